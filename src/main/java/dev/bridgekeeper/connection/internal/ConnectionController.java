@@ -1,0 +1,85 @@
+package dev.bridgekeeper.connection.internal;
+
+import dev.bridgekeeper.connection.Connection;
+import dev.bridgekeeper.connection.ConnectionManagement;
+import dev.bridgekeeper.connection.ConnectionStatus;
+import dev.bridgekeeper.platform.paging.PageRequest;
+import dev.bridgekeeper.platform.paging.PagedResults;
+import dev.bridgekeeper.platform.security.Caller;
+import dev.bridgekeeper.platform.security.CompanyScopedEndpoints;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /companies/{companyId}/connections}. Listing, creating, reading and unlinking are also open
+ * to the company's own access token: they are what Link and connection management need.
+ */
+@RestController
+class ConnectionController implements CompanyScopedEndpoints {
+
+    private final ConnectionManagement connections;
+
+    ConnectionController(ConnectionManagement connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return List.of(
+                new Endpoint(HttpMethod.GET, "/companies/{companyId}/connections"),
+                new Endpoint(HttpMethod.POST, "/companies/{companyId}/connections"),
+                new Endpoint(HttpMethod.GET, "/companies/{companyId}/connections/{connectionId}"),
+                new Endpoint(HttpMethod.PATCH, "/companies/{companyId}/connections/{connectionId}"));
+    }
+
+    record CreateConnection(String platformKey) {}
+
+    record UpdateConnectionStatus(ConnectionStatus status) {}
+
+    @GetMapping("/companies/{companyId}/connections")
+    PagedResults<Connection> list(@PathVariable UUID companyId, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String query,
+            @RequestParam(required = false) String orderBy) {
+        return connections.list(Caller.current().clientId(), companyId, PageRequest.of(page, pageSize), query, orderBy);
+    }
+
+    @PostMapping("/companies/{companyId}/connections")
+    Connection create(@PathVariable UUID companyId, @RequestBody CreateConnection body) {
+        return connections.create(Caller.current().clientId(), companyId, body.platformKey());
+    }
+
+    @GetMapping("/companies/{companyId}/connections/{connectionId}")
+    Connection get(@PathVariable UUID companyId, @PathVariable UUID connectionId) {
+        return connections.get(Caller.current().clientId(), companyId, connectionId);
+    }
+
+    @DeleteMapping("/companies/{companyId}/connections/{connectionId}")
+    ResponseEntity<Void> delete(@PathVariable UUID companyId, @PathVariable UUID connectionId) {
+        connections.delete(Caller.current().clientId(), companyId, connectionId);
+        return ResponseEntity.ok().build();
+    }
+
+    @PatchMapping("/companies/{companyId}/connections/{connectionId}")
+    Connection unlink(@PathVariable UUID companyId, @PathVariable UUID connectionId,
+            @RequestBody UpdateConnectionStatus body) {
+        return connections.unlink(Caller.current().clientId(), companyId, connectionId, body.status());
+    }
+
+    @PutMapping("/companies/{companyId}/connections/{connectionId}/authorization")
+    Connection updateAuthorization(@PathVariable UUID companyId, @PathVariable UUID connectionId,
+            @RequestBody Map<String, String> body) {
+        return connections.updateAuthorization(Caller.current().clientId(), companyId, connectionId, body);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.bridgekeeper.connection.internal;
+
+import dev.bridgekeeper.connection.Connection.DataConnectionError;
+import dev.bridgekeeper.connection.ConnectionStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A connection row as stored. */
+public record ConnectionRow(UUID id, UUID companyId, String platformKey, String sourceType, ConnectionStatus status,
+        Instant created, Instant lastSync, List<DataConnectionError> errors, Map<String, Object> connectionInfo) {}

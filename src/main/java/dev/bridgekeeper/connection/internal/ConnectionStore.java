@@ -1,0 +1,117 @@
+package dev.bridgekeeper.connection.internal;
+
+import dev.bridgekeeper.connection.Connection.DataConnectionError;
+import dev.bridgekeeper.connection.ConnectionStatus;
+import dev.bridgekeeper.platform.query.SqlWhere;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The connection table. Every statement is scoped by client id. */
+@Repository
+public class ConnectionStore {
+
+    private static final TypeReference<List<DataConnectionError>> ERRORS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Object>> INFO = new TypeReference<>() {};
+    private static final String COLUMNS = "id, company_id, platform_key, source_type, status, created_utc,"
+            + " last_sync_utc, data_connection_errors::text, connection_info::text";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ConnectionStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void insert(UUID clientId, ConnectionRow row) {
+        jdbc.sql("insert into connection (id, client_id, company_id, platform_key, source_type, status, created_utc)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)")
+                .params(row.id(), clientId, row.companyId(), row.platformKey(), row.sourceType(), row.status().name(),
+                        Timestamp.from(row.created()))
+                .update();
+    }
+
+    public Optional<ConnectionRow> find(UUID clientId, UUID companyId, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from connection where client_id = ? and company_id = ? and id = ?")
+                .params(clientId, companyId, id).query(this::row).optional();
+    }
+
+    /** Locks the row until the transaction ends, so two status changes cannot interleave. */
+    public Optional<ConnectionRow> findForUpdate(UUID clientId, UUID companyId, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from connection where client_id = ? and company_id = ? and id = ?"
+                        + " for update")
+                .params(clientId, companyId, id).query(this::row).optional();
+    }
+
+    public boolean hasAccountingConnection(UUID companyId) {
+        return jdbc.sql("select count(*) from connection where company_id = ? and source_type = 'Accounting'")
+                .param(companyId).query(Integer.class).single() > 0;
+    }
+
+    public void update(UUID clientId, ConnectionRow row) {
+        jdbc.sql("update connection set status = ?, data_connection_errors = cast(? as jsonb),"
+                        + " connection_info = cast(? as jsonb), last_sync_utc = ? where client_id = ? and id = ?")
+                .params(row.status().name(), json.writeValueAsString(row.errors()),
+                        row.connectionInfo() == null ? null : json.writeValueAsString(row.connectionInfo()),
+                        row.lastSync() == null ? null : Timestamp.from(row.lastSync()), clientId, row.id())
+                .update();
+    }
+
+    public void updateAuthorization(UUID clientId, UUID id, String sealed) {
+        jdbc.sql("update connection set authorization_sealed = ? where client_id = ? and id = ?")
+                .params(sealed, clientId, id).update();
+    }
+
+    public boolean delete(UUID clientId, UUID id) {
+        return jdbc.sql("delete from connection where client_id = ? and id = ?").params(clientId, id).update() == 1;
+    }
+
+    public record Slice(List<ConnectionRow> rows, long total) {}
+
+    public Slice list(UUID clientId, UUID companyId, SqlWhere filter, String orderBy, int limit, long offset) {
+        String where = " from connection where client_id = ? and company_id = ?"
+                + (filter == null ? "" : " and " + filter.sql());
+        List<Object> params = new ArrayList<>(List.of(clientId, companyId));
+        if (filter != null) {
+            params.addAll(filter.params());
+        }
+        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        if (total == 0 || offset >= total) {
+            return new Slice(List.of(), total);
+        }
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(limit);
+        pageParams.add(offset);
+        return new Slice(jdbc.sql("select " + COLUMNS + where + " order by " + orderBy + " limit ? offset ?")
+                .params(pageParams).query(this::row).list(), total);
+    }
+
+    public List<ConnectionRow> forCompanies(UUID clientId, Collection<UUID> companyIds) {
+        if (companyIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from connection where client_id = ? and company_id = any(?)"
+                        + " order by created_utc, id")
+                .params(clientId, companyIds.toArray(UUID[]::new)).query(this::row).list();
+    }
+
+    private ConnectionRow row(ResultSet rs, int i) throws SQLException {
+        Timestamp lastSync = rs.getTimestamp(7);
+        String info = rs.getString(9);
+        return new ConnectionRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                rs.getString(4), ConnectionStatus.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant(),
+                lastSync == null ? null : lastSync.toInstant(), json.readValue(rs.getString(8), ERRORS),
+                info == null ? null : json.readValue(info, INFO));
+    }
+}

@@ -1,0 +1,4 @@
+package dev.bridgekeeper.integration;
+
+/** The kind of platform a connection reaches, in Codat's words. */
+public enum SourceType { Accounting, Banking, BankFeed, Commerce, Expense, Other, Unknown }

@@ -1,0 +1,30 @@
+package dev.bridgekeeper.platform.secrets;
+
+import dev.bridgekeeper.platform.db.EmbeddedPostgresEnvironment;
+import java.nio.file.Path;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Development mode is on exactly when Bridgekeeper runs on its embedded database: the signal that
+ * nobody has configured a production deployment yet, so conveniences (generated secrets) are safe.
+ */
+@Component
+public class DevelopmentMode {
+
+    private final boolean active;
+    private final Path dataDirectory;
+
+    public DevelopmentMode(Environment env) {
+        this.active = env.getProperty(EmbeddedPostgresEnvironment.ACTIVE_PROPERTY, Boolean.class, false);
+        this.dataDirectory = Path.of(env.getProperty("bridgekeeper.data-dir", "./data")).toAbsolutePath().normalize();
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.bridgekeeper.settings;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * A client's profile in Codat's shape: its name and branding, the redirect URL template customers
+ * return to after linking, and the URLs that redirect may point at.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Profile(
+        String name,
+        String logoUrl,
+        String iconUrl,
+        String redirectUrl,
+        List<String> whiteListUrls,
+        String apiKey,
+        Boolean confirmCompanyName) {
+
+    public Profile {
+        whiteListUrls = whiteListUrls == null ? List.of() : List.copyOf(whiteListUrls);
+    }
+}

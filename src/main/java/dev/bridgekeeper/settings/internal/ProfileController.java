@@ -1,0 +1,102 @@
+package dev.bridgekeeper.settings.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.bridgekeeper.platform.error.ValidationErrors;
+import dev.bridgekeeper.platform.security.Caller;
+import dev.bridgekeeper.settings.Profile;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /profile} and the CORS settings (also under Codat's legacy connectionManagement path). */
+@RestController
+class ProfileController {
+
+    private static final int MAX_WHITELIST = 50;
+    private static final int MAX_ORIGINS = 50;
+
+    private final ProfileStore profiles;
+
+    ProfileController(ProfileStore profiles) {
+        this.profiles = profiles;
+    }
+
+    @GetMapping("/profile")
+    Profile get() {
+        return profiles.profile(Caller.current().clientId());
+    }
+
+    @PutMapping("/profile")
+    @Transactional
+    Profile update(@RequestBody Profile body) {
+        ValidationErrors errors = new ValidationErrors();
+        if (body.name() == null || body.name().isBlank()) {
+            errors.reject("name", "\"name\" is required.");
+        } else if (body.name().length() > 100) {
+            errors.reject("name", "\"name\" must be at most 100 characters.");
+        }
+        if (body.redirectUrl() == null) {
+            errors.reject("redirectUrl", "\"redirectUrl\" is required (an empty string means none).");
+        } else if (!body.redirectUrl().isEmpty() && !Urls.isHttpUrl(body.redirectUrl(), true)) {
+            errors.reject("redirectUrl", "\"redirectUrl\" must be an absolute http(s) URL; it may contain"
+                    + " placeholders such as {companyId}.");
+        }
+        checkUrl(errors, "logoUrl", body.logoUrl());
+        checkUrl(errors, "iconUrl", body.iconUrl());
+        if (body.whiteListUrls().size() > MAX_WHITELIST) {
+            errors.reject("whiteListUrls", "\"whiteListUrls\" can hold at most " + MAX_WHITELIST + " URLs.");
+        }
+        for (int i = 0; i < body.whiteListUrls().size(); i++) {
+            if (!Urls.isHttpUrl(body.whiteListUrls().get(i), false)) {
+                errors.reject("whiteListUrls[" + i + "]", "\"whiteListUrls[" + i + "]\" must be an absolute http(s) URL.");
+            }
+        }
+        errors.throwIfAny();
+        UUID clientId = Caller.current().clientId();
+        Profile stored = new Profile(body.name().trim(), body.logoUrl(), body.iconUrl(), body.redirectUrl(),
+                body.whiteListUrls(), null, null);
+        profiles.update(clientId, stored);
+        return profiles.profile(clientId);
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AllowedOrigins(List<String> allowedOrigins) {}
+
+    @GetMapping({"/corsSettings", "/connectionManagement/corsSettings"})
+    AllowedOrigins corsSettings() {
+        return new AllowedOrigins(profiles.allowedOrigins(Caller.current().clientId()));
+    }
+
+    @PostMapping({"/corsSettings", "/connectionManagement/corsSettings"})
+    @Transactional
+    AllowedOrigins setCorsSettings(@RequestBody AllowedOrigins body) {
+        List<String> origins = body.allowedOrigins() == null ? List.of() : body.allowedOrigins();
+        ValidationErrors errors = new ValidationErrors();
+        if (origins.size() > MAX_ORIGINS) {
+            errors.reject("allowedOrigins", "\"allowedOrigins\" can hold at most " + MAX_ORIGINS + " origins.");
+        }
+        for (int i = 0; i < origins.size(); i++) {
+            if (!Urls.isOrigin(origins.get(i))) {
+                errors.reject("allowedOrigins[" + i + "]", "\"allowedOrigins[" + i + "]\" must be an origin such as"
+                        + " https://app.example.com (scheme, host and optional port; no path).");
+            }
+        }
+        errors.throwIfAny();
+        List<String> normalised = origins.stream().map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o)
+                .distinct().toList();
+        UUID clientId = Caller.current().clientId();
+        profiles.updateAllowedOrigins(clientId, normalised);
+        return new AllowedOrigins(normalised);
+    }
+
+    private static void checkUrl(ValidationErrors errors, String field, String value) {
+        if (value != null && !value.isEmpty() && !Urls.isHttpUrl(value, false)) {
+            errors.reject(field, "\"" + field + "\" must be an absolute http(s) URL.");
+        }
+    }
+}
