@@ -1,5 +1,8 @@
 package dev.bridgekeeper.link;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.bridgekeeper.company.CompanyDirectory;
 import dev.bridgekeeper.platform.security.Caller;
 import dev.bridgekeeper.platform.security.CompanyTokens;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * connection-management UI can act for one company without ever seeing an API key.
  */
 @RestController
+@Tag(name = "Companies")
 class CompanyAccessTokenController {
 
     private final CompanyDirectory companies;
@@ -27,12 +31,14 @@ class CompanyAccessTokenController {
 
     record ConnectionManagementAccessToken(String accessToken) {}
 
+    @Operation(operationId = "get-company-access-token", summary = "Get a company access token")
     @GetMapping("/companies/{companyId}/accessToken")
     CompanyAccessToken accessToken(@PathVariable UUID companyId) {
         CompanyTokens.Issued issued = issue(companyId);
         return new CompanyAccessToken(issued.expiresInSeconds(), issued.token(), "Bearer");
     }
 
+    @Operation(operationId = "get-connection-management-access-token", summary = "Get a connection management access token")
     @GetMapping("/companies/{companyId}/connectionManagement/accessToken")
     ConnectionManagementAccessToken connectionManagementAccessToken(@PathVariable UUID companyId) {
         return new ConnectionManagementAccessToken(issue(companyId).token());

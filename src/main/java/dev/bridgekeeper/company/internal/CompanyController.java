@@ -1,5 +1,8 @@
 package dev.bridgekeeper.company.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.bridgekeeper.company.Company;
 import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.paging.PagedResults;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /companies}: Codat's company endpoints. */
 @RestController
+@Tag(name = "Companies")
 class CompanyController {
 
     private final CompanyManagement companies;
@@ -30,6 +34,7 @@ class CompanyController {
 
     record CompanyRequestBody(String name, String description, Map<String, String> tags) {}
 
+    @Operation(operationId = "list-companies", summary = "List companies")
     @GetMapping("/companies")
     PagedResults<Company> list(@RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String query,
@@ -42,26 +47,31 @@ class CompanyController {
         return companies.list(Caller.current().clientId(), request, query, orderBy, tags, carried);
     }
 
+    @Operation(operationId = "create-company", summary = "Create a company")
     @PostMapping("/companies")
     Company create(@RequestBody CompanyRequestBody body) {
         return companies.create(Caller.current().clientId(), body.name(), body.description(), body.tags());
     }
 
+    @Operation(operationId = "get-company", summary = "Get a company")
     @GetMapping("/companies/{companyId}")
     Company get(@PathVariable UUID companyId) {
         return companies.get(Caller.current().clientId(), companyId);
     }
 
+    @Operation(operationId = "replace-company", summary = "Replace a company")
     @PutMapping("/companies/{companyId}")
     Company replace(@PathVariable UUID companyId, @RequestBody CompanyRequestBody body) {
         return companies.replace(Caller.current().clientId(), companyId, body.name(), body.description(), body.tags());
     }
 
+    @Operation(operationId = "update-company", summary = "Update a company")
     @PatchMapping("/companies/{companyId}")
     Company update(@PathVariable UUID companyId, @RequestBody CompanyRequestBody body) {
         return companies.update(Caller.current().clientId(), companyId, body.name(), body.description(), body.tags());
     }
 
+    @Operation(operationId = "delete-company", summary = "Delete a company")
     @DeleteMapping("/companies/{companyId}")
     ResponseEntity<Void> delete(@PathVariable UUID companyId) {
         companies.delete(Caller.current().clientId(), companyId);

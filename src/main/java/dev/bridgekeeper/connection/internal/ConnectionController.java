@@ -1,5 +1,8 @@
 package dev.bridgekeeper.connection.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.ConnectionStatus;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * to the company's own access token: they are what Link and connection management need.
  */
 @RestController
+@Tag(name = "Connections")
 class ConnectionController implements CompanyScopedEndpoints {
 
     private final ConnectionManagement connections;
@@ -48,6 +52,7 @@ class ConnectionController implements CompanyScopedEndpoints {
 
     record UpdateConnectionStatus(ConnectionStatus status) {}
 
+    @Operation(operationId = "list-connections", summary = "List connections")
     @GetMapping("/companies/{companyId}/connections")
     PagedResults<Connection> list(@PathVariable UUID companyId, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String query,
@@ -55,28 +60,33 @@ class ConnectionController implements CompanyScopedEndpoints {
         return connections.list(Caller.current().clientId(), companyId, PageRequest.of(page, pageSize), query, orderBy);
     }
 
+    @Operation(operationId = "create-connection", summary = "Create a connection")
     @PostMapping("/companies/{companyId}/connections")
     Connection create(@PathVariable UUID companyId, @RequestBody CreateConnection body) {
         return connections.create(Caller.current().clientId(), companyId, body.platformKey());
     }
 
+    @Operation(operationId = "get-connection", summary = "Get a connection")
     @GetMapping("/companies/{companyId}/connections/{connectionId}")
     Connection get(@PathVariable UUID companyId, @PathVariable UUID connectionId) {
         return connections.get(Caller.current().clientId(), companyId, connectionId);
     }
 
+    @Operation(operationId = "delete-connection", summary = "Delete a connection")
     @DeleteMapping("/companies/{companyId}/connections/{connectionId}")
     ResponseEntity<Void> delete(@PathVariable UUID companyId, @PathVariable UUID connectionId) {
         connections.delete(Caller.current().clientId(), companyId, connectionId);
         return ResponseEntity.ok().build();
     }
 
+    @Operation(operationId = "unlink-connection", summary = "Unlink a connection")
     @PatchMapping("/companies/{companyId}/connections/{connectionId}")
     Connection unlink(@PathVariable UUID companyId, @PathVariable UUID connectionId,
             @RequestBody UpdateConnectionStatus body) {
         return connections.unlink(Caller.current().clientId(), companyId, connectionId, body.status());
     }
 
+    @Operation(operationId = "update-connection-authorization", summary = "Update authorization properties")
     @PutMapping("/companies/{companyId}/connections/{connectionId}/authorization")
     Connection updateAuthorization(@PathVariable UUID companyId, @PathVariable UUID connectionId,
             @RequestBody Map<String, String> body) {

@@ -1,5 +1,8 @@
 package dev.bridgekeeper.integration.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.platform.error.ApiException;
 import java.time.Duration;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * party. Public (an {@code <img>} carries no credentials); only files a catalog entry names are served.
  */
 @RestController
+@Tag(name = "Integrations")
 class BrandingController {
 
     private final CatalogService catalog;
@@ -27,6 +31,7 @@ class BrandingController {
         this.resources = resources;
     }
 
+    @Operation(operationId = "get-branding-asset", summary = "Get a platform logo file (public)")
     @GetMapping("/branding/{platformKey}/{file:.+}")
     ResponseEntity<Resource> asset(@PathVariable String platformKey, @PathVariable String file) {
         Integration integration = catalog.require(platformKey);

@@ -1,5 +1,8 @@
 package dev.bridgekeeper.integration.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.paging.PagedResults;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /integrations}: the catalog in Codat's shape. Readable with a company token too (Link's picker). */
 @RestController
+@Tag(name = "Integrations")
 class IntegrationController implements CompanyScopedEndpoints {
 
     private final CatalogService catalog;
@@ -32,6 +36,7 @@ class IntegrationController implements CompanyScopedEndpoints {
                 new Endpoint(HttpMethod.GET, "/integrations/{platformKey}/branding"));
     }
 
+    @Operation(operationId = "list-integrations", summary = "List integrations")
     @GetMapping("/integrations")
     PagedResults<IntegrationViews.IntegrationView> list(@RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String query,
@@ -49,11 +54,13 @@ class IntegrationController implements CompanyScopedEndpoints {
         return PagedResults.of(pageOf, request, matching.size(), "/integrations", carried);
     }
 
+    @Operation(operationId = "get-integration", summary = "Get an integration")
     @GetMapping("/integrations/{platformKey}")
     IntegrationViews.IntegrationView get(@PathVariable String platformKey) {
         return views.integration(catalog.require(platformKey));
     }
 
+    @Operation(operationId = "get-integrations-branding", summary = "Get an integration's branding")
     @GetMapping("/integrations/{platformKey}/branding")
     IntegrationViews.BrandingView branding(@PathVariable String platformKey) {
         return views.branding(catalog.require(platformKey));

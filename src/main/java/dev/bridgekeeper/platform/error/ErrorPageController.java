@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * URL) with an {@link ErrorMessage} instead of the container's default page.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 public class ErrorPageController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")

@@ -1,5 +1,8 @@
 package dev.bridgekeeper.settings.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.bridgekeeper.platform.error.ApiException;
 import dev.bridgekeeper.platform.error.ValidationErrors;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /apiKeys}: a client's keys. The key itself is shown once, in the answer that creates it. */
 @RestController
+@Tag(name = "API keys")
 class ApiKeyController {
 
     private final ApiKeyStore keys;
@@ -42,6 +46,7 @@ class ApiKeyController {
 
     record CreateApiKey(String name) {}
 
+    @Operation(operationId = "list-api-keys", summary = "List API keys")
     @GetMapping("/apiKeys")
     ApiKeys list() {
         return new ApiKeys(keys.list(Caller.current().clientId()).stream()
@@ -49,6 +54,7 @@ class ApiKeyController {
                 .toList());
     }
 
+    @Operation(operationId = "create-api-key", summary = "Create an API key")
     @PostMapping("/apiKeys")
     @Transactional
     ResponseEntity<ApiKeyDetails> create(@RequestBody(required = false) CreateApiKey body) {
@@ -69,6 +75,7 @@ class ApiKeyController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new ApiKeyDetails(id.toString(), name, apiKey, now));
     }
 
+    @Operation(operationId = "delete-api-key", summary = "Delete an API key")
     @DeleteMapping("/apiKeys/{apiKeyId}")
     @Transactional
     ResponseEntity<Void> delete(@PathVariable UUID apiKeyId) {

@@ -1,5 +1,8 @@
 package dev.bridgekeeper.settings.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.bridgekeeper.platform.error.ValidationErrors;
 import dev.bridgekeeper.platform.security.Caller;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /profile} and the CORS settings (also under Codat's legacy connectionManagement path). */
 @RestController
+@Tag(name = "Settings")
 class ProfileController {
 
     private static final int MAX_WHITELIST = 50;
@@ -26,11 +30,13 @@ class ProfileController {
         this.profiles = profiles;
     }
 
+    @Operation(operationId = "get-profile", summary = "Get the profile")
     @GetMapping("/profile")
     Profile get() {
         return profiles.profile(Caller.current().clientId());
     }
 
+    @Operation(operationId = "update-profile", summary = "Update the profile")
     @PutMapping("/profile")
     @Transactional
     Profile update(@RequestBody Profile body) {
@@ -67,12 +73,14 @@ class ProfileController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AllowedOrigins(List<String> allowedOrigins) {}
 
-    @GetMapping({"/corsSettings", "/connectionManagement/corsSettings"})
+    @Operation(operationId = "get-cors-settings", summary = "Get CORS settings")
+    @GetMapping("/corsSettings")
     AllowedOrigins corsSettings() {
         return new AllowedOrigins(profiles.allowedOrigins(Caller.current().clientId()));
     }
 
-    @PostMapping({"/corsSettings", "/connectionManagement/corsSettings"})
+    @Operation(operationId = "set-cors-settings", summary = "Set CORS settings")
+    @PostMapping("/corsSettings")
     @Transactional
     AllowedOrigins setCorsSettings(@RequestBody AllowedOrigins body) {
         List<String> origins = body.allowedOrigins() == null ? List.of() : body.allowedOrigins();
@@ -92,6 +100,19 @@ class ProfileController {
         UUID clientId = Caller.current().clientId();
         profiles.updateAllowedOrigins(clientId, normalised);
         return new AllowedOrigins(normalised);
+    }
+
+    @Operation(operationId = "get-connection-management-cors-settings", summary = "Get CORS settings (legacy path)")
+    @GetMapping("/connectionManagement/corsSettings")
+    AllowedOrigins legacyCorsSettings() {
+        return corsSettings();
+    }
+
+    @Operation(operationId = "set-connection-management-cors-settings", summary = "Set CORS settings (legacy path)")
+    @PostMapping("/connectionManagement/corsSettings")
+    @Transactional
+    AllowedOrigins setLegacyCorsSettings(@RequestBody AllowedOrigins body) {
+        return setCorsSettings(body);
     }
 
     private static void checkUrl(ValidationErrors errors, String field, String value) {

@@ -1,5 +1,8 @@
 package dev.bridgekeeper.settings.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.bridgekeeper.company.CompanyDirectory;
 import dev.bridgekeeper.platform.error.ValidationErrors;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code /companies/{companyId}/syncSettings}). Stored and validated here; the sync engine applies them.
  */
 @RestController
+@Tag(name = "Settings")
 class SyncSettingsController {
 
     private final SyncSettingsStore store;
@@ -36,6 +40,7 @@ class SyncSettingsController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CompanySyncSettings(String companyId, List<SyncSetting> settings, Boolean overridesDefaults) {}
 
+    @Operation(operationId = "get-profile-syncSettings", summary = "Get the profile sync settings")
     @GetMapping("/profile/syncSettings")
     SyncSettings profile() {
         UUID clientId = Caller.current().clientId();
@@ -44,6 +49,7 @@ class SyncSettingsController {
         return new SyncSettings(clientId.toString(), stored.settings(), stored.overridesDefaults());
     }
 
+    @Operation(operationId = "update-profile-syncSettings", summary = "Set the profile sync settings")
     @PostMapping("/profile/syncSettings")
     @Transactional
     ResponseEntity<Void> setProfile(@RequestBody SyncSettings body) {
@@ -54,6 +60,7 @@ class SyncSettingsController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "get-company-syncSettings", summary = "Get a company's sync settings")
     @GetMapping("/companies/{companyId}/syncSettings")
     CompanySyncSettings company(@PathVariable UUID companyId) {
         UUID clientId = Caller.current().clientId();
@@ -64,6 +71,7 @@ class SyncSettingsController {
                         store.forCompany(clientId, companyId), false));
     }
 
+    @Operation(operationId = "set-company-syncSettings", summary = "Set a company's sync settings")
     @PostMapping("/companies/{companyId}/syncSettings")
     @Transactional
     ResponseEntity<Void> setCompany(@PathVariable UUID companyId, @RequestBody CompanySyncSettings body) {
