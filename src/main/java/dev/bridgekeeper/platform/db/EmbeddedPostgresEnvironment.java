@@ -70,6 +70,14 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         }
     }
 
+    /** Stops the embedded server of a data directory (tests use it to prove data survives a restart). */
+    static void stop(Path dataDir) throws IOException {
+        EmbeddedPostgres postgres = RUNNING.remove(dataDir.toAbsolutePath().normalize().resolve("postgres"));
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
     @Override
     public int getOrder() {
         // after application.yaml and the environment have been read, so their settings apply
