@@ -136,5 +136,7 @@ export async function startServer() {
   console.error(tail.join("\n"));
   console.error("--- end of server log ---");
   await stop();
-  throw new Error(`Bridgekeeper did not become healthy at ${baseUrl} within ${STARTUP_LIMIT_MS / 1000} s: ${lastProblem}`);
+  throw new Error(exited !== null
+    ? `Bridgekeeper did not start: ${lastProblem}`
+    : `Bridgekeeper did not become healthy at ${baseUrl} within ${STARTUP_LIMIT_MS / 1000} s: ${lastProblem}`);
 }
