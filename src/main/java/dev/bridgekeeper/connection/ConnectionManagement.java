@@ -112,12 +112,26 @@ public class ConnectionManagement {
         return views.view(require(clientId, companyId, connectionId, false));
     }
 
+    /**
+     * Deletes the connection. The event is published just before the row goes (same transaction),
+     * so listeners that own data tied to the row, such as its tokens, can still read it.
+     */
     @Transactional
     public void delete(UUID clientId, UUID companyId, UUID connectionId) {
         ConnectionRow row = require(clientId, companyId, connectionId, true);
-        store.delete(clientId, connectionId);
         events.publishEvent(new ConnectionDeleted(clientId, companyId, views.view(row), now()));
+        store.delete(clientId, connectionId);
     }
+
+    /** Where a customer's browser on a linkUrl is headed: found by its ids alone, as the browser has no key. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<LinkTarget> findForLink(UUID companyId, UUID connectionId) {
+        return store.findForLink(companyId, connectionId)
+                .map(found -> new LinkTarget(found.clientId(), views.view(found.row())));
+    }
+
+    /** A connection as seen from its linkUrl, with the client it belongs to. */
+    public record LinkTarget(UUID clientId, Connection connection) {}
 
     /** PATCH {@code {"status": "Unlinked"}}: the only status a caller may set, and only on a Linked connection. */
     @Transactional
@@ -168,6 +182,13 @@ public class ConnectionManagement {
         ConnectionRow row = require(clientId, companyId, connectionId, true);
         List<DataConnectionError> resolved = row.errors().stream()
                 .map(e -> "Active".equals(e.status()) ? e.resolved(now()) : e).toList();
+        if (row.status() == ConnectionStatus.Linked) {
+            // authorised again while still linked: fresh identity, no status change and no event
+            ConnectionRow updated = new ConnectionRow(row.id(), row.companyId(), row.platformKey(), row.sourceType(),
+                    row.status(), row.created(), row.lastSync(), resolved, connectionInfo);
+            store.update(clientId, updated);
+            return views.view(updated);
+        }
         return change(clientId, row, ConnectionStatus.Linked, resolved, connectionInfo);
     }
 

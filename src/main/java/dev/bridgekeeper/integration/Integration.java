@@ -26,12 +26,17 @@ public record Integration(
         Map<String, Map<String, String>> dataTypes,
         Branding branding) {
 
-    /** How the platform is authorised. Only {@code oauth2} (authorization code + PKCE) exists today. */
+    /**
+     * How the platform is authorised. Only {@code oauth2} (authorization code + PKCE) exists today.
+     * {@code identityUrl}, when set, answers a bearer GET with a JSON object describing who
+     * authorised (e.g. the organisation), kept as the connection's {@code connectionInfo}.
+     */
     public record Auth(
             String mode,
             String authorizationUrl,
             String tokenUrl,
             String revocationUrl,
+            String identityUrl,
             String tokenAuthMethod,
             List<String> scopes,
             String clientId,

@@ -38,7 +38,7 @@ class CompanyApiIT {
         assertThat(UUID.fromString(id)).isNotNull();
         assertThat(company.path("name").asString()).isEqualTo(run + " Acme");
         assertThat(company.path("description").asString()).isEqualTo("Widgets");
-        assertThat(company.path("redirect").asString()).isEqualTo("http://localhost:8080/link/" + id);
+        assertThat(company.path("redirect").asString()).isEqualTo("http://localhost:" + port + "/link/" + id);
         assertThat(company.path("tags").path("region").asString()).isEqualTo("uk");
         assertThat(company.has("lastSync")).as("absent until the first sync, never null").isFalse();
         assertThat(company.path("dataConnections").isArray()).isTrue();

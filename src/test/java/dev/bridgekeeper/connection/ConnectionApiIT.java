@@ -61,7 +61,7 @@ class ConnectionApiIT {
         assertThat(connection.path("platformName").asString()).isEqualTo("Sandbox Banking");
         assertThat(connection.path("sourceType").asString()).isEqualTo("Banking");
         assertThat(connection.path("linkUrl").asString())
-                .isEqualTo("http://localhost:8080/companies/" + companyId + "/connections/" + id + "/start");
+                .isEqualTo("http://localhost:" + port + "/companies/" + companyId + "/connections/" + id + "/start");
         assertThat(connection.path("dataConnectionErrors").size()).isZero();
 
         assertThat(api.get(path("/" + id)).json()).isEqualTo(connection);

@@ -121,8 +121,9 @@ class CompanyManagement implements CompanyDirectory {
     @Transactional
     void delete(UUID clientId, UUID companyId) {
         CompanyRow row = store.findForUpdate(clientId, companyId).orElseThrow(() -> notFound(companyId));
-        store.delete(clientId, companyId);
+        // published before the rows go (same transaction) so listeners can still read what they own
         events.publishEvent(new CompanyDeleted(clientId, reference(row), clock.instant()));
+        store.delete(clientId, companyId);
     }
 
     private Company view(CompanyRow row, List<?> dataConnections) {

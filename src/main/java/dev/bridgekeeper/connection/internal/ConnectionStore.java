@@ -47,6 +47,16 @@ public class ConnectionStore {
                 .params(clientId, companyId, id).query(this::row).optional();
     }
 
+    public record Found(UUID clientId, ConnectionRow row) {}
+
+    /** The connection by its ids alone (for linkUrl, which a browser follows without credentials). */
+    public Optional<Found> findForLink(UUID companyId, UUID id) {
+        return jdbc.sql("select client_id, " + COLUMNS + " from connection where company_id = ? and id = ?")
+                .params(companyId, id)
+                .query((rs, i) -> new Found(rs.getObject(1, UUID.class), rowFrom(rs, 1)))
+                .optional();
+    }
+
     /** Locks the row until the transaction ends, so two status changes cannot interleave. */
     public Optional<ConnectionRow> findForUpdate(UUID clientId, UUID companyId, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from connection where client_id = ? and company_id = ? and id = ?"
@@ -107,11 +117,16 @@ public class ConnectionStore {
     }
 
     private ConnectionRow row(ResultSet rs, int i) throws SQLException {
-        Timestamp lastSync = rs.getTimestamp(7);
-        String info = rs.getString(9);
-        return new ConnectionRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getString(4), ConnectionStatus.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant(),
-                lastSync == null ? null : lastSync.toInstant(), json.readValue(rs.getString(8), ERRORS),
-                info == null ? null : json.readValue(info, INFO));
+        return rowFrom(rs, 0);
+    }
+
+    /** Reads the connection columns starting after {@code skip} leading columns. */
+    private ConnectionRow rowFrom(ResultSet rs, int skip) throws SQLException {
+        Timestamp lastSync = rs.getTimestamp(skip + 7);
+        String info = rs.getString(skip + 9);
+        return new ConnectionRow(rs.getObject(skip + 1, UUID.class), rs.getObject(skip + 2, UUID.class),
+                rs.getString(skip + 3), rs.getString(skip + 4), ConnectionStatus.valueOf(rs.getString(skip + 5)),
+                rs.getTimestamp(skip + 6).toInstant(), lastSync == null ? null : lastSync.toInstant(),
+                json.readValue(rs.getString(skip + 8), ERRORS), info == null ? null : json.readValue(info, INFO));
     }
 }

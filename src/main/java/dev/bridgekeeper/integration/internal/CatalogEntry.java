@@ -18,8 +18,8 @@ record CatalogEntry(
         Map<String, Map<String, String>> dataTypes,
         Branding branding) {
 
-    record Auth(String mode, String authorizationUrl, String tokenUrl, String revocationUrl, String tokenAuthMethod,
-            List<String> scopes, String clientId, String clientSecret) {}
+    record Auth(String mode, String authorizationUrl, String tokenUrl, String revocationUrl, String identityUrl,
+            String tokenAuthMethod, List<String> scopes, String clientId, String clientSecret) {}
 
     record Branding(String logo, String icon, String buttonDefault, String buttonHover, String alt) {}
 }

@@ -139,6 +139,7 @@ final class CatalogLoader {
         requireUrl(auth.authorizationUrl(), "auth.authorizationUrl", true, problems);
         requireUrl(auth.tokenUrl(), "auth.tokenUrl", true, problems);
         requireUrl(auth.revocationUrl(), "auth.revocationUrl", false, problems);
+        requireUrl(auth.identityUrl(), "auth.identityUrl", false, problems);
         String method = auth.tokenAuthMethod() == null ? "client_secret_basic" : auth.tokenAuthMethod();
         if (!TOKEN_AUTH_METHODS.contains(method)) {
             problems.add("auth.tokenAuthMethod must be one of " + TOKEN_AUTH_METHODS + " (got " + quote(method) + ")");
@@ -149,7 +150,8 @@ final class CatalogLoader {
         if (!"none".equals(method) && (auth.clientSecret() == null || auth.clientSecret().isBlank())) {
             problems.add("auth.clientSecret is required when auth.tokenAuthMethod is " + method);
         }
-        return new Integration.Auth(auth.mode(), auth.authorizationUrl(), auth.tokenUrl(), auth.revocationUrl(), method,
+        return new Integration.Auth(auth.mode(), auth.authorizationUrl(), auth.tokenUrl(), auth.revocationUrl(),
+                auth.identityUrl(), method,
                 auth.scopes() == null ? List.of() : List.copyOf(auth.scopes()), auth.clientId(), auth.clientSecret());
     }
 

@@ -1,8 +1,6 @@
 package dev.bridgekeeper.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.bridgekeeper.platform.crypto.Digests;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -17,11 +15,7 @@ public final class ApiKeyDigest {
     private ApiKeyDigest() {}
 
     public static byte[] of(String apiKey) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return Digests.sha256(apiKey);
     }
 
     /** A new key: 40 URL-safe characters carrying 240 bits of randomness. */

@@ -21,7 +21,9 @@ class SecurityConfiguration {
     static final String[] PUBLIC_PATHS = {
         "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
         "/openapi.json", "/docs", "/docs/**", "/swagger-ui/**", "/v3/api-docs/**",
-        "/branding/**", "/error", "/favicon.ico"
+        "/branding/**", "/assets/**", "/error", "/favicon.ico",
+        // the customer's browser follows linkUrl and returns from the platform without an API key
+        "/companies/*/connections/*/start", "/oauth/callback"
     };
 
     @Bean

@@ -1,0 +1,21 @@
+package dev.bridgekeeper.oauth;
+
+import java.util.UUID;
+
+/**
+ * The only way other modules get a platform access token for a connection. It refreshes ahead of
+ * expiry, at most once across all instances (a row lock in PostgreSQL), and turns a refused refresh
+ * ({@code invalid_grant}) into a Deauthorized connection and a {@link ConnectionDeauthorizedException}.
+ */
+public interface ConnectionCredentials {
+
+    /** A currently valid access token for the connection, refreshed first when it is about to expire. */
+    String accessToken(UUID clientId, UUID companyId, UUID connectionId);
+
+    /** Thrown when the platform could not be reached or answered unexpectedly; worth retrying later. */
+    class TemporarilyUnavailableException extends RuntimeException {
+        public TemporarilyUnavailableException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

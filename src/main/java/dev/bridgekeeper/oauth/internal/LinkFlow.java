@@ -1,0 +1,165 @@
+package dev.bridgekeeper.oauth.internal;
+
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import dev.bridgekeeper.connection.Connection;
+import dev.bridgekeeper.connection.ConnectionManagement;
+import dev.bridgekeeper.integration.Integration;
+import dev.bridgekeeper.integration.IntegrationCatalog;
+import dev.bridgekeeper.oauth.OAuthProperties;
+import dev.bridgekeeper.platform.web.PublicUrl;
+import dev.bridgekeeper.settings.ProfileSettings;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The customer's round trip: linkUrl → the platform's authorization page (state + PKCE) → the one
+ * callback URL → tokens sealed into the vault and the connection Linked → the lender's redirect.
+ * Every outcome, good or bad, ends at the lender's redirect with Codat's status parameters.
+ */
+@Service
+class LinkFlow {
+
+    static final String CALLBACK_PATH = "/oauth/callback";
+    private static final Logger log = LoggerFactory.getLogger(LinkFlow.class);
+
+    private final ConnectionManagement connections;
+    private final IntegrationCatalog catalog;
+    private final ProfileSettings profiles;
+    private final AuthorizationStates states;
+    private final PlatformClient platforms;
+    private final TokenVault vault;
+    private final TransactionTemplate tx;
+    private final OAuthProperties properties;
+    private final URI callback;
+
+    LinkFlow(ConnectionManagement connections, IntegrationCatalog catalog, ProfileSettings profiles,
+            AuthorizationStates states, PlatformClient platforms, TokenVault vault, TransactionTemplate tx,
+            OAuthProperties properties, PublicUrl publicUrl) {
+        this.connections = connections;
+        this.catalog = catalog;
+        this.profiles = profiles;
+        this.states = states;
+        this.platforms = platforms;
+        this.vault = vault;
+        this.tx = tx;
+        this.properties = properties;
+        this.callback = URI.create(publicUrl.resolve(CALLBACK_PATH));
+    }
+
+    /** What the browser should be shown next: a redirect, or a page when there is nowhere safe to go. */
+    sealed interface Outcome permits Redirect, Page {}
+
+    record Redirect(URI location) implements Outcome {}
+
+    record Page(int status, String title, String message) implements Outcome {}
+
+    Outcome start(UUID companyId, UUID connectionId, Map<String, String> query) {
+        Optional<ConnectionManagement.LinkTarget> found = connections.findForLink(companyId, connectionId);
+        if (found.isEmpty()) {
+            return new Page(404, "This link is not valid", "Ask the company that sent you here for a new link.");
+        }
+        UUID clientId = found.get().clientId();
+        Connection connection = found.get().connection();
+        Optional<Integration> integration = catalog.find(connection.integrationKey());
+        Map<String, String> extra = new HashMap<>(query);
+        extra.remove("otp");
+        if (integration.isEmpty() || !"oauth2".equals(integration.get().auth().mode())) {
+            return finish(clientId, companyId, connection, "501", "Not Implemented",
+                    "This platform cannot be connected to from here.", extra);
+        }
+        String verifier = new CodeVerifier().getValue();
+        String state = tx.execute(status -> states.create(clientId, companyId, connectionId, verifier, extra,
+                properties.stateLifetime()));
+        return new Redirect(platforms.authorizationUri(integration.get(), callback, state, verifier));
+    }
+
+    Outcome callback(String code, String state, String error, String errorDescription) {
+        AuthorizationStates.Consumed consumed = tx.execute(status -> states.consume(state));
+        if (consumed.started() == null) {
+            log.warn("Refused an authorization callback: state {}", consumed.failure());
+            return switch (consumed.failure()) {
+                case EXPIRED -> new Page(400, "This sign-in took too long",
+                        "For your security the link has expired. Go back and start connecting again.");
+                case USED -> new Page(400, "This sign-in was already completed",
+                        "Each sign-in link works once. Go back and start connecting again if you need to.");
+                case UNKNOWN -> new Page(400, "This sign-in link is not valid",
+                        "Go back to the company that sent you here and start connecting again.");
+            };
+        }
+        AuthorizationStates.Started started = consumed.started();
+        Connection connection = connections.get(started.clientId(), started.companyId(), started.connectionId());
+        Integration integration = catalog.require(connection.integrationKey());
+        if (error != null) {
+            boolean cancelled = "access_denied".equals(error);
+            connections.recordFailure(started.clientId(), started.companyId(), started.connectionId(),
+                    cancelled ? "403" : "500", cancelled ? "Forbidden" : "Internal Server Error",
+                    cancelled ? "User cancelled." : "The platform reported an error: " + error);
+            return finish(started.clientId(), started.companyId(), connection, cancelled ? "403" : "500",
+                    cancelled ? "User cancelled" : "Unknown error",
+                    cancelled ? "User cancelled." : "The platform reported an error.", started.redirectParams());
+        }
+        try {
+            PlatformTokens tokens = platforms.exchangeCode(integration, code, callback, started.codeVerifier());
+            Map<String, Object> identity = identity(integration, tokens);
+            Connection linked = tx.execute(status -> {
+                vault.store(started.clientId(), started.connectionId(), tokens, false);
+                return connections.markLinked(started.clientId(), started.companyId(), started.connectionId(),
+                        identity);
+            });
+            return finish(started.clientId(), started.companyId(), linked, "200", "OK", "", started.redirectParams());
+        } catch (PlatformAuthException e) {
+            log.warn("Authorization of connection {} failed at {}: {}", started.connectionId(), integration.key(),
+                    e.error());
+            connections.recordFailure(started.clientId(), started.companyId(), started.connectionId(), "500",
+                    "Internal Server Error", "Authorization failed at the platform: " + e.error());
+            return finish(started.clientId(), started.companyId(), connection, "500", "Unknown error",
+                    "We could not complete the connection.", started.redirectParams());
+        }
+    }
+
+    private Map<String, Object> identity(Integration integration, PlatformTokens tokens) {
+        try {
+            return platforms.identity(integration, tokens.accessToken());
+        } catch (PlatformAuthException e) {
+            // linking succeeded; the identity only decorates the connection
+            log.warn("Identity of a new {} connection could not be read: {}", integration.key(), e.error());
+            return Map.of();
+        }
+    }
+
+    private Outcome finish(UUID clientId, UUID companyId, Connection connection, String statusCode, String statusText,
+            String errorMessage, Map<String, String> extra) {
+        Map<String, String> values = new HashMap<>();
+        values.put("companyId", companyId.toString());
+        values.put("connectionId", connection.id());
+        values.put("integrationId", connection.integrationId());
+        values.put("sourceId", connection.sourceId());
+        values.put("platform", connection.integrationKey());
+        values.put("platformName", connection.platformName());
+        values.put("sourceType", connection.sourceType());
+        values.put("statusCode", statusCode);
+        values.put("statusText", statusText);
+        values.put("errorMessage", errorMessage);
+        try {
+            return RedirectTarget.build(profiles.profile(clientId), values, extra)
+                    .<Outcome>map(Redirect::new)
+                    .orElseGet(() -> "200".equals(statusCode)
+                            ? new Page(200, "You're connected", "Your " + connection.platformName()
+                                    + " account is connected. You can close this window.")
+                            : new Page(200, "Not connected", "Your " + connection.platformName()
+                                    + " account was not connected. You can close this window."));
+        } catch (RedirectTarget.NotAllowed e) {
+            log.warn("Not redirecting after linking connection {}: {}", connection.id(), e.getMessage());
+            return new Page(400, "We couldn't take you back",
+                    "The return address for this service is not on its allowed list. You can close this window.");
+        }
+    }
+
+}

@@ -1,0 +1,52 @@
+package dev.bridgekeeper.oauth.internal;
+
+import dev.bridgekeeper.oauth.OAuthProperties;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Key rotation: after a new encryption key is made active, tokens sealed with older keys are
+ * re-sealed in the background, a batch at a time, each row under its own lock (SKIP LOCKED), so
+ * any number of instances can share the work. The old key can be removed once none is left.
+ */
+@Component
+class TokenResealing {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenResealing.class);
+
+    private final TokenVault vault;
+    private final TransactionTemplate tx;
+    private final OAuthProperties properties;
+
+    TokenResealing(TokenVault vault, TransactionTemplate tx, OAuthProperties properties) {
+        this.vault = vault;
+        this.tx = tx;
+        this.properties = properties;
+    }
+
+    @Scheduled(initialDelayString = "${bridgekeeper.oauth.reseal-initial-delay:PT30S}",
+            fixedDelayString = "${bridgekeeper.oauth.reseal-interval:PT10M}")
+    void resealOldKeys() {
+        int total = 0;
+        int moved;
+        List<UUID> batch;
+        do {
+            batch = vault.sealedWithOldKey(properties.resealBatch());
+            moved = 0;
+            for (UUID connectionId : batch) {
+                if (Boolean.TRUE.equals(tx.execute(status -> vault.reseal(connectionId)))) {
+                    moved++;
+                }
+            }
+            total += moved;
+        } while (batch.size() == properties.resealBatch() && moved > 0); // rows locked elsewhere are left to their holder
+        if (total > 0) {
+            log.info("Re-sealed the tokens of {} connections with the active encryption key", total);
+        }
+    }
+}
