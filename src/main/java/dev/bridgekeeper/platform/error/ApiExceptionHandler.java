@@ -67,6 +67,12 @@ public class ApiExceptionHandler {
         if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
             JacksonException jackson = (JacksonException) cause;
             String field = path(jackson);
+            if (cause instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text
+                    && text.indexOf('\0') >= 0) {
+                String where = field.isEmpty() ? "The request body" : "Field \"" + field + "\"";
+                return badRequest(field.isEmpty() ? "body" : field,
+                        where + " contains the NUL character (\\u0000), which is not allowed.");
+            }
             if (field.isEmpty()) {
                 return badRequest("body", "The request body must be a JSON object.");
             }

@@ -20,6 +20,11 @@ public class ErrorPageController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ErrorMessage> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // called directly rather than by the container's error dispatch: there is no error to report
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorResponses.body(HttpStatus.NOT_FOUND,
+                    "No such resource: " + request.getRequestURI(), List.of(), false));
+        }
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null
                 ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;
         String message = switch (status) {

@@ -49,6 +49,11 @@ public final class QueryParser {
         if (query.length() > MAX_LENGTH) {
             throw new QuerySyntaxException("Query is longer than " + MAX_LENGTH + " characters", MAX_LENGTH);
         }
+        int nul = query.indexOf('\0');
+        if (nul >= 0) {
+            // PostgreSQL text cannot hold it, so it would fail in the database instead of here
+            throw new QuerySyntaxException("The NUL character (%00) is not allowed", nul);
+        }
         QueryParser parser = new QueryParser(query);
         QueryExpression expression = parser.or();
         parser.skipWhitespace();

@@ -17,24 +17,43 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Gives every request a correlation id before anything else runs, so even a rejected request
  * (bad key, oversized body) can be found in the logs from the id its caller received.
  * A caller-supplied id is kept when it is short and plain; anything else is replaced.
+ * <p>
+ * It also runs on the container's error dispatch (a request refused by the security firewall or by
+ * Tomcat itself is answered by the error page after the first pass has finished), reusing the id the
+ * first pass gave the request, so the error body and the response header always carry the same id.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+    private static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".id";
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String supplied = request.getHeader(CorrelationId.HEADER);
-        String id = supplied != null && ACCEPTABLE.matcher(supplied).matches() ? supplied : UUID.randomUUID().toString();
+        String id = request.getAttribute(ATTRIBUTE) instanceof String earlier ? earlier : newId(request);
+        request.setAttribute(ATTRIBUTE, id);
+        String outer = MDC.get(CorrelationId.MDC_KEY);
         MDC.put(CorrelationId.MDC_KEY, id);
         response.setHeader(CorrelationId.HEADER, id);
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove(CorrelationId.MDC_KEY);
+            // a nested error dispatch leaves the id to the pass that is still running around it
+            if (!id.equals(outer)) {
+                MDC.remove(CorrelationId.MDC_KEY);
+            }
         }
+    }
+
+    private static String newId(HttpServletRequest request) {
+        String supplied = request.getHeader(CorrelationId.HEADER);
+        return supplied != null && ACCEPTABLE.matcher(supplied).matches() ? supplied : UUID.randomUUID().toString();
     }
 }
