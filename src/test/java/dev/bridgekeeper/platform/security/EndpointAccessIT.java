@@ -122,7 +122,12 @@ class EndpointAccessIT {
 
     /** Paths the security configuration leaves open; everything else must be in the table. */
     private static final List<String> PUBLIC_PREFIXES =
-            List.of("/error", "/openapi.json", "/branding/", "/docs", "/swagger-ui", "/v3/api-docs");
+            List.of("/error", "/openapi.json", "/branding/", "/docs", "/swagger-ui", "/v3/api-docs", "/oauth/callback",
+                    "/sandbox/");
+
+    /** Browser-facing endpoints that take no credentials (the customer follows linkUrl without a key). */
+    private static final List<String> PUBLIC_PATTERNS =
+            List.of("/companies/{companyId}/connections/{connectionId}/start");
 
     /** Credentials that must never get past authentication. */
     enum BadCredential {
@@ -220,7 +225,7 @@ class EndpointAccessIT {
         Set<String> served = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> {
             for (String pattern : info.getPatternValues()) {
-                if (PUBLIC_PREFIXES.stream().anyMatch(pattern::startsWith)) {
+                if (PUBLIC_PREFIXES.stream().anyMatch(pattern::startsWith) || PUBLIC_PATTERNS.contains(pattern)) {
                     continue;
                 }
                 if (info.getMethodsCondition().getMethods().isEmpty()) {
