@@ -39,7 +39,7 @@ function jarPath() {
  * Starts the server and resolves once /actuator/health says UP.
  * @returns {Promise<{baseUrl: string, apiKey: string, stop: () => Promise<void>}>}
  */
-export async function startServer() {
+export async function startServer({ name = "server", env = {} } = {}) {
   const jar = jarPath();
   try {
     await access(jar);
@@ -52,7 +52,8 @@ export async function startServer() {
   const apiKey = randomBytes(30).toString("base64url");
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const logFile = createWriteStream(join(PROJECT_DIR, "server.log"));
+  const logPath = join(PROJECT_DIR, `${name}.log`);
+  const logFile = createWriteStream(logPath);
   const tail = [];
   const remember = (chunk) => {
     logFile.write(chunk);
@@ -73,6 +74,9 @@ export async function startServer() {
       BRIDGEKEEPER_DATA_DIR: dataDir,
       BRIDGEKEEPER_BOOTSTRAP_API_KEY: apiKey,
       BRIDGEKEEPER_EMBEDDED_DATABASE_PORT: "0",
+      // the public URL is this very server, so linkUrls and the sandbox platforms' URLs point here
+      BRIDGEKEEPER_PUBLIC_URL: baseUrl,
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -132,7 +136,7 @@ export async function startServer() {
     await new Promise((wake) => setTimeout(wake, 500));
   }
 
-  console.error(`--- last ${tail.length} lines of the server log (${join(PROJECT_DIR, "server.log")}) ---`);
+  console.error(`--- last ${tail.length} lines of the server log (${logPath}) ---`);
   console.error(tail.join("\n"));
   console.error("--- end of server log ---");
   await stop();

@@ -15,6 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("bridgekeeper.oauth")
 public record OAuthProperties(
         @DefaultValue("PT15M") Duration stateLifetime,
-        @DefaultValue("PT2M") Duration refreshSkew,
+        @DefaultValue("PT1M") Duration refreshSkew,
         @DefaultValue("PT15S") Duration httpTimeout,
         @DefaultValue("200") int resealBatch) {}

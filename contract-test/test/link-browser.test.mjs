@@ -1,0 +1,123 @@
+// Headless Chromium clicks through the real linking pages: Bridgekeeper's linkUrl, the sandbox
+// platform's sign-in and consent pages, the callback, and the lender's redirect. Screenshots of
+// every screen go to target/screenshots/.
+
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { startServer } from "../support/server.mjs";
+
+const SCREENSHOTS = resolve(dirname(fileURLToPath(import.meta.url)), "../../target/screenshots");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const LENDER = "https://lender.example";
+
+let server;
+let browser;
+let auth;
+
+async function api(method, path, body) {
+  const response = await fetch(server.baseUrl + path, {
+    method,
+    headers: { Authorization: auth, "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert.ok(response.ok, `${method} ${path} -> ${response.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+/** A fresh page whose visits to the lender's site are answered locally (the machine has no internet). */
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 760 } });
+  await context.route(`${LENDER}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Back at the lender</h1>" }));
+  return context.newPage();
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+async function newConnection(platformKey) {
+  const company = await api("POST", "/companies", { name: `Browser ${platformKey} Ltd` });
+  const connection = await api("POST", `/companies/${company.id}/connections`, { platformKey });
+  return { company, connection };
+}
+
+before(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  server = await startServer({ name: "browser-server" });
+  auth = "Basic " + Buffer.from(server.apiKey).toString("base64");
+  await api("PUT", "/profile", {
+    name: "Example Lender",
+    redirectUrl: `${LENDER}/done?company={companyId}&connection={connectionId}&status={statusCode}`,
+    whiteListUrls: [LENDER],
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("linking a sandbox platform in a real browser", () => {
+  test("sign in, allow access, and land on the lender's page with statusCode 200", async () => {
+    const { company, connection } = await newConnection("sbac");
+    const page = await newPage();
+
+    await page.goto(connection.linkUrl);
+    await page.getByLabel("Username").waitFor();
+    await shot(page, "sandbox-1-sign-in");
+
+    await page.getByLabel("Username").fill("user_good");
+    await page.getByLabel("Password").fill("wrong-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("Incorrect username or password").waitFor();
+    await shot(page, "sandbox-2-wrong-password");
+
+    await page.getByLabel("Username").fill("user_good");
+    await page.getByLabel("Password").fill("pass_good");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Allow access" }).waitFor();
+    await shot(page, "sandbox-3-consent");
+
+    await page.getByRole("button", { name: "Allow access" }).click();
+    await page.waitForURL(`${LENDER}/**`);
+    await shot(page, "sandbox-4-back-at-lender");
+
+    const landed = new URL(page.url());
+    assert.equal(landed.searchParams.get("status"), "200");
+    assert.equal(landed.searchParams.get("company"), company.id);
+    assert.equal(landed.searchParams.get("connection"), connection.id);
+    const linked = await api("GET", `/companies/${company.id}/connections/${connection.id}`);
+    assert.equal(linked.status, "Linked");
+    await page.context().close();
+  });
+
+  test("deny sends the customer back with statusCode 403 and the connection stays pending", async () => {
+    const { company, connection } = await newConnection("sbbk");
+    const page = await newPage();
+
+    await page.goto(connection.linkUrl);
+    await page.getByLabel("Username").fill("user_good");
+    await page.getByLabel("Password").fill("pass_good");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Deny" }).click();
+    await page.waitForURL(`${LENDER}/**`);
+    await shot(page, "sandbox-5-denied-back-at-lender");
+
+    assert.equal(new URL(page.url()).searchParams.get("status"), "403");
+    const pending = await api("GET", `/companies/${company.id}/connections/${connection.id}`);
+    assert.equal(pending.status, "PendingAuth");
+    assert.equal(pending.dataConnectionErrors[0].errorMessage, "User cancelled.");
+    await page.context().close();
+  });
+});
