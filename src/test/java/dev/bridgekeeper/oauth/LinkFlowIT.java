@@ -55,13 +55,9 @@ class LinkFlowIT {
 
     @BeforeEach
     void newClient() {
-        clientId = UUID.randomUUID();
-        String key = "link-it-" + UUID.randomUUID();
-        jdbc.update("insert into client (id, name) values (?, 'Link IT')", clientId);
-        jdbc.update("insert into profile (client_id, name) values (?, 'Link IT')", clientId);
-        jdbc.update("insert into api_key (id, client_id, name, key_digest, created_utc) values (?, ?, 'k', ?, now())",
-                UUID.randomUUID(), clientId, dev.bridgekeeper.platform.security.ApiKeyDigest.of(key));
-        api = Api.at(port).withApiKey(key);
+        dev.bridgekeeper.support.Tenant tenant = dev.bridgekeeper.support.Tenant.create(jdbc, port, "Link IT");
+        clientId = tenant.clientId();
+        api = tenant.api();
         assertThat(api.put("/profile", "{\"name\":\"Lender\",\"redirectUrl\":\"https://lender.example/back?"
                 + "company={companyId}&connection={connectionId}&status={statusCode}&platform={platform}"
                 + "&name={platformName}\",\"whiteListUrls\":[\"https://lender.example\"]}").status()).isEqualTo(200);

@@ -26,13 +26,7 @@ class SettingsApiIT {
 
     /** A tenant of its own, so key limits and profile changes do not disturb other tests. */
     private Api newClient() {
-        UUID clientId = UUID.randomUUID();
-        String key = "settings-it-" + UUID.randomUUID();
-        jdbc.update("insert into client (id, name) values (?, 'Settings IT')", clientId);
-        jdbc.update("insert into profile (client_id, name) values (?, 'Settings IT')", clientId);
-        jdbc.update("insert into api_key (id, client_id, name, key_digest, created_utc) values (?, ?, 'first', ?, now())",
-                UUID.randomUUID(), clientId, dev.bridgekeeper.platform.security.ApiKeyDigest.of(key));
-        return Api.at(port).withApiKey(key);
+        return dev.bridgekeeper.support.Tenant.create(jdbc, port, "Settings IT").api();
     }
 
     @Test

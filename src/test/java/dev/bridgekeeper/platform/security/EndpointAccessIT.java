@@ -178,13 +178,7 @@ class EndpointAccessIT {
         shared = newFixture();
         sharedApiKey = createApiKey(admin);
 
-        UUID clientId = UUID.randomUUID();
-        String key = "it-client-b-" + UUID.randomUUID();
-        jdbc.update("insert into client (id, name) values (?, ?)", clientId, "Client B");
-        jdbc.update("insert into profile (client_id, name) values (?, ?)", clientId, "Client B");
-        jdbc.update("insert into api_key (id, client_id, name, key_digest, created_utc) values (?, ?, ?, ?, now())",
-                UUID.randomUUID(), clientId, "Client B key", ApiKeyDigest.of(key));
-        clientB = Api.at(port).withApiKey(key);
+        clientB = dev.bridgekeeper.support.Tenant.create(jdbc, port, "Client B").api();
         clientBCompany = createCompany(clientB, "Client B company");
     }
 
