@@ -3,7 +3,7 @@ package dev.bridgekeeper.integration.internal;
 import java.util.List;
 
 /** Stops start-up with every problem found in the catalog, one per line. */
-class InvalidCatalogException extends RuntimeException {
+class InvalidCatalogException extends dev.bridgekeeper.platform.StartupProblem {
 
     private final List<String> problems;
 

@@ -1,8 +1,8 @@
 package dev.bridgekeeper.platform.db;
 
+import dev.bridgekeeper.platform.StartupProblem;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -65,8 +65,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             serverConfig.forEach(builder::setServerConfig);
             return builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir
-                    + ". Set SPRING_DATASOURCE_URL to use an external PostgreSQL instead.", e);
+            throw new StartupProblem("Could not start the embedded PostgreSQL in " + dataDir + " (" + e.getMessage()
+                    + "). Set SPRING_DATASOURCE_URL to use an external PostgreSQL instead.", e);
         }
     }
 

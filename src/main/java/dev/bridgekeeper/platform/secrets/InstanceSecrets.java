@@ -1,5 +1,6 @@
 package dev.bridgekeeper.platform.secrets;
 
+import dev.bridgekeeper.platform.StartupProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public class InstanceSecrets {
             String active = env.getProperty("bridgekeeper.encryption.active-key", "");
             this.activeEncryptionKeyId = active.isBlank() ? encryptionKeys.keySet().iterator().next() : active;
             if (!encryptionKeys.containsKey(activeEncryptionKeyId)) {
-                throw new IllegalStateException("BRIDGEKEEPER_ENCRYPTION_ACTIVEKEY names key \"" + active
+                throw new StartupProblem("BRIDGEKEEPER_ENCRYPTION_ACTIVEKEY names key \"" + active
                         + "\", which is not in BRIDGEKEEPER_ENCRYPTION_KEYS");
             }
         }
@@ -54,12 +55,12 @@ public class InstanceSecrets {
         for (String entry : configured.split(",")) {
             String[] idAndKey = entry.trim().split(":", 2);
             if (idAndKey.length != 2 || !idAndKey[0].matches("[A-Za-z0-9_-]{1,32}")) {
-                throw new IllegalStateException("BRIDGEKEEPER_ENCRYPTION_KEYS must look like"
+                throw new StartupProblem("BRIDGEKEEPER_ENCRYPTION_KEYS must look like"
                         + " \"key1:<base64 of 32 bytes>,key2:<...>\"; generate a key with: openssl rand -base64 32");
             }
             byte[] key = decode(idAndKey[1], "BRIDGEKEEPER_ENCRYPTION_KEYS (key " + idAndKey[0] + ")");
             if (key.length != 32) {
-                throw new IllegalStateException("Encryption key \"" + idAndKey[0] + "\" in BRIDGEKEEPER_ENCRYPTION_KEYS"
+                throw new StartupProblem("Encryption key \"" + idAndKey[0] + "\" in BRIDGEKEEPER_ENCRYPTION_KEYS"
                         + " must be exactly 32 bytes (got " + key.length + ")");
             }
             keys.put(idAndKey[0], key);
@@ -84,13 +85,13 @@ public class InstanceSecrets {
         if (!configured.isBlank()) {
             byte[] key = decode(configured, variable);
             if (key.length < 32) {
-                throw new IllegalStateException(variable + " must be at least 32 bytes of base64 (got " + key.length
+                throw new StartupProblem(variable + " must be at least 32 bytes of base64 (got " + key.length
                         + "); generate one with: openssl rand -base64 32");
             }
             return key;
         }
         if (!mode.active()) {
-            throw new IllegalStateException("Set " + variable + " to a base64 value of at least 32 random bytes"
+            throw new StartupProblem("Set " + variable + " to a base64 value of at least 32 random bytes"
                     + " (generate one with: openssl rand -base64 32). Only development mode with the embedded"
                     + " database generates it for you.");
         }
@@ -119,7 +120,7 @@ public class InstanceSecrets {
         try {
             return Base64.getDecoder().decode(value.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(source + " is not valid base64", e);
+            throw new StartupProblem(source + " is not valid base64", e);
         }
     }
 }

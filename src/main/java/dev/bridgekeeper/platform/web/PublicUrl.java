@@ -1,5 +1,6 @@
 package dev.bridgekeeper.platform.web;
 
+import dev.bridgekeeper.platform.StartupProblem;
 import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ public class PublicUrl {
         URI uri = URI.create(base);
         if (uri.getScheme() == null || uri.getHost() == null
                 || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-            throw new IllegalStateException("BRIDGEKEEPER_PUBLIC_URL must be an absolute http(s) URL, got: " + base);
+            throw new StartupProblem("BRIDGEKEEPER_PUBLIC_URL must be an absolute http(s) URL, got: " + base);
         }
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
