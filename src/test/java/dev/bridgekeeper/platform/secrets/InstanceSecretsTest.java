@@ -48,8 +48,8 @@ class InstanceSecretsTest {
 
         assertThat(first.tokenSigningKey()).hasSize(32).isEqualTo(second.tokenSigningKey());
         assertThat(first.encryptionKeys().get("dev")).hasSize(32).isEqualTo(second.encryptionKeys().get("dev"));
-        assertThat(Files.getPosixFilePermissions(dataDir.resolve("secrets/encryption.key")).toString())
-                .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(dataDir.resolve("secrets/encryption.key")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test
