@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Looks for a secret in every column of every table, as an attacker with a database dump would. */
+/**
+ * Looks for a secret in every column of every table of Bridgekeeper's schema, as an attacker with
+ * a database dump would. (The sandbox platforms keep their own records in the {@code sandbox}
+ * schema, standing in for a real platform's database, which would not be ours to dump.)
+ */
 final class DatabaseScan {
 
     private DatabaseScan() {}

@@ -46,7 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ApiIntegrationTest
 class SandboxAuthorizationServerIT {
 
-    static final String CALLBACK = "http://localhost:8080/oauth/callback";
     static final String CLIENT_ID = "bridgekeeper";
     static final String CLIENT_SECRET = "sandbox-client-secret";
     static final String PASSWORD = "pass_good";
@@ -64,9 +63,13 @@ class SandboxAuthorizationServerIT {
 
     String base;
 
+    /** The one registered redirect URI: the public URL's callback (the test server's own port). */
+    String callbackUri;
+
     @BeforeEach
     void setUp() {
         base = "http://127.0.0.1:" + port;
+        callbackUri = "http://localhost:" + port + "/oauth/callback";
     }
 
     // ---------------------------------------------------------------- the whole flow
@@ -77,7 +80,7 @@ class SandboxAuthorizationServerIT {
         Pkce pkce = Pkce.create();
         String state = random();
 
-        HttpResponse<String> authorize = browser.get(authorizeUrl("accounting", "accounting.read", state, pkce, CALLBACK));
+        HttpResponse<String> authorize = browser.get(authorizeUrl("accounting", "accounting.read", state, pkce, callbackUri));
         assertThat(authorize.statusCode()).isEqualTo(302);
         assertThat(location(authorize)).isEqualTo(base + "/sandbox/login");
 
@@ -115,7 +118,7 @@ class SandboxAuthorizationServerIT {
         HttpResponse<String> answered = browser.answerConsent(consentPage, true);
         assertThat(answered.statusCode()).isEqualTo(302);
         String callback = location(answered);
-        assertThat(callback).startsWith(CALLBACK + "?code=");
+        assertThat(callback).startsWith(callbackUri + "?code=");
         Map<String, String> query = query(callback);
         assertThat(query).containsOnlyKeys("code", "state").containsEntry("state", state);
 
@@ -170,7 +173,7 @@ class SandboxAuthorizationServerIT {
         Browser browser = new Browser();
         Pkce pkce = Pkce.create();
         HttpResponse<String> loginPage = browser.get(location(
-                browser.get(authorizeUrl("banking", "banking.read", random(), pkce, CALLBACK))));
+                browser.get(authorizeUrl("banking", "banking.read", random(), pkce, callbackUri))));
 
         HttpResponse<String> failed = browser.signIn(loginPage, "user_good", "pass_bad");
         assertThat(failed.statusCode()).isEqualTo(302);
@@ -206,12 +209,12 @@ class SandboxAuthorizationServerIT {
         connect("commerce", "user_good");
 
         HttpResponse<String> consentPage = browser.toConsentPage(
-                authorizeUrl("commerce", "commerce.read", state, Pkce.create(), CALLBACK), "user_good");
+                authorizeUrl("commerce", "commerce.read", state, Pkce.create(), callbackUri), "user_good");
         HttpResponse<String> denied = browser.answerConsent(consentPage, false);
 
         assertThat(denied.statusCode()).isEqualTo(302);
         String callback = location(denied);
-        assertThat(callback).startsWith(CALLBACK + "?");
+        assertThat(callback).startsWith(callbackUri + "?");
         Map<String, String> query = query(callback);
         assertThat(query).containsEntry("error", "access_denied").containsEntry("state", state).doesNotContainKey("code");
     }
@@ -220,11 +223,11 @@ class SandboxAuthorizationServerIT {
     void eachPlatformGrantsOnlyItsOwnScope() {
         Browser browser = new Browser();
         String state = random();
-        HttpResponse<String> refused = browser.get(authorizeUrl("accounting", "banking.read", state, Pkce.create(), CALLBACK));
+        HttpResponse<String> refused = browser.get(authorizeUrl("accounting", "banking.read", state, Pkce.create(), callbackUri));
 
         assertThat(refused.statusCode()).isEqualTo(302);
         Map<String, String> query = query(location(refused));
-        assertThat(location(refused)).startsWith(CALLBACK + "?");
+        assertThat(location(refused)).startsWith(callbackUri + "?");
         assertThat(query).containsEntry("error", "invalid_scope").containsEntry("state", state).doesNotContainKey("code");
         assertThat(query.get("error_description")).contains("accounting.read");
     }
@@ -235,12 +238,12 @@ class SandboxAuthorizationServerIT {
     void anAuthorizationWithoutCodeChallengeOrWithPlainIsRefused() {
         String state = random();
         String withoutChallenge = base + "/sandbox/accounting/oauth2/authorize?" + form(ordered(
-                "response_type", "code", "client_id", CLIENT_ID, "redirect_uri", CALLBACK,
+                "response_type", "code", "client_id", CLIENT_ID, "redirect_uri", callbackUri,
                 "scope", "accounting.read", "state", state));
         HttpResponse<String> refused = new Browser().get(withoutChallenge);
         assertThat(refused.statusCode()).isEqualTo(302);
         Map<String, String> query = query(location(refused));
-        assertThat(location(refused)).startsWith(CALLBACK + "?");
+        assertThat(location(refused)).startsWith(callbackUri + "?");
         assertThat(query).containsEntry("error", "invalid_request").containsEntry("state", state)
                 .doesNotContainKey("code");
         assertThat(query.get("error_description")).contains("code_challenge");
@@ -257,29 +260,31 @@ class SandboxAuthorizationServerIT {
         String code = new Browser().authorizationCode("accounting", "user_good", pkce);
 
         HttpResponse<String> missing = token("accounting", ordered("grant_type", "authorization_code", "code", code,
-                "redirect_uri", CALLBACK));
+                "redirect_uri", callbackUri));
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(json(missing).path("error").asString()).isEqualTo("invalid_grant");
 
         HttpResponse<String> wrong = token("accounting", ordered("grant_type", "authorization_code", "code", code,
-                "redirect_uri", CALLBACK, "code_verifier", Pkce.create().verifier()));
+                "redirect_uri", callbackUri, "code_verifier", Pkce.create().verifier()));
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(json(wrong).path("error").asString()).isEqualTo("invalid_grant");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "http://localhost:8080/oauth/callback/",
-        "http://localhost:8080/oauth/callback?next=/admin",
-        "http://localhost:8080/oauth/callback#fragment",
-        "http://localhost:8081/oauth/callback",
-        "https://localhost:8080/oauth/callback",
-        "http://LOCALHOST:8080/oauth/callback",
-        "http://localhost:8080/oauth/Callback",
-        "http://127.0.0.1:8080/oauth/callback",
+        "http://localhost:PORT/oauth/callback/",
+        "http://localhost:PORT/oauth/callback?next=/admin",
+        "http://localhost:PORT/oauth/callback#fragment",
+        "http://localhost:OTHER_PORT/oauth/callback",
+        "https://localhost:PORT/oauth/callback",
+        "http://LOCALHOST:PORT/oauth/callback",
+        "http://localhost:PORT/oauth/Callback",
+        "http://127.0.0.1:PORT/oauth/callback",
         "https://attacker.example/oauth/callback"
     })
-    void aRedirectUriThatDiffersInAnyWayIsRefusedWithoutRedirecting(String redirectUri) {
+    void aRedirectUriThatDiffersInAnyWayIsRefusedWithoutRedirecting(String variant) {
+        String redirectUri = variant.replace("OTHER_PORT", String.valueOf(port + 1)).replace("PORT",
+                String.valueOf(port));
         HttpResponse<String> refused = new Browser().get(
                 authorizeUrl("accounting", "accounting.read", random(), Pkce.create(), redirectUri));
 
@@ -423,7 +428,7 @@ class SandboxAuthorizationServerIT {
         HttpResponse<String> exchanged = send(HttpRequest.newBuilder(URI.create(base + "/sandbox/commerce/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(ordered("grant_type", "authorization_code",
-                        "code", code, "redirect_uri", CALLBACK, "code_verifier", pkce.verifier(),
+                        "code", code, "redirect_uri", callbackUri, "code_verifier", pkce.verifier(),
                         "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET)))).build());
         assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
         assertThat(json(exchanged).path("access_token").asString()).isNotBlank();
@@ -482,7 +487,7 @@ class SandboxAuthorizationServerIT {
 
     private JsonNode exchange(String platform, String code, String verifier) {
         HttpResponse<String> response = token(platform, ordered("grant_type", "authorization_code", "code", code,
-                "redirect_uri", CALLBACK, "code_verifier", verifier));
+                "redirect_uri", callbackUri, "code_verifier", verifier));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response);
     }
@@ -579,9 +584,9 @@ class SandboxAuthorizationServerIT {
         String authorizationCode(String platform, String user, Pkce pkce) {
             String state = random();
             HttpResponse<String> consentPage = toConsentPage(
-                    authorizeUrl(platform, platform + ".read", state, pkce, CALLBACK), user);
+                    authorizeUrl(platform, platform + ".read", state, pkce, callbackUri), user);
             HttpResponse<String> answered = answerConsent(consentPage, true);
-            assertThat(location(answered)).startsWith(CALLBACK + "?code=");
+            assertThat(location(answered)).startsWith(callbackUri + "?code=");
             Map<String, String> query = query(location(answered));
             assertThat(query).containsEntry("state", state);
             return query.get("code");

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2Token;
@@ -90,13 +89,18 @@ class SandboxAuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationService sandboxAuthorizations(JdbcOperations jdbc, RegisteredClientRepository clients) {
-        return new RotatedRefreshTokenRevocation(new JdbcOAuth2AuthorizationService(jdbc, clients));
+    SandboxDatabase sandboxDatabase(org.springframework.boot.jdbc.autoconfigure.DataSourceProperties properties) {
+        return new SandboxDatabase(properties);
     }
 
     @Bean
-    OAuth2AuthorizationConsentService sandboxConsents(JdbcOperations jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+    OAuth2AuthorizationService sandboxAuthorizations(SandboxDatabase database, RegisteredClientRepository clients) {
+        return new RotatedRefreshTokenRevocation(new JdbcOAuth2AuthorizationService(database.jdbc(), clients));
+    }
+
+    @Bean
+    OAuth2AuthorizationConsentService sandboxConsents(SandboxDatabase database, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationConsentService(database.jdbc(), clients);
     }
 
     /** Opaque access tokens (looked up, never parsed, so revocation takes effect at once) and refresh tokens. */
