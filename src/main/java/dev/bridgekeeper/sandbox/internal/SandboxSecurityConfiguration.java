@@ -1,10 +1,8 @@
 package dev.bridgekeeper.sandbox.internal;
 
 import dev.bridgekeeper.platform.error.ErrorResponses;
-import dev.bridgekeeper.platform.web.PublicUrl;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -84,7 +82,7 @@ class SandboxSecurityConfiguration {
     SecurityFilterChain sandboxAuthorizationServerSecurity(HttpSecurity http, RegisteredClientRepository clients,
             OAuth2AuthorizationService authorizations, OAuth2AuthorizationConsentService consents,
             AuthorizationServerSettings settings, OAuth2TokenGenerator<OAuth2Token> tokens, SandboxAccounts accounts,
-            MeterRegistry meters, PublicUrl publicUrl) throws Exception {
+            MeterRegistry meters) throws Exception {
         RequestMatcher clientEndpoints = new OrRequestMatcher(Arrays.stream(SandboxPlatform.values())
                 .flatMap(p -> Arrays.stream(new String[] {"/oauth2/token", "/oauth2/introspect", "/oauth2/revoke"})
                         .map(endpoint -> post(p.issuerPath() + endpoint)))
@@ -119,9 +117,10 @@ class SandboxSecurityConfiguration {
                 // People are sent to sign in; clients calling token, introspect or revoke get a 401.
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/sandbox/login"), new NegatedRequestMatcher(clientEndpoints)))
+                // No form-action directive: browsers apply it to every redirect that follows a form post,
+                // and the consent answer travels on through Bridgekeeper's callback to the lender's site.
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none';"
-                                + " form-action 'self' " + origin(publicUrl))))
+                        "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'")))
                 .addFilterBefore(new TokenRequestCounter(meters), SecurityContextHolderFilter.class);
         return http.build();
     }
@@ -155,10 +154,5 @@ class SandboxSecurityConfiguration {
 
     private static RequestMatcher post(String path) {
         return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path);
-    }
-
-    private static String origin(PublicUrl publicUrl) {
-        URI uri = URI.create(publicUrl.base());
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 }

@@ -123,7 +123,7 @@ class EndpointAccessIT {
     /** Paths the security configuration leaves open; everything else must be in the table. */
     private static final List<String> PUBLIC_PREFIXES =
             List.of("/error", "/openapi.json", "/branding/", "/docs", "/swagger-ui", "/v3/api-docs", "/oauth/callback",
-                    "/sandbox/");
+                    "/sandbox");
 
     /** Browser-facing endpoints that take no credentials (the customer follows linkUrl without a key). */
     private static final List<String> PUBLIC_PATTERNS =
