@@ -1,0 +1,31 @@
+package dev.bridgekeeper.oauth.internal;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Forgets authorization states a day after they expired; until then a replay can still be told apart. */
+@Component
+class AuthorizationStatePurge {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorizationStatePurge.class);
+    private static final Duration KEEP = Duration.ofDays(1);
+
+    private final AuthorizationStates states;
+
+    AuthorizationStatePurge(AuthorizationStates states) {
+        this.states = states;
+    }
+
+    @Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
+    @Transactional
+    void purge() {
+        int removed = states.purgeExpired(KEEP);
+        if (removed > 0) {
+            log.info("Removed {} expired authorization states", removed);
+        }
+    }
+}
