@@ -225,6 +225,31 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void anEndpointFailingWithoutABreakForTheDisableAfterPeriodIsDisabled() {
+        receiver.answering(request -> Answer.status(500));
+        String consumerId = createConsumer(api, receiver.url(), List.of("company.created")).path("id").asString();
+        // its run of failures began six days ago (disable-after is five)
+        jdbc.update("update webhook_consumer set failing_since_utc = now() - interval '6 days' where id = ?",
+                UUID.fromString(consumerId));
+        createCompany(api, "Still Failing Ltd", null);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(consumer(api, consumerId).path("disabled").asBoolean())
+                .isTrue());
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(jdbc.queryForObject("select disabled_reason from webhook_consumer where id = ?", String.class,
+                UUID.fromString(consumerId))).startsWith("Every attempt since").contains("HTTP 500");
+        assertThat(messages(api, consumerId).get(0).path("status").asString())
+                .as("the delivery keeps its place and resumes if the consumer is enabled").isEqualTo("Pending");
+
+        receiver.answering(request -> Answer.status(200));
+        assertThat(api.post("/webhooks/" + consumerId + "/enable", null).status()).isEqualTo(200);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(messages(api, consumerId).get(0).path("status")
+                .asString()).isEqualTo("Succeeded"));
+        assertThat(jdbc.queryForObject("select failing_since_utc is null from webhook_consumer where id = ?",
+                Boolean.class, UUID.fromString(consumerId))).isTrue();
+    }
+
+    @Test
     void retryAfterPostponesTheNextAttempt() {
         AtomicInteger calls = new AtomicInteger();
         receiver.answering(request -> calls.incrementAndGet() == 1

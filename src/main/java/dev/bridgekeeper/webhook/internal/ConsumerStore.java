@@ -44,13 +44,16 @@ class ConsumerStore {
     }
 
     Optional<ConsumerRow> findForUpdate(UUID clientId, UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from webhook_consumer where client_id = ? and id = ? for update")
+        return jdbc.sql("select " + COLUMNS + " from webhook_consumer where client_id = ? and id = ? for no key update")
                 .params(clientId, id).query(ConsumerStore::row).optional();
     }
 
-    /** For the dispatcher, which knows only the id; locks the row while an attempt's result is recorded. */
+    /**
+     * For the dispatcher, which knows only the id; locks the row while an attempt's result is recorded.
+     * NO KEY UPDATE, so new deliveries (whose foreign key takes a KEY SHARE lock) are not held up.
+     */
     Optional<ConsumerRow> lockById(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from webhook_consumer where id = ? for update")
+        return jdbc.sql("select " + COLUMNS + " from webhook_consumer where id = ? for no key update")
                 .param(id).query(ConsumerStore::row).optional();
     }
 
@@ -91,7 +94,7 @@ class ConsumerStore {
 
     /** Serialises consumer changes of one client, so two concurrent creates cannot pass the limit together. */
     void lockClient(UUID clientId) {
-        jdbc.sql("select id from client where id = ? for update").param(clientId).query(UUID.class).optional();
+        jdbc.sql("select id from client where id = ? for no key update").param(clientId).query(UUID.class).optional();
     }
 
     private static ConsumerRow row(ResultSet rs, int i) throws SQLException {

@@ -2,6 +2,8 @@ package dev.bridgekeeper.webhook.internal;
 
 import dev.bridgekeeper.platform.crypto.SecretSealer;
 import dev.bridgekeeper.webhook.WebhookProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,12 +44,14 @@ class WebhookDispatcher implements SmartLifecycle {
     private final WebhookProperties.Dispatcher settings;
     private final Duration lease;
     private final Semaphore slots;
+    private final Counter succeeded;
+    private final Counter failed;
     private volatile ScheduledExecutorService poller;
     private volatile ExecutorService senders;
     private volatile boolean running;
 
     WebhookDispatcher(DeliveryStore deliveries, AttemptLedger ledger, WebhookSender sender, SecretSealer sealer,
-            WebhookPolicies policies) {
+            WebhookPolicies policies, MeterRegistry meters) {
         this.deliveries = deliveries;
         this.ledger = ledger;
         this.sender = sender;
@@ -56,6 +60,10 @@ class WebhookDispatcher implements SmartLifecycle {
         this.settings = policies.properties().dispatcher();
         this.lease = policies.properties().timeout().plus(LEASE_MARGIN);
         this.slots = new Semaphore(settings.concurrency());
+        this.succeeded = Counter.builder("bridgekeeper.webhooks.attempts").tag("outcome", "success")
+                .description("Webhook delivery attempts made by this instance").register(meters);
+        this.failed = Counter.builder("bridgekeeper.webhooks.attempts").tag("outcome", "failure")
+                .description("Webhook delivery attempts made by this instance").register(meters);
     }
 
     @Override
@@ -143,6 +151,7 @@ class WebhookDispatcher implements SmartLifecycle {
             AttemptOutcome outcome = sender.send(delivery.url(), messageId, attemptedAt.getEpochSecond(), signature,
                     delivery.body());
             ledger.record(delivery, attemptedAt, outcome);
+            (outcome.succeeded() ? succeeded : failed).increment();
         } catch (RuntimeException e) {
             // the lease runs out and the delivery is tried again; nothing is lost
             log.error("Webhook {} to consumer {} could not be attempted", delivery.messageId(), delivery.consumerId(), e);
