@@ -44,7 +44,8 @@ class ConsumerStore {
     }
 
     Optional<ConsumerRow> findForUpdate(UUID clientId, UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from webhook_consumer where client_id = ? and id = ? for no key update")
+        return jdbc.sql("select " + COLUMNS + " from webhook_consumer where client_id = ? and id = ?"
+                        + " for no key update")
                 .params(clientId, id).query(ConsumerStore::row).optional();
     }
 

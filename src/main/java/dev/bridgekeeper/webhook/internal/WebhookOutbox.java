@@ -106,9 +106,13 @@ class WebhookOutbox {
     }
 
     private void connection(WebhookEventType type, UUID clientId, UUID companyId, Connection connection, Instant at) {
+        List<ConsumerRow> subscribed = subscribers(clientId, type);
+        if (subscribed.isEmpty()) {
+            return; // the common case: no lookup at all for clients without such a consumer
+        }
         Company company = companies.details(clientId, companyId).orElse(null);
         Map<String, String> tags = company == null ? Map.of() : company.tags();
-        record(clientId, type, companyId, tags, at, () -> new ConnectionPayload(company == null
+        write(clientId, type, companyId, subscribed, tags, at, () -> new ConnectionPayload(company == null
                 ? new ReferenceCompany(companyId.toString(), null, null, null)
                 : new ReferenceCompany(company.id(), company.name(), company.description(), company.tags()),
                 connection));
@@ -121,14 +125,23 @@ class WebhookOutbox {
                         reference.tags()));
     }
 
-    /** One message for the event and one delivery per consumer that wants it; nothing when nobody does. */
     private void record(UUID clientId, WebhookEventType type, UUID companyId, Map<String, String> companyTags,
             Instant at, Supplier<Object> payload) {
+        write(clientId, type, companyId, subscribers(clientId, type), companyTags, at, payload);
+    }
+
+    private List<ConsumerRow> subscribers(UUID clientId, WebhookEventType type) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException(type.wireName() + " was published outside a transaction; webhook"
                     + " messages must be written in the transaction of the change that caused them");
         }
-        List<ConsumerRow> wanting = consumers.subscribers(clientId, type.wireName()).stream()
+        return consumers.subscribers(clientId, type.wireName());
+    }
+
+    /** One message for the event and one delivery per consumer that wants it; nothing when nobody does. */
+    private void write(UUID clientId, WebhookEventType type, UUID companyId, List<ConsumerRow> subscribed,
+            Map<String, String> companyTags, Instant at, Supplier<Object> payload) {
+        List<ConsumerRow> wanting = subscribed.stream()
                 .filter(consumer -> CompanyTagFilter.matches(consumer.companyTags(), companyTags))
                 .toList();
         if (wanting.isEmpty()) {
