@@ -7,14 +7,18 @@ import dev.bridgekeeper.platform.security.Caller;
 import dev.bridgekeeper.webhook.internal.ConsumerManagement.WebhookConsumer;
 import dev.bridgekeeper.webhook.internal.DeliveryLog.WebhookAttempts;
 import dev.bridgekeeper.webhook.internal.DeliveryLog.WebhookMessage;
+import dev.bridgekeeper.platform.error.ErrorMessage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,6 +51,7 @@ class WebhookController {
 
     record ReplayRequest(String since) {}
 
+    /** How many messages were queued again. */
     record ReplayResult(Instant since, int messages) {}
 
     @Operation(operationId = "list-webhook-consumers", summary = "List webhook consumers")
@@ -60,16 +65,19 @@ class WebhookController {
                     + " tags (\"key:value\"). At most 50 consumers per client. Each consumer gets its own signing"
                     + " secret; read it with GET /webhooks/{webhookId}/secret.")
     @PostMapping("/webhooks")
-    ResponseEntity<WebhookConsumer> create(@RequestBody CreateWebhookConsumer body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(consumers.create(Caller.current().clientId(),
-                body.url(), body.disabled(), body.eventTypes(), body.companyTags()));
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "409", description = "The client already has the most consumers allowed (50).",
+            content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
+    WebhookConsumer create(@RequestBody CreateWebhookConsumer body) {
+        return consumers.create(Caller.current().clientId(), body.url(), body.disabled(), body.eventTypes(),
+                body.companyTags());
     }
 
     @Operation(operationId = "delete-webhook-consumer", summary = "Delete webhook consumer")
     @DeleteMapping("/webhooks/{webhookId}")
-    ResponseEntity<Void> delete(@PathVariable UUID webhookId) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable UUID webhookId) {
         consumers.delete(Caller.current().clientId(), webhookId);
-        return ResponseEntity.noContent().build();
     }
 
     @Operation(operationId = "get-webhook-consumer-secret", summary = "Get the signing secret",
@@ -119,18 +127,18 @@ class WebhookController {
     @Operation(operationId = "resend-webhook-message", summary = "Resend a message",
             description = "Sends it again with the same webhook-id, from the start of the retry schedule.")
     @PostMapping("/webhooks/{webhookId}/messages/{messageId}/resend")
-    ResponseEntity<WebhookMessage> resend(@PathVariable UUID webhookId, @PathVariable UUID messageId) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(log.resend(Caller.current().clientId(), webhookId, messageId));
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    WebhookMessage resend(@PathVariable UUID webhookId, @PathVariable UUID messageId) {
+        return log.resend(Caller.current().clientId(), webhookId, messageId);
     }
 
     @Operation(operationId = "replay-webhook-messages", summary = "Replay messages since a time",
             description = "Sends every retained message generated at or after \"since\" (an ISO 8601 instant) again.")
     @PostMapping("/webhooks/{webhookId}/replay")
-    ResponseEntity<ReplayResult> replay(@PathVariable UUID webhookId, @RequestBody ReplayRequest body) {
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ReplayResult replay(@PathVariable UUID webhookId, @RequestBody ReplayRequest body) {
         Instant since = parseSince(body.since());
-        int count = log.replay(Caller.current().clientId(), webhookId, since);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ReplayResult(since, count));
+        return new ReplayResult(since, log.replay(Caller.current().clientId(), webhookId, since));
     }
 
     private static Instant parseSince(String since) {
