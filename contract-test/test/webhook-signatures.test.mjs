@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { after, before, describe, test } from "node:test";
+import { CodatPlatform } from "@codat/platform";
 import { Webhook } from "standardwebhooks";
 import { startServer } from "../support/server.mjs";
 
@@ -56,6 +57,23 @@ before(async () => {
 after(async () => {
   await server?.stop();
   await new Promise((closed) => (receiver ? receiver.close(closed) : closed()));
+});
+
+describe("webhook consumers through Codat's own client", () => {
+  test("create, list and delete parse with @codat/platform's schemas", async () => {
+    const platform = new CodatPlatform({ serverURL: server.baseUrl, authHeader: auth,
+      retryConfig: { strategy: "none" }, timeoutMs: 30_000 });
+    const url = `http://127.0.0.1:${receiver.address().port}/codat-client`;
+    const created = await platform.webhooks.createConsumer({ url, eventTypes: ["connection.connected"],
+      companyTags: ["region:uk"] });
+    assert.deepEqual({ ...created }, { id: created.id, url, disabled: false, eventTypes: ["connection.connected"],
+      companyTags: ["region:uk"] });
+    const listed = await platform.webhooks.listConsumers();
+    assert.ok(listed.results.some((consumer) => consumer.id === created.id));
+    await platform.webhooks.deleteConsumer({ webhookId: created.id });
+    const after = await platform.webhooks.listConsumers();
+    assert.ok(!after.results.some((consumer) => consumer.id === created.id));
+  });
 });
 
 describe("webhook signatures and the npm standardwebhooks verifier", () => {
