@@ -49,6 +49,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private volatile ScheduledExecutorService poller;
     private volatile ExecutorService senders;
     private volatile boolean running;
+    private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
 
     WebhookDispatcher(DeliveryStore deliveries, AttemptLedger ledger, WebhookSender sender, SecretSealer sealer,
             WebhookPolicies policies, MeterRegistry meters) {
@@ -81,6 +82,25 @@ class WebhookDispatcher implements SmartLifecycle {
         });
         running = true;
         poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Looks for due deliveries now instead of at the next poll, e.g. right after an outbox write
+     * commits on this instance. Several wake-ups before the look runs count as one.
+     */
+    void wake() {
+        ScheduledExecutorService current = poller;
+        if (!running || current == null || !wakePending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            current.execute(() -> {
+                wakePending.set(false);
+                poll();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            wakePending.set(false);
+        }
     }
 
     @Override

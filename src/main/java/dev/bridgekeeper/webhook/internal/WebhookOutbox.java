@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,14 +49,16 @@ class WebhookOutbox {
     private final CompanyDirectory companies;
     private final WebhookPolicies policies;
     private final JsonMapper json;
+    private final ObjectProvider<WebhookDispatcher> dispatcher;
 
     WebhookOutbox(ConsumerStore consumers, DeliveryStore deliveries, CompanyDirectory companies,
-            WebhookPolicies policies, JsonMapper json) {
+            WebhookPolicies policies, JsonMapper json, ObjectProvider<WebhookDispatcher> dispatcher) {
         this.consumers = consumers;
         this.deliveries = deliveries;
         this.companies = companies;
         this.policies = policies;
         this.json = json;
+        this.dispatcher = dispatcher;
     }
 
     @EventListener
@@ -155,5 +159,16 @@ class WebhookOutbox {
         for (ConsumerRow consumer : wanting) {
             deliveries.insertDelivery(consumer.id(), id, now, now.plus(policies.schedule().first()));
         }
+        // a local dispatcher need not wait for its next poll; other instances find the rows by polling
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        dispatcher.ifAvailable(local -> TransactionSynchronizationManager.registerSynchronization(
+                new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        local.wake();
+                    }
+                }));
     }
 }
