@@ -10,4 +10,11 @@ public interface CompanyDirectory {
 
     /** The company, or a 404 answer naming it. */
     CompanyReference require(UUID clientId, UUID companyId);
+
+    /**
+     * The company's details in Codat's {@code companyDetails} shape (no {@code dataConnections}), as
+     * webhook payloads carry them. Sees the caller's transaction, so a company created or about to
+     * be deleted in it is found.
+     */
+    Optional<Company> details(UUID clientId, UUID companyId);
 }

@@ -56,6 +56,12 @@ class CompanyManagement implements CompanyDirectory {
         return find(clientId, companyId).orElseThrow(() -> notFound(companyId));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Company> details(UUID clientId, UUID companyId) {
+        return store.find(clientId, companyId).map(row -> view(row, null));
+    }
+
     @Transactional(readOnly = true)
     PagedResults<Company> list(UUID clientId, PageRequest page, String queryText, String orderBy, String tags,
             Map<String, String> carried) {

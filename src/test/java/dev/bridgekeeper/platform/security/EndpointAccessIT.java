@@ -78,6 +78,9 @@ class EndpointAccessIT {
             + "\"syncSchedule\":1,\"syncOrder\":0}],\"overridesDefaults\":true}";
     private static final String CORS = "{\"allowedOrigins\":[\"https://intruder.example\"]}";
     private static final String API_KEY = "{\"name\":\"intruder\"}";
+    // nothing listens on port 1: the fixture consumer exists for its records, not to receive anything
+    private static final String WEBHOOK = "{\"url\":\"http://127.0.0.1:1/hooks\",\"eventTypes\":[\"company.created\"]}";
+    private static final String REPLAY = "{\"since\":\"2020-01-01T00:00:00Z\"}";
 
     private static final String NO_CREDENTIALS = "Authentication is required. Send \"Authorization: Basic \" followed"
             + " by your base64-encoded API key.";
@@ -118,7 +121,18 @@ class EndpointAccessIT {
             new Endpoint("POST", "/apiKeys", API_KEY, false, 201),
             new Endpoint("DELETE", "/apiKeys/{apiKey}", null, false, 204),
             new Endpoint("GET", "/companies/{company}/accessToken", null, false, 200),
-            new Endpoint("GET", "/companies/{company}/connectionManagement/accessToken", null, false, 200));
+            new Endpoint("GET", "/companies/{company}/connectionManagement/accessToken", null, false, 200),
+            new Endpoint("GET", "/webhooks", null, false, 200),
+            new Endpoint("POST", "/webhooks", WEBHOOK, false, 201),
+            new Endpoint("DELETE", "/webhooks/{webhook}", null, false, 204),
+            new Endpoint("GET", "/webhooks/{webhook}/secret", null, false, 200),
+            new Endpoint("POST", "/webhooks/{webhook}/secret/rotate", null, false, 200),
+            new Endpoint("POST", "/webhooks/{webhook}/enable", null, false, 200),
+            new Endpoint("POST", "/webhooks/{webhook}/disable", null, false, 200),
+            new Endpoint("GET", "/webhooks/{webhook}/messages", null, false, 200),
+            new Endpoint("GET", "/webhooks/{webhook}/messages/{message}/attempts", null, false, 200),
+            new Endpoint("POST", "/webhooks/{webhook}/messages/{message}/resend", null, false, 202),
+            new Endpoint("POST", "/webhooks/{webhook}/replay", REPLAY, false, 202));
 
     /** Paths the security configuration leaves open; everything else must be in the table. */
     private static final List<String> PUBLIC_PREFIXES =
@@ -135,8 +149,17 @@ class EndpointAccessIT {
         TAMPERED_TOKEN_SIGNATURE, TOKEN_SIGNED_WITH_ANOTHER_KEY, EXPIRED_TOKEN, UNSIGNED_TOKEN
     }
 
-    /** What one test run works on: two companies of the client, a connection on the first, its token. */
-    record Fixture(String company, String otherCompany, String connection, String token) {}
+    /**
+     * What one test run works on: two companies of the client, a connection on the first, its token,
+     * and (when the endpoint needs them) a disabled webhook consumer with one message.
+     */
+    record Fixture(String company, String otherCompany, String connection, String token, String webhook,
+            String message) {
+
+        Fixture(String company, String otherCompany, String connection, String token) {
+            this(company, otherCompany, connection, token, null, null);
+        }
+    }
 
     @LocalServerPort
     int port;
@@ -175,7 +198,7 @@ class EndpointAccessIT {
     void createFixtures() {
         admin = Api.at(port).withApiKey(Api.BOOTSTRAP_KEY);
         anonymous = Api.at(port).anonymous();
-        shared = newFixture();
+        shared = newFixture(true);
         sharedApiKey = createApiKey(admin);
 
         clientB = dev.bridgekeeper.support.Tenant.create(jdbc, port, "Client B").api();
@@ -183,8 +206,9 @@ class EndpointAccessIT {
     }
 
     @AfterAll
-    void removeSharedApiKey() {
+    void removeSharedApiKeyAndWebhook() {
         admin.delete("/apiKeys/" + sharedApiKey);
+        admin.delete("/webhooks/" + shared.webhook());
     }
 
     @BeforeEach
@@ -212,6 +236,12 @@ class EndpointAccessIT {
                 assertThat(admin.delete("/apiKeys/" + id).status()).isEqualTo(204);
             }
         }
+        Set<String> keepWebhooks = ids(before.get("/webhooks"));
+        for (String id : ids(now.get("/webhooks"))) {
+            if (!keepWebhooks.contains(id)) {
+                assertThat(admin.delete("/webhooks/" + id).status()).isEqualTo(204);
+            }
+        }
     }
 
     @Test
@@ -236,7 +266,7 @@ class EndpointAccessIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void anApiKeyReachesEveryEndpointInTheTable(Endpoint endpoint) {
-        Fixture own = newFixture();
+        Fixture own = newFixture(endpoint.path().contains("{webhook}"));
         String apiKey = endpoint.path().contains("{apiKey}") ? createApiKey(admin) : null;
         Api.Response response = call(admin, endpoint, own, apiKey);
         assertThat(response.status()).as(response.toString()).isEqualTo(endpoint.statusWithKey());
@@ -274,9 +304,11 @@ class EndpointAccessIT {
     @MethodSource("companyTokenEndpointsWithCompany")
     void aCompanyTokenIsForbiddenOnAnotherCompanysPaths(Endpoint endpoint) {
         Api token = anonymous.withBearer(shared.token());
-        Fixture sameClient = new Fixture(shared.otherCompany(), shared.company(), shared.connection(), shared.token());
+        Fixture sameClient = new Fixture(shared.otherCompany(), shared.company(), shared.connection(), shared.token(),
+                shared.webhook(), shared.message());
         assertAnswer(call(token, endpoint, sameClient, sharedApiKey), 403, NOT_FOR_TOKENS);
-        Fixture otherClient = new Fixture(clientBCompany, shared.company(), shared.connection(), shared.token());
+        Fixture otherClient = new Fixture(clientBCompany, shared.company(), shared.connection(), shared.token(),
+                shared.webhook(), shared.message());
         assertAnswer(call(token, endpoint, otherClient, sharedApiKey), 403, NOT_FOR_TOKENS);
         assertUnchanged();
     }
@@ -399,6 +431,16 @@ class EndpointAccessIT {
         assertError(clientB.get(company + "/accessToken"), 404);
         assertError(clientB.get(company + "/connectionManagement/accessToken"), 404);
         assertError(clientB.delete("/apiKeys/" + sharedApiKey), 404);
+        String webhook = "/webhooks/" + shared.webhook();
+        assertError(clientB.get(webhook + "/secret"), 404);
+        assertError(clientB.post(webhook + "/secret/rotate", null), 404);
+        assertError(clientB.post(webhook + "/enable", null), 404);
+        assertError(clientB.get(webhook + "/messages"), 404);
+        assertError(clientB.get(webhook + "/messages/" + shared.message() + "/attempts"), 404);
+        assertError(clientB.post(webhook + "/messages/" + shared.message() + "/resend", null), 404);
+        assertError(clientB.post(webhook + "/replay", REPLAY), 404);
+        assertError(clientB.delete(webhook), 404);
+        assertThat(clientB.get("/webhooks").json().path("results").size()).isZero();
         assertUnchanged();
 
         JsonNode bList = clientB.get("/companies").json();
@@ -464,15 +506,30 @@ class EndpointAccessIT {
 
     // --- fixtures and requests -----------------------------------------------------------------
 
-    private Fixture newFixture() {
+    private Fixture newFixture(boolean withWebhook) {
+        String webhook = null;
+        if (withWebhook) {
+            Api.Response created = admin.post("/webhooks", WEBHOOK);
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            webhook = created.json().path("id").asString();
+        }
         String company = createCompany(admin, "Access " + UUID.randomUUID());
         String other = createCompany(admin, "Access other " + UUID.randomUUID());
         Api.Response connection = admin.post("/companies/" + company + "/connections", "{\"platformKey\":\"sbac\"}");
         assertThat(connection.status()).as(connection.toString()).isEqualTo(200);
         Api.Response token = admin.get("/companies/" + company + "/accessToken");
         assertThat(token.status()).as(token.toString()).isEqualTo(200);
+        String message = null;
+        if (webhook != null) {
+            // the company's creation gave the consumer its message; disabled, it stops trying port 1
+            Api.Response disabled = admin.post("/webhooks/" + webhook + "/disable", null);
+            assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+            Api.Response messages = admin.get("/webhooks/" + webhook + "/messages");
+            assertThat(messages.json().path("totalResults").asInt()).as(messages.toString()).isPositive();
+            message = messages.json().path("results").get(0).path("id").asString();
+        }
         return new Fixture(company, other, connection.json().path("id").asString(),
-                token.json().path("accessToken").asString());
+                token.json().path("accessToken").asString(), webhook, message);
     }
 
     private static String createCompany(Api api, String name) {
@@ -491,7 +548,9 @@ class EndpointAccessIT {
         String path = endpoint.path()
                 .replace("{company}", fixture.company())
                 .replace("{connection}", fixture.connection())
-                .replace("{apiKey}", apiKey == null ? "" : apiKey);
+                .replace("{apiKey}", apiKey == null ? "" : apiKey)
+                .replace("{webhook}", fixture.webhook() == null ? "" : fixture.webhook())
+                .replace("{message}", fixture.message() == null ? "" : fixture.message());
         return caller.send(endpoint.method(), path, endpoint.body());
     }
 
@@ -501,7 +560,8 @@ class EndpointAccessIT {
         List<String> paths = new ArrayList<>(List.of(
                 "/companies/" + shared.company(), "/companies/" + shared.otherCompany(),
                 "/companies/" + shared.company() + "/connections", "/companies/" + shared.company() + "/syncSettings",
-                "/companies?pageSize=1", "/apiKeys", "/profile", "/corsSettings", "/profile/syncSettings"));
+                "/companies?pageSize=1", "/apiKeys", "/profile", "/corsSettings", "/profile/syncSettings", "/webhooks",
+                "/webhooks/" + shared.webhook() + "/messages", "/webhooks/" + shared.webhook() + "/secret"));
         for (String path : paths) {
             Api.Response response = admin.get(path);
             assertThat(response.status()).as(response.toString()).isEqualTo(200);

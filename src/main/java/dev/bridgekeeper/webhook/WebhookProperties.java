@@ -1,0 +1,93 @@
+package dev.bridgekeeper.webhook;
+
+import dev.bridgekeeper.platform.StartupProblem;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Webhook policies, all from {@code bridgekeeper.webhooks} (documented in application.yaml).
+ *
+ * @param allowHttp             accept plain http:// consumer URLs (local development and tests only)
+ * @param allowedTargets        CIDR ranges a consumer may resolve to even though they are private,
+ *                              loopback or link-local (e.g. 127.0.0.0/8 for local development)
+ * @param maxConsumersPerClient most consumers one client may have (Codat's limit is 50)
+ * @param timeout               the whole of one delivery attempt: connect, send and read the answer
+ * @param retrySchedule         delay before each attempt: the first after the event, each next after
+ *                              the previous failure; its length is the number of attempts
+ * @param jitter                each delay is spread by up to this fraction either way (0.2 = ±20 %)
+ * @param retryAfterMax         the longest a receiver's Retry-After may postpone the next attempt
+ * @param disableAfter          an endpoint whose attempts have failed without a break for this long is disabled
+ * @param secretRotationOverlap after a rotation the old secret also signs for this long
+ * @param retention             messages and their attempt log are kept this long
+ * @param purgeInterval         how often the retention purge runs
+ * @param dispatcher            the delivery worker
+ */
+@ConfigurationProperties("bridgekeeper.webhooks")
+public record WebhookProperties(
+        @DefaultValue("false") boolean allowHttp,
+        @DefaultValue("") List<String> allowedTargets,
+        @DefaultValue("50") int maxConsumersPerClient,
+        @DefaultValue("PT15S") Duration timeout,
+        @DefaultValue("0s,5s,5m,30m,2h,5h,10h,10h") List<Duration> retrySchedule,
+        @DefaultValue("0.2") double jitter,
+        @DefaultValue("PT1H") Duration retryAfterMax,
+        @DefaultValue("P5D") Duration disableAfter,
+        @DefaultValue("PT24H") Duration secretRotationOverlap,
+        @DefaultValue("P30D") Duration retention,
+        @DefaultValue("PT1H") Duration purgeInterval,
+        @DefaultValue Dispatcher dispatcher) {
+
+    /**
+     * @param enabled      false on instances that should only serve the API (their events are still
+     *                     written to the outbox and sent by the instances that dispatch)
+     * @param pollInterval pause between two looks for due deliveries when there was nothing to do
+     * @param batchSize    most deliveries claimed by one look
+     * @param concurrency  most deliveries in flight at once on this instance
+     */
+    public record Dispatcher(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("PT0.2S") Duration pollInterval,
+            @DefaultValue("100") int batchSize,
+            @DefaultValue("16") int concurrency) {}
+
+    public WebhookProperties {
+        allowedTargets = allowedTargets == null ? List.of()
+                : allowedTargets.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (retrySchedule == null || retrySchedule.isEmpty() || retrySchedule.stream().anyMatch(Duration::isNegative)) {
+            throw new StartupProblem("bridgekeeper.webhooks.retry-schedule (BRIDGEKEEPER_WEBHOOKS_RETRYSCHEDULE) must"
+                    + " list at least one delay, none negative, e.g. 0s,5s,5m,30m,2h,5h,10h,10h.");
+        }
+        if (jitter < 0 || jitter >= 1) {
+            throw new StartupProblem("bridgekeeper.webhooks.jitter (BRIDGEKEEPER_WEBHOOKS_JITTER) must be at least 0"
+                    + " and below 1, e.g. 0.2 for ±20 %; got " + jitter + ".");
+        }
+        requirePositive(timeout, "timeout", "BRIDGEKEEPER_WEBHOOKS_TIMEOUT");
+        requirePositive(retryAfterMax, "retry-after-max", "BRIDGEKEEPER_WEBHOOKS_RETRYAFTERMAX");
+        requirePositive(disableAfter, "disable-after", "BRIDGEKEEPER_WEBHOOKS_DISABLEAFTER");
+        requirePositive(retention, "retention", "BRIDGEKEEPER_WEBHOOKS_RETENTION");
+        requirePositive(purgeInterval, "purge-interval", "BRIDGEKEEPER_WEBHOOKS_PURGEINTERVAL");
+        if (secretRotationOverlap == null || secretRotationOverlap.isNegative()) {
+            throw new StartupProblem("bridgekeeper.webhooks.secret-rotation-overlap"
+                    + " (BRIDGEKEEPER_WEBHOOKS_SECRETROTATIONOVERLAP) must be a duration of zero or more, e.g. PT24H.");
+        }
+        if (maxConsumersPerClient < 1) {
+            throw new StartupProblem("bridgekeeper.webhooks.max-consumers-per-client must be 1 or more.");
+        }
+        if (dispatcher == null) {
+            dispatcher = new Dispatcher(true, Duration.ofMillis(200), 100, 16);
+        }
+        requirePositive(dispatcher.pollInterval(), "dispatcher.poll-interval",
+                "BRIDGEKEEPER_WEBHOOKS_DISPATCHER_POLLINTERVAL");
+        if (dispatcher.batchSize() < 1 || dispatcher.concurrency() < 1) {
+            throw new StartupProblem("bridgekeeper.webhooks.dispatcher.batch-size and .concurrency must be 1 or more.");
+        }
+    }
+
+    private static void requirePositive(Duration value, String key, String env) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new StartupProblem("bridgekeeper.webhooks." + key + " (" + env + ") must be a positive duration.");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.bridgekeeper.webhook.internal;
+
+import static dev.bridgekeeper.webhook.internal.ConsumerStore.instant;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The outbox: webhook_message, webhook_delivery and webhook_attempt. */
+@Repository
+class DeliveryStore {
+
+    /** A delivery this instance has claimed: everything needed to send it, and the lease that fences it. */
+    record Claimed(UUID consumerId, UUID messageId, int attemptsMade, Instant lease, String url, String secretSealed,
+            String previousSecretSealed, Instant previousSecretUntil, String body) {}
+
+    /** A message as one consumer sees it: the envelope and how its delivery is going. */
+    record MessageRow(UUID id, String eventType, Instant generated, String body, String status, int attempts,
+            Instant lastAttempt, Instant nextAttempt) {}
+
+    record AttemptRow(long id, int attempt, String url, Instant attempted, Integer statusCode, int durationMs,
+            String responseBody, String error) {}
+
+    private final JdbcClient jdbc;
+
+    DeliveryStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertMessage(UUID id, UUID clientId, String eventType, UUID companyId, Instant generated, String body) {
+        jdbc.sql("insert into webhook_message (id, client_id, event_type, company_id, generated_utc, body)"
+                        + " values (?, ?, ?, ?, ?, ?)")
+                .params(id, clientId, eventType, companyId, Timestamp.from(generated), body).update();
+    }
+
+    void insertDelivery(UUID consumerId, UUID messageId, Instant created, Instant due) {
+        jdbc.sql("insert into webhook_delivery (consumer_id, message_id, status, attempts, next_attempt_utc, created_utc)"
+                        + " values (?, ?, 'Pending', 0, ?, ?)")
+                .params(consumerId, messageId, Timestamp.from(due), Timestamp.from(created)).update();
+    }
+
+    /**
+     * Claims up to {@code limit} due deliveries of enabled consumers and leases them until
+     * {@code lease}. SKIP LOCKED lets any number of instances claim side by side without waiting on
+     * or taking each other's rows; the committed lease keeps them away until it runs out.
+     */
+    List<Claimed> claim(Instant now, Instant lease, int limit) {
+        return jdbc.sql("""
+                with due as (
+                    select d.consumer_id, d.message_id from webhook_delivery d
+                    join webhook_consumer c on c.id = d.consumer_id
+                    where d.status = 'Pending' and d.next_attempt_utc <= ? and not c.disabled
+                    order by d.next_attempt_utc
+                    limit ?
+                    for update of d skip locked),
+                claimed as (
+                    update webhook_delivery d set next_attempt_utc = ?
+                    from due where d.consumer_id = due.consumer_id and d.message_id = due.message_id
+                    returning d.consumer_id, d.message_id, d.attempts)
+                select cl.consumer_id, cl.message_id, cl.attempts, c.url, c.secret_sealed, c.previous_secret_sealed,
+                       c.previous_secret_until, m.body
+                from claimed cl
+                join webhook_consumer c on c.id = cl.consumer_id
+                join webhook_message m on m.id = cl.message_id
+                """)
+                .params(Timestamp.from(now), limit, Timestamp.from(lease))
+                .query((rs, i) -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                        lease, rs.getString(4), rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)),
+                        rs.getString(8)))
+                .list();
+    }
+
+    /**
+     * Settles a claimed delivery, but only while this instance's lease still holds it: if the lease
+     * ran out and another instance took it over, the other instance's result counts.
+     */
+    boolean settle(Claimed claimed, String status, int attempts, Instant attemptedAt, Instant nextAttempt) {
+        return jdbc.sql("update webhook_delivery set status = ?, attempts = ?, last_attempt_utc = ?, next_attempt_utc = ?"
+                        + " where consumer_id = ? and message_id = ? and status = 'Pending' and next_attempt_utc = ?")
+                .params(status, attempts, Timestamp.from(attemptedAt),
+                        nextAttempt == null ? null : Timestamp.from(nextAttempt), claimed.consumerId(),
+                        claimed.messageId(), Timestamp.from(claimed.lease()))
+                .update() == 1;
+    }
+
+    void insertAttempt(UUID consumerId, UUID messageId, int attempt, String url, Instant attempted,
+            AttemptOutcome outcome) {
+        jdbc.sql("insert into webhook_attempt (consumer_id, message_id, attempt, url, attempted_utc, status_code,"
+                        + " duration_ms, response_body, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(consumerId, messageId, attempt, url, Timestamp.from(attempted), outcome.statusCode(),
+                        (int) Math.min(Integer.MAX_VALUE, outcome.durationMs()), outcome.responseBody(),
+                        outcome.error())
+                .update();
+    }
+
+    long countMessages(UUID consumerId) {
+        return jdbc.sql("select count(*) from webhook_delivery where consumer_id = ?").param(consumerId)
+                .query(Long.class).single();
+    }
+
+    /** One page of the consumer's messages, newest first. */
+    List<MessageRow> messages(UUID consumerId, int limit, long offset) {
+        return jdbc.sql("select m.id, m.event_type, m.generated_utc, m.body, d.status, d.attempts, d.last_attempt_utc,"
+                        + " d.next_attempt_utc from webhook_delivery d join webhook_message m on m.id = d.message_id"
+                        + " where d.consumer_id = ? order by d.created_utc desc, d.message_id limit ? offset ?")
+                .params(consumerId, limit, offset)
+                .query((rs, i) -> new MessageRow(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5), rs.getInt(6),
+                        instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))))
+                .list();
+    }
+
+    Optional<MessageRow> message(UUID consumerId, UUID messageId) {
+        return jdbc.sql("select m.id, m.event_type, m.generated_utc, m.body, d.status, d.attempts, d.last_attempt_utc,"
+                        + " d.next_attempt_utc from webhook_delivery d join webhook_message m on m.id = d.message_id"
+                        + " where d.consumer_id = ? and d.message_id = ?")
+                .params(consumerId, messageId)
+                .query((rs, i) -> new MessageRow(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5), rs.getInt(6),
+                        instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))))
+                .optional();
+    }
+
+    List<AttemptRow> attempts(UUID consumerId, UUID messageId) {
+        return jdbc.sql("select id, attempt, url, attempted_utc, status_code, duration_ms, response_body, error"
+                        + " from webhook_attempt where consumer_id = ? and message_id = ? order by attempted_utc, id")
+                .params(consumerId, messageId)
+                .query((rs, i) -> new AttemptRow(rs.getLong(1), rs.getInt(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), (Integer) rs.getObject(5), rs.getInt(6), rs.getString(7),
+                        rs.getString(8)))
+                .list();
+    }
+
+    /** Starts a new round of attempts for one delivery: due at once, the schedule from its beginning. */
+    boolean requeue(UUID consumerId, UUID messageId, Instant due) {
+        return jdbc.sql("update webhook_delivery set status = 'Pending', attempts = 0, next_attempt_utc = ?"
+                        + " where consumer_id = ? and message_id = ?")
+                .params(Timestamp.from(due), consumerId, messageId).update() == 1;
+    }
+
+    /** Requeues every delivery of the consumer whose message was generated at or after {@code since}. */
+    int requeueSince(UUID consumerId, Instant since, Instant due) {
+        return jdbc.sql("update webhook_delivery d set status = 'Pending', attempts = 0, next_attempt_utc = ?"
+                        + " from webhook_message m where m.id = d.message_id and d.consumer_id = ?"
+                        + " and m.generated_utc >= ?")
+                .params(Timestamp.from(due), consumerId, Timestamp.from(since)).update();
+    }
+
+    /** Deletes up to {@code limit} messages older than the cutoff, with their deliveries and attempts. */
+    int purgeBefore(Instant cutoff, int limit) {
+        return jdbc.sql("delete from webhook_message where id in (select id from webhook_message"
+                        + " where generated_utc < ? limit ?)")
+                .params(Timestamp.from(cutoff), limit).update();
+    }
+}

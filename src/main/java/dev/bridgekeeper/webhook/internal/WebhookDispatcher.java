@@ -1,0 +1,192 @@
+package dev.bridgekeeper.webhook.internal;
+
+import dev.bridgekeeper.platform.crypto.SecretSealer;
+import dev.bridgekeeper.webhook.WebhookProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The delivery worker. Every poll interval it claims due deliveries (at most as many as it has free
+ * senders, and at most a batch), sends each on a sender thread, and records the outcome. It looks
+ * again at once while it keeps finding full batches, and otherwise waits: no busy loop. Several
+ * instances share the work through the database alone (see {@link DeliveryStore#claim}). On
+ * shutdown it stops claiming and lets the attempts in flight finish.
+ */
+@Component
+@ConditionalOnProperty(prefix = "bridgekeeper.webhooks.dispatcher", name = "enabled", havingValue = "true",
+        matchIfMissing = true)
+class WebhookDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    // the lease outlasts the longest attempt (the sender's watchdog ends it at the timeout) with room to record it
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(60);
+
+    private final DeliveryStore deliveries;
+    private final AttemptLedger ledger;
+    private final WebhookSender sender;
+    private final SecretSealer sealer;
+    private final WebhookPolicies policies;
+    private final WebhookProperties.Dispatcher settings;
+    private final Duration lease;
+    private final Semaphore slots;
+    private final Counter succeeded;
+    private final Counter failed;
+    private volatile ScheduledExecutorService poller;
+    private volatile ExecutorService senders;
+    private volatile boolean running;
+    private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
+
+    WebhookDispatcher(DeliveryStore deliveries, AttemptLedger ledger, WebhookSender sender, SecretSealer sealer,
+            WebhookPolicies policies, MeterRegistry meters) {
+        this.deliveries = deliveries;
+        this.ledger = ledger;
+        this.sender = sender;
+        this.sealer = sealer;
+        this.policies = policies;
+        this.settings = policies.properties().dispatcher();
+        this.lease = policies.properties().timeout().plus(LEASE_MARGIN);
+        this.slots = new Semaphore(settings.concurrency());
+        this.succeeded = Counter.builder("bridgekeeper.webhooks.attempts").tag("outcome", "success")
+                .description("Webhook delivery attempts made by this instance").register(meters);
+        this.failed = Counter.builder("bridgekeeper.webhooks.attempts").tag("outcome", "failure")
+                .description("Webhook delivery attempts made by this instance").register(meters);
+    }
+
+    @Override
+    public void start() {
+        AtomicInteger senderNumber = new AtomicInteger();
+        senders = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "webhook-sender-" + senderNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "webhook-dispatcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        running = true;
+        poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Looks for due deliveries now instead of at the next poll, e.g. right after an outbox write
+     * commits on this instance. Several wake-ups before the look runs count as one.
+     */
+    void wake() {
+        ScheduledExecutorService current = poller;
+        if (!running || current == null || !wakePending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            current.execute(() -> {
+                wakePending.set(false);
+                poll();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            wakePending.set(false);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        poller.shutdown();
+        senders.shutdown();
+        try {
+            poller.awaitTermination(5, TimeUnit.SECONDS);
+            if (!senders.awaitTermination(policies.properties().timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+                senders.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server and the datasource go, so in-flight attempts can still be recorded. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 2048;
+    }
+
+    private void poll() {
+        try {
+            while (running) {
+                int free = slots.availablePermits();
+                if (free == 0) {
+                    return;
+                }
+                int wanted = Math.min(free, settings.batchSize());
+                Instant now = policies.now();
+                List<DeliveryStore.Claimed> claimed = deliveries.claim(now, now.plus(lease), wanted);
+                for (DeliveryStore.Claimed delivery : claimed) {
+                    slots.acquireUninterruptibly();
+                    try {
+                        senders.execute(() -> {
+                            try {
+                                deliver(delivery);
+                            } finally {
+                                slots.release();
+                            }
+                        });
+                    } catch (RuntimeException rejected) {
+                        slots.release(); // shutting down: the lease runs out and another instance sends it
+                    }
+                }
+                if (claimed.size() < wanted) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("Webhook dispatch failed; trying again at the next poll", e);
+        }
+    }
+
+    private void deliver(DeliveryStore.Claimed delivery) {
+        try {
+            Instant attemptedAt = policies.now();
+            String messageId = delivery.messageId().toString();
+            String signature = SigningSecrets.signatureHeader(secrets(delivery, attemptedAt), messageId,
+                    attemptedAt.getEpochSecond(), delivery.body());
+            AttemptOutcome outcome = sender.send(delivery.url(), messageId, attemptedAt.getEpochSecond(), signature,
+                    delivery.body());
+            ledger.record(delivery, attemptedAt, outcome);
+            (outcome.succeeded() ? succeeded : failed).increment();
+        } catch (RuntimeException e) {
+            // the lease runs out and the delivery is tried again; nothing is lost
+            log.error("Webhook {} to consumer {} could not be attempted", delivery.messageId(), delivery.consumerId(), e);
+        }
+    }
+
+    /** The current secret, and the previous one while a rotation's overlap lasts. */
+    private List<String> secrets(DeliveryStore.Claimed delivery, Instant now) {
+        List<String> secrets = new ArrayList<>(2);
+        String context = ConsumerManagement.secretContext(delivery.consumerId());
+        secrets.add(sealer.open(delivery.secretSealed(), context));
+        if (delivery.previousSecretSealed() != null && delivery.previousSecretUntil() != null
+                && delivery.previousSecretUntil().isAfter(now)) {
+            secrets.add(sealer.open(delivery.previousSecretSealed(), context));
+        }
+        return secrets;
+    }
+}

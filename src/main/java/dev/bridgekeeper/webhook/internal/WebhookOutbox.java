@@ -1,0 +1,174 @@
+package dev.bridgekeeper.webhook.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.bridgekeeper.company.Company;
+import dev.bridgekeeper.company.CompanyCreated;
+import dev.bridgekeeper.company.CompanyDeleted;
+import dev.bridgekeeper.company.CompanyDirectory;
+import dev.bridgekeeper.company.CompanyReference;
+import dev.bridgekeeper.connection.Connection;
+import dev.bridgekeeper.connection.ConnectionEvents.ConnectionConnected;
+import dev.bridgekeeper.connection.ConnectionEvents.ConnectionCreated;
+import dev.bridgekeeper.connection.ConnectionEvents.ConnectionDeleted;
+import dev.bridgekeeper.connection.ConnectionEvents.ConnectionDisconnected;
+import dev.bridgekeeper.connection.ConnectionEvents.ConnectionFailed;
+import dev.bridgekeeper.connection.ConnectionEvents.ConnectionReconnected;
+import dev.bridgekeeper.webhook.WebhookEventType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The transactional outbox. Domain events are published inside the transaction that changes the
+ * state, and these listeners run synchronously in it, so a message row exists exactly when the
+ * change commits: a rollback takes the message with it, and a crash after commit loses nothing
+ * because the dispatcher reads only the table. Company and connection deletions are published
+ * before their rows go, so the payload can still be read here.
+ */
+@Component
+class WebhookOutbox {
+
+    /** Codat's companyReference: the short company that connection payloads carry. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ReferenceCompany(String id, String name, String description, Map<String, String> tags) {}
+
+    /** Payload of the connection.* events. */
+    record ConnectionPayload(ReferenceCompany referenceCompany, Connection connection) {}
+
+    private final ConsumerStore consumers;
+    private final DeliveryStore deliveries;
+    private final CompanyDirectory companies;
+    private final WebhookPolicies policies;
+    private final JsonMapper json;
+    private final ObjectProvider<WebhookDispatcher> dispatcher;
+
+    WebhookOutbox(ConsumerStore consumers, DeliveryStore deliveries, CompanyDirectory companies,
+            WebhookPolicies policies, JsonMapper json, ObjectProvider<WebhookDispatcher> dispatcher) {
+        this.consumers = consumers;
+        this.deliveries = deliveries;
+        this.companies = companies;
+        this.policies = policies;
+        this.json = json;
+        this.dispatcher = dispatcher;
+    }
+
+    @EventListener
+    void on(CompanyCreated event) {
+        record(event.clientId(), WebhookEventType.COMPANY_CREATED, event.company().id(), event.company().tags(),
+                event.at(), () -> companyDetails(event.clientId(), event.company()));
+    }
+
+    @EventListener
+    void on(CompanyDeleted event) {
+        record(event.clientId(), WebhookEventType.COMPANY_DELETED, event.company().id(), event.company().tags(),
+                event.at(), () -> companyDetails(event.clientId(), event.company()));
+    }
+
+    @EventListener
+    void on(ConnectionCreated event) {
+        connection(WebhookEventType.CONNECTION_CREATED, event.clientId(), event.companyId(), event.connection(),
+                event.at());
+    }
+
+    @EventListener
+    void on(ConnectionConnected event) {
+        connection(WebhookEventType.CONNECTION_CONNECTED, event.clientId(), event.companyId(), event.connection(),
+                event.at());
+    }
+
+    @EventListener
+    void on(ConnectionDisconnected event) {
+        connection(WebhookEventType.CONNECTION_DISCONNECTED, event.clientId(), event.companyId(), event.connection(),
+                event.at());
+    }
+
+    @EventListener
+    void on(ConnectionReconnected event) {
+        connection(WebhookEventType.CONNECTION_RECONNECTED, event.clientId(), event.companyId(), event.connection(),
+                event.at());
+    }
+
+    @EventListener
+    void on(ConnectionFailed event) {
+        connection(WebhookEventType.CONNECTION_FAILED, event.clientId(), event.companyId(), event.connection(),
+                event.at());
+    }
+
+    @EventListener
+    void on(ConnectionDeleted event) {
+        connection(WebhookEventType.CONNECTION_DELETED, event.clientId(), event.companyId(), event.connection(),
+                event.at());
+    }
+
+    private void connection(WebhookEventType type, UUID clientId, UUID companyId, Connection connection, Instant at) {
+        List<ConsumerRow> subscribed = subscribers(clientId, type);
+        if (subscribed.isEmpty()) {
+            return; // the common case: no lookup at all for clients without such a consumer
+        }
+        Company company = companies.details(clientId, companyId).orElse(null);
+        Map<String, String> tags = company == null ? Map.of() : company.tags();
+        write(clientId, type, companyId, subscribed, tags, at, () -> new ConnectionPayload(company == null
+                ? new ReferenceCompany(companyId.toString(), null, null, null)
+                : new ReferenceCompany(company.id(), company.name(), company.description(), company.tags()),
+                connection));
+    }
+
+    private Object companyDetails(UUID clientId, CompanyReference reference) {
+        return companies.details(clientId, reference.id())
+                .map(Object.class::cast)
+                .orElseGet(() -> new ReferenceCompany(reference.id().toString(), reference.name(), null,
+                        reference.tags()));
+    }
+
+    private void record(UUID clientId, WebhookEventType type, UUID companyId, Map<String, String> companyTags,
+            Instant at, Supplier<Object> payload) {
+        write(clientId, type, companyId, subscribers(clientId, type), companyTags, at, payload);
+    }
+
+    private List<ConsumerRow> subscribers(UUID clientId, WebhookEventType type) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException(type.wireName() + " was published outside a transaction; webhook"
+                    + " messages must be written in the transaction of the change that caused them");
+        }
+        return consumers.subscribers(clientId, type.wireName());
+    }
+
+    /** One message for the event and one delivery per consumer that wants it; nothing when nobody does. */
+    private void write(UUID clientId, WebhookEventType type, UUID companyId, List<ConsumerRow> subscribed,
+            Map<String, String> companyTags, Instant at, Supplier<Object> payload) {
+        List<ConsumerRow> wanting = subscribed.stream()
+                .filter(consumer -> CompanyTagFilter.matches(consumer.companyTags(), companyTags))
+                .toList();
+        if (wanting.isEmpty()) {
+            return;
+        }
+        UUID id = UUID.randomUUID();
+        Instant generated = at.truncatedTo(ChronoUnit.MILLIS);
+        String body = json.writeValueAsString(new WebhookEnvelope(id, type.wireName(), generated, payload.get()));
+        deliveries.insertMessage(id, clientId, type.wireName(), companyId, generated, body);
+        Instant now = policies.now();
+        for (ConsumerRow consumer : wanting) {
+            deliveries.insertDelivery(consumer.id(), id, now, now.plus(policies.schedule().first()));
+        }
+        // a local dispatcher need not wait for its next poll; other instances find the rows by polling
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        dispatcher.ifAvailable(local -> TransactionSynchronizationManager.registerSynchronization(
+                new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        local.wake();
+                    }
+                }));
+    }
+}
