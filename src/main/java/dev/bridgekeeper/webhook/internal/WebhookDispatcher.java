@@ -123,7 +123,7 @@ class WebhookDispatcher implements SmartLifecycle {
         return running;
     }
 
-    /** Before the web server and the datasource go, so in-flight attempts can still be recorded. */
+    /** Stopped with the web server, well before the datasource closes, so in-flight attempts are still recorded. */
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 2048;
@@ -166,10 +166,19 @@ class WebhookDispatcher implements SmartLifecycle {
         try {
             Instant attemptedAt = policies.now();
             String messageId = delivery.messageId().toString();
-            String signature = SigningSecrets.signatureHeader(secrets(delivery, attemptedAt), messageId,
-                    attemptedAt.getEpochSecond(), delivery.body());
-            AttemptOutcome outcome = sender.send(delivery.url(), messageId, attemptedAt.getEpochSecond(), signature,
-                    delivery.body());
+            AttemptOutcome outcome;
+            String signature = null;
+            try {
+                signature = SigningSecrets.signatureHeader(secrets(delivery, attemptedAt), messageId,
+                        attemptedAt.getEpochSecond(), delivery.body());
+            } catch (RuntimeException e) {
+                // e.g. the encryption key that sealed the secret was removed: an attempt that fails like any other
+                log.error("Webhook {} to consumer {} could not be signed", messageId, delivery.consumerId(), e);
+            }
+            outcome = signature == null
+                    ? new AttemptOutcome(null, 0, null, "Not sent: the consumer's signing secret could not be opened"
+                            + " (see the log); check BRIDGEKEEPER_ENCRYPTION_KEYS.", null)
+                    : sender.send(delivery.url(), messageId, attemptedAt.getEpochSecond(), signature, delivery.body());
             ledger.record(delivery, attemptedAt, outcome);
             (outcome.succeeded() ? succeeded : failed).increment();
         } catch (RuntimeException e) {
