@@ -58,7 +58,8 @@ class EndpointAccessIT {
 
     /**
      * One endpoint. {@code {company}}, {@code {connection}} and {@code {apiKey}} in the path are
-     * replaced by real ids. {@code companyToken} marks the endpoints a company access token may
+     * replaced by real ids ({@code {dataType}}, {@code {dataset}} and {@code {record}} by a data type and ids
+     * that exist nowhere). {@code companyToken} marks the endpoints a company access token may
      * call; {@code statusWithKey} is what the client's API key gets for the request as written.
      */
     record Endpoint(String method, String path, String body, boolean companyToken, int statusWithKey) {
@@ -78,6 +79,7 @@ class EndpointAccessIT {
             + "\"syncSchedule\":1,\"syncOrder\":0}],\"overridesDefaults\":true}";
     private static final String CORS = "{\"allowedOrigins\":[\"https://intruder.example\"]}";
     private static final String API_KEY = "{\"name\":\"intruder\"}";
+    private static final String NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
 
     private static final String NO_CREDENTIALS = "Authentication is required. Send \"Authorization: Basic \" followed"
             + " by your base64-encoded API key.";
@@ -118,7 +120,37 @@ class EndpointAccessIT {
             new Endpoint("POST", "/apiKeys", API_KEY, false, 201),
             new Endpoint("DELETE", "/apiKeys/{apiKey}", null, false, 204),
             new Endpoint("GET", "/companies/{company}/accessToken", null, false, 200),
-            new Endpoint("GET", "/companies/{company}/connectionManagement/accessToken", null, false, 200));
+            new Endpoint("GET", "/companies/{company}/connectionManagement/accessToken", null, false, 200),
+            // sync: the fixture's connection is PendingAuth, so queueing a data type finds no Linked connection
+            new Endpoint("POST", "/companies/{company}/data/all", null, false, 204),
+            new Endpoint("POST", "/companies/{company}/data/queue/{dataType}", null, false, 404),
+            new Endpoint("GET", "/companies/{company}/dataStatus", null, false, 200),
+            new Endpoint("GET", "/companies/{company}/data/history", null, false, 200),
+            new Endpoint("GET", "/companies/{company}/data/history/{dataset}", null, false, 404),
+            // the read API: empty lists for a company that has synced nothing, 404 for any one record
+            new Endpoint("GET", "/companies/{company}/data/accounts", null, false, 200),
+            new Endpoint("GET", "/companies/{company}/data/accounts/{record}", null, false, 404),
+            new Endpoint("GET", "/companies/{company}/data/customers", null, false, 200),
+            new Endpoint("GET", "/companies/{company}/data/customers/{record}", null, false, 404),
+            new Endpoint("GET", "/companies/{company}/data/invoices", null, false, 200),
+            new Endpoint("GET", "/companies/{company}/data/invoices/{record}", null, false, 404),
+            new Endpoint("GET", "/companies/{company}/connections/{connection}/data/banking-accounts", null, false, 200),
+            new Endpoint("GET", "/companies/{company}/connections/{connection}/data/banking-accounts/{record}", null,
+                    false, 404),
+            new Endpoint("GET", "/companies/{company}/connections/{connection}/data/banking-transactions", null, false,
+                    200),
+            new Endpoint("GET", "/companies/{company}/connections/{connection}/data/banking-transactions/{record}", null,
+                    false, 404),
+            new Endpoint("GET", "/companies/{company}/connections/{connection}/data/banking-accountBalances", null,
+                    false, 200),
+            new Endpoint("GET", "/companies/{company}/connections/{connection}/data/banking-transactionCategories",
+                    null, false, 200),
+            new Endpoint("GET", "/companies/{company}/connections/{connection}/data/commerce-customers", null, false,
+                    200),
+            new Endpoint("GET", "/companies/{company}/connections/{connection}/data/commerce-orders", null, false,
+                    200),
+            new Endpoint("GET", "/companies/{company}/connections/{connection}/data/commerce-orders/{record}", null,
+                    false, 404));
 
     /** Paths the security configuration leaves open; everything else must be in the table. */
     private static final List<String> PUBLIC_PREFIXES =
@@ -491,7 +523,10 @@ class EndpointAccessIT {
         String path = endpoint.path()
                 .replace("{company}", fixture.company())
                 .replace("{connection}", fixture.connection())
-                .replace("{apiKey}", apiKey == null ? "" : apiKey);
+                .replace("{apiKey}", apiKey == null ? "" : apiKey)
+                .replace("{dataType}", "banking-accounts")
+                .replace("{dataset}", NO_SUCH_ID)
+                .replace("{record}", "no-such-record");
         return caller.send(endpoint.method(), path, endpoint.body());
     }
 
