@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -49,6 +54,9 @@ class DataSyncIT {
 
     @Autowired
     ConnectionCredentials credentials;
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     Tenant tenant;
     Api api;
@@ -119,6 +127,64 @@ class DataSyncIT {
         }
         assertThat(api.get(link.companyPath() + "/data/history?query=" + enc("dataType=banking-accounts")).json()
                 .path("totalResults").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void accountingDataIsServedPerCompanyAndReadCompletedReportsEachSync() {
+        List<ReadCompleted> reports = new CopyOnWriteArrayList<>();
+        ApplicationListener<PayloadApplicationEvent<ReadCompleted>> recorder = event -> reports.add(event.getPayload());
+        context.addApplicationListener(recorder);
+        try {
+            SandboxLink link = SandboxLink.create(tenant, publicUrl, "sbac", "user_good");
+            awaitStatuses(link, List.of("company", "chartOfAccounts", "customers", "invoices"), "Complete");
+            awaitIdle(link);
+            Api sandbox = sandboxApi(link);
+            Map<String, String> paths = Map.of("accounts", "chartOfAccounts", "customers", "customers",
+                    "invoices", "invoices");
+            paths.forEach((path, dataType) -> {
+                List<JsonNode> expected = byId(sandbox.get("/sandbox/accounting/api/data/" + dataType
+                        + "?pageSize=5000").json().path("results"));
+                JsonNode served = api.get(link.companyPath() + "/data/" + path + "?pageSize=2000").json();
+                assertThat(byId(served.path("results"))).as(path).isEqualTo(expected);
+                String id = expected.get(0).path("id").asString();
+                assertThat(api.get(link.companyPath() + "/data/" + path + "/" + id).json()).isEqualTo(expected.get(0));
+            });
+            JsonNode unpaid = api.get(link.companyPath() + "/data/invoices?pageSize=2000&orderBy=-amountDue&query="
+                    + enc("status=Submitted&&customerRef.id=cus-2")).json();
+            assertThat(unpaid.path("totalResults").asInt()).isPositive();
+            unpaid.path("results").forEach(invoice -> {
+                assertThat(invoice.path("status").asString()).isEqualTo("Submitted");
+                assertThat(invoice.path("customerRef").path("id").asString()).isEqualTo("cus-2");
+            });
+
+            ReadCompleted initial = await().atMost(SYNC).until(() -> reportFor(reports, link), r -> r != null);
+            assertThat(initial.initial()).isTrue();
+            assertThat(initial.clientId()).isEqualTo(tenant.clientId());
+            assertThat(initial.dataTypes()).filteredOn(r -> r.dataType().equals("invoices")).singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.status()).isEqualTo(PullOperationStatus.Complete);
+                        assertThat(r.recordsModified()).isEqualTo(countRecords(link, "invoices"));
+                        assertThat(r.connectionId()).isEqualTo(link.connectionId());
+                    });
+            assertThat(initial.dataTypes()).filteredOn(r -> r.dataType().equals("bills")).singleElement()
+                    .satisfies(r -> assertThat(r.status()).isEqualTo(PullOperationStatus.NotSupported));
+
+            reports.clear();
+            sandbox.post("/sandbox/accounting/api/data/customers/cus-1/touch", null);
+            api.post(link.companyPath() + "/data/queue/customers", null);
+            ReadCompleted next = await().atMost(SYNC).until(() -> reportFor(reports, link), r -> r != null);
+            assertThat(next.initial()).isFalse();
+            assertThat(next.dataTypes()).singleElement().satisfies(r -> {
+                assertThat(r.dataType()).isEqualTo("customers");
+                assertThat(r.recordsModified()).isEqualTo(1);
+            });
+        } finally {
+            context.removeApplicationListener(recorder);
+        }
+    }
+
+    private static ReadCompleted reportFor(List<ReadCompleted> reports, SandboxLink link) {
+        return reports.stream().filter(r -> r.companyId().equals(link.companyId())).findFirst().orElse(null);
     }
 
     @Test
