@@ -255,6 +255,30 @@ class DataSyncIT {
     }
 
     @Test
+    void dataTypesAreSyncedAgainWhenTheirSyncScheduleComesRound() {
+        SandboxLink link = SandboxLink.create(tenant, publicUrl, "sbcm", "user_good");
+        awaitStatuses(link, List.of("commerce-customers", "commerce-orders"), "Complete");
+        awaitIdle(link);
+        assertThat(api.post(link.companyPath() + "/syncSettings", "{\"settings\":["
+                + "{\"dataType\":\"commerce-orders\",\"fetchOnFirstLink\":true,\"syncSchedule\":2,\"syncOrder\":0},"
+                + "{\"dataType\":\"commerce-customers\",\"fetchOnFirstLink\":true,\"syncSchedule\":0,\"syncOrder\":1}"
+                + "],\"overridesDefaults\":true}").status()).isEqualTo(204);
+        String history = link.companyPath() + "/data/history?query=";
+        int orders = api.get(history + enc("dataType=commerce-orders")).json().path("totalResults").asInt();
+
+        // three hours on, the orders are due (every 2 hours) and the customers never are (0: only on request)
+        jdbc.update("update dataset set requested_utc = requested_utc - interval '3 hours' where connection_id = ?",
+                link.connectionId());
+        await().atMost(SYNC).until(() -> api.get(history + enc("dataType=commerce-orders")).json()
+                .path("totalResults").asInt() == orders + 1);
+        awaitIdle(link);
+        assertThat(api.get(history + enc("dataType=commerce-customers")).json().path("totalResults").asInt())
+                .isEqualTo(1);
+        assertThat(api.get(link.companyPath() + "/dataStatus").json().path("commerce-orders")
+                .path("currentStatus").asString()).isEqualTo("Complete");
+    }
+
+    @Test
     void aRateLimitedPlatformIsWaitedForAndTheSyncCompletes() {
         SandboxLink link = SandboxLink.create(tenant, publicUrl, "sbbk", "user_ratelimited");
         awaitStatuses(link, BANKING, "Complete");

@@ -139,6 +139,13 @@ class DatasetStore {
                 .params(clientId, companyId).query(DatasetStore::row).list();
     }
 
+    /** The latest dataset of every (connection, data type) ever synced: where scheduled syncs start from. */
+    List<DatasetRow> latestPerConnectionAndDataType() {
+        return jdbc.sql("select distinct on (connection_id, data_type) " + COLUMNS + " from dataset"
+                        + " order by connection_id, data_type, requested_utc desc, id")
+                .query(DatasetStore::row).list();
+    }
+
     private static DatasetRow row(ResultSet rs, int i) throws SQLException {
         return new DatasetRow(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
                 rs.getObject("company_id", UUID.class), rs.getObject("connection_id", UUID.class),

@@ -19,7 +19,8 @@ record SyncProperties(
         Duration serverErrorBackoff,
         Integer rateLimitAttempts,
         Duration maxRetryAfter,
-        Duration fullSyncInterval) {
+        Duration fullSyncInterval,
+        Duration scheduleCheckInterval) {
 
     SyncProperties {
         worker = worker == null || worker;
@@ -33,6 +34,7 @@ record SyncProperties(
         rateLimitAttempts = rateLimitAttempts == null ? 5 : rateLimitAttempts;
         maxRetryAfter = maxRetryAfter == null ? Duration.ofSeconds(60) : maxRetryAfter;
         fullSyncInterval = fullSyncInterval == null ? Duration.ofDays(7) : fullSyncInterval;
+        scheduleCheckInterval = scheduleCheckInterval == null ? Duration.ofMinutes(1) : scheduleCheckInterval;
         if (threads < 1 || pageSize < 1 || serverErrorAttempts < 1 || rateLimitAttempts < 1) {
             throw new IllegalArgumentException("bridgekeeper.sync: threads, page-size, server-error-attempts and"
                     + " rate-limit-attempts must be 1 or more");

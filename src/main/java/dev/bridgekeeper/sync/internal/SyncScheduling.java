@@ -2,10 +2,13 @@ package dev.bridgekeeper.sync.internal;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +26,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 class SyncScheduling {
 
     static final String SYNC_DATASET = "sync-dataset";
+    static final String SCHEDULED_SYNCS = "sync-schedule";
 
     @Bean
     OneTimeTask<String> syncDatasetTask(SyncJob job) {
@@ -31,9 +35,23 @@ class SyncScheduling {
                 .execute((instance, context) -> job.run(UUID.fromString(instance.getData())));
     }
 
+    /**
+     * Every {@code schedule-check-interval}, on one instance at a time, queues the pulls due by the companies'
+     * {@code syncSchedule}. A recurring db-scheduler task, so a restart or a second worker neither skips nor
+     * doubles a check.
+     */
+    @Bean
+    RecurringTask<Void> scheduledSyncTask(ObjectProvider<SyncService> sync, SyncProperties properties) {
+        // looked up when it runs: SyncService itself needs the scheduler this task is part of
+        return Tasks.recurring(SCHEDULED_SYNCS, FixedDelay.of(properties.scheduleCheckInterval()))
+                .execute((instance, context) -> sync.getObject().queueScheduled());
+    }
+
     @Bean(destroyMethod = "")
-    Scheduler syncScheduler(DataSource dataSource, List<OneTimeTask<?>> tasks, SyncProperties properties) {
+    Scheduler syncScheduler(DataSource dataSource, List<OneTimeTask<?>> tasks, RecurringTask<Void> scheduledSyncs,
+            SyncProperties properties) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.copyOf(tasks))
+                .startTasks(scheduledSyncs)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .heartbeatInterval(properties.heartbeatInterval())

@@ -19,6 +19,7 @@ import dev.bridgekeeper.sync.DataSync;
 import dev.bridgekeeper.sync.PullOperation;
 import dev.bridgekeeper.sync.PullOperationStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -132,6 +133,53 @@ class SyncService implements DataSync {
         return datasets.find(clientId, companyId, datasetId).map(DatasetRow::view)
                 .orElseThrow(() -> ApiException.notFound("Company " + companyId + " has no pull operation "
                         + datasetId + "."));
+    }
+
+    /**
+     * Queues the pulls that are due by the companies' {@code syncSchedule} (hours; 0 = never): a data type is due
+     * when its latest pull on a Linked connection finished and was requested at least that long ago.
+     * Returns how many pulls were queued.
+     */
+    @Transactional
+    public int queueScheduled() {
+        Instant now = clock.instant();
+        Map<List<UUID>, List<DatasetRow>> byCompany = new LinkedHashMap<>();
+        for (DatasetRow latest : datasets.latestPerConnectionAndDataType()) {
+            if (latest.status().isTerminal()) {
+                byCompany.computeIfAbsent(List.of(latest.clientId(), latest.companyId()), k -> new ArrayList<>())
+                        .add(latest);
+            }
+        }
+        int queued = 0;
+        for (Map.Entry<List<UUID>, List<DatasetRow>> company : byCompany.entrySet()) {
+            UUID clientId = company.getKey().get(0);
+            UUID companyId = company.getKey().get(1);
+            Map<String, Integer> hours = new LinkedHashMap<>();
+            settings.forCompany(clientId, companyId).forEach(s -> hours.put(s.dataType(), s.syncSchedule()));
+            Map<UUID, List<String>> due = new LinkedHashMap<>();
+            for (DatasetRow latest : company.getValue()) {
+                Integer every = hours.get(latest.dataType());
+                if (every != null && every > 0 && !latest.requested().isAfter(now.minus(Duration.ofHours(every)))) {
+                    due.computeIfAbsent(latest.connectionId(), k -> new ArrayList<>()).add(latest.dataType());
+                }
+            }
+            List<Pull> pulls = new ArrayList<>();
+            for (Map.Entry<UUID, List<String>> connection : due.entrySet()) {
+                Connection found;
+                try {
+                    found = connections.get(clientId, companyId, connection.getKey());
+                } catch (ApiException gone) {
+                    continue;
+                }
+                if (found.status() == ConnectionStatus.Linked) {
+                    pulls.add(new Pull(found, connection.getValue()));
+                }
+            }
+            if (!pulls.isEmpty()) {
+                queued += queueBatch(clientId, companyId, pulls, false).size();
+            }
+        }
+        return queued;
     }
 
     private record Pull(Connection connection, List<String> dataTypes) {}
