@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.bridgekeeper.oauth.ConnectionCredentials;
 import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
+import dev.bridgekeeper.support.CodatSchemas;
 import dev.bridgekeeper.support.SandboxLink;
 import dev.bridgekeeper.support.Tenant;
 import java.io.ByteArrayOutputStream;
@@ -88,6 +89,13 @@ class DataSyncIT {
             assertThat(served.json().path("totalResults").asLong()).as(dataType).isEqualTo(expected.size());
             assertThat(byId(served.json().path("results"))).as(dataType).isEqualTo(expected);
         }
+
+        // every record has Codat's shape for its data type (balances also carry Bridgekeeper's record id)
+        CodatSchemas codat = CodatSchemas.load("Codat-Banking.json");
+        Map<String, String> schemas = Map.of("banking-accounts", "Account", "banking-transactions", "Transaction",
+                "banking-accountBalances", "AccountBalance", "banking-transactionCategories", "TransactionCategory");
+        schemas.forEach((dataType, schema) -> api.get(link.connectionPath() + "/data/" + dataType + "?pageSize=2000")
+                .json().path("results").forEach(record -> codat.assertConforms(record, schema, "id")));
 
         // paging: pages are consecutive slices of the id order
         String list = link.connectionPath() + "/data/banking-transactions";
@@ -225,6 +233,10 @@ class DataSyncIT {
 
         String list = link.connectionPath() + "/data/commerce-orders";
         assertThat(api.get(list + "?query=" + enc("id=ord-3")).json().path("results").get(0)).isEqualTo(touched);
+        CodatSchemas codat = CodatSchemas.load("Codat-Commerce.json");
+        api.get(list + "?pageSize=2000").json().path("results").forEach(order -> codat.assertConforms(order, "Order"));
+        api.get(link.connectionPath() + "/data/commerce-customers?pageSize=2000").json().path("results")
+                .forEach(customer -> codat.assertConforms(customer, "Customer", "id"));
         List<JsonNode> expected = byId(sandbox.get(orders + "?pageSize=5000").json().path("results"));
         assertThat(byId(api.get(list + "?pageSize=2000").json().path("results"))).isEqualTo(expected);
         JsonNode deleted = api.get(list + "/ord-5").json();

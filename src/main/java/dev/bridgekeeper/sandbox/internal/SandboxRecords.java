@@ -213,7 +213,7 @@ final class SandboxRecords {
         r.put("type", index % 4 == 3 ? "Credit" : "Depository");
         r.put("balance", Map.of("available", balance, "current", balance, "limit", 0));
         r.put("currency", currency);
-        r.put("accountIdentifiers", Map.of("type", "Account", "number", String.format("%08d",
+        r.put("identifiers", Map.of("type", "Account", "number", String.format("%08d",
                 random.nextInt(100_000_000)), "bankCode", String.format("%06d", random.nextInt(1_000_000)),
                 "subtype", "checking"));
         r.put("institution", Map.of("id", "sandbox-bank", "name", "Sandbox Bank plc"));
