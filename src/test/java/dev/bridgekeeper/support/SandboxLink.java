@@ -19,6 +19,22 @@ public record SandboxLink(Tenant tenant, UUID companyId, UUID connectionId) {
         return linkAnother(tenant, UUID.fromString(companyId), publicUrl, platformKey, user);
     }
 
+    /**
+     * Like {@link #create}, but the company's sync settings fetch nothing on first link, so no sync job
+     * touches the sandbox organisation (or its access token) while the test uses it.
+     */
+    public static SandboxLink createWithoutSync(Tenant tenant, String publicUrl, String platformKey, String user) {
+        Api api = tenant.api();
+        Api.Response company = api.post("/companies", "{\"name\":\"Unsynced Co\"}");
+        assertThat(company.status()).as(company.toString()).isEqualTo(200);
+        UUID companyId = UUID.fromString(company.json().path("id").asString());
+        Api.Response settings = api.post("/companies/" + companyId + "/syncSettings", "{\"settings\":[{\"dataType\":"
+                + "\"banking-accounts\",\"fetchOnFirstLink\":false,\"syncSchedule\":0,\"syncOrder\":0}],"
+                + "\"overridesDefaults\":true}");
+        assertThat(settings.status()).as(settings.toString()).isEqualTo(204);
+        return linkAnother(tenant, companyId, publicUrl, platformKey, user);
+    }
+
     /** Adds a linked connection to an existing company. */
     public static SandboxLink linkAnother(Tenant tenant, UUID companyId, String publicUrl, String platformKey,
             String user) {

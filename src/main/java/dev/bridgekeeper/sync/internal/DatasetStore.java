@@ -105,6 +105,12 @@ class DatasetStore {
                 .query((rs, i) -> 1).single();
     }
 
+    /** Serialises merges into one connection's data type (until the end of the transaction). */
+    void lockDataType(UUID connectionId, String dataType) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("records:" + connectionId + ":"
+                + dataType).query((rs, i) -> 1).single();
+    }
+
     List<DatasetRow> batch(UUID batchId) {
         return jdbc.sql("select " + COLUMNS + " from dataset where batch_id = ? order by requested_utc, data_type")
                 .param(batchId).query(DatasetStore::row).list();

@@ -53,6 +53,7 @@ class PagedApiReader implements PlatformReader {
             PageSink pages) {
         int pageSize = properties.pageSize();
         int page = 1;
+        long fetched = 0;
         while (true) {
             String url = integration.dataApiUrl() + "/" + dataType + "?page=" + page + "&pageSize=" + pageSize
                     + (modifiedSince == null ? "" : "&modifiedSince="
@@ -66,7 +67,9 @@ class PagedApiReader implements PlatformReader {
             long total = body.path("totalResults").asLong(results.size());
             int totalPages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
             pages.accept(map(results, dataType), page, totalPages);
-            if (results.size() < pageSize || (long) page * pageSize >= total) {
+            fetched += results.size();
+            // counted by records, not pages: a platform may serve smaller pages than asked for
+            if (results.isEmpty() || fetched >= total) {
                 return;
             }
             page++;

@@ -143,6 +143,7 @@ class SyncJob {
 
     private void complete(DatasetRow d) {
         datasets.lockBatch(d.batchId());
+        datasets.lockDataType(d.connectionId(), d.dataType()); // two pulls of one data type merge one at a time
         int modified = records.merge(d, Boolean.TRUE.equals(d.fullSync()));
         if (!datasets.transition(d.id(), PullOperationStatus.Mapping, PullOperationStatus.Complete, 100, null, null,
                 clock.instant(), modified)) {
