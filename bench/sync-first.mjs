@@ -117,6 +117,7 @@ for (;;) {
   }
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
+const linkToCompleteSeconds = (Date.now() - linkStarted) / 1000;
 if (sampler) {
   clearInterval(sampler);
 }
@@ -163,7 +164,7 @@ const result = {
   records,
   syncSeconds,
   recordsPerSecond: Math.round(records / syncSeconds),
-  linkToCompleteSeconds: (Date.now() - linkStarted) / 1000,
+  linkToCompleteSeconds,
   peakRssMiB: peakRssKb ? Math.round(peakRssKb / 1024) : undefined,
   copySeconds,
   copyRecordsPerSecond: copySeconds ? Math.round(records / copySeconds) : undefined,
