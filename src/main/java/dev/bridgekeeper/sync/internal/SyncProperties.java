@@ -27,7 +27,7 @@ record SyncProperties(
         threads = threads == null ? 4 : threads;
         pollingInterval = pollingInterval == null ? Duration.ofSeconds(2) : pollingInterval;
         heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(30) : heartbeatInterval;
-        pageSize = pageSize == null ? 500 : pageSize;
+        pageSize = pageSize == null ? 2000 : pageSize;
         httpTimeout = httpTimeout == null ? Duration.ofSeconds(30) : httpTimeout;
         serverErrorAttempts = serverErrorAttempts == null ? 4 : serverErrorAttempts;
         serverErrorBackoff = serverErrorBackoff == null ? Duration.ofSeconds(1) : serverErrorBackoff;
