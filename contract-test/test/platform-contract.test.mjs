@@ -66,6 +66,58 @@ async function errorMessage(call, statusCode) {
   return error;
 }
 
+/**
+ * Links a connection as a customer would, over plain HTTP: the linkUrl, the sandbox's sign-in and consent
+ * pages (with their session cookie and CSRF field), and Bridgekeeper's callback.
+ */
+async function linkThroughSandbox(linkUrl, username) {
+  const cookies = new Map();
+  const go = async (url, init = {}) => {
+    const response = await fetch(url, {
+      ...init,
+      redirect: "manual",
+      headers: { ...(init.headers ?? {}), Cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const pair = cookie.split(";")[0];
+      cookies.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
+    }
+    return response;
+  };
+  const post = (url, fields) => go(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields),
+  });
+  const absolute = (location) => new URL(location, server.baseUrl).toString();
+  // follows redirects while they stay on the sandbox's pages; returns the last answer and where it points
+  const follow = async (response) => {
+    while ([301, 302, 303].includes(response.status)) {
+      const location = absolute(response.headers.get("location"));
+      if (!location.startsWith(`${server.baseUrl}/sandbox`)) {
+        return { response, location };
+      }
+      response = await go(location);
+    }
+    return { response };
+  };
+  const unescape = (value) => value.replaceAll("&amp;", "&").replaceAll("&quot;", '"');
+  const csrf = (html) => unescape(html.match(/name="_csrf" value="([^"]*)"/)[1]);
+
+  const signIn = await (await follow(await go(linkUrl))).response.text();
+  const consent = await (await follow(await post(`${server.baseUrl}/sandbox/login`,
+    { username, password: "pass_good", _csrf: csrf(signIn) }))).response.text();
+  assert.match(consent, /Allow access/);
+  const fields = Object.fromEntries([...consent.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)]
+    .map((m) => [m[1], unescape(m[2])]));
+  fields.scope = consent.match(/name="scope" value="([^"]+)"/)[1];
+  const action = absolute(unescape(consent.match(/<form method="post" action="([^"]*oauth2\/authorize)"/)[1]));
+  const { location } = await follow(await post(action, fields));
+  assert.ok(location?.startsWith(`${server.baseUrl}/oauth/callback`), `back at the callback (got ${location})`);
+  const back = await go(location);
+  assert.ok(back.status < 400, `the callback accepted the answer (${back.status})`);
+}
+
 before(async () => {
   server = await startServer();
   platform = clientFor(server.baseUrl, basic(server.apiKey));
@@ -439,6 +491,91 @@ describe("access tokens", () => {
     await errorMessage(platform.companies.getAccessToken({ companyId: "00000000-0000-0000-0000-000000000000" }), 404);
   });
 });
+
+describe("refresh data", () => {
+  const banking = ["banking-accounts", "banking-transactions", "banking-accountBalances",
+    "banking-transactionCategories"];
+  let company;
+  let connection;
+
+  before(async () => {
+    company = await platform.companies.create({ name: `Refresh ${marker()}` });
+    connection = await platform.connections.create({
+      companyId: company.id,
+      requestBody: { platformKey: "sbbk" },
+    });
+    await linkThroughSandbox(connection.linkUrl, "user_good");
+  }, { timeout: 60_000 });
+
+  it("get → GET /companies/{companyId}/dataStatus shows the first sync after linking complete", async () => {
+    let statuses;
+    for (let i = 0; i < 150; i++) {
+      statuses = await platform.refreshData.get({ companyId: company.id });
+      if (banking.every((type) => statuses[camel(type)]?.currentStatus === "Complete")) {
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    for (const type of banking) {
+      const status = statuses[camel(type)];
+      assert.equal(status?.currentStatus, "Complete", `${type}: ${JSON.stringify(statuses)}`);
+      assert.equal(status.dataType, type);
+      assert.match(status.latestSuccessfulSyncId, UUID);
+      assert.match(status.lastSuccessfulSync, ISO_INSTANT);
+    }
+  }, { timeout: 60_000 });
+
+  it("listPullOperations → GET /companies/{companyId}/data/history pages the pull operations", async () => {
+    const page = await platform.refreshData.listPullOperations({
+      companyId: company.id, page: 1, pageSize: 2, query: "dataType~banking", orderBy: "dataType",
+    });
+    assert.equal(page.pageNumber, 1);
+    assert.equal(page.pageSize, 2);
+    assert.equal(page.totalResults, 4);
+    assert.deepEqual(page.results.map((op) => op.dataType), ["banking-accountBalances", "banking-accounts"]);
+    for (const op of page.results) {
+      assert.equal(op.companyId, company.id);
+      assert.equal(op.connectionId, connection.id);
+      assert.equal(op.status, "Complete");
+      assert.equal(op.progress, 100);
+      assert.equal(op.isCompleted, true);
+      assert.equal(op.isErrored, false);
+    }
+  });
+
+  it("byDataType → POST /companies/{companyId}/data/queue/{dataType} queues a pull operation", async () => {
+    const queued = await platform.refreshData.byDataType({
+      companyId: company.id, dataType: "banking-accounts", connectionId: connection.id,
+    });
+    assert.match(queued.id, UUID);
+    assert.equal(queued.dataType, "banking-accounts");
+    assert.equal(queued.status, "Queued");
+    assert.equal(queued.isCompleted, false);
+
+    const fetched = await platform.refreshData.getPullOperation({ companyId: company.id, datasetId: queued.id });
+    assert.equal(fetched.id, queued.id);
+    assert.equal(fetched.dataType, "banking-accounts");
+  });
+
+  it("all → POST /companies/{companyId}/data/all is accepted", async () => {
+    await platform.refreshData.all({ companyId: company.id });
+  });
+
+  it("byDataType without a connection offering the data type is a typed 404", async () => {
+    await errorMessage(platform.refreshData.byDataType({ companyId: company.id, dataType: "invoices" }), 404);
+  });
+
+  it("getPullOperation of an unknown pull operation is a typed 404", async () => {
+    await errorMessage(platform.refreshData.getPullOperation({
+      companyId: company.id, datasetId: "00000000-0000-4000-8000-000000000000",
+    }), 404);
+  });
+});
+
+/** The client's DataStatuses keys, e.g. banking-accounts → bankingAccounts. */
+function camel(dataType) {
+  return dataType.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+}
 
 describe("error paths arrive as the client's typed ErrorMessage", () => {
   it("a wrong API key is a 401", async () => {

@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param sandbox     true for Bridgekeeper's own sandbox platforms (hidden when the sandbox is off)
  * @param auth        how a customer authorises access (URLs, scopes, client credentials)
  * @param dataTypes   data type name to the state of each feature, e.g. {@code invoices -> {Get: Release}}
+ * @param dataApiUrl  base URL of the platform's data API, for platforms read by the generic paged reader
+ *                    ({@code GET {dataApiUrl}/{dataType}?page&pageSize&modifiedSince}); null when there is none
  */
 public record Integration(
         String key,
@@ -24,7 +26,8 @@ public record Integration(
         String dataProvidedBy,
         Auth auth,
         Map<String, Map<String, String>> dataTypes,
-        Branding branding) {
+        Branding branding,
+        String dataApiUrl) {
 
     /**
      * How the platform is authorised. Only {@code oauth2} (authorization code + PKCE) exists today.

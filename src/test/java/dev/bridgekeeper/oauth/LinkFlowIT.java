@@ -62,6 +62,9 @@ class LinkFlowIT {
                 + "company={companyId}&connection={connectionId}&status={statusCode}&platform={platform}"
                 + "&name={platformName}\",\"whiteListUrls\":[\"https://lender.example\"]}").status()).isEqualTo(200);
         companyId = api.post("/companies", "{\"name\":\"Linked Co\"}").json().path("id").asString();
+        // these tests count and revoke token refreshes; sync jobs on link would refresh tokens too
+        assertThat(api.post("/companies/" + companyId + "/syncSettings", SingleFlightRefreshIT.NO_SYNC_ON_LINK)
+                .status()).isEqualTo(204);
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 /** A customer's trip through a sandbox platform's sign-in and consent pages, over plain HTTP. */
-final class SandboxJourney {
+public final class SandboxJourney {
 
     private SandboxJourney() {}
 
@@ -15,7 +15,7 @@ final class SandboxJourney {
      * Follows linkUrl to the platform, signs in and answers the consent page. Returns the answer of
      * Bridgekeeper's callback (normally a redirect to the lender).
      */
-    static HttpResponse<String> linkAs(Browser browser, String linkUrl, String publicUrl, String username,
+    public static HttpResponse<String> linkAs(Browser browser, String linkUrl, String publicUrl, String username,
             boolean allow) {
         HttpResponse<String> start = browser.get(linkUrl);
         assertThat(start.statusCode()).as(start.body()).isEqualTo(302);

@@ -32,6 +32,9 @@ import tools.jackson.databind.JsonNode;
 @ApiIntegrationTest
 class SingleFlightRefreshIT {
 
+    static final String NO_SYNC_ON_LINK = "{\"settings\":[{\"dataType\":\"banking-accounts\","
+            + "\"fetchOnFirstLink\":false,\"syncSchedule\":0,\"syncOrder\":0}],\"overridesDefaults\":true}";
+
     @LocalServerPort
     int port;
 
@@ -56,6 +59,8 @@ class SingleFlightRefreshIT {
         UUID clientId = jdbc.queryForObject("select client_id from api_key order by created_utc limit 1", UUID.class);
         api.put("/profile", "{\"name\":\"Lender\",\"redirectUrl\":\"\",\"whiteListUrls\":[]}");
         UUID companyId = UUID.fromString(api.post("/companies", "{\"name\":\"Twice Ltd\"}").json().path("id").asString());
+        // no sync on link: its jobs would use (and refresh) the token while this test counts refreshes
+        assertThat(api.post("/companies/" + companyId + "/syncSettings", NO_SYNC_ON_LINK).status()).isEqualTo(204);
         JsonNode connection = api.post("/companies/" + companyId + "/connections", "{\"platformKey\":\"sbbk\"}").json();
         UUID connectionId = UUID.fromString(connection.path("id").asString());
         SandboxJourney.linkAs(new Browser(), connection.path("linkUrl").asString(), publicUrl, "user_expiring", true);

@@ -16,7 +16,8 @@ record CatalogEntry(
         String dataProvidedBy,
         Auth auth,
         Map<String, Map<String, String>> dataTypes,
-        Branding branding) {
+        Branding branding,
+        String dataApiUrl) {
 
     record Auth(String mode, String authorizationUrl, String tokenUrl, String revocationUrl, String identityUrl,
             String tokenAuthMethod, List<String> scopes, String clientId, String clientSecret) {}

@@ -119,12 +119,14 @@ final class CatalogLoader {
         Integration.Auth auth = checkAuth(e.auth(), problems);
         Map<String, Map<String, String>> dataTypes = checkDataTypes(e.dataTypes(), problems);
         Integration.Branding branding = checkBranding(e.branding(), base, problems);
+        requireUrl(e.dataApiUrl(), "dataApiUrl", false, problems);
         if (!problems.isEmpty()) {
             return null;
         }
         return new Integration(e.key(), e.name().trim(), sourceType, integrationId, sourceId,
                 Boolean.TRUE.equals(e.sandbox()), Boolean.TRUE.equals(e.beta()), !Boolean.FALSE.equals(e.enabled()),
-                e.dataProvidedBy() == null ? "Bridgekeeper" : e.dataProvidedBy(), auth, dataTypes, branding);
+                e.dataProvidedBy() == null ? "Bridgekeeper" : e.dataProvidedBy(), auth, dataTypes, branding,
+                e.dataApiUrl() == null || e.dataApiUrl().isBlank() ? null : e.dataApiUrl().replaceAll("/+$", ""));
     }
 
     private static Integration.Auth checkAuth(CatalogEntry.Auth auth, List<String> problems) {

@@ -27,6 +27,13 @@ class OpenApiConfiguration {
 
     static final String AUTH = "auth_header";
 
+    static {
+        // records of the data API are served as stored JSON: document them as JSON objects, not as Jackson's tree
+        org.springdoc.core.utils.SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class,
+                new io.swagger.v3.oas.models.media.ObjectSchema()
+                        .description("A record in the standard data model (see Codat's schema of the data type)."));
+    }
+
     @Bean
     OpenAPI bridgekeeperOpenApi(PublicUrl publicUrl) {
         return new OpenAPI()

@@ -21,7 +21,16 @@ enum SandboxUser {
     /** The first refresh works, but the refresh token it returns is already revoked. */
     REVOKED("user_revoked", "Withdrawn Widgets Ltd", null, true,
             "The first refresh works, but the refresh token it returns is already revoked:"
-                    + " the next refresh gets invalid_grant.");
+                    + " the next refresh gets invalid_grant."),
+    /** The data API answers the first page of every listing with 429 and Retry-After: 1, then serves it. */
+    RATE_LIMITED("user_ratelimited", "Throttled Traders Ltd", null, false,
+            "The data API answers the first page of each listing with 429 Too Many Requests (Retry-After: 1)."),
+    /** The data API is down: every data request gets 503. */
+    FLAKY("user_flaky", "Wobbly Wares Ltd", null, false,
+            "The data API is down: every data request gets 503 Service Unavailable."),
+    /** The data API is slow: every page takes bridgekeeper.sandbox.data.slow-page-delay to answer. */
+    SLOW("user_slow", "Slow Coach Supplies Ltd", null, false,
+            "The data API is slow: every page of data takes a while (bridgekeeper.sandbox.data.slow-page-delay).");
 
     static final String PASSWORD = "pass_good";
 

@@ -44,6 +44,7 @@ class CatalogLoaderTest {
         assertThat(e.problems()).containsExactlyInAnyOrder(
                 "a-bad-key.yaml: key must be exactly four lowercase letters (got \"TOOLONG\")",
                 "b-missing-token-url.yaml: auth.tokenUrl is required for auth.mode oauth2",
+                "b-missing-token-url.yaml: dataApiUrl must be an absolute http(s) URL (got \"ftp://x.example/data\")",
                 "c-unknown-data-type.yaml: dataTypes.commerce-widgets is not a known data type",
                 "c-unknown-data-type.yaml: dataTypes.commerce-orders.Get has unknown state \"Shipping\"; use one of "
                         + CatalogLoader.FEATURE_STATES,

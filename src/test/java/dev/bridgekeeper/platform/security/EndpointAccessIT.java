@@ -58,7 +58,8 @@ class EndpointAccessIT {
 
     /**
      * One endpoint. {@code {company}}, {@code {connection}} and {@code {apiKey}} in the path are
-     * replaced by real ids. {@code companyToken} marks the endpoints a company access token may
+     * replaced by real ids ({@code {dataType}}, {@code {dataset}} and {@code {record}} by a data type and ids
+     * that exist nowhere). {@code companyToken} marks the endpoints a company access token may
      * call; {@code statusWithKey} is what the client's API key gets for the request as written.
      */
     record Endpoint(String method, String path, String body, boolean companyToken, int statusWithKey) {
@@ -81,6 +82,7 @@ class EndpointAccessIT {
     // nothing listens on port 1: the fixture consumer exists for its records, not to receive anything
     private static final String WEBHOOK = "{\"url\":\"http://127.0.0.1:1/hooks\",\"eventTypes\":[\"company.created\"]}";
     private static final String REPLAY = "{\"since\":\"2020-01-01T00:00:00Z\"}";
+    private static final String NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
 
     private static final String NO_CREDENTIALS = "Authentication is required. Send \"Authorization: Basic \" followed"
             + " by your base64-encoded API key.";
@@ -132,7 +134,37 @@ class EndpointAccessIT {
             new Endpoint("GET", "/webhooks/{webhook}/messages", null, false, 200),
             new Endpoint("GET", "/webhooks/{webhook}/messages/{message}/attempts", null, false, 200),
             new Endpoint("POST", "/webhooks/{webhook}/messages/{message}/resend", null, false, 202),
-            new Endpoint("POST", "/webhooks/{webhook}/replay", REPLAY, false, 202));
+            new Endpoint("POST", "/webhooks/{webhook}/replay", REPLAY, false, 202),
+            // sync: the fixture's connection is PendingAuth, so queueing a data type finds no Linked connection
+            new Endpoint("POST", "/companies/{company}/data/all", null, false, 204),
+            new Endpoint("POST", "/companies/{company}/data/queue/{dataType}", null, false, 404),
+            new Endpoint("GET", "/companies/{company}/dataStatus", null, false, 200),
+            new Endpoint("GET", "/companies/{company}/data/history", null, false, 200),
+            new Endpoint("GET", "/companies/{company}/data/history/{dataset}", null, false, 404),
+            // the read API: empty lists for a company that has synced nothing, 404 for any one record
+            new Endpoint("GET", "/companies/{company}/data/accounts", null, false, 200),
+            new Endpoint("GET", "/companies/{company}/data/accounts/{record}", null, false, 404),
+            new Endpoint("GET", "/companies/{company}/data/customers", null, false, 200),
+            new Endpoint("GET", "/companies/{company}/data/customers/{record}", null, false, 404),
+            new Endpoint("GET", "/companies/{company}/data/invoices", null, false, 200),
+            new Endpoint("GET", "/companies/{company}/data/invoices/{record}", null, false, 404),
+            new Endpoint("GET", "/companies/{company}/connections/{connection}/data/banking-accounts", null, false, 200),
+            new Endpoint("GET", "/companies/{company}/connections/{connection}/data/banking-accounts/{record}", null,
+                    false, 404),
+            new Endpoint("GET", "/companies/{company}/connections/{connection}/data/banking-transactions", null, false,
+                    200),
+            new Endpoint("GET", "/companies/{company}/connections/{connection}/data/banking-transactions/{record}", null,
+                    false, 404),
+            new Endpoint("GET", "/companies/{company}/connections/{connection}/data/banking-accountBalances", null,
+                    false, 200),
+            new Endpoint("GET", "/companies/{company}/connections/{connection}/data/banking-transactionCategories",
+                    null, false, 200),
+            new Endpoint("GET", "/companies/{company}/connections/{connection}/data/commerce-customers", null, false,
+                    200),
+            new Endpoint("GET", "/companies/{company}/connections/{connection}/data/commerce-orders", null, false,
+                    200),
+            new Endpoint("GET", "/companies/{company}/connections/{connection}/data/commerce-orders/{record}", null,
+                    false, 404));
 
     /** Paths the security configuration leaves open; everything else must be in the table. */
     private static final List<String> PUBLIC_PREFIXES =
@@ -550,7 +582,10 @@ class EndpointAccessIT {
                 .replace("{connection}", fixture.connection())
                 .replace("{apiKey}", apiKey == null ? "" : apiKey)
                 .replace("{webhook}", fixture.webhook() == null ? "" : fixture.webhook())
-                .replace("{message}", fixture.message() == null ? "" : fixture.message());
+                .replace("{message}", fixture.message() == null ? "" : fixture.message())
+                .replace("{dataType}", "banking-accounts")
+                .replace("{dataset}", NO_SUCH_ID)
+                .replace("{record}", "no-such-record");
         return caller.send(endpoint.method(), path, endpoint.body());
     }
 

@@ -1,0 +1,6 @@
+/**
+ * The read API over the records cache: Codat's accounting, banking and commerce data endpoints, paged,
+ * filtered with the shared {@code query} language and ordered with {@code orderBy}. Reads through the sync
+ * module's {@link dev.bridgekeeper.sync.CachedRecords} facade; owns no storage.
+ */
+package dev.bridgekeeper.data;

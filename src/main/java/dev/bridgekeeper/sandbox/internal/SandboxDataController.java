@@ -1,0 +1,140 @@
+package dev.bridgekeeper.sandbox.internal;
+
+import dev.bridgekeeper.platform.error.ApiException;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sandbox platforms' data API: paged listings of each data type the platform serves, the record by id, and
+ * two test hooks (touch, delete) that change the organisation's data. Reached only with an access token of the
+ * same platform ({@link SandboxSecurityConfiguration}); the token's user picks the organisation and its faults.
+ */
+@RestController
+@Hidden
+@SandboxEnabled
+@EnableConfigurationProperties(SandboxDataProperties.class)
+class SandboxDataController {
+
+    static final int MAX_PAGE_SIZE = 5000;
+    private static final String BASE = "/sandbox/{platform:accounting|banking|commerce}/api/data/{dataType}";
+
+    record ListPage(List<Map<String, Object>> results, int page, int pageSize, long totalResults) {}
+
+    private final SandboxDataProperties properties;
+    private final SandboxDataStore store;
+    /** Listings whose first page was already refused once, for the rate-limited user. */
+    private final Map<String, Boolean> throttled = new ConcurrentHashMap<>();
+
+    SandboxDataController(SandboxDataProperties properties, Clock clock) {
+        this.properties = properties;
+        this.store = new SandboxDataStore(clock);
+    }
+
+    @GetMapping(BASE)
+    ResponseEntity<?> list(@PathVariable("platform") String slug, @PathVariable("dataType") String dataType,
+            @RequestParam(name = "page", defaultValue = "1") int page,
+            @RequestParam(name = "pageSize", defaultValue = "100") int pageSize,
+            @RequestParam(name = "modifiedSince", required = false) String modifiedSince, Authentication caller) {
+        Org org = org(slug, dataType, caller);
+        if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw ApiException.badRequest("page", "page must be 1 or more and pageSize 1 to " + MAX_PAGE_SIZE + ".");
+        }
+        Instant since = null;
+        if (modifiedSince != null && !modifiedSince.isBlank()) {
+            try {
+                since = Instant.parse(modifiedSince);
+            } catch (DateTimeParseException e) {
+                throw ApiException.badRequest("modifiedSince", "modifiedSince must be an ISO-8601 instant.");
+            }
+        }
+        ResponseEntity<?> fault = fault(org, dataType, page);
+        if (fault != null) {
+            return fault;
+        }
+        SandboxDataStore.Page found = store.list(org.records(), org.key(), dataType, page, pageSize, since);
+        return ResponseEntity.ok(new ListPage(found.results(), page, pageSize, found.totalResults()));
+    }
+
+    @GetMapping(BASE + "/{id}")
+    Map<String, Object> get(@PathVariable("platform") String slug, @PathVariable("dataType") String dataType,
+            @PathVariable("id") String id, Authentication caller) {
+        Org org = org(slug, dataType, caller);
+        return store.get(org.records(), org.key(), dataType, id)
+                .orElseThrow(() -> ApiException.notFound("No " + dataType + " record " + id + "."));
+    }
+
+    /** Test hook: the record is modified now, so the next incremental listing includes it. */
+    @PostMapping(BASE + "/{id}/touch")
+    Map<String, Object> touch(@PathVariable("platform") String slug, @PathVariable("dataType") String dataType,
+            @PathVariable("id") String id, Authentication caller) {
+        Org org = org(slug, dataType, caller);
+        return store.touch(org.records(), org.key(), dataType, id)
+                .orElseThrow(() -> ApiException.notFound("No " + dataType + " record " + id + "."));
+    }
+
+    /** Test hook: the record is gone from full listings; incremental ones report it deleted. */
+    @DeleteMapping(BASE + "/{id}")
+    ResponseEntity<Void> delete(@PathVariable("platform") String slug, @PathVariable("dataType") String dataType,
+            @PathVariable("id") String id, Authentication caller) {
+        Org org = org(slug, dataType, caller);
+        if (!store.delete(org.records(), org.key(), dataType, id)) {
+            throw ApiException.notFound("No " + dataType + " record " + id + ".");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private record Org(SandboxUser user, SandboxRecords records, String key) {}
+
+    private Org org(String slug, String dataType, Authentication caller) {
+        SandboxPlatform platform = SandboxPlatform.bySlug(slug)
+                .orElseThrow(() -> ApiException.notFound("No such sandbox platform."));
+        SandboxUser user = SandboxUser.byUsername(caller.getName())
+                .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "The access token has no sandbox user."));
+        SandboxRecords records = new SandboxRecords(platform, user, properties.volumeFor(user.username()));
+        if (!records.serves(dataType)) {
+            throw ApiException.notFound(platform.displayName() + " has no data type " + dataType + "; it serves "
+                    + String.join(", ", SandboxRecords.dataTypes(platform)) + ".");
+        }
+        return new Org(user, records, platform.slug() + "|" + user.username());
+    }
+
+    /** The user's fault, if it has one for this request. */
+    private ResponseEntity<?> fault(Org org, String dataType, int page) {
+        switch (org.user()) {
+            case FLAKY -> {
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .body(Map.of("error", "Sandbox data API unavailable (user_flaky)."));
+            }
+            case RATE_LIMITED -> {
+                if (page == 1) {
+                    String listing = org.key() + "|" + dataType;
+                    // alternate: refuse the first page-1 request of a listing, serve the retry
+                    if (throttled.remove(listing) == null) {
+                        throttled.put(listing, true);
+                        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "1")
+                                .body(Map.of("error", "Too many requests (user_ratelimited)."));
+                    }
+                }
+            }
+            case SLOW -> LockSupport.parkNanos(properties.slowPageDelay().toNanos());
+            default -> { }
+        }
+        return null;
+    }
+}

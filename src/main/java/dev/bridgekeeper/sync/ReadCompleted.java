@@ -1,0 +1,18 @@
+package dev.bridgekeeper.sync;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The pull operations queued together for a company have all finished (successfully or not). Published in the
+ * transaction that finished the last of them. {@code initial} marks the first sync after a link, which the
+ * webhook module reports as {@code read.completed.initial}.
+ */
+public record ReadCompleted(UUID clientId, UUID companyId, boolean initial, List<DataTypeResult> dataTypes,
+        Instant at) {
+
+    /** One data type's outcome: how many records were added, changed or deleted, and the final status. */
+    public record DataTypeResult(UUID connectionId, String dataType, UUID datasetId, int recordsModified,
+            PullOperationStatus status) {}
+}

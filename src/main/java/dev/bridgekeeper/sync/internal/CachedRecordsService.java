@@ -1,0 +1,103 @@
+package dev.bridgekeeper.sync.internal;
+
+import dev.bridgekeeper.company.CompanyDirectory;
+import dev.bridgekeeper.connection.ConnectionManagement;
+import dev.bridgekeeper.platform.error.ApiException;
+import dev.bridgekeeper.platform.paging.PageRequest;
+import dev.bridgekeeper.platform.paging.PagedResults;
+import dev.bridgekeeper.platform.query.FieldMapping;
+import dev.bridgekeeper.platform.query.FieldSpec;
+import dev.bridgekeeper.platform.query.FieldType;
+import dev.bridgekeeper.platform.query.OrderBy;
+import dev.bridgekeeper.platform.query.QuerySql;
+import dev.bridgekeeper.platform.query.SqlWhere;
+import dev.bridgekeeper.sync.CachedRecords;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@link CachedRecords} over the {@code record} table. */
+@Service
+class CachedRecordsService implements CachedRecords {
+
+    /**
+     * {@code id} and the two dates use their indexed/typed columns; any other field (e.g. {@code amount},
+     * {@code customerRef.id}) is read from the record's JSON by the shared query language's jsonb fallback.
+     */
+    /** Money fields of the standard model, compared and sorted as numbers rather than as text. */
+    private static final List<String> AMOUNTS = List.of("amount", "totalAmount", "subTotal", "totalTaxAmount",
+            "amountDue", "currentBalance", "balance.current", "balance.available");
+
+    private static final FieldMapping FIELDS = fields();
+
+    private static FieldMapping fields() {
+        FieldMapping.Builder builder = FieldMapping.builder()
+                .field("id", "record_id", FieldType.STRING)
+                .field("modifiedDate", new FieldSpec("modified_date", FieldType.TIMESTAMP))
+                .field("sourceModifiedDate", new FieldSpec("source_modified_date", FieldType.TIMESTAMP));
+        for (String amount : AMOUNTS) {
+            String text = "data #>> '{" + amount.replace('.', ',') + "}'";
+            // the cast only runs on text that is a plain decimal, so an odd value never fails the query
+            builder.field(amount, new FieldSpec("CASE WHEN " + text + " ~ '^-{0,1}[0-9]+([.][0-9]+){0,1}$' THEN ("
+                    + text + ")::numeric END", FieldType.NUMBER));
+        }
+        return builder.fallback(FieldMapping.jsonbFallback("data")).build();
+    }
+
+    private final RecordStore records;
+    private final CompanyDirectory companies;
+    private final ConnectionManagement connections;
+    private final JsonMapper json;
+
+    CachedRecordsService(RecordStore records, CompanyDirectory companies, ConnectionManagement connections,
+            JsonMapper json) {
+        this.records = records;
+        this.companies = companies;
+        this.connections = connections;
+        this.json = json;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PagedResults<JsonNode> list(UUID clientId, UUID companyId, UUID connectionId, String dataType,
+            PageRequest page, String query, String orderBy, String path) {
+        requireOwner(clientId, companyId, connectionId);
+        SqlWhere where = query == null || query.isBlank() ? null : QuerySql.toWhere(query, FIELDS);
+        String order = orderBy == null || orderBy.isBlank() ? "record_id"
+                : OrderBy.parse(orderBy, FIELDS) + ", record_id";
+        RecordStore.Slice slice = records.page(clientId, companyId, connectionId, dataType, where, order,
+                page.pageSize(), page.offset());
+        Map<String, String> carried = new LinkedHashMap<>();
+        carried.put("query", query);
+        carried.put("orderBy", orderBy);
+        return PagedResults.of(slice.json().stream().map(json::readTree).toList(), page, slice.total(), path,
+                carried);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public JsonNode get(UUID clientId, UUID companyId, UUID connectionId, String dataType, String recordId) {
+        requireOwner(clientId, companyId, connectionId);
+        RecordStore.Found found = records.find(clientId, companyId, connectionId, dataType, recordId)
+                .orElseThrow(() -> ApiException.notFound("No " + dataType + " record " + recordId + " in company "
+                        + companyId + "'s data."));
+        JsonNode record = json.readTree(found.json());
+        if (found.deleted() && record instanceof ObjectNode object) {
+            object.putObject("metadata").put("isDeleted", true);
+        }
+        return record;
+    }
+
+    private void requireOwner(UUID clientId, UUID companyId, UUID connectionId) {
+        companies.require(clientId, companyId);
+        if (connectionId != null) {
+            connections.get(clientId, companyId, connectionId); // 404 unless it is this company's
+        }
+    }
+}

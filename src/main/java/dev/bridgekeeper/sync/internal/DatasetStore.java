@@ -1,0 +1,179 @@
+package dev.bridgekeeper.sync.internal;
+
+import dev.bridgekeeper.platform.query.FieldMapping;
+import dev.bridgekeeper.platform.query.FieldType;
+import dev.bridgekeeper.platform.query.OrderBy;
+import dev.bridgekeeper.platform.query.QuerySql;
+import dev.bridgekeeper.platform.query.SqlWhere;
+import dev.bridgekeeper.sync.PullOperationStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Datasets (pull operations) in PostgreSQL. Status changes are compare-and-set on the expected status. */
+@Repository
+class DatasetStore {
+
+    private static final String COLUMNS = "id, client_id, company_id, connection_id, data_type, batch_id, initial,"
+            + " status, status_description, error_message, progress, requested_utc, fetch_started_utc, completed_utc,"
+            + " full_sync, modified_since, records_modified";
+
+    /** The pull-operation history's {@code query} and {@code orderBy} fields. */
+    private static final FieldMapping FIELDS = FieldMapping.builder()
+            .field("id", "id", FieldType.UUID)
+            .field("connectionId", "connection_id", FieldType.UUID)
+            .field("dataType", "data_type", FieldType.STRING)
+            .field("status", "status", FieldType.STRING)
+            .field("requested", "requested_utc", FieldType.TIMESTAMP)
+            .field("completed", "completed_utc", FieldType.TIMESTAMP)
+            .field("progress", "progress", FieldType.NUMBER)
+            .build();
+
+    private final JdbcClient jdbc;
+
+    DatasetStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(DatasetRow d) {
+        jdbc.sql("insert into dataset (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(d.id(), d.clientId(), d.companyId(), d.connectionId(), d.dataType(), d.batchId(), d.initial(),
+                        d.status().name(), d.statusDescription(), d.errorMessage(), d.progress(), ts(d.requested()),
+                        ts(d.fetchStarted()), ts(d.completed()), d.fullSync(), ts(d.modifiedSince()),
+                        d.recordsModified())
+                .update();
+    }
+
+    Optional<DatasetRow> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from dataset where id = ?").param(id).query(DatasetStore::row)
+                .optional();
+    }
+
+    Optional<DatasetRow> find(UUID clientId, UUID companyId, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from dataset where id = ? and client_id = ? and company_id = ?")
+                .params(id, clientId, companyId).query(DatasetStore::row).optional();
+    }
+
+    /** Moves the dataset from {@code from} to {@code to}; false when it was no longer in {@code from}. */
+    boolean transition(UUID id, PullOperationStatus from, PullOperationStatus to, int progress, String description,
+            String error, Instant completed, Integer recordsModified) {
+        SyncTransitions.check(from, to);
+        return jdbc.sql("update dataset set status = ?, progress = ?, status_description = ?, error_message = ?,"
+                        + " completed_utc = coalesce(?, completed_utc),"
+                        + " records_modified = coalesce(?, records_modified) where id = ? and status = ?")
+                .params(to.name(), progress, description, error, ts(completed), recordsModified, id, from.name())
+                .update() == 1;
+    }
+
+    /** Queued → Fetching, recording how this fetch reads the platform (all records, or changes since). */
+    boolean startFetching(UUID id, Instant now, boolean fullSync, Instant modifiedSince) {
+        SyncTransitions.check(PullOperationStatus.Queued, PullOperationStatus.Fetching);
+        return jdbc.sql("update dataset set status = 'Fetching', progress = 10, fetch_started_utc = ?, full_sync = ?,"
+                        + " modified_since = ? where id = ? and status = 'Queued'")
+                .params(ts(now), fullSync, ts(modifiedSince), id).update() == 1;
+    }
+
+    void progress(UUID id, int progress) {
+        jdbc.sql("update dataset set progress = ? where id = ? and status = 'Fetching'").params(progress, id).update();
+    }
+
+    /** The latest Complete dataset of the connection's data type, other than {@code except}. */
+    Optional<DatasetRow> lastComplete(UUID connectionId, String dataType, UUID except) {
+        return jdbc.sql("select " + COLUMNS + " from dataset where connection_id = ? and data_type = ?"
+                        + " and status = 'Complete' and id <> ? order by fetch_started_utc desc limit 1")
+                .params(connectionId, dataType, except).query(DatasetStore::row).optional();
+    }
+
+    /** When the connection's data type was last read in full and completed. */
+    Optional<Instant> lastFullSync(UUID connectionId, String dataType) {
+        return jdbc.sql("select max(fetch_started_utc) from dataset where connection_id = ? and data_type = ?"
+                        + " and status = 'Complete' and full_sync")
+                .params(connectionId, dataType).query((rs, i) -> instant(rs, 1)).optional();
+    }
+
+    /** Serialises the finishing of a batch's datasets (until the end of the transaction). */
+    void lockBatch(UUID batchId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("batch:" + batchId)
+                .query((rs, i) -> 1).single();
+    }
+
+    /** Serialises merges into one connection's data type (until the end of the transaction). */
+    void lockDataType(UUID connectionId, String dataType) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("records:" + connectionId + ":"
+                + dataType).query((rs, i) -> 1).single();
+    }
+
+    List<DatasetRow> batch(UUID batchId) {
+        return jdbc.sql("select " + COLUMNS + " from dataset where batch_id = ? order by requested_utc, data_type")
+                .param(batchId).query(DatasetStore::row).list();
+    }
+
+    record Slice(List<DatasetRow> rows, long total) {}
+
+    Slice history(UUID clientId, UUID companyId, String query, String orderBy, int limit, long offset) {
+        SqlWhere where = query == null || query.isBlank() ? null : QuerySql.toWhere(query, FIELDS);
+        String order = orderBy == null || orderBy.isBlank() ? "requested_utc desc, id"
+                : OrderBy.parse(orderBy, FIELDS) + ", id";
+        String filter = " from dataset where client_id = ? and company_id = ?" + (where == null ? ""
+                : " and " + where.sql());
+        List<Object> params = new ArrayList<>(List.of(clientId, companyId));
+        if (where != null) {
+            params.addAll(where.params());
+        }
+        long total = jdbc.sql("select count(*)" + filter).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(limit);
+        pageParams.add(offset);
+        List<DatasetRow> rows = jdbc.sql("select " + COLUMNS + filter + " order by " + order + " limit ? offset ?")
+                .params(pageParams).query(DatasetStore::row).list();
+        return new Slice(rows, total);
+    }
+
+    /** The latest dataset of each data type of the company, and the latest Complete one. */
+    List<DatasetRow> latestPerDataType(UUID clientId, UUID companyId, boolean completeOnly) {
+        return jdbc.sql("select distinct on (data_type) " + COLUMNS + " from dataset where client_id = ?"
+                        + " and company_id = ?" + (completeOnly ? " and status = 'Complete'" : "")
+                        + " order by data_type, requested_utc desc, id")
+                .params(clientId, companyId).query(DatasetStore::row).list();
+    }
+
+    /** The latest dataset of every (connection, data type) ever synced: where scheduled syncs start from. */
+    List<DatasetRow> latestPerConnectionAndDataType() {
+        return jdbc.sql("select distinct on (connection_id, data_type) " + COLUMNS + " from dataset"
+                        + " order by connection_id, data_type, requested_utc desc, id")
+                .query(DatasetStore::row).list();
+    }
+
+    private static DatasetRow row(ResultSet rs, int i) throws SQLException {
+        return new DatasetRow(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
+                rs.getObject("company_id", UUID.class), rs.getObject("connection_id", UUID.class),
+                rs.getString("data_type"), rs.getObject("batch_id", UUID.class), rs.getBoolean("initial"),
+                PullOperationStatus.valueOf(rs.getString("status")), rs.getString("status_description"),
+                rs.getString("error_message"), rs.getInt("progress"), instant(rs, "requested_utc"),
+                instant(rs, "fetch_started_utc"), instant(rs, "completed_utc"),
+                (Boolean) rs.getObject("full_sync"), instant(rs, "modified_since"),
+                (Integer) rs.getObject("records_modified"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.bridgekeeper.sync.internal;
+
+import static dev.bridgekeeper.sync.internal.DatasetStore.ts;
+
+import dev.bridgekeeper.platform.query.SqlWhere;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The records cache and its staging area. A dataset's pages go to {@code record_staging} (keyed by dataset and
+ * record id, so a page fetched twice is stored once); {@link #merge} moves them into {@code record} in the
+ * caller's transaction, which is what makes a dataset visible all at once or not at all.
+ */
+@Repository
+class RecordStore {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    RecordStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    void stage(UUID datasetId, List<StagedRecord> records) {
+        template.batchUpdate("insert into record_staging (dataset_id, record_id, data, modified_date,"
+                        + " source_modified_date, deleted) values (?, ?, ?::jsonb, ?, ?, ?)"
+                        + " on conflict (dataset_id, record_id) do update set data = excluded.data,"
+                        + " modified_date = excluded.modified_date, source_modified_date = excluded.source_modified_date,"
+                        + " deleted = excluded.deleted",
+                records, 1000, (ps, r) -> {
+                    ps.setObject(1, datasetId);
+                    ps.setString(2, r.id());
+                    ps.setString(3, r.json());
+                    ps.setObject(4, ts(r.modifiedDate()));
+                    ps.setObject(5, ts(r.sourceModifiedDate()));
+                    ps.setBoolean(6, r.deleted());
+                });
+    }
+
+    /**
+     * Applies the staged records of {@code dataset} to the cache and empties its staging. A full sync also marks
+     * cached records it did not see as deleted. Returns how many records were added, changed or deleted; a
+     * record fetched again unchanged does not count. A deleted record keeps its last content.
+     */
+    int merge(DatasetRow dataset, boolean fullSync) {
+        int upserted = jdbc.sql("insert into record (connection_id, data_type, record_id, client_id, company_id, data,"
+                        + " modified_date, source_modified_date, deleted, dataset_id)"
+                        + " select ?, ?, s.record_id, ?, ?, s.data, s.modified_date, s.source_modified_date, s.deleted,"
+                        + " s.dataset_id from record_staging s where s.dataset_id = ?"
+                        + " on conflict (connection_id, data_type, record_id) do update set"
+                        + " data = case when excluded.deleted then record.data else excluded.data end,"
+                        + " modified_date = excluded.modified_date, source_modified_date = excluded.source_modified_date,"
+                        + " deleted = excluded.deleted, dataset_id = excluded.dataset_id, updated_utc = now()"
+                        + " where record.deleted <> excluded.deleted"
+                        + " or (not excluded.deleted and record.data is distinct from excluded.data)")
+                .params(dataset.connectionId(), dataset.dataType(), dataset.clientId(), dataset.companyId(),
+                        dataset.id())
+                .update();
+        int deleted = 0;
+        if (fullSync) {
+            deleted = jdbc.sql("update record r set deleted = true, dataset_id = ?, updated_utc = now()"
+                            + " where r.connection_id = ? and r.data_type = ? and not r.deleted and not exists"
+                            + " (select 1 from record_staging s where s.dataset_id = ? and s.record_id = r.record_id)")
+                    .params(dataset.id(), dataset.connectionId(), dataset.dataType(), dataset.id())
+                    .update();
+        }
+        clearStaging(dataset.id());
+        return upserted + deleted;
+    }
+
+    void clearStaging(UUID datasetId) {
+        jdbc.sql("delete from record_staging where dataset_id = ?").param(datasetId).update();
+    }
+
+    /** A page of the cache for the read API: JSON texts of live records, and how many match in all. */
+    record Slice(List<String> json, long total) {}
+
+    Slice page(UUID clientId, UUID companyId, UUID connectionId, String dataType, SqlWhere where, String orderSql,
+            int limit, long offset) {
+        StringBuilder filter = new StringBuilder(" from record where client_id = ? and company_id = ?"
+                + " and data_type = ? and not deleted");
+        List<Object> params = new ArrayList<>(List.of(clientId, companyId, dataType));
+        if (connectionId != null) {
+            filter.append(" and connection_id = ?");
+            params.add(connectionId);
+        }
+        if (where != null) {
+            filter.append(" and ").append(where.sql());
+            params.addAll(where.params());
+        }
+        long total = jdbc.sql("select count(*)" + filter).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(limit);
+        pageParams.add(offset);
+        List<String> rows = jdbc.sql("select data::text" + filter + " order by " + orderSql + " limit ? offset ?")
+                .params(pageParams).query(String.class).list();
+        return new Slice(rows, total);
+    }
+
+    record Found(String json, boolean deleted) {}
+
+    Optional<Found> find(UUID clientId, UUID companyId, UUID connectionId, String dataType, String recordId) {
+        String sql = "select data::text, deleted from record where client_id = ? and company_id = ? and data_type = ?"
+                + " and record_id = ?" + (connectionId != null ? " and connection_id = ?" : "")
+                + " order by deleted, updated_utc desc limit 1";
+        List<Object> params = new ArrayList<>(List.of(clientId, companyId, dataType, recordId));
+        if (connectionId != null) {
+            params.add(connectionId);
+        }
+        return jdbc.sql(sql).params(params).query((rs, i) -> new Found(rs.getString(1), rs.getBoolean(2))).optional();
+    }
+}

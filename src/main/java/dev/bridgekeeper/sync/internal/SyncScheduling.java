@@ -1,0 +1,90 @@
+package dev.bridgekeeper.sync.internal;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * db-scheduler (core library) wired by hand: its Boot starter does not support Spring Boot 4 yet. The scheduler
+ * sees the application's DataSource through a transaction-aware proxy, so a job scheduled inside a Spring
+ * transaction is committed or rolled back with it (a link and the sync it queues are one unit). Every instance
+ * can schedule; only instances with {@code bridgekeeper.sync.worker=true} run jobs.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SyncProperties.class)
+class SyncScheduling {
+
+    static final String SYNC_DATASET = "sync-dataset";
+    static final String SCHEDULED_SYNCS = "sync-schedule";
+
+    @Bean
+    OneTimeTask<String> syncDatasetTask(SyncJob job) {
+        // the instance id is the dataset id, so a dataset can only ever have one job
+        return Tasks.oneTime(SYNC_DATASET, String.class)
+                .execute((instance, context) -> job.run(UUID.fromString(instance.getData())));
+    }
+
+    /**
+     * Every {@code schedule-check-interval}, on one instance at a time, queues the pulls due by the companies'
+     * {@code syncSchedule}. A recurring db-scheduler task, so a restart or a second worker neither skips nor
+     * doubles a check.
+     */
+    @Bean
+    RecurringTask<Void> scheduledSyncTask(ObjectProvider<SyncService> sync, SyncProperties properties) {
+        // looked up when it runs: SyncService itself needs the scheduler this task is part of
+        return Tasks.recurring(SCHEDULED_SYNCS, FixedDelay.of(properties.scheduleCheckInterval()))
+                .execute((instance, context) -> sync.getObject().queueScheduled());
+    }
+
+    @Bean(destroyMethod = "")
+    Scheduler syncScheduler(DataSource dataSource, List<OneTimeTask<?>> tasks, RecurringTask<Void> scheduledSyncs,
+            SyncProperties properties) {
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.copyOf(tasks))
+                .startTasks(scheduledSyncs)
+                .threads(properties.threads())
+                .pollingInterval(properties.pollingInterval())
+                .heartbeatInterval(properties.heartbeatInterval())
+                .enableImmediateExecution()
+                .build();
+    }
+
+    /** Starts the workers once the application is up, and stops them (letting running jobs finish) first. */
+    @Bean
+    SmartLifecycle syncSchedulerLifecycle(Scheduler scheduler, SyncProperties properties) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                if (properties.worker()) {
+                    scheduler.start();
+                }
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                if (properties.worker()) {
+                    scheduler.stop();
+                }
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+}

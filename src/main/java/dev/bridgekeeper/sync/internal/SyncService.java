@@ -1,0 +1,231 @@
+package dev.bridgekeeper.sync.internal;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import dev.bridgekeeper.company.CompanyDirectory;
+import dev.bridgekeeper.connection.Connection;
+import dev.bridgekeeper.connection.ConnectionManagement;
+import dev.bridgekeeper.connection.ConnectionStatus;
+import dev.bridgekeeper.integration.Integration;
+import dev.bridgekeeper.integration.IntegrationCatalog;
+import dev.bridgekeeper.platform.DataTypes;
+import dev.bridgekeeper.platform.error.ApiException;
+import dev.bridgekeeper.platform.paging.PageRequest;
+import dev.bridgekeeper.platform.paging.PagedResults;
+import dev.bridgekeeper.settings.SyncSetting;
+import dev.bridgekeeper.settings.SyncSettingsDirectory;
+import dev.bridgekeeper.sync.DataStatus;
+import dev.bridgekeeper.sync.DataSync;
+import dev.bridgekeeper.sync.PullOperation;
+import dev.bridgekeeper.sync.PullOperationStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link DataSync}: creates datasets and their jobs in the caller's transaction; answers status and history. */
+@Service
+class SyncService implements DataSync {
+
+    private final DatasetStore datasets;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<String> syncTask;
+    private final ConnectionManagement connections;
+    private final CompanyDirectory companies;
+    private final IntegrationCatalog catalog;
+    private final SyncSettingsDirectory settings;
+    private final Clock clock;
+
+    SyncService(DatasetStore datasets, SchedulerClient scheduler, OneTimeTask<String> syncTask,
+            ConnectionManagement connections, CompanyDirectory companies, IntegrationCatalog catalog,
+            SyncSettingsDirectory settings, Clock clock) {
+        this.datasets = datasets;
+        this.scheduler = scheduler;
+        this.syncTask = syncTask;
+        this.connections = connections;
+        this.companies = companies;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A connection was linked: queue the data types its platform offers that are fetched on first link. */
+    @Transactional
+    public void queueOnLink(UUID clientId, UUID companyId, Connection connection) {
+        List<String> types = syncedTypes(clientId, companyId, connection, s -> Boolean.TRUE.equals(s.fetchOnFirstLink()));
+        queueBatch(clientId, companyId, List.of(new Pull(connection, types)), true);
+    }
+
+    @Override
+    @Transactional
+    public void queueAll(UUID clientId, UUID companyId) {
+        companies.require(clientId, companyId);
+        List<Pull> pulls = new ArrayList<>();
+        for (Connection connection : linked(clientId, companyId)) {
+            pulls.add(new Pull(connection, syncedTypes(clientId, companyId, connection, s -> true)));
+        }
+        queueBatch(clientId, companyId, pulls, false);
+    }
+
+    @Override
+    @Transactional
+    public PullOperation queue(UUID clientId, UUID companyId, String dataType, UUID connectionId) {
+        if (!DataTypes.isKnown(dataType)) {
+            throw ApiException.badRequest("dataType", "\"" + dataType + "\" is not a data type; use one of "
+                    + String.join(", ", DataTypes.STANDARD) + ".");
+        }
+        companies.require(clientId, companyId);
+        List<Connection> candidates = linked(clientId, companyId).stream()
+                .filter(c -> connectionId == null || c.id().equals(connectionId.toString()))
+                .filter(c -> integration(c) != null && integration(c).dataTypes().containsKey(dataType))
+                .toList();
+        if (candidates.isEmpty()) {
+            throw ApiException.notFound("Company " + companyId + " has no Linked connection"
+                    + (connectionId == null ? "" : " " + connectionId) + " whose platform offers " + dataType + ".");
+        }
+        List<DatasetRow> queued = queueBatch(clientId, companyId,
+                candidates.stream().map(c -> new Pull(c, List.of(dataType))).toList(), false);
+        return queued.get(0).view();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, DataStatus> dataStatus(UUID clientId, UUID companyId) {
+        companies.require(clientId, companyId);
+        Map<String, DatasetRow> complete = new LinkedHashMap<>();
+        datasets.latestPerDataType(clientId, companyId, true).forEach(d -> complete.put(d.dataType(), d));
+        Map<String, DataStatus> statuses = new LinkedHashMap<>();
+        for (DatasetRow latest : datasets.latestPerDataType(clientId, companyId, false)) {
+            DatasetRow ok = complete.get(latest.dataType());
+            statuses.put(latest.dataType(), new DataStatus(latest.dataType(), ok == null ? null : ok.completed(),
+                    latest.status(), latest.id().toString(), ok == null ? null : ok.id().toString()));
+        }
+        return statuses;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PagedResults<PullOperation> history(UUID clientId, UUID companyId, PageRequest page, String query,
+            String orderBy) {
+        companies.require(clientId, companyId);
+        DatasetStore.Slice slice = datasets.history(clientId, companyId, query, orderBy, page.pageSize(),
+                page.offset());
+        Map<String, String> carried = new LinkedHashMap<>();
+        carried.put("query", query);
+        carried.put("orderBy", orderBy);
+        return PagedResults.of(slice.rows().stream().map(DatasetRow::view).toList(), page, slice.total(),
+                "/companies/" + companyId + "/data/history", carried);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PullOperation pullOperation(UUID clientId, UUID companyId, UUID datasetId) {
+        companies.require(clientId, companyId);
+        return datasets.find(clientId, companyId, datasetId).map(DatasetRow::view)
+                .orElseThrow(() -> ApiException.notFound("Company " + companyId + " has no pull operation "
+                        + datasetId + "."));
+    }
+
+    /**
+     * Queues the pulls that are due by the companies' {@code syncSchedule} (hours; 0 = never): a data type is due
+     * when its latest pull on a Linked connection finished and was requested at least that long ago.
+     * Returns how many pulls were queued.
+     */
+    @Transactional
+    public int queueScheduled() {
+        Instant now = clock.instant();
+        Map<List<UUID>, List<DatasetRow>> byCompany = new LinkedHashMap<>();
+        for (DatasetRow latest : datasets.latestPerConnectionAndDataType()) {
+            if (latest.status().isTerminal()) {
+                byCompany.computeIfAbsent(List.of(latest.clientId(), latest.companyId()), k -> new ArrayList<>())
+                        .add(latest);
+            }
+        }
+        int queued = 0;
+        for (Map.Entry<List<UUID>, List<DatasetRow>> company : byCompany.entrySet()) {
+            UUID clientId = company.getKey().get(0);
+            UUID companyId = company.getKey().get(1);
+            Map<String, Integer> hours = new LinkedHashMap<>();
+            settings.forCompany(clientId, companyId).forEach(s -> hours.put(s.dataType(), s.syncSchedule()));
+            Map<UUID, List<String>> due = new LinkedHashMap<>();
+            for (DatasetRow latest : company.getValue()) {
+                Integer every = hours.get(latest.dataType());
+                if (every != null && every > 0 && !latest.requested().isAfter(now.minus(Duration.ofHours(every)))) {
+                    due.computeIfAbsent(latest.connectionId(), k -> new ArrayList<>()).add(latest.dataType());
+                }
+            }
+            List<Pull> pulls = new ArrayList<>();
+            for (Map.Entry<UUID, List<String>> connection : due.entrySet()) {
+                Connection found;
+                try {
+                    found = connections.get(clientId, companyId, connection.getKey());
+                } catch (ApiException gone) {
+                    continue;
+                }
+                if (found.status() == ConnectionStatus.Linked) {
+                    pulls.add(new Pull(found, connection.getValue()));
+                }
+            }
+            if (!pulls.isEmpty()) {
+                queued += queueBatch(clientId, companyId, pulls, false).size();
+            }
+        }
+        return queued;
+    }
+
+    private record Pull(Connection connection, List<String> dataTypes) {}
+
+    private List<DatasetRow> queueBatch(UUID clientId, UUID companyId, List<Pull> pulls, boolean initial) {
+        UUID batchId = UUID.randomUUID();
+        Instant now = clock.instant();
+        List<DatasetRow> queued = new ArrayList<>();
+        for (Pull pull : pulls) {
+            for (String dataType : pull.dataTypes()) {
+                DatasetRow row = new DatasetRow(UUID.randomUUID(), clientId, companyId,
+                        UUID.fromString(pull.connection().id()), dataType, batchId, initial, PullOperationStatus.Queued,
+                        null, null, 0, now, null, null, null, null, null);
+                datasets.insert(row);
+                scheduler.scheduleIfNotExists(syncTask.instance(row.id().toString(), row.id().toString()), now);
+                queued.add(row);
+            }
+        }
+        return queued;
+    }
+
+    /** The data types of the company's sync settings that pass {@code which} and the platform offers. */
+    private List<String> syncedTypes(UUID clientId, UUID companyId, Connection connection,
+            Predicate<SyncSetting> which) {
+        Integration integration = integration(connection);
+        if (integration == null || integration.dataApiUrl() == null) {
+            return List.of();
+        }
+        return settings.forCompany(clientId, companyId).stream()
+                .filter(which)
+                .filter(s -> integration.dataTypes().containsKey(s.dataType()))
+                .sorted(Comparator.comparing(s -> s.syncOrder() == null ? Integer.MAX_VALUE : s.syncOrder()))
+                .map(SyncSetting::dataType)
+                .distinct()
+                .toList();
+    }
+
+    private Integration integration(Connection connection) {
+        return catalog.find(connection.integrationKey()).orElse(null);
+    }
+
+    private List<Connection> linked(UUID clientId, UUID companyId) {
+        return connections.list(clientId, companyId, PageRequest.of(1, PageRequest.MAX_PAGE_SIZE), null, null)
+                .results().stream()
+                .filter(c -> c.status() == ConnectionStatus.Linked)
+                .filter(Objects::nonNull)
+                .toList();
+    }
+}
