@@ -78,6 +78,7 @@ class EndpointAccessIT {
             + "\"syncSchedule\":1,\"syncOrder\":0}],\"overridesDefaults\":true}";
     private static final String CORS = "{\"allowedOrigins\":[\"https://intruder.example\"]}";
     private static final String API_KEY = "{\"name\":\"intruder\"}";
+    private static final String CONSENT = "{\"sourceType\":\"Banking\",\"text\":\"I agree.\"}";
 
     private static final String NO_CREDENTIALS = "Authentication is required. Send \"Authorization: Basic \" followed"
             + " by your base64-encoded API key.";
@@ -118,7 +119,13 @@ class EndpointAccessIT {
             new Endpoint("POST", "/apiKeys", API_KEY, false, 201),
             new Endpoint("DELETE", "/apiKeys/{apiKey}", null, false, 204),
             new Endpoint("GET", "/companies/{company}/accessToken", null, false, 200),
-            new Endpoint("GET", "/companies/{company}/connectionManagement/accessToken", null, false, 200));
+            new Endpoint("GET", "/companies/{company}/connectionManagement/accessToken", null, false, 200),
+            // the Link UI's API: made for the company token; the client's API key may call it too
+            new Endpoint("GET", "/link/api/companies/{company}", null, true, 200),
+            new Endpoint("GET", "/link/api/companies/{company}/integrations", null, true, 200),
+            new Endpoint("POST", "/link/api/companies/{company}/connections", NEW_CONNECTION, true, 200),
+            new Endpoint("GET", "/link/api/companies/{company}/connections/{connection}", null, true, 200),
+            new Endpoint("POST", "/link/api/companies/{company}/consents", CONSENT, true, 201));
 
     /** Paths the security configuration leaves open; everything else must be in the table. */
     private static final List<String> PUBLIC_PREFIXES =
@@ -127,7 +134,9 @@ class EndpointAccessIT {
 
     /** Browser-facing endpoints that take no credentials (the customer follows linkUrl without a key). */
     private static final List<String> PUBLIC_PATTERNS =
-            List.of("/companies/{companyId}/connections/{connectionId}/start");
+            List.of("/companies/{companyId}/connections/{connectionId}/start",
+                    // Hosted Link's page: no data in it; the token travels in the URL fragment
+                    "/link/{companyId:[0-9a-fA-F-]{36}}");
 
     /** Credentials that must never get past authentication. */
     enum BadCredential {
