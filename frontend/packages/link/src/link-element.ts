@@ -248,10 +248,8 @@ export class BridgekeeperLink extends LitElement {
     // open the window while the click still counts as the customer's own action, so it is not blocked
     const small = window.matchMedia?.("(max-width: 480px)").matches === true;
     this.popup = small ? null : window.open("", "bridgekeeper-link-platform", POPUP_FEATURES);
-    if (this.popup) {
-      // the platform's pages get no handle on the lender's page
-      this.popup.opener = null;
-    }
+    // the opener link is kept on purpose: without it this page may no longer close the window when
+    // the connection is done (browsers only let a script close windows it opened)
     let connection: LinkConnection;
     try {
       connection = await this.api!.createConnection(integration.key);
@@ -452,7 +450,7 @@ export class BridgekeeperLink extends LitElement {
             <span class="grow">
               <span class="name">${step.label}</span><br>
               <span class="state ${done.length ? "ok" : ""}">${done.length
-                ? `Connected ✓ ${done.map((d) => d.platformName).join(", ")}${done.length ? " · add another" : ""}`
+                ? `Connected ✓ ${done.map((d) => d.platformName).join(", ")}${step.key === "accounting" ? "" : " · add another"}`
                 : step.description}</span>
             </span>
             <span class="tag ${step.optional ? "" : "required"}">${step.optional ? "Optional" : "Required"}</span>
