@@ -222,6 +222,22 @@ describe("@bridgekeeper/link embedded in a lender's page", () => {
     await page.context().close();
   });
 
+  test("closing the platform's window without finishing returns to the picker with 'try again'", async () => {
+    const { company, accessToken } = await newCompany("Embedded Close Ltd");
+    const page = await openLenderPage(company.id, accessToken);
+    await page.getByRole("button", { name: "Get started" }).click();
+    await toConsent(page, "Banking", "Sandbox Banking");
+    const popupOpened = page.waitForEvent("popup");
+    await page.getByRole("button", { name: "Agree and continue" }).click();
+    const popup = await popupOpened;
+    await popup.getByLabel("Username").waitFor();
+    await popup.close();
+    await page.getByRole("alert").filter({ hasText: "Not connected — try again." }).waitFor({ timeout: 15_000 });
+    await page.getByRole("button", { name: "Sandbox Banking" }).waitFor();
+    await shot(page, "link-12-popup-closed");
+    await page.context().close();
+  });
+
   test("an origin the lender has not allowed gets nothing", async () => {
     const { company, accessToken } = await newCompany("Wrong Origin Ltd");
     const context = await browser.newContext();
@@ -233,6 +249,39 @@ describe("@bridgekeeper/link embedded in a lender's page", () => {
     const events = await page.evaluate(() => window.linkEvents);
     assert.equal(events[0][0], "onError");
     await context.close();
+  });
+});
+
+describe("popup blocked", () => {
+  test("the same tab goes to the platform, returns through the profile's redirect and shows the result", async () => {
+    const { company, accessToken } = await newCompany("Blocked Popup Ltd");
+    // the lender's redirect leads back to the page that hosts Link
+    await api("PUT", "/profile", { name: "Example Lender", redirectUrl: `${LENDER}/apply?status={statusCode}`,
+      whiteListUrls: [LENDER] });
+    try {
+      const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+      await context.addInitScript(() => { window.open = () => null; });
+      lenderBody = () => lenderPage(company.id, accessToken);
+      const page = await context.newPage();
+      await page.goto(`${LENDER}/apply`);
+      await page.getByRole("button", { name: "Get started" }).click();
+      await toConsent(page, "Accounting", "Sandbox Accounting");
+      await page.getByRole("button", { name: "Agree and continue" }).click();
+
+      await signInAtPlatform(page);
+      await page.getByRole("button", { name: "Allow access" }).click();
+      await page.waitForURL(`${LENDER}/apply?status=200`);
+      await page.getByRole("heading", { name: "Connected ✓" }).waitFor({ timeout: 20_000 });
+      await shot(page, "link-11-connected-after-same-tab-redirect");
+      const events = await page.evaluate(() => window.linkEvents);
+      assert.deepEqual(events.map((e) => e[0]), ["onConnection"]);
+      assert.equal(events[0][1].integrationKey, "sbac");
+      await page.getByRole("button", { name: "Continue" }).click();
+      await page.getByText("1 of 2 connected").waitFor();
+      await context.close();
+    } finally {
+      await api("PUT", "/profile", { name: "Example Lender", redirectUrl: "" });
+    }
   });
 });
 

@@ -147,6 +147,9 @@ export class BridgekeeperLink extends LitElement {
       return;
     }
     this.emit("opened");
+    if (this.resume()) {
+      return;
+    }
     this.show(props.options?.showLandingPage ? "landing" : "main");
   }
 
@@ -266,6 +269,7 @@ export class BridgekeeperLink extends LitElement {
     if (!this.popup) {
       // popup blocked or a small screen: this tab goes to the platform and the profile's redirect brings the customer back
       this.emit("popupClosed", { reason: "blocked" });
+      this.suspend(connection);
       location.assign(connection.linkUrl);
       return;
     }
@@ -273,6 +277,45 @@ export class BridgekeeperLink extends LitElement {
     this.emit("popupOpened");
     this.show("waiting", `Waiting for ${integration.name}`);
     this.poll(connection.errorCount);
+  }
+
+  private get resumeKey(): string {
+    return `bridgekeeper-link:${this._props?.companyId ?? ""}`;
+  }
+
+  /**
+   * Same-tab fallback: the journey's state waits in this tab's session storage while the customer is
+   * at the platform; the profile's redirect brings them back to the page, which mounts Link again.
+   */
+  private suspend(connection: LinkConnection): void {
+    const saved = { linked: [...this.linked.entries()], step: this.step?.key, integration: this.integration,
+      connection, baseline: connection.errorCount };
+    sessionStorage.setItem(this.resumeKey, JSON.stringify(saved));
+  }
+
+  private resume(): boolean {
+    const raw = sessionStorage.getItem(this.resumeKey);
+    if (!raw) {
+      return false;
+    }
+    sessionStorage.removeItem(this.resumeKey);
+    try {
+      const saved = JSON.parse(raw) as { linked: [string, Linked[]][]; step: string; integration: LinkIntegration;
+        connection: LinkConnection; baseline: number };
+      const step = this.steps.find((s) => s.key === saved.step);
+      if (!step || !saved.connection?.id) {
+        return false;
+      }
+      this.linked = new Map(saved.linked);
+      this.step = step;
+      this.integration = saved.integration;
+      this.connection = saved.connection;
+      this.show("waiting", `Checking ${saved.integration.name}`);
+      this.poll(saved.baseline);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private reopen(): void {
