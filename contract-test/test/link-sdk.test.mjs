@@ -11,6 +11,8 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { readFile } from "node:fs/promises";
 import { startServer } from "../support/server.mjs";
 
 const SCREENSHOTS = resolve(dirname(fileURLToPath(import.meta.url)), "../../target/screenshots");
@@ -82,8 +84,23 @@ async function openLenderPage(companyId, accessToken) {
   return page;
 }
 
-async function shot(page, name) {
+const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Screenshot of the screen, and axe-core's check of the Link element: no serious or critical violations. */
+async function shot(page, name, { axe = true } = {}) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  if (!axe) {
+    return;
+  }
+  if (!(await page.evaluate(() => "axe" in window))) {
+    await page.addScriptTag({ content: await AXE_SOURCE });
+  }
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run("bridgekeeper-link", { resultTypes: ["violations"] });
+    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  assert.deepEqual(violations, [], `accessibility problems on ${name}`);
 }
 
 /** The journey up to the consent screen for one source type and platform. */
@@ -164,7 +181,7 @@ describe("@bridgekeeper/link embedded in a lender's page", () => {
     await shot(page, "link-5-waiting");
     await signInAtPlatform(popup);
     await popup.getByRole("button", { name: "Allow access" }).waitFor();
-    await shot(popup, "link-6-platform-consent-popup");
+    await shot(popup, "link-6-platform-consent-popup", { axe: false });
     const popupClosed = popup.waitForEvent("close");
     await popup.getByRole("button", { name: "Allow access" }).click();
 
@@ -296,10 +313,22 @@ describe("Hosted Link", () => {
     await page.goto(`${company.redirect}#token=${accessToken}`);
     await page.getByRole("heading", { name: "Share your business data with Example Lender" }).waitFor();
     assert.equal(new URL(page.url()).hash, "", "the token is wiped from the address bar");
-    await shot(page, "hosted-1-landing-phone");
-    await page.getByRole("button", { name: "Get started" }).click();
+    await shot(page, "hosted-1-landing-phone", { axe: false });
+    // keyboard only from here: each screen focuses its heading, Tab reaches the controls in order
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
     await page.getByText("0 of 3 connected").waitFor();
-    await shot(page, "hosted-2-source-types-phone");
+    await shot(page, "hosted-2-source-types-phone", { axe: false });
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Pick your accounting platform" }).waitFor();
+    await page.getByRole("button", { name: "Sandbox Accounting" }).waitFor(); // the platforms have loaded
+    await page.keyboard.press("Tab"); // from the heading to the search box
+    await page.keyboard.type("Sandbox");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Connect Sandbox Accounting" }).waitFor();
+    await shot(page, "hosted-3-consent-phone", { axe: false });
     assert.deepEqual(problems, [], "no CSP violations or script errors");
     await context.close();
   });

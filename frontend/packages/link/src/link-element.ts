@@ -487,8 +487,8 @@ export class BridgekeeperLink extends LitElement {
       <div class="cards">
         ${this.steps.map((step) => {
           const done = this.linked.get(step.key) ?? [];
-          return html`<button class="card" @click=${() => this.chooseSourceType(step)}
-              aria-label=${`${step.label}, ${step.optional ? "optional" : "required"}, ${done.length ? "connected" : "not started"}`}>
+          // the visible text is the accessible name: type, state and Required/Optional, never colour alone
+          return html`<button class="card" @click=${() => this.chooseSourceType(step)}>
             ${done[0]?.logoUrl ? html`<img class="logo" src=${done[0].logoUrl} alt="" loading="lazy">` : nothing}
             <span class="grow">
               <span class="name">${step.label}</span><br>
