@@ -67,6 +67,11 @@ export class BridgekeeperLink extends LitElement {
 
   set props(value: LinkProps | undefined) {
     this._props = value;
+    // where a browser lacks constructable stylesheets Lit writes <style> elements; a strict style-src needs the nonce
+    const nonce = value?.options?.nonce;
+    if (nonce && !(window as { litNonce?: string }).litNonce) {
+      (window as { litNonce?: string }).litNonce = nonce;
+    }
     if (this.isConnected) {
       void this.start();
     }

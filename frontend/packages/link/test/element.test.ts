@@ -89,3 +89,42 @@ describe("<bridgekeeper-link>", () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ userRecoverable: false }));
   });
 });
+
+describe("closing", () => {
+  it("asks for confirmation before onClose, and Stay keeps the journey", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => answer(COMPANY)));
+    const onClose = vi.fn();
+    const target = document.createElement("div");
+    document.body.append(target);
+    await initializeLink(target, { companyId: "c1", accessToken: "t", baseUrl: "https://bk.example", onClose,
+      onConnection: () => undefined, onFinish: () => undefined, onError: () => undefined,
+      options: { nonce: "abc123" } });
+    const element = target.querySelector("bridgekeeper-link") as BridgekeeperLink;
+    await settle(element);
+    const root = element.shadowRoot!;
+    (root.querySelector("button.close") as HTMLButtonElement).click();
+    await settle(element);
+    expect(root.querySelector("[role=alertdialog]")?.textContent).toContain("Leave without finishing?");
+    const byText = (t: string) => [...root.querySelectorAll("button")].find((b) => b.textContent === t) as HTMLButtonElement;
+    byText("Stay").click();
+    await settle(element);
+    expect(root.querySelector("[role=alertdialog]")).toBeNull();
+    expect(onClose).not.toHaveBeenCalled();
+    (root.querySelector("button.close") as HTMLButtonElement).click();
+    await settle(element);
+    byText("Leave").click();
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect((window as { litNonce?: string }).litNonce).toBe("abc123");
+  });
+
+  it("has no close button without onClose", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => answer(COMPANY)));
+    const target = document.createElement("div");
+    document.body.append(target);
+    await initializeLink(target, { companyId: "c1", accessToken: "t", baseUrl: "https://bk.example",
+      onConnection: () => undefined, onFinish: () => undefined, onError: () => undefined });
+    const element = target.querySelector("bridgekeeper-link") as BridgekeeperLink;
+    await settle(element);
+    expect(element.shadowRoot!.querySelector("button.close")).toBeNull();
+  });
+});
