@@ -83,6 +83,7 @@ class EndpointAccessIT {
     private static final String WEBHOOK = "{\"url\":\"http://127.0.0.1:1/hooks\",\"eventTypes\":[\"company.created\"]}";
     private static final String REPLAY = "{\"since\":\"2020-01-01T00:00:00Z\"}";
     private static final String NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
+    private static final String CONSENT = "{\"sourceType\":\"Banking\",\"text\":\"I agree.\"}";
 
     private static final String NO_CREDENTIALS = "Authentication is required. Send \"Authorization: Basic \" followed"
             + " by your base64-encoded API key.";
@@ -164,7 +165,13 @@ class EndpointAccessIT {
             new Endpoint("GET", "/companies/{company}/connections/{connection}/data/commerce-orders", null, false,
                     200),
             new Endpoint("GET", "/companies/{company}/connections/{connection}/data/commerce-orders/{record}", null,
-                    false, 404));
+                    false, 404),
+            // the Link UI's API: made for the company token; the client's API key may call it too
+            new Endpoint("GET", "/link/api/companies/{company}", null, true, 200),
+            new Endpoint("GET", "/link/api/companies/{company}/integrations", null, true, 200),
+            new Endpoint("POST", "/link/api/companies/{company}/connections", NEW_CONNECTION, true, 200),
+            new Endpoint("GET", "/link/api/companies/{company}/connections/{connection}", null, true, 200),
+            new Endpoint("POST", "/link/api/companies/{company}/consents", CONSENT, true, 201));
 
     /** Paths the security configuration leaves open; everything else must be in the table. */
     private static final List<String> PUBLIC_PREFIXES =
@@ -173,7 +180,9 @@ class EndpointAccessIT {
 
     /** Browser-facing endpoints that take no credentials (the customer follows linkUrl without a key). */
     private static final List<String> PUBLIC_PATTERNS =
-            List.of("/companies/{companyId}/connections/{connectionId}/start");
+            List.of("/companies/{companyId}/connections/{connectionId}/start",
+                    // Hosted Link's page: no data in it; the token travels in the URL fragment
+                    "/link/{companyId:[0-9a-fA-F-]{36}}");
 
     /** Credentials that must never get past authentication. */
     enum BadCredential {

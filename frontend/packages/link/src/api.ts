@@ -1,0 +1,93 @@
+// The Link API on the Bridgekeeper server, called with the company access token.
+
+import type { ErrorCallbackArgs, SourceType } from "./types.js";
+
+export interface LinkCompany {
+  companyId: string;
+  companyName: string;
+  lender: { name?: string; logoUrl?: string };
+}
+
+export interface LinkIntegration {
+  key: string;
+  name: string;
+  logoUrl?: string;
+  sourceType: SourceType;
+  sandbox: boolean;
+  dataTypes: string[];
+}
+
+export interface LinkConnection {
+  id: string;
+  integrationId: string;
+  integrationKey: string;
+  sourceId: string;
+  sourceType: SourceType;
+  platformName: string;
+  linkUrl: string;
+  status: "PendingAuth" | "Linked" | "Unlinked" | "Deauthorized";
+  organisationName?: string;
+  errorCount: number;
+  lastError?: { statusCode?: string; errorMessage?: string; erroredOnUtc?: string };
+}
+
+export class LinkApiError extends Error {
+  constructor(readonly details: ErrorCallbackArgs) {
+    super(details.message);
+  }
+}
+
+export class LinkApi {
+  private readonly root: string;
+
+  constructor(baseUrl: string, companyId: string, private readonly token: string) {
+    this.root = `${baseUrl.replace(/\/$/, "")}/link/api/companies/${encodeURIComponent(companyId)}`;
+  }
+
+  company(): Promise<LinkCompany> {
+    return this.call("GET", "");
+  }
+
+  integrations(sourceType: SourceType, showSandbox: boolean, allowed?: string[]): Promise<LinkIntegration[]> {
+    const query = new URLSearchParams({ sourceType, showSandboxIntegrations: String(showSandbox) });
+    if (allowed?.length) {
+      query.set("allowedIntegrations", allowed.join(","));
+    }
+    return this.call("GET", `/integrations?${query}`);
+  }
+
+  createConnection(platformKey: string): Promise<LinkConnection> {
+    return this.call("POST", "/connections", { platformKey });
+  }
+
+  connection(id: string): Promise<LinkConnection> {
+    return this.call("GET", `/connections/${encodeURIComponent(id)}`);
+  }
+
+  recordConsent(connectionId: string, sourceType: SourceType, text: string): Promise<unknown> {
+    return this.call("POST", "/consents", { connectionId, sourceType, text });
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(this.root + path, {
+        method,
+        headers: { Authorization: `Bearer ${this.token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+    } catch {
+      throw new LinkApiError({ message: "We could not reach the server. Check your connection and try again.", userRecoverable: true });
+    }
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({})) as { error?: string; correlationId?: string };
+      throw new LinkApiError({
+        correlationId: problem.correlationId ?? response.headers.get("X-Correlation-Id") ?? undefined,
+        message: problem.error ?? `The server answered ${response.status}.`,
+        errorCode: response.status,
+        userRecoverable: response.status >= 500 || response.status === 429,
+      });
+    }
+    return response.json() as Promise<T>;
+  }
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+// Library mode: one ES module, dist/sdk.js, with Lit bundled in (a plain page loads it with <script type="module">).
+export default defineConfig({
+  build: {
+    lib: { entry: "src/index.ts", formats: ["es"], fileName: () => "sdk.js" },
+    target: "es2021",
+    sourcemap: false,
+    emptyOutDir: true,
+  },
+  test: {
+    environment: "jsdom",
+    include: ["test/**/*.test.ts"],
+  },
+});

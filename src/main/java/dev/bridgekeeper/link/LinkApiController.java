@@ -1,0 +1,215 @@
+package dev.bridgekeeper.link;
+
+import dev.bridgekeeper.company.CompanyDirectory;
+import dev.bridgekeeper.company.CompanyReference;
+import dev.bridgekeeper.connection.Connection;
+import dev.bridgekeeper.connection.ConnectionManagement;
+import dev.bridgekeeper.connection.ConnectionStatus;
+import dev.bridgekeeper.integration.Integration;
+import dev.bridgekeeper.integration.IntegrationCatalog;
+import dev.bridgekeeper.integration.SourceType;
+import dev.bridgekeeper.platform.error.ApiException;
+import dev.bridgekeeper.platform.error.ValidationErrors;
+import dev.bridgekeeper.platform.paging.PageRequest;
+import dev.bridgekeeper.platform.security.Caller;
+import dev.bridgekeeper.platform.security.CompanyScopedEndpoints;
+import dev.bridgekeeper.platform.web.PublicUrl;
+import dev.bridgekeeper.settings.Profile;
+import dev.bridgekeeper.settings.ProfileSettings;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The small API behind the Link UI, called from the customer's browser with the company access
+ * token. An API key of the same client may call it too (a lender's back end proxying for its own
+ * page sees nothing it could not already see); each consent records which kind of caller sent it.
+ */
+@RestController
+@Tag(name = "Link", description = "Endpoints the Link UI calls with a company access token")
+class LinkApiController implements CompanyScopedEndpoints {
+
+    static final String BASE = "/link/api/companies/{companyId}";
+    private static final int MAX_CONSENT_TEXT = 20_000;
+
+    private final CompanyDirectory companies;
+    private final ProfileSettings profiles;
+    private final IntegrationCatalog catalog;
+    private final ConnectionManagement connections;
+    private final LinkConsents consents;
+    private final PublicUrl publicUrl;
+
+    LinkApiController(CompanyDirectory companies, ProfileSettings profiles, IntegrationCatalog catalog,
+            ConnectionManagement connections, LinkConsents consents, PublicUrl publicUrl) {
+        this.companies = companies;
+        this.profiles = profiles;
+        this.catalog = catalog;
+        this.connections = connections;
+        this.consents = consents;
+        this.publicUrl = publicUrl;
+    }
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return List.of(new Endpoint(HttpMethod.GET, BASE),
+                new Endpoint(HttpMethod.GET, BASE + "/integrations"),
+                new Endpoint(HttpMethod.POST, BASE + "/connections"),
+                new Endpoint(HttpMethod.GET, BASE + "/connections/{connectionId}"),
+                new Endpoint(HttpMethod.POST, BASE + "/consents"));
+    }
+
+    record Lender(String name, String logoUrl) {}
+
+    record LinkCompany(String companyId, String companyName, Lender lender) {}
+
+    record LinkIntegration(String key, String name, String logoUrl, String sourceType, boolean sandbox,
+            List<String> dataTypes) {}
+
+    record NewConnection(String platformKey) {}
+
+    /** A connection as the journey needs it: its state, the last problem and who authorised it. */
+    record LinkConnection(String id, String integrationId, String integrationKey, String sourceId, String sourceType,
+            String platformName, String linkUrl, ConnectionStatus status, String organisationName, int errorCount,
+            LastError lastError) {}
+
+    record LastError(String statusCode, String errorMessage, Instant erroredOnUtc) {}
+
+    record NewConsent(String connectionId, String sourceType, String text) {}
+
+    record RecordedConsent(String id, String textSha256, Instant acceptedUtc) {}
+
+    @Operation(operationId = "get-link-company", summary = "Get what the Link UI shows about the company",
+            description = "The company's name and the lender's name and logo.")
+    @GetMapping(BASE)
+    LinkCompany company(@PathVariable UUID companyId) {
+        UUID clientId = Caller.current().clientId();
+        CompanyReference company = companies.require(clientId, companyId);
+        Profile profile = profiles.profile(clientId);
+        return new LinkCompany(company.id().toString(), company.name(), new Lender(profile.name(), profile.logoUrl()));
+    }
+
+    @Operation(operationId = "list-link-integrations", summary = "List the integrations the customer may pick")
+    @GetMapping(BASE + "/integrations")
+    List<LinkIntegration> integrations(@PathVariable UUID companyId,
+            @Parameter(description = "Only this source type, e.g. Accounting") @RequestParam(required = false)
+            String sourceType,
+            @Parameter(description = "Include the sandbox platforms") @RequestParam(defaultValue = "true")
+            boolean showSandboxIntegrations,
+            @Parameter(description = "Comma-separated platform keys to allow, e.g. sbac,xero")
+            @RequestParam(required = false) String allowedIntegrations) {
+        companies.require(Caller.current().clientId(), companyId);
+        SourceType type = sourceType == null || sourceType.isBlank() ? null : sourceType(sourceType, "sourceType");
+        Set<String> allowed = allowedIntegrations == null || allowedIntegrations.isBlank() ? null
+                : Arrays.stream(allowedIntegrations.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                        .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        return catalog.all().stream()
+                .filter(Integration::enabled)
+                .filter(i -> type == null || i.sourceType() == type)
+                .filter(i -> showSandboxIntegrations || !i.sandbox())
+                .filter(i -> allowed == null || allowed.contains(i.key().toLowerCase(Locale.ROOT)))
+                .map(i -> new LinkIntegration(i.key(), i.name(),
+                        i.branding() == null || i.branding().logo() == null ? null
+                                : publicUrl.resolve("/branding/" + i.key() + "/" + i.branding().logo()),
+                        i.sourceType().name(), i.sandbox(), List.copyOf(i.dataTypes().keySet())))
+                .toList();
+    }
+
+    @Operation(operationId = "create-link-connection", summary = "Start connecting a platform",
+            description = "Creates a connection, or returns the company's pending one for the same platform so a"
+                    + " customer who tries again does not leave abandoned connections behind.")
+    @PostMapping(BASE + "/connections")
+    LinkConnection createConnection(@PathVariable UUID companyId, @RequestBody NewConnection body) {
+        if (body == null || body.platformKey() == null || body.platformKey().isBlank()) {
+            new ValidationErrors().reject("platformKey", "\"platformKey\" is required, e.g. \"sbac\".").throwIfAny();
+        }
+        UUID clientId = Caller.current().clientId();
+        String key = body.platformKey().trim();
+        Connection pending = connections.list(clientId, companyId, PageRequest.of(1, PageRequest.MAX_PAGE_SIZE),
+                        null, null).results().stream()
+                .filter(c -> c.status() == ConnectionStatus.PendingAuth && key.equalsIgnoreCase(c.integrationKey()))
+                .findFirst().orElse(null);
+        return view(pending != null ? pending : connections.create(clientId, companyId, key));
+    }
+
+    @Operation(operationId = "get-link-connection", summary = "Get a connection's state while the customer links it")
+    @GetMapping(BASE + "/connections/{connectionId}")
+    LinkConnection connection(@PathVariable UUID companyId, @PathVariable UUID connectionId) {
+        return view(connections.get(Caller.current().clientId(), companyId, connectionId));
+    }
+
+    @Operation(operationId = "record-link-consent", summary = "Record the consent text the customer accepted",
+            description = "Stores the exact text shown with its SHA-256 before the customer leaves for the platform.")
+    @PostMapping(BASE + "/consents")
+    @ResponseStatus(HttpStatus.CREATED)
+    RecordedConsent recordConsent(@PathVariable UUID companyId, @RequestBody NewConsent body) {
+        ValidationErrors errors = new ValidationErrors();
+        if (body == null) {
+            errors.reject("body", "The body must be a JSON object with \"sourceType\" and \"text\".").throwIfAny();
+        }
+        if (body.text() == null || body.text().isBlank()) {
+            errors.reject("text", "\"text\" is required: the consent text exactly as the customer saw it.");
+        } else if (body.text().length() > MAX_CONSENT_TEXT) {
+            errors.reject("text", "\"text\" can be at most " + MAX_CONSENT_TEXT + " characters.");
+        }
+        if (body.sourceType() == null || body.sourceType().isBlank()) {
+            errors.reject("sourceType", "\"sourceType\" is required, e.g. \"Accounting\".");
+        }
+        UUID connectionId = null;
+        if (body.connectionId() != null) {
+            try {
+                connectionId = UUID.fromString(body.connectionId());
+            } catch (IllegalArgumentException e) {
+                errors.reject("connectionId", "\"connectionId\" must be a connection id (a UUID).");
+            }
+        }
+        errors.throwIfAny();
+        SourceType type = sourceType(body.sourceType(), "sourceType");
+        Caller caller = Caller.current();
+        companies.require(caller.clientId(), companyId);
+        if (connectionId != null) {
+            connections.get(caller.clientId(), companyId, connectionId);
+        }
+        LinkConsents.Recorded recorded = consents.record(caller.clientId(), companyId, connectionId, type.name(),
+                body.text(), caller.kind() == Caller.Kind.COMPANY_TOKEN ? "CompanyToken" : "ApiKey");
+        return new RecordedConsent(recorded.id().toString(), recorded.textSha256(), recorded.acceptedUtc());
+    }
+
+    private static SourceType sourceType(String value, String field) {
+        for (SourceType type : SourceType.values()) {
+            if (type.name().equalsIgnoreCase(value.trim())) {
+                return type;
+            }
+        }
+        throw ApiException.badRequest(field, "\"" + field + "\" must be one of "
+                + Arrays.stream(SourceType.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
+    }
+
+    private static LinkConnection view(Connection c) {
+        List<Connection.DataConnectionError> errors = c.dataConnectionErrors() == null ? List.of()
+                : c.dataConnectionErrors();
+        Connection.DataConnectionError last = errors.isEmpty() ? null : errors.get(errors.size() - 1);
+        Map<String, Object> info = c.connectionInfo();
+        Object organisation = info == null ? null : info.get("organisationName");
+        return new LinkConnection(c.id(), c.integrationId(), c.integrationKey(), c.sourceId(), c.sourceType(),
+                c.platformName(), c.linkUrl(), c.status(), organisation == null ? null : organisation.toString(),
+                errors.size(), last == null ? null
+                        : new LastError(last.statusCode(), last.errorMessage(), last.erroredOnUtc()));
+    }
+}
