@@ -16,7 +16,9 @@ public enum WebhookEventType {
     CONNECTION_DISCONNECTED("connection.disconnected"),
     CONNECTION_RECONNECTED("connection.reconnected"),
     CONNECTION_FAILED("connection.failed"),
-    CONNECTION_DELETED("connection.deleted");
+    CONNECTION_DELETED("connection.deleted"),
+    READ_COMPLETED("read.completed"),
+    READ_COMPLETED_INITIAL("read.completed.initial");
 
     private final String wireName;
 

@@ -13,6 +13,7 @@ import dev.bridgekeeper.connection.ConnectionEvents.ConnectionDeleted;
 import dev.bridgekeeper.connection.ConnectionEvents.ConnectionDisconnected;
 import dev.bridgekeeper.connection.ConnectionEvents.ConnectionFailed;
 import dev.bridgekeeper.connection.ConnectionEvents.ConnectionReconnected;
+import dev.bridgekeeper.sync.ReadCompleted;
 import dev.bridgekeeper.webhook.WebhookEventType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,6 +44,12 @@ class WebhookOutbox {
 
     /** Payload of the connection.* events. */
     record ConnectionPayload(ReferenceCompany referenceCompany, Connection connection) {}
+
+    /** Payload of read.completed and read.completed.initial: one summary per data type read. */
+    record ReadCompletedPayload(ReferenceCompany referenceCompany, List<DataTypeRead> dataTypes) {}
+
+    /** Codat's dataTypeReadSummary: {@code recordsModified} says whether anything changed. */
+    record DataTypeRead(String connectionId, String dataType, boolean recordsModified, String status) {}
 
     private final ConsumerStore consumers;
     private final DeliveryStore deliveries;
@@ -109,6 +116,34 @@ class WebhookOutbox {
                 event.at());
     }
 
+    /** The first read after a link is both read.completed.initial and read.completed, as Codat sends it. */
+    @EventListener
+    void on(ReadCompleted event) {
+        List<DataTypeRead> dataTypes = event.dataTypes().stream()
+                .map(d -> new DataTypeRead(d.connectionId().toString(), d.dataType(), d.recordsModified() > 0,
+                        d.status().name()))
+                .toList();
+        if (event.initial()) {
+            read(WebhookEventType.READ_COMPLETED_INITIAL, event, dataTypes);
+        }
+        read(WebhookEventType.READ_COMPLETED, event, dataTypes);
+    }
+
+    private void read(WebhookEventType type, ReadCompleted event, List<DataTypeRead> dataTypes) {
+        List<ConsumerRow> subscribed = subscribers(event.clientId(), type);
+        if (subscribed.isEmpty()) {
+            return;
+        }
+        Company company = companies.details(event.clientId(), event.companyId()).orElse(null);
+        write(event.clientId(), type, event.companyId(), subscribed, company == null ? Map.of() : company.tags(),
+                event.at(), () -> new ReadCompletedPayload(reference(event.companyId(), company), dataTypes));
+    }
+
+    private static ReferenceCompany reference(UUID companyId, Company company) {
+        return company == null ? new ReferenceCompany(companyId.toString(), null, null, null)
+                : new ReferenceCompany(company.id(), company.name(), company.description(), company.tags());
+    }
+
     private void connection(WebhookEventType type, UUID clientId, UUID companyId, Connection connection, Instant at) {
         List<ConsumerRow> subscribed = subscribers(clientId, type);
         if (subscribed.isEmpty()) {
@@ -116,10 +151,8 @@ class WebhookOutbox {
         }
         Company company = companies.details(clientId, companyId).orElse(null);
         Map<String, String> tags = company == null ? Map.of() : company.tags();
-        write(clientId, type, companyId, subscribed, tags, at, () -> new ConnectionPayload(company == null
-                ? new ReferenceCompany(companyId.toString(), null, null, null)
-                : new ReferenceCompany(company.id(), company.name(), company.description(), company.tags()),
-                connection));
+        write(clientId, type, companyId, subscribed, tags, at,
+                () -> new ConnectionPayload(reference(companyId, company), connection));
     }
 
     private Object companyDetails(UUID clientId, CompanyReference reference) {
