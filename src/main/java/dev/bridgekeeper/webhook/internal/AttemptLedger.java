@@ -29,8 +29,9 @@ class AttemptLedger {
 
     @Transactional
     void record(DeliveryStore.Claimed claimed, Instant attemptedAt, AttemptOutcome outcome) {
-        // the consumer row is locked first: it serialises health updates of one endpoint across senders
-        Optional<ConsumerRow> found = consumers.lockById(claimed.consumerId());
+        // read without a lock: most attempts change nothing about the endpoint's health, and locking the
+        // consumer row for every attempt made all senders of all instances queue on one endpoint
+        Optional<ConsumerRow> found = consumers.findById(claimed.consumerId());
         if (found.isEmpty()) {
             return; // deleted while the attempt was in flight; its deliveries went with it
         }
@@ -59,6 +60,17 @@ class AttemptLedger {
         deliveries.insertAttempt(claimed.consumerId(), claimed.messageId(), attempt, claimed.url(), attemptedAt,
                 outcome);
 
+        EndpointHealth.Verdict seen = policies.health().after(consumer.failingSince(), outcome, now);
+        if (!(seen.disable() && !consumer.disabled())
+                && java.util.Objects.equals(seen.failingSince(), consumer.failingSince())) {
+            return; // health unchanged
+        }
+        // a change: lock the row and decide again on what it holds now, so concurrent senders agree
+        Optional<ConsumerRow> locked = consumers.lockById(claimed.consumerId());
+        if (locked.isEmpty()) {
+            return;
+        }
+        consumer = locked.get();
         EndpointHealth.Verdict verdict = policies.health().after(consumer.failingSince(), outcome, now);
         if (verdict.disable() && !consumer.disabled()) {
             consumers.setDisabled(consumer.id(), true, verdict.disableReason());

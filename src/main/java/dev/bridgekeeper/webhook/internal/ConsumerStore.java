@@ -49,6 +49,12 @@ class ConsumerStore {
                 .params(clientId, id).query(ConsumerStore::row).optional();
     }
 
+    /** For the dispatcher, which knows only the id: the consumer as it is now, without a lock. */
+    Optional<ConsumerRow> findById(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from webhook_consumer where id = ?")
+                .param(id).query(ConsumerStore::row).optional();
+    }
+
     /**
      * For the dispatcher, which knows only the id; locks the row while an attempt's result is recorded.
      * NO KEY UPDATE, so new deliveries (whose foreign key takes a KEY SHARE lock) are not held up.

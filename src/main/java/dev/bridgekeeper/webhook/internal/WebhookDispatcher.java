@@ -50,6 +50,9 @@ class WebhookDispatcher implements SmartLifecycle {
     private volatile ExecutorService senders;
     private volatile boolean running;
     private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
+    // set when a look stopped because every sender was busy: the next sender to finish looks again at once,
+    // instead of the work waiting for the poll interval (which capped an instance at concurrency / interval)
+    private final java.util.concurrent.atomic.AtomicBoolean saturated = new java.util.concurrent.atomic.AtomicBoolean();
 
     WebhookDispatcher(DeliveryStore deliveries, AttemptLedger ledger, WebhookSender sender, SecretSealer sealer,
             WebhookPolicies policies, MeterRegistry meters) {
@@ -134,6 +137,7 @@ class WebhookDispatcher implements SmartLifecycle {
             while (running) {
                 int free = slots.availablePermits();
                 if (free == 0) {
+                    saturated.set(true);
                     return;
                 }
                 int wanted = Math.min(free, settings.batchSize());
@@ -147,6 +151,9 @@ class WebhookDispatcher implements SmartLifecycle {
                                 deliver(delivery);
                             } finally {
                                 slots.release();
+                                if (saturated.compareAndSet(true, false)) {
+                                    wake();
+                                }
                             }
                         });
                     } catch (RuntimeException rejected) {
