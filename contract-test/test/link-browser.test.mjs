@@ -7,27 +7,15 @@ import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { apiClient, launchChromium, SCREENSHOTS } from "../support/browser.mjs";
 import { startServer } from "../support/server.mjs";
 
-const SCREENSHOTS = resolve(dirname(fileURLToPath(import.meta.url)), "../../target/screenshots");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const LENDER = "https://lender.example";
 
 let server;
 let browser;
-let auth;
 
-async function api(method, path, body) {
-  const response = await fetch(server.baseUrl + path, {
-    method,
-    headers: { Authorization: auth, "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path} -> ${response.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
+let api;
 
 /** A fresh page whose visits to the lender's site are answered locally (the machine has no internet). */
 async function newPage() {
@@ -50,17 +38,13 @@ async function newConnection(platformKey) {
 before(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   server = await startServer({ name: "browser-server" });
-  auth = "Basic " + Buffer.from(server.apiKey).toString("base64");
+  api = apiClient(server);
   await api("PUT", "/profile", {
     name: "Example Lender",
     redirectUrl: `${LENDER}/done?company={companyId}&connection={connectionId}&status={statusCode}`,
     whiteListUrls: [LENDER],
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

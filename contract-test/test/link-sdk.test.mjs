@@ -9,14 +9,12 @@ import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { readFile } from "node:fs/promises";
+import { apiClient, launchChromium, SCREENSHOTS } from "../support/browser.mjs";
 import { startServer } from "../support/server.mjs";
 
-const SCREENSHOTS = resolve(dirname(fileURLToPath(import.meta.url)), "../../target/screenshots");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // the lender's site: a small HTTP server on another loopback port, so another origin than Bridgekeeper
 // (Chromium refuses a page it cannot place in an address space access to the loopback server)
 let LENDER;
@@ -25,18 +23,8 @@ let lenderBody = () => "";
 
 let server;
 let browser;
-let auth;
 
-async function api(method, path, body) {
-  const response = await fetch(server.baseUrl + path, {
-    method,
-    headers: { Authorization: auth, "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path} -> ${response.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
+let api;
 
 /** The lender's page: the SDK from the server, the element, and callbacks recorded in window.linkEvents. */
 function lenderPage(companyId, accessToken) {
@@ -127,15 +115,11 @@ before(async () => {
   await new Promise((listening) => lenderServer.listen(0, "127.0.0.1", listening));
   LENDER = `http://127.0.0.1:${lenderServer.address().port}`;
   server = await startServer({ name: "link-sdk-server" });
-  auth = "Basic " + Buffer.from(server.apiKey).toString("base64");
+  api = apiClient(server);
   // no redirectUrl: the popup ends on Bridgekeeper's "You can close this window" page
   await api("PUT", "/profile", { name: "Example Lender", redirectUrl: "" });
   await api("POST", "/corsSettings", { allowedOrigins: [LENDER] });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
