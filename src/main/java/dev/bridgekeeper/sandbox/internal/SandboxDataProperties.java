@@ -24,9 +24,10 @@ record SandboxDataProperties(Volume volume, Map<String, Volume> users, Duration 
 
     /** Record counts per organisation; a null field keeps the default. */
     record Volume(Integer bankAccounts, Integer transactionsPerAccount, Integer accounts, Integer customers,
-            Integer invoices, Integer orders) {
+            Integer invoices, Integer orders, Integer suppliers, Integer bills, Integer creditNotes,
+            Integer journalEntries, Integer products) {
 
-        static final Volume DEFAULT = new Volume(3, 200, 30, 25, 120, 150);
+        static final Volume DEFAULT = new Volume(3, 200, 30, 25, 120, 150, 12, 80, 20, 48, 40);
 
         Volume overriddenBy(Volume other) {
             if (other == null) {
@@ -34,7 +35,9 @@ record SandboxDataProperties(Volume volume, Map<String, Volume> users, Duration 
             }
             return new Volume(pick(other.bankAccounts, bankAccounts), pick(other.transactionsPerAccount,
                     transactionsPerAccount), pick(other.accounts, accounts), pick(other.customers, customers),
-                    pick(other.invoices, invoices), pick(other.orders, orders));
+                    pick(other.invoices, invoices), pick(other.orders, orders), pick(other.suppliers, suppliers),
+                    pick(other.bills, bills), pick(other.creditNotes, creditNotes),
+                    pick(other.journalEntries, journalEntries), pick(other.products, products));
         }
 
         private static Integer pick(Integer override, Integer base) {
