@@ -175,7 +175,7 @@ class DataSyncIT {
                         assertThat(r.connectionId()).isEqualTo(link.connectionId());
                     });
             assertThat(initial.dataTypes()).filteredOn(r -> r.dataType().equals("bills")).singleElement()
-                    .satisfies(r -> assertThat(r.status()).isEqualTo(PullOperationStatus.NotSupported));
+                    .satisfies(r -> assertThat(r.status()).isEqualTo(PullOperationStatus.Complete));
 
             reports.clear();
             sandbox.post("/sandbox/accounting/api/data/customers/cus-1/touch", null);

@@ -144,7 +144,6 @@ final class CommerceRecords implements RecordGenerator {
         r.put("categorization", index % 2 == 0 ? "Homeware" : "Accessories");
         r.put("isGiftCard", false);
         r.put("variants", List.of(variant));
-        r.put("createdDate", created);
     }
 
     /** Order {@code index}'s figures: which customer bought how many of which product, and when. */

@@ -32,7 +32,8 @@ class CachedRecordsService implements CachedRecords {
      */
     /** Money fields of the standard model, compared and sorted as numbers rather than as text. */
     private static final List<String> AMOUNTS = List.of("amount", "totalAmount", "subTotal", "totalTaxAmount",
-            "amountDue", "currentBalance", "balance.current", "balance.available");
+            "amountDue", "currentBalance", "balance.current", "balance.available", "taxAmount", "remainingCredit",
+            "balance", "availableBalance");
 
     private static final FieldMapping FIELDS = fields();
 

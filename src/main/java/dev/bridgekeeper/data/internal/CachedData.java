@@ -1,0 +1,71 @@
+package dev.bridgekeeper.data.internal;
+
+import dev.bridgekeeper.platform.error.ApiException;
+import dev.bridgekeeper.platform.paging.PageRequest;
+import dev.bridgekeeper.platform.paging.PagedResults;
+import dev.bridgekeeper.platform.security.Caller;
+import dev.bridgekeeper.sync.CachedRecords;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The one way the data endpoints read the cache, so each endpoint only names its data type and path. Accounting
+ * data is the company's ({@code connectionId} null); banking, commerce and accounting bank accounts belong to a
+ * connection.
+ */
+@Component
+class CachedData {
+
+    private final CachedRecords records;
+
+    CachedData(CachedRecords records) {
+        this.records = records;
+    }
+
+    PagedResults<JsonNode> list(UUID companyId, UUID connectionId, String dataType, String segment,
+            ListParams params) {
+        String path = "/companies/" + companyId + (connectionId == null ? "" : "/connections/" + connectionId)
+                + "/data/" + segment;
+        return records.list(Caller.current().clientId(), companyId, connectionId, dataType, params.pageRequest(),
+                params.query(), params.orderBy(), path);
+    }
+
+    JsonNode get(UUID companyId, UUID connectionId, String dataType, String recordId) {
+        return records.get(Caller.current().clientId(), companyId, connectionId, dataType, recordId);
+    }
+
+    /**
+     * The data type's one record (company information), without the cache's record id, which is not part of
+     * Codat's shape; 404 until it has been synced.
+     */
+    JsonNode single(UUID companyId, UUID connectionId, String dataType, String what) {
+        List<JsonNode> found = records.list(Caller.current().clientId(), companyId, connectionId, dataType,
+                PageRequest.of(1, 1), null, "-modifiedDate", "/").results();
+        if (found.isEmpty()) {
+            throw ApiException.notFound("No " + what + " has been synced for company " + companyId
+                    + " yet; queue " + dataType + " first.");
+        }
+        JsonNode record = found.get(0);
+        if (record instanceof ObjectNode object) {
+            object.remove("id");
+        }
+        return record;
+    }
+
+    /** Every live record of the data type (small data types only: the financial statements' months). */
+    List<JsonNode> all(UUID companyId, String dataType) {
+        List<JsonNode> all = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            PagedResults<JsonNode> slice = records.list(Caller.current().clientId(), companyId, null, dataType,
+                    PageRequest.of(page, PageRequest.MAX_PAGE_SIZE), null, null, "/");
+            all.addAll(slice.results());
+            if (all.size() >= slice.totalResults() || slice.results().isEmpty()) {
+                return all;
+            }
+        }
+    }
+}
