@@ -76,7 +76,8 @@ final class BankingRecords implements RecordGenerator {
         r.put("name", index == 0 ? "Business Current Account" : "Business Account " + (index + 1));
         r.put("informalName", "Account " + (index + 1));
         r.put("holder", holder);
-        r.put("type", index % 4 == 3 ? "Credit" : "Depository");
+        // Codat's account types: Debit (assets, e.g. current accounts) or Credit (liabilities, e.g. cards)
+        r.put("type", index % 4 == 3 ? "Credit" : "Debit");
         r.put("balance", Map.of("available", balance, "current", balance, "limit", 0));
         r.put("currency", currency);
         r.put("identifiers", Map.of("type", "Account", "number", String.format("%08d",
@@ -101,9 +102,20 @@ final class BankingRecords implements RecordGenerator {
         r.put("currency", account == 0 ? "GBP" : CURRENCIES[account % CURRENCIES.length]);
         r.put("postedDate", posted.truncatedTo(ChronoUnit.SECONDS).toString());
         r.put("authorizedDate", posted.minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
-        r.put("code", credit ? "Credit" : "Debit");
+        r.put("code", credit ? "Credit" : code(CATEGORIES[category]));
         r.put("merchantName", credit ? null : NAMES[random.nextInt(NAMES.length)] + " " + SUFFIXES[0]);
         r.put("transactionCategoryRef", Map.of("id", "cat-" + category));
+    }
+
+    /** Codat's transaction code for a debit of the category. */
+    private static String code(String category) {
+        return switch (category) {
+            case "Bank fees" -> "Fee";
+            case "Transfers" -> "Transfer";
+            case "Rent", "Payroll" -> "StandingOrder";
+            case "Utilities", "Taxes" -> "DirectDebit";
+            default -> "Purchase";
+        };
     }
 
     private void balance(Map<String, Object> r, int index, SplittableRandom random) {
