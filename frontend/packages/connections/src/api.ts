@@ -10,7 +10,10 @@ export interface ManagedConnection {
   logoUrl?: string;
   status: ConnectionStatus;
   organisationName?: string;
+  /** When the customer started connecting it. */
   created: string;
+  /** When the customer first authorised it (older servers may not send it). */
+  firstLinked?: string;
   lastSync?: string;
   linkUrl: string;
 }

@@ -353,7 +353,7 @@ export class BridgekeeperConnections extends LitElement {
         ${c.organisationName ? html`<p class="muted">${c.organisationName}</p>` : nothing}
         <dl>
           <dt>Status</dt><dd class="status ${c.status}">${c.status === "Linked" ? "✓ " : ""}${statusText(c.status)}</dd>
-          <dt>First connected</dt><dd>${formatDate(c.created, locale)}</dd>
+          <dt>First connected</dt><dd>${formatDate(c.firstLinked ?? c.created, locale)}</dd>
           <dt>Last updated</dt><dd>${formatDate(c.lastSync, locale)}</dd>
         </dl>
         ${waiting ? html`<p>Waiting for ${c.platformName}… <button class="link" @click=${() => this.reopen()}>Reopen the window</button></p>` : nothing}

@@ -5,9 +5,9 @@ import type { BridgekeeperConnections, ConnectionsProps, ManagedConnection } fro
 const COMPANY = { companyId: "c1", companyName: "Tiny Ltd", lender: { name: "Acme Bank" } };
 const BANK: ManagedConnection = { id: "k1", integrationKey: "sbbk", platformName: "Sandbox Banking", sourceType: "Banking",
   logoUrl: "https://bk.example/branding/sbbk/logo.svg", status: "Linked", organisationName: "Tiny Ltd current account",
-  created: "2026-03-03T10:15:00Z", lastSync: "2026-03-04T08:00:00Z", linkUrl: "https://bk.example/companies/c1/connections/k1/start" };
+  created: "2026-03-02T10:15:00Z", firstLinked: "2026-03-03T10:16:00Z", lastSync: "2026-03-04T08:00:00Z", linkUrl: "https://bk.example/companies/c1/connections/k1/start" };
 const BOOKS: ManagedConnection = { ...BANK, id: "a1", integrationKey: "sbac", platformName: "Sandbox Accounting",
-  sourceType: "Accounting", status: "Unlinked", organisationName: undefined, lastSync: undefined,
+  sourceType: "Accounting", status: "Unlinked", organisationName: undefined, lastSync: undefined, firstLinked: undefined,
   linkUrl: "https://bk.example/companies/c1/connections/a1/start" };
 
 function answer(body: unknown, status = 200) {
@@ -68,7 +68,7 @@ describe("<bridgekeeper-connections>", () => {
     expect(items).toHaveLength(2);
     expect(items[0].querySelector("img")?.getAttribute("src")).toBe(BANK.logoUrl);
     expect(items[0].textContent!.replace(/\s+/g, " ")).toContain("Status✓ Connected First connected3 Mar 2026 Last updated4 Mar 2026");
-    expect(items[1].textContent!.replace(/\s+/g, " ")).toContain("StatusDisconnected First connected3 Mar 2026 Last updatedNever");
+    expect(items[1].textContent!.replace(/\s+/g, " ")).toContain("StatusDisconnected First connected2 Mar 2026 Last updatedNever");
     expect(button(element, '[data-disconnect="k1"]').textContent).toContain("Disconnect");
     expect(button(element, '[data-reconnect="a1"]').textContent).toContain("Reconnect");
     expect(text(element)).toContain("The accounts you share with Acme Bank");

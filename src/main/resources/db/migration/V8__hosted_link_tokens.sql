@@ -11,3 +11,8 @@ create table hosted_link_token (
     used_utc     timestamptz
 );
 create index hosted_link_token_expiry on hosted_link_token (expires_utc);
+
+-- When the customer first authorised each connection (the manage-connections UI shows it). Connections
+-- already past PendingAuth before this column existed get their creation time, the closest record there is.
+alter table connection add column first_linked_utc timestamptz;
+update connection set first_linked_utc = created_utc where status <> 'PendingAuth';

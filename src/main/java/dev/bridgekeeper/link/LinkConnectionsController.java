@@ -61,10 +61,13 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
                 new Endpoint(HttpMethod.GET, CONNECTIONS + "/{connectionId}/impact"));
     }
 
-    /** A connection as the customer manages it. {@code created} is when the customer started connecting it. */
+    /**
+     * A connection as the customer manages it. {@code created} is when the customer started connecting it,
+     * {@code firstLinked} when they first authorised it.
+     */
     record ManagedConnection(String id, String integrationKey, String platformName, String sourceType,
-            String logoUrl, ConnectionStatus status, String organisationName, Instant created, Instant lastSync,
-            String linkUrl) {}
+            String logoUrl, ConnectionStatus status, String organisationName, Instant created, Instant firstLinked,
+            Instant lastSync, String linkUrl) {}
 
     /**
      * What stops when the connection is disconnected. {@code products} is for the lender's products that
@@ -83,10 +86,11 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
     @GetMapping(CONNECTIONS)
     List<ManagedConnection> list(@PathVariable UUID companyId) {
         UUID clientId = Caller.current().clientId();
+        Map<UUID, Instant> firstLinked = connections.firstLinked(clientId, companyId);
         return connections.list(clientId, companyId, PageRequest.of(1, PageRequest.MAX_PAGE_SIZE), null, null)
                 .results().stream()
                 .filter(c -> c.status() != ConnectionStatus.PendingAuth)
-                .map(this::view)
+                .map(c -> view(c, firstLinked.get(UUID.fromString(c.id()))))
                 .toList();
     }
 
@@ -116,15 +120,18 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
         if (body == null || body.status() == null) {
             throw ApiException.badRequest("status", "\"status\" is required and can only be \"Unlinked\".");
         }
-        return view(connections.unlink(Caller.current().clientId(), companyId, connectionId, body.status()));
+        UUID clientId = Caller.current().clientId();
+        Connection unlinked = connections.unlink(clientId, companyId, connectionId, body.status());
+        return view(unlinked, connections.firstLinked(clientId, companyId).get(connectionId));
     }
 
-    private ManagedConnection view(Connection c) {
+    private ManagedConnection view(Connection c, Instant firstLinked) {
         Optional<Integration> integration = catalog.find(c.integrationKey());
         String logo = integration.map(Integration::branding).filter(b -> b.logo() != null)
                 .map(b -> publicUrl.resolve("/branding/" + c.integrationKey() + "/" + b.logo())).orElse(null);
         Object organisation = c.connectionInfo() == null ? null : c.connectionInfo().get("organisationName");
         return new ManagedConnection(c.id(), c.integrationKey(), c.platformName(), c.sourceType(), logo, c.status(),
-                organisation == null ? null : organisation.toString(), c.created(), c.lastSync(), c.linkUrl());
+                organisation == null ? null : organisation.toString(), c.created(), firstLinked, c.lastSync(),
+                c.linkUrl());
     }
 }

@@ -62,7 +62,9 @@ class ManageConnectionsIT {
         assertThat(managed.path("status").asString()).isEqualTo("Linked");
         assertThat(managed.path("platformName").asString()).isEqualTo("Sandbox Banking");
         assertThat(managed.path("logoUrl").asString()).contains("/branding/sbbk/");
-        assertThat(managed.path("created").asString()).isNotBlank();
+        java.time.Instant created = java.time.Instant.parse(managed.path("created").asString());
+        java.time.Instant firstLinked = java.time.Instant.parse(managed.path("firstLinked").asString());
+        assertThat(firstLinked).isAfterOrEqualTo(created.minusSeconds(1));
 
         JsonNode impact = token.get(base + "/" + link.connectionId() + "/impact").json();
         assertThat(impact.path("connectionId").asString()).isEqualTo(link.connectionId().toString());
@@ -86,7 +88,10 @@ class ManageConnectionsIT {
         JsonNode again = tenant.api().get(link.connectionPath()).json();
         assertThat(again.path("id").asString()).isEqualTo(link.connectionId().toString());
         assertThat(again.path("status").asString()).isEqualTo("Linked");
-        assertThat(token.get(base).json().get(0).path("status").asString()).isEqualTo("Linked");
+        JsonNode relisted = token.get(base).json().get(0);
+        assertThat(relisted.path("status").asString()).isEqualTo("Linked");
+        // reconnecting does not move the first authorisation
+        assertThat(java.time.Instant.parse(relisted.path("firstLinked").asString())).isEqualTo(firstLinked);
     }
 
     @Test
