@@ -331,19 +331,25 @@ describe("manage connections", () => {
     await page.context().close();
   });
 
-  test("the React page's <BridgekeeperConnections> lists and disconnects", async () => {
+  test("the React page's <BridgekeeperConnections> lists and disconnects, at phone size", async () => {
     const page = await newPage();
-    const { connectionId } = await onboarded(page);
+    const { connectionId } = await onboarded(page); // at desktop size, where the platform opens in a popup
+    await page.setViewportSize({ width: 360, height: 740 });
     // the React page reuses the company through its own session
     const session = await page.evaluate(() => sessionStorage.getItem("portal-session"));
     await page.evaluate((s) => sessionStorage.setItem("portal-react-session", s), session);
     await page.goto(`${portal.url}/react/`);
     await page.getByRole("button", { name: "Manage your connections" }).click();
     const item = page.locator("bridgekeeper-connections li").filter({ hasText: "Sandbox Banking" });
+    await item.getByText("✓ Connected").waitFor();
+    await shot(page, "connections-7-react-phone");
+    await assertAccessible(page, "bridgekeeper-connections", "the connections list at 360 px");
+    // nothing spills sideways at 360 px
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
     await item.getByRole("button", { name: "Disconnect Sandbox Banking" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Disconnect" }).click();
     await item.getByText("Disconnected", { exact: true }).waitFor();
-    await shot(page, "connections-7-react-disconnected");
+    await shot(page, "connections-8-react-disconnected-phone");
     assert.deepEqual(await events(page), [["onDisconnect", { connectionId }]]);
     await page.context().close();
   });

@@ -12,9 +12,12 @@ import dev.bridgekeeper.platform.security.CompanyScopedEndpoints;
 import dev.bridgekeeper.platform.web.PublicUrl;
 import dev.bridgekeeper.settings.SyncSetting;
 import dev.bridgekeeper.settings.SyncSettingsDirectory;
+import dev.bridgekeeper.sync.DataSync;
+import dev.bridgekeeper.sync.PullOperation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,15 +47,20 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
     private final ConnectionManagement connections;
     private final IntegrationCatalog catalog;
     private final SyncSettingsDirectory syncSettings;
+    private final DataSync dataSync;
     private final PublicUrl publicUrl;
 
     LinkConnectionsController(ConnectionManagement connections, IntegrationCatalog catalog,
-            SyncSettingsDirectory syncSettings, PublicUrl publicUrl) {
+            SyncSettingsDirectory syncSettings, DataSync dataSync, PublicUrl publicUrl) {
         this.connections = connections;
         this.catalog = catalog;
         this.syncSettings = syncSettings;
+        this.dataSync = dataSync;
         this.publicUrl = publicUrl;
     }
+
+    /** Most recent 500 completed pulls is plenty to find each connection's latest one. */
+    private static final int RECENT_PULLS = 500;
 
     @Override
     public List<Endpoint> endpoints() {
@@ -87,10 +95,11 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
     List<ManagedConnection> list(@PathVariable UUID companyId) {
         UUID clientId = Caller.current().clientId();
         Map<UUID, Instant> firstLinked = connections.firstLinked(clientId, companyId);
+        Map<String, Instant> lastPulled = lastPulled(clientId, companyId);
         return connections.list(clientId, companyId, PageRequest.of(1, PageRequest.MAX_PAGE_SIZE), null, null)
                 .results().stream()
                 .filter(c -> c.status() != ConnectionStatus.PendingAuth)
-                .map(c -> view(c, firstLinked.get(UUID.fromString(c.id()))))
+                .map(c -> view(c, firstLinked.get(UUID.fromString(c.id())), lastPulled.get(c.id())))
                 .toList();
     }
 
@@ -122,16 +131,32 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
         }
         UUID clientId = Caller.current().clientId();
         Connection unlinked = connections.unlink(clientId, companyId, connectionId, body.status());
-        return view(unlinked, connections.firstLinked(clientId, companyId).get(connectionId));
+        return view(unlinked, connections.firstLinked(clientId, companyId).get(connectionId),
+                lastPulled(clientId, companyId).get(unlinked.id()));
     }
 
-    private ManagedConnection view(Connection c, Instant firstLinked) {
+    /**
+     * When data last arrived from each connection: the sync engine records completed pulls, not the
+     * connection's own {@code lastSync}, so the newest completed pull per connection stands in for it.
+     */
+    private Map<String, Instant> lastPulled(UUID clientId, UUID companyId) {
+        Map<String, Instant> latest = new HashMap<>();
+        for (PullOperation pull : dataSync.history(clientId, companyId, PageRequest.of(1, RECENT_PULLS),
+                "status=Complete", "-completed").results()) {
+            if (pull.connectionId() != null && pull.completed() != null) {
+                latest.merge(pull.connectionId(), pull.completed(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return latest;
+    }
+
+    private ManagedConnection view(Connection c, Instant firstLinked, Instant lastPulled) {
         Optional<Integration> integration = catalog.find(c.integrationKey());
         String logo = integration.map(Integration::branding).filter(b -> b.logo() != null)
                 .map(b -> publicUrl.resolve("/branding/" + c.integrationKey() + "/" + b.logo())).orElse(null);
         Object organisation = c.connectionInfo() == null ? null : c.connectionInfo().get("organisationName");
         return new ManagedConnection(c.id(), c.integrationKey(), c.platformName(), c.sourceType(), logo, c.status(),
-                organisation == null ? null : organisation.toString(), c.created(), firstLinked, c.lastSync(),
-                c.linkUrl());
+                organisation == null ? null : organisation.toString(), c.created(), firstLinked,
+                c.lastSync() != null ? c.lastSync() : lastPulled, c.linkUrl());
     }
 }

@@ -95,6 +95,25 @@ class ManageConnectionsIT {
     }
 
     @Test
+    void lastUpdatedIsTheLatestCompletedPullFromThatConnection() {
+        SandboxLink link = SandboxLink.create(tenant, publicUrl, "sbbk", "user_good");
+        Api token = tokenFor(link.companyId());
+        String base = "/link/api/companies/" + link.companyId() + "/connections";
+        // the first sync runs after linking; until a pull completes there is no date
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                !token.get(base).json().get(0).path("lastSync").asString("").isEmpty());
+        java.time.Instant shown = java.time.Instant.parse(token.get(base).json().get(0).path("lastSync").asString());
+        JsonNode completed = tenant.api().get(link.companyPath() + "/data/history?pageSize=100").json().path("results");
+        java.time.Instant newest = completed.valueStream()
+                .filter(p -> "Complete".equals(p.path("status").asString()))
+                .map(p -> java.time.Instant.parse(p.path("completed").asString()))
+                .max(java.util.Comparator.naturalOrder()).orElseThrow();
+        assertThat(shown).isBeforeOrEqualTo(newest);
+        assertThat(completed.valueStream().anyMatch(p -> "Complete".equals(p.path("status").asString())
+                && java.time.Instant.parse(p.path("completed").asString()).equals(shown))).isTrue();
+    }
+
+    @Test
     void anotherCompanysTokenSeesNothing() {
         SandboxLink link = SandboxLink.createWithoutSync(tenant, publicUrl, "sbbk", "user_good");
         UUID other = UUID.fromString(tenant.api().post("/companies", "{\"name\":\"Other Ltd\"}").json().path("id")
