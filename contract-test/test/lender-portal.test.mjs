@@ -331,6 +331,36 @@ describe("manage connections", () => {
     await page.context().close();
   });
 
+  test("popup blocked: Reconnect goes to the platform in the same tab and the list says so on return", async () => {
+    const page = await newPage();
+    const { companyId, connectionId } = await onboarded(page);
+    const item = page.locator("bridgekeeper-connections li").filter({ hasText: "Sandbox Banking" });
+    await item.getByRole("button", { name: "Disconnect Sandbox Banking" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Disconnect" }).click();
+    await item.getByText("Disconnected", { exact: true }).waitFor();
+
+    await api("PUT", "/profile", { name: "Northwind Bank", redirectUrl: `${portal.url}/vanilla.html?statusCode={statusCode}`,
+      whiteListUrls: [portal.url] });
+    try {
+      await page.evaluate(() => { window.open = () => null; }); // the browser blocks the popup from here on
+      await item.getByRole("button", { name: "Reconnect Sandbox Banking" }).click();
+      await signIn(page);
+      await page.waitForURL(`${portal.url}/vanilla.html?statusCode=200`);
+      const back = page.locator("bridgekeeper-connections li").filter({ hasText: "Sandbox Banking" });
+      await back.getByText("✓ Connected").waitFor({ timeout: 20_000 });
+      await page.locator("bridgekeeper-connections").getByRole("status")
+        .filter({ hasText: "Sandbox Banking is connected again." }).waitFor();
+      await shot(page, "connections-9-reconnected-same-tab");
+      // a new page: only what happened after the return was recorded
+      assert.deepEqual(await events(page), [["onReconnect", { connectionId }]]);
+      const connection = await api("GET", `/companies/${companyId}/connections/${connectionId}`);
+      assert.equal(connection.status, "Linked");
+    } finally {
+      await api("PUT", "/profile", { name: "Northwind Bank", redirectUrl: "" });
+    }
+    await page.context().close();
+  });
+
   test("the React page's <BridgekeeperConnections> lists and disconnects, at phone size", async () => {
     const page = await newPage();
     const { connectionId } = await onboarded(page); // at desktop size, where the platform opens in a popup

@@ -77,7 +77,9 @@ const session = saved();
 if (session) {
   document.getElementById("manage").hidden = false;
   if (new URLSearchParams(location.search).has("statusCode")) {
-    await openJourney(session);
+    // a reconnect from the manage-connections list left its note; otherwise it was the journey
+    const reconnecting = sessionStorage.getItem(`bridgekeeper-connections:${session.companyId}`);
+    await (reconnecting ? openConnections(session) : openJourney(session));
   }
 }
 document.documentElement.dataset.ready = "true";

@@ -44,7 +44,7 @@ export const styles = css`
   dl { margin: 2px 0 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; font-size: 0.9rem; }
   dt { color: var(--bk-muted); }
   dd { margin: 0; }
-  .status { font-weight: 600; }
+  .status { font-weight: 600; white-space: nowrap; }
   .status.Linked { color: var(--bk-ok); }
   .status.Deauthorized { color: var(--bk-warn); }
   .status.Unlinked { color: var(--bk-muted); }
