@@ -6,7 +6,7 @@ export default defineConfig({
     lib: { entry: "src/index.ts", formats: ["es"], fileName: () => "index.js" },
     target: "es2021",
     emptyOutDir: true,
-    rollupOptions: { external: ["react", "react/jsx-runtime", "@bridgekeeper/link"] },
+    rollupOptions: { external: ["react", "react/jsx-runtime", "@bridgekeeper/link", "@bridgekeeper/connections"] },
   },
   test: {
     environment: "jsdom",

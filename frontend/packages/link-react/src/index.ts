@@ -5,6 +5,8 @@
 import { createElement, useEffect, useRef } from "react";
 import "@bridgekeeper/link";
 import type { BridgekeeperLink as LinkElement, LinkProps } from "@bridgekeeper/link";
+import "@bridgekeeper/connections";
+import type { BridgekeeperConnections as ConnectionsElement, ConnectionsProps } from "@bridgekeeper/connections";
 
 export type { LinkProps, CodatLinkProps, ConnectionCallbackArgs, ConsentCallbackArgs, ErrorCallbackArgs,
   LinkOptions } from "@bridgekeeper/link";
@@ -35,3 +37,28 @@ export function BridgekeeperLink(props: LinkProps) {
 
 /** Codat's component name, so moving from @codat/sdk-link-types is a change of import. */
 export const CodatLink = BridgekeeperLink;
+
+export type { ConnectionsProps, ConnectionEventArgs, ConnectionsErrorArgs } from "@bridgekeeper/connections";
+
+/** <BridgekeeperConnections {...props} />: the customer's manage-connections list over <bridgekeeper-connections>. */
+export function BridgekeeperConnections(props: ConnectionsProps) {
+  const element = useRef<ConnectionsElement | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    if (!element.current) {
+      return;
+    }
+    const current = latest.current;
+    element.current.props = {
+      ...current,
+      onDisconnect: (args) => latest.current.onDisconnect?.(args),
+      onReconnect: (args) => latest.current.onReconnect?.(args),
+      onError: (args) => latest.current.onError?.(args),
+      onClose: current.onClose ? () => latest.current.onClose?.() : undefined,
+    };
+  }, [props.companyId, props.accessToken, props.baseUrl]);
+
+  return createElement("bridgekeeper-connections", { ref: element });
+}

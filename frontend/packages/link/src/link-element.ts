@@ -95,10 +95,13 @@ export class BridgekeeperLink extends LitElement {
   /** Hosted Link: the company from the attribute, the token from the URL fragment (then wiped from the address bar). */
   private hostedProps(): LinkProps {
     const fragment = new URLSearchParams(location.hash.slice(1));
-    const token = fragment.get("token") ?? sessionStorage.getItem("bridgekeeper-link-token") ?? undefined;
+    // a protected Hosted Link: the server redeemed the one-time ?token= and put a company token in the page
+    const given = this.getAttribute("access-token");
+    const token = given ?? fragment.get("token") ?? sessionStorage.getItem("bridgekeeper-link-token") ?? undefined;
     if (token) {
       sessionStorage.setItem("bridgekeeper-link-token", token);
-      history.replaceState(null, "", location.pathname + location.search);
+      history.replaceState(null, "", location.pathname + (given ? "" : location.search));
+      this.removeAttribute("access-token");
     }
     return {
       companyId: this.getAttribute("company-id") ?? "",

@@ -128,3 +128,22 @@ describe("closing", () => {
     expect(element.shadowRoot!.querySelector("button.close")).toBeNull();
   });
 });
+
+describe("Hosted Link", () => {
+  it("uses the company token the server put in the page for a redeemed link token, and wipes the one-time token from the address bar", async () => {
+    history.replaceState(null, "", "/link/c1?token=hlt_once");
+    sessionStorage.clear();
+    const fetchMock = vi.fn(async () => answer(COMPANY));
+    vi.stubGlobal("fetch", fetchMock);
+    const element = document.createElement("bridgekeeper-link") as BridgekeeperLink;
+    element.setAttribute("hosted", "");
+    element.setAttribute("company-id", "c1");
+    element.setAttribute("access-token", "company-token-from-server");
+    document.body.append(element);
+    await settle(element);
+    expect(fetchMock).toHaveBeenCalledWith(`${location.origin}/link/api/companies/c1`, expect.objectContaining({
+      headers: expect.objectContaining({ Authorization: "Bearer company-token-from-server" }) }));
+    expect(location.search).toBe("");
+    expect(element.hasAttribute("access-token")).toBe(false);
+  });
+});

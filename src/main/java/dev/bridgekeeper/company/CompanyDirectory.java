@@ -17,4 +17,10 @@ public interface CompanyDirectory {
      * be deleted in it is found.
      */
     Optional<Company> details(UUID clientId, UUID companyId);
+
+    /**
+     * The client a company belongs to, found by the company id alone: for browser pages such as
+     * Hosted Link that are opened without an API key and must apply the owner's settings.
+     */
+    Optional<UUID> ownerOf(UUID companyId);
 }

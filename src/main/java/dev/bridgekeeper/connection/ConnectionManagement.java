@@ -78,6 +78,13 @@ public class ConnectionManagement {
                 "/companies/" + companyId + "/connections", carried);
     }
 
+    /** When the customer first authorised each of the company's connections (for connection management). */
+    @Transactional(readOnly = true)
+    public Map<UUID, Instant> firstLinked(UUID clientId, UUID companyId) {
+        companies.require(clientId, companyId);
+        return store.firstLinked(clientId, companyId);
+    }
+
     @Transactional
     public Connection create(UUID clientId, UUID companyId, String platformKey) {
         if (platformKey == null || platformKey.isBlank()) {

@@ -32,6 +32,9 @@ class LinkCors implements WebMvcConfigurer {
     /** The SDK: public and credential-free, so any page may load it (a cross-origin module script needs CORS). */
     static final String SDK_PATH = "/link/sdk.js";
 
+    /** The manage-connections component, public for the same reason. */
+    static final String CONNECTIONS_PATH = "/link/connections.js";
+
     private final ProfileSettings profiles;
 
     LinkCors(ProfileSettings profiles) {
@@ -41,7 +44,7 @@ class LinkCors implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> linkPreflightFilter() {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Preflight());
-        registration.addUrlPatterns("/link/api/*", SDK_PATH);
+        registration.addUrlPatterns("/link/api/*", SDK_PATH, CONNECTIONS_PATH);
         // before Spring Security, which would ask a credential-less preflight for one
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
         return registration;
@@ -57,7 +60,7 @@ class LinkCors implements WebMvcConfigurer {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String origin = request.getHeader("Origin");
-            if (SDK_PATH.equals(request.getRequestURI())) {
+            if (SDK_PATH.equals(request.getRequestURI()) || CONNECTIONS_PATH.equals(request.getRequestURI())) {
                 response.setHeader("Access-Control-Allow-Origin", "*");
                 response.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
                 chain.doFilter(request, response);
@@ -67,7 +70,7 @@ class LinkCors implements WebMvcConfigurer {
                     && request.getHeader("Access-Control-Request-Method") != null) {
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
                 response.setHeader("Access-Control-Allow-Origin", origin);
-                response.setHeader("Access-Control-Allow-Methods", "GET, POST");
+                response.setHeader("Access-Control-Allow-Methods", "GET, POST, PATCH");
                 response.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type");
                 response.setHeader("Access-Control-Max-Age", "600");
                 response.addHeader("Vary", "Origin");

@@ -52,6 +52,12 @@ class CompanyManagement implements CompanyDirectory {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<UUID> ownerOf(UUID companyId) {
+        return store.ownerOf(companyId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public CompanyReference require(UUID clientId, UUID companyId) {
         return find(clientId, companyId).orElseThrow(() -> notFound(companyId));
     }

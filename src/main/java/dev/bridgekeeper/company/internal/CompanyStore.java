@@ -55,6 +55,10 @@ class CompanyStore {
     }
 
     /** Locks the company row for the rest of the transaction (read-modify-write of PATCH). */
+    Optional<UUID> ownerOf(UUID id) {
+        return jdbc.sql("select client_id from company where id = ?").param(id).query(UUID.class).optional();
+    }
+
     Optional<CompanyRow> findForUpdate(UUID clientId, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from company where client_id = ? and id = ? for update")
                 .params(clientId, id).query(this::row).optional();

@@ -70,12 +70,26 @@ public class ConnectionStore {
     }
 
     public void update(UUID clientId, ConnectionRow row) {
+        // the first time a row becomes Linked is remembered: the customer's first authorisation
         jdbc.sql("update connection set status = ?, data_connection_errors = cast(? as jsonb),"
-                        + " connection_info = cast(? as jsonb), last_sync_utc = ? where client_id = ? and id = ?")
+                        + " connection_info = cast(? as jsonb), last_sync_utc = ?,"
+                        + " first_linked_utc = case when ? = 'Linked' then coalesce(first_linked_utc, now())"
+                        + " else first_linked_utc end where client_id = ? and id = ?")
                 .params(row.status().name(), json.writeValueAsString(row.errors()),
                         row.connectionInfo() == null ? null : json.writeValueAsString(row.connectionInfo()),
-                        row.lastSync() == null ? null : Timestamp.from(row.lastSync()), clientId, row.id())
+                        row.lastSync() == null ? null : Timestamp.from(row.lastSync()), row.status().name(), clientId,
+                        row.id())
                 .update();
+    }
+
+    /** When each of the company's connections was first Linked; connections never Linked are absent. */
+    public java.util.Map<UUID, java.time.Instant> firstLinked(UUID clientId, UUID companyId) {
+        return jdbc.sql("select id, first_linked_utc from connection where client_id = ? and company_id = ?"
+                        + " and first_linked_utc is not null")
+                .params(clientId, companyId)
+                .query((rs, i) -> java.util.Map.entry(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()))
+                .list().stream()
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
     }
 
     public void updateAuthorization(UUID clientId, UUID id, String sealed) {

@@ -65,7 +65,7 @@ class ProfileController {
         errors.throwIfAny();
         UUID clientId = Caller.current().clientId();
         Profile stored = new Profile(body.name().trim(), body.logoUrl(), body.iconUrl(), body.redirectUrl(),
-                body.whiteListUrls(), null, null);
+                body.whiteListUrls(), null, null, body.requiresHostedLinkToken());
         profiles.update(clientId, stored);
         return profiles.profile(clientId);
     }

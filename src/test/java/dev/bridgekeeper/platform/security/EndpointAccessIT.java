@@ -125,6 +125,7 @@ class EndpointAccessIT {
             new Endpoint("DELETE", "/apiKeys/{apiKey}", null, false, 204),
             new Endpoint("GET", "/companies/{company}/accessToken", null, false, 200),
             new Endpoint("GET", "/companies/{company}/connectionManagement/accessToken", null, false, 200),
+            new Endpoint("POST", "/companies/{company}/hostedLink/token", null, false, 201),
             new Endpoint("GET", "/webhooks", null, false, 200),
             new Endpoint("POST", "/webhooks", WEBHOOK, false, 201),
             new Endpoint("DELETE", "/webhooks/{webhook}", null, false, 204),
@@ -207,7 +208,11 @@ class EndpointAccessIT {
             new Endpoint("GET", "/link/api/companies/{company}/integrations", null, true, 200),
             new Endpoint("POST", "/link/api/companies/{company}/connections", NEW_CONNECTION, true, 200),
             new Endpoint("GET", "/link/api/companies/{company}/connections/{connection}", null, true, 200),
-            new Endpoint("POST", "/link/api/companies/{company}/consents", CONSENT, true, 201));
+            new Endpoint("POST", "/link/api/companies/{company}/consents", CONSENT, true, 201),
+            // manage connections: the fixture's connection is PendingAuth, so it is not listed and cannot be unlinked
+            new Endpoint("GET", "/link/api/companies/{company}/connections", null, true, 200),
+            new Endpoint("PATCH", "/link/api/companies/{company}/connections/{connection}", UNLINK, true, 409),
+            new Endpoint("GET", "/link/api/companies/{company}/connections/{connection}/impact", null, true, 200));
 
     /** Paths the security configuration leaves open; everything else must be in the table. */
     private static final List<String> PUBLIC_PREFIXES =
@@ -217,7 +222,8 @@ class EndpointAccessIT {
     /** Browser-facing endpoints that take no credentials (the customer follows linkUrl without a key). */
     private static final List<String> PUBLIC_PATTERNS =
             List.of("/companies/{companyId}/connections/{connectionId}/start",
-                    // Hosted Link's page: no data in it; the token travels in the URL fragment
+                    // Hosted Link's page: no data in it; the token travels in the URL fragment, or a one-time
+                    // link token in the query is redeemed by the page itself
                     "/link/{companyId:[0-9a-fA-F-]{36}}");
 
     /** Credentials that must never get past authentication. */

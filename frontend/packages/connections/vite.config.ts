@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+// Library mode: one ES module, dist/connections.js, with Lit bundled in (the server serves it as /link/connections.js).
+export default defineConfig({
+  build: {
+    lib: { entry: "src/index.ts", formats: ["es"], fileName: () => "connections.js" },
+    target: "es2021",
+    sourcemap: false,
+    emptyOutDir: true,
+  },
+  test: {
+    environment: "jsdom",
+    include: ["test/**/*.test.ts"],
+  },
+});

@@ -1,0 +1,162 @@
+package dev.bridgekeeper.link;
+
+import dev.bridgekeeper.connection.Connection;
+import dev.bridgekeeper.connection.ConnectionManagement;
+import dev.bridgekeeper.connection.ConnectionStatus;
+import dev.bridgekeeper.integration.Integration;
+import dev.bridgekeeper.integration.IntegrationCatalog;
+import dev.bridgekeeper.platform.error.ApiException;
+import dev.bridgekeeper.platform.paging.PageRequest;
+import dev.bridgekeeper.platform.security.Caller;
+import dev.bridgekeeper.platform.security.CompanyScopedEndpoints;
+import dev.bridgekeeper.platform.web.PublicUrl;
+import dev.bridgekeeper.settings.SyncSetting;
+import dev.bridgekeeper.settings.SyncSettingsDirectory;
+import dev.bridgekeeper.sync.DataSync;
+import dev.bridgekeeper.sync.PullOperation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The API behind the customer's manage-connections UI ({@code @bridgekeeper/connections}), called
+ * with the company access token: the company's connections, what disconnecting one would stop, and
+ * the disconnect itself (through {@link ConnectionManagement#unlink}, so tokens are revoked as for
+ * any unlink). Reconnecting needs no endpoint: the connection's linkUrl authorises it again and
+ * keeps its id.
+ */
+@RestController
+@Tag(name = "Link", description = "Endpoints the Link UI calls with a company access token")
+class LinkConnectionsController implements CompanyScopedEndpoints {
+
+    private static final String CONNECTIONS = LinkApiController.BASE + "/connections";
+
+    private final ConnectionManagement connections;
+    private final IntegrationCatalog catalog;
+    private final SyncSettingsDirectory syncSettings;
+    private final DataSync dataSync;
+    private final PublicUrl publicUrl;
+
+    LinkConnectionsController(ConnectionManagement connections, IntegrationCatalog catalog,
+            SyncSettingsDirectory syncSettings, DataSync dataSync, PublicUrl publicUrl) {
+        this.connections = connections;
+        this.catalog = catalog;
+        this.syncSettings = syncSettings;
+        this.dataSync = dataSync;
+        this.publicUrl = publicUrl;
+    }
+
+    /** Most recent 500 completed pulls is plenty to find each connection's latest one. */
+    private static final int RECENT_PULLS = 500;
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return List.of(new Endpoint(HttpMethod.GET, CONNECTIONS),
+                new Endpoint(HttpMethod.PATCH, CONNECTIONS + "/{connectionId}"),
+                new Endpoint(HttpMethod.GET, CONNECTIONS + "/{connectionId}/impact"));
+    }
+
+    /**
+     * A connection as the customer manages it. {@code created} is when the customer started connecting it,
+     * {@code firstLinked} when they first authorised it.
+     */
+    record ManagedConnection(String id, String integrationKey, String platformName, String sourceType,
+            String logoUrl, ConnectionStatus status, String organisationName, Instant created, Instant firstLinked,
+            Instant lastSync, String linkUrl) {}
+
+    /**
+     * What stops when the connection is disconnected. {@code products} is for the lender's products that
+     * rely on the connection; it stays empty until products exist, so clients must treat it as open-ended.
+     */
+    record DisconnectImpact(String connectionId, String platformName, List<String> dataTypes,
+            List<Product> products) {}
+
+    record Product(String productCode, String name) {}
+
+    record StatusChange(ConnectionStatus status) {}
+
+    @Operation(operationId = "list-managed-connections", summary = "List the connections the customer can manage",
+            description = "Every connection the customer authorised at some point (not those still waiting for a"
+                    + " first sign-in), oldest first.")
+    @GetMapping(CONNECTIONS)
+    List<ManagedConnection> list(@PathVariable UUID companyId) {
+        UUID clientId = Caller.current().clientId();
+        Map<UUID, Instant> firstLinked = connections.firstLinked(clientId, companyId);
+        Map<String, Instant> lastPulled = lastPulled(clientId, companyId);
+        return connections.list(clientId, companyId, PageRequest.of(1, PageRequest.MAX_PAGE_SIZE), null, null)
+                .results().stream()
+                .filter(c -> c.status() != ConnectionStatus.PendingAuth)
+                .map(c -> view(c, firstLinked.get(UUID.fromString(c.id())), lastPulled.get(c.id())))
+                .toList();
+    }
+
+    @Operation(operationId = "get-disconnect-impact", summary = "Say what stops if the customer disconnects",
+            description = "The data types no longer updated from this connection, and the products relying on it.")
+    @GetMapping(CONNECTIONS + "/{connectionId}/impact")
+    DisconnectImpact impact(@PathVariable UUID companyId, @PathVariable UUID connectionId) {
+        UUID clientId = Caller.current().clientId();
+        Connection connection = connections.get(clientId, companyId, connectionId);
+        Set<String> offered = catalog.find(connection.integrationKey()).map(Integration::dataTypes)
+                .map(Map::keySet).orElse(Set.of());
+        Set<String> synced = syncSettings.forCompany(clientId, companyId).stream().map(SyncSetting::dataType)
+                .collect(Collectors.toSet());
+        List<String> dataTypes = offered.stream()
+                .filter(d -> synced.isEmpty() || synced.contains(d))
+                .sorted()
+                .toList();
+        return new DisconnectImpact(connection.id(), connection.platformName(), dataTypes, List.of());
+    }
+
+    @Operation(operationId = "disconnect-managed-connection", summary = "Disconnect a connection",
+            description = "Body {\"status\": \"Unlinked\"}. Only a Linked connection can be disconnected; its tokens"
+                    + " are revoked at the platform and the data already fetched is kept.")
+    @PatchMapping(CONNECTIONS + "/{connectionId}")
+    ManagedConnection disconnect(@PathVariable UUID companyId, @PathVariable UUID connectionId,
+            @RequestBody(required = false) StatusChange body) {
+        if (body == null || body.status() == null) {
+            throw ApiException.badRequest("status", "\"status\" is required and can only be \"Unlinked\".");
+        }
+        UUID clientId = Caller.current().clientId();
+        Connection unlinked = connections.unlink(clientId, companyId, connectionId, body.status());
+        return view(unlinked, connections.firstLinked(clientId, companyId).get(connectionId),
+                lastPulled(clientId, companyId).get(unlinked.id()));
+    }
+
+    /**
+     * When data last arrived from each connection: the sync engine records completed pulls, not the
+     * connection's own {@code lastSync}, so the newest completed pull per connection stands in for it.
+     */
+    private Map<String, Instant> lastPulled(UUID clientId, UUID companyId) {
+        Map<String, Instant> latest = new HashMap<>();
+        for (PullOperation pull : dataSync.history(clientId, companyId, PageRequest.of(1, RECENT_PULLS),
+                "status=Complete", "-completed").results()) {
+            if (pull.connectionId() != null && pull.completed() != null) {
+                latest.merge(pull.connectionId(), pull.completed(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return latest;
+    }
+
+    private ManagedConnection view(Connection c, Instant firstLinked, Instant lastPulled) {
+        Optional<Integration> integration = catalog.find(c.integrationKey());
+        String logo = integration.map(Integration::branding).filter(b -> b.logo() != null)
+                .map(b -> publicUrl.resolve("/branding/" + c.integrationKey() + "/" + b.logo())).orElse(null);
+        Object organisation = c.connectionInfo() == null ? null : c.connectionInfo().get("organisationName");
+        return new ManagedConnection(c.id(), c.integrationKey(), c.platformName(), c.sourceType(), logo, c.status(),
+                organisation == null ? null : organisation.toString(), c.created(), firstLinked,
+                c.lastSync() != null ? c.lastSync() : lastPulled, c.linkUrl());
+    }
+}
