@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.bridgekeeper.platform.crypto.SecretSealer;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,22 +38,23 @@ class EcInstanceSigner implements InstanceSigner, InitializingBean {
     private final SecretSealer sealer;
     private final JsonMapper json;
     private final Clock clock;
+    private final SigningProperties properties;
     /** Opened private keys by kid: a key's row never changes, so an opened key stays valid. */
     private final Map<String, ECKey> opened = new ConcurrentHashMap<>();
 
-    EcInstanceSigner(SigningKeyStore store, SecretSealer sealer, JsonMapper json, Clock clock) {
+    EcInstanceSigner(SigningKeyStore store, SecretSealer sealer, JsonMapper json, Clock clock,
+            SigningProperties properties) {
         this.store = store;
         this.sealer = sealer;
         this.json = json;
         this.clock = clock;
+        this.properties = properties;
     }
 
-    /** The first start of an installation creates its first key. */
+    /** The first start of an installation creates its first key (and a start after its lifetime the next). */
     @Override
     public void afterPropertiesSet() {
-        if (store.current().isEmpty()) {
-            createGeneration(store.lastGeneration() + 1);
-        }
+        currentKey();
     }
 
     @Override
@@ -112,15 +114,23 @@ class EcInstanceSigner implements InstanceSigner, InitializingBean {
                 clock.instant())) {
             log.info("Created instance signing key {} (generation {})", key.getKeyID(), generation);
         }
-        return currentKeyId();
+        return store.current().orElseThrow().kid();
     }
 
+    /** The newest key; none yet, or one past its lifetime, makes the next generation first. */
     private ECKey currentKey() {
-        SigningKeyStore.KeyRow row = store.current().orElseGet(() -> {
-            createGeneration(store.lastGeneration() + 1);
-            return store.current().orElseThrow();
-        });
-        return opened.computeIfAbsent(row.kid(), kid -> open(row));
+        SigningKeyStore.KeyRow row = store.current().orElse(null);
+        if (row == null || expired(row)) {
+            createGeneration(row == null ? store.lastGeneration() + 1 : row.generation() + 1);
+            row = store.current().orElseThrow();
+        }
+        SigningKeyStore.KeyRow signing = row;
+        return opened.computeIfAbsent(signing.kid(), kid -> open(signing));
+    }
+
+    private boolean expired(SigningKeyStore.KeyRow row) {
+        Duration lifetime = properties.keyLifetime();
+        return !lifetime.isZero() && !row.created().plus(lifetime).isAfter(clock.instant());
     }
 
     private ECKey open(SigningKeyStore.KeyRow row) {

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /.well-known/jwks.json}: the public keys that verify this installation's receipts, open to
- * anyone. Cached briefly, so a rotated key's receipts are verifiable within minutes everywhere.
+ * anyone. Cached briefly (bridgekeeper.signing.jwks-max-age); a verifier meeting an unknown kid should
+ * fetch it again, as JOSE libraries' remote key sets do.
  */
 @RestController
 @Tag(name = "Consents")
@@ -23,10 +24,12 @@ class JwksController {
 
     private final EcInstanceSigner signer;
     private final JsonMapper json;
+    private final Duration maxAge;
 
-    JwksController(EcInstanceSigner signer, JsonMapper json) {
+    JwksController(EcInstanceSigner signer, JsonMapper json, SigningProperties properties) {
         this.signer = signer;
         this.json = json;
+        this.maxAge = properties.jwksMaxAge();
     }
 
     /** A JWK Set: EC public keys with kty, crv, x, y, kid, use and alg. */
@@ -41,6 +44,6 @@ class JwksController {
     ResponseEntity<JwkSet> jwks() {
         JwkSet body = new JwkSet(signer.publishedKeys().stream()
                 .map(key -> (Map<String, Object>) json.readValue(key, Map.class)).toList());
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).body(body);
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(maxAge).cachePublic()).body(body);
     }
 }

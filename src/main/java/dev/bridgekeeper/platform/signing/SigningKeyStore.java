@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SigningKeyStore {
 
-    record KeyRow(int generation, String kid, String publicJwk, String privateKeySealed) {}
+    record KeyRow(int generation, String kid, String publicJwk, String privateKeySealed, Instant created) {}
 
     private final JdbcClient jdbc;
 
@@ -32,17 +32,19 @@ class SigningKeyStore {
 
     /** The newest key not retired: the one that signs. */
     Optional<KeyRow> current() {
-        return jdbc.sql("select generation, kid, public_jwk::text, private_key_sealed from instance_signing_key"
+        return jdbc.sql("select generation, kid, public_jwk::text, private_key_sealed, created_utc from instance_signing_key"
                         + " where retired_utc is null order by generation desc limit 1")
-                .query((rs, i) -> new KeyRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .query((rs, i) -> new KeyRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
                 .optional();
     }
 
     Optional<KeyRow> find(String kid) {
-        return jdbc.sql("select generation, kid, public_jwk::text, private_key_sealed from instance_signing_key"
+        return jdbc.sql("select generation, kid, public_jwk::text, private_key_sealed, created_utc from instance_signing_key"
                         + " where kid = ?")
                 .param(kid)
-                .query((rs, i) -> new KeyRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .query((rs, i) -> new KeyRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
                 .optional();
     }
 

@@ -7,6 +7,8 @@ import dev.bridgekeeper.BridgekeeperApplication;
 import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -56,6 +58,12 @@ class InstanceSignerIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    SigningKeyStore store;
+
+    @Autowired
+    dev.bridgekeeper.platform.crypto.SecretSealer sealer;
 
     @Autowired
     Environment environment;
@@ -177,6 +185,33 @@ class InstanceSignerIT {
         assertThatThrownBy(() -> keys.retire(newest)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("rotate before retiring");
         assertThat(signer.currentKeyId()).isEqualTo(newest);
+    }
+
+    @Test
+    void aKeyPastItsLifetimeIsReplacedAtTheNextSignatureAndStaysPublished() throws Exception {
+        String old = signer.currentKeyId();
+        String oldReceipt = signer.sign(receiptClaims("old key"), TYPE);
+        SigningProperties policy = new SigningProperties(Duration.ofDays(30), Duration.ofMinutes(5));
+        // the same database and sealer, seen from an instance whose clock is 31 days ahead
+        EcInstanceSigner later = new EcInstanceSigner(store, sealer, JsonMapper.builder().build(),
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(31)), policy);
+
+        String receipt = later.sign(receiptClaims("new key"), TYPE);
+        String jwks = Api.at(port).anonymous().get("/.well-known/jwks.json").body();
+        String fresh = verify(receipt, jwks).getKeyIdHeaderValue();
+        assertThat(fresh).isNotEqualTo(old).isEqualTo(later.currentKeyId()).isEqualTo(signer.currentKeyId());
+        assertThat(verify(oldReceipt, jwks).getKeyIdHeaderValue()).isEqualTo(old);
+        // a key inside its lifetime is kept: signing again does not rotate
+        EcInstanceSigner sameDay = new EcInstanceSigner(store, sealer, JsonMapper.builder().build(),
+                Clock.systemUTC(), policy);
+        assertThat(verify(sameDay.sign(receiptClaims("same key"), TYPE), jwks).getKeyIdHeaderValue()).isEqualTo(fresh);
+    }
+
+    @Test
+    void aNegativeLifetimeStopsStartUpWithASentence() {
+        assertThatThrownBy(() -> new SigningProperties(Duration.ofDays(-1), Duration.ofMinutes(5)))
+                .isInstanceOf(dev.bridgekeeper.platform.StartupProblem.class)
+                .hasMessageContaining("BRIDGEKEEPER_SIGNING_KEYLIFETIME");
     }
 
     @Test
