@@ -3,6 +3,7 @@ package dev.bridgekeeper.audit;
 import dev.bridgekeeper.audit.internal.AuditStore;
 import dev.bridgekeeper.audit.internal.ChainHash;
 import dev.bridgekeeper.audit.internal.ChainVerifier;
+import dev.bridgekeeper.company.CompanyDirectory;
 import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.paging.PagedResults;
 import java.time.Clock;
@@ -27,11 +28,13 @@ import tools.jackson.databind.node.ObjectNode;
 public class AuditTrail {
 
     private final AuditStore store;
+    private final CompanyDirectory companies;
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditTrail(AuditStore store, JsonMapper json, Clock clock) {
+    AuditTrail(AuditStore store, CompanyDirectory companies, JsonMapper json, Clock clock) {
         this.store = store;
+        this.companies = companies;
         this.json = json;
         this.clock = clock;
     }
@@ -39,10 +42,12 @@ public class AuditTrail {
     /**
      * Appends one entry to the company's chain, joining the caller's transaction (or starting one).
      * Appends for one company wait for each other until the earlier one's transaction ends, which keeps
-     * the sequence gapless; hold the transaction briefly. Details take strings, booleans, null,
+     * the sequence gapless: append as the last step of the transaction, so the chain's lock is held
+     * briefly and taken after the caller's own row locks. Details take strings, booleans, null,
      * integers within ±(2^53−1), lists and maps of these (see {@code ChainHash}).
      *
-     * @throws IllegalArgumentException for details the canonical form cannot carry
+     * @throws IllegalArgumentException for details the canonical form cannot carry, or a company that
+     *                                  is not the client's
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public AuditEntry append(UUID clientId, UUID companyId, String eventType, String subjectId,
@@ -57,8 +62,9 @@ public class AuditTrail {
         ChainHash.requireHashable(facts, "details");
         Instant now = clock.instant();
         AuditStore.Head head = store.lockHead(clientId, companyId, now);
-        if (!head.clientId().equals(clientId)) {
-            throw new IllegalArgumentException("Company " + companyId + " belongs to another client");
+        if (!head.clientId().equals(clientId)
+                || head.lastSequence() == 0 && companies.find(clientId, companyId).isEmpty()) {
+            throw new IllegalArgumentException("Company " + companyId + " is not a company of client " + clientId);
         }
         long sequence = head.lastSequence() + 1;
         Instant recordedAt = now.truncatedTo(ChronoUnit.MICROS);

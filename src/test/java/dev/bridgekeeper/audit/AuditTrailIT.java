@@ -252,6 +252,24 @@ class AuditTrailIT {
     }
 
     @Test
+    void noChainIsStartedForACompanyThatIsNotTheClients() {
+        Chain chain = chainOf(1);
+        Tenant other = Tenant.create(jdbc, port, "Other " + UUID.randomUUID());
+        UUID otherCompany = createCompany(other);
+        UUID nowhere = UUID.randomUUID();
+        assertThatThrownBy(() -> trail.append(chain.clientId(), otherCompany, "consent.granted", "x", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(otherCompany.toString());
+        assertThatThrownBy(() -> trail.append(chain.clientId(), nowhere, "consent.granted", "x", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(nowhere.toString());
+        // nor can another client write into an existing chain
+        assertThatThrownBy(() -> trail.append(other.clientId(), chain.company(), "consent.granted", "x", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(jdbc.queryForObject("select count(*) from audit_chain where company_id in (?, ?)", Integer.class,
+                otherCompany, nowhere)).isZero();
+        assertThat(trail.entries(chain.clientId(), chain.company())).isEqualTo(chain.entries());
+    }
+
+    @Test
     void aDeletedCompanysChainIsKeptClosedAndStillVerifiable() {
         Chain chain = chainOf(2);
         assertThat(chain.api().delete("/companies/" + chain.company()).status()).isEqualTo(204);

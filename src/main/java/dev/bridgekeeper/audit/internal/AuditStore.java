@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -24,11 +26,18 @@ public class AuditStore {
     private static final String COLUMNS =
             "id, sequence, event_type, subject_id, details::text, recorded_utc, previous_hash, hash";
 
+    /** Rows read while verifying are fetched this many at a time, so a long chain is never held whole. */
+    private static final int VERIFY_FETCH_SIZE = 1000;
+
     private final JdbcClient jdbc;
+    private final JdbcClient streaming;
     private final JsonMapper json;
 
-    AuditStore(JdbcClient jdbc, JsonMapper json) {
+    AuditStore(JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
         this.jdbc = jdbc;
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(VERIFY_FETCH_SIZE);
+        this.streaming = JdbcClient.create(template);
         this.json = json;
     }
 
@@ -84,9 +93,12 @@ public class AuditStore {
                 .params(clientId, companyId).query(Long.class).single();
     }
 
-    /** Every entry in sequence order, one at a time, so a long chain is checked without holding it all. */
+    /**
+     * Every entry in sequence order, one at a time; inside a transaction the driver fetches them in
+     * batches (a cursor), so a long chain is checked without holding it all.
+     */
     public void forEach(UUID clientId, UUID companyId, Consumer<AuditEntry> action) {
-        jdbc.sql("select " + COLUMNS + " from audit_entry where client_id = ? and company_id = ? order by sequence")
+        streaming.sql("select " + COLUMNS + " from audit_entry where client_id = ? and company_id = ? order by sequence")
                 .params(clientId, companyId)
                 .query(rs -> {
                     action.accept(entry(rs));
