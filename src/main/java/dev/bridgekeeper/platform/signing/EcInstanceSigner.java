@@ -51,10 +51,33 @@ class EcInstanceSigner implements InstanceSigner, InitializingBean {
         this.properties = properties;
     }
 
-    /** The first start of an installation creates its first key (and a start after its lifetime the next). */
+    /**
+     * The first start of an installation creates its first key (and a start after its lifetime the
+     * next). Keys sealed with an older encryption key are re-sealed with the active one, so the old
+     * encryption key can be removed from the configuration once every instance runs with the new one.
+     */
     @Override
     public void afterPropertiesSet() {
+        resealWithActiveEncryptionKey();
         currentKey();
+    }
+
+    /** Re-seals keys whose ciphertext names another encryption key; answers how many it moved. */
+    int resealWithActiveEncryptionKey() {
+        String active = "v1." + sealer.activeKeyId() + ".";
+        int moved = 0;
+        for (SigningKeyStore.KeyRow row : store.all()) {
+            if (!row.privateKeySealed().startsWith(active)) {
+                String plain = sealer.open(row.privateKeySealed(), context(row.kid()));
+                if (store.reseal(row.kid(), row.privateKeySealed(), sealer.seal(plain, context(row.kid())))) {
+                    moved++;
+                }
+            }
+        }
+        if (moved > 0) {
+            log.info("Re-sealed {} instance signing key(s) with encryption key {}", moved, sealer.activeKeyId());
+        }
+        return moved;
     }
 
     @Override

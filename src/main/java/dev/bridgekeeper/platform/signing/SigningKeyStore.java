@@ -59,6 +59,21 @@ class SigningKeyStore {
         return jdbc.sql("select coalesce(max(generation), 0) from instance_signing_key").query(Integer.class).single();
     }
 
+    /** Every key, retired ones too: all are re-sealed when the encryption key changes. */
+    List<KeyRow> all() {
+        return jdbc.sql("select generation, kid, public_jwk::text, private_key_sealed, created_utc from instance_signing_key"
+                        + " order by generation")
+                .query((rs, i) -> new KeyRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    /** Replaces the sealed private key if nobody else replaced it meanwhile. */
+    boolean reseal(String kid, String expected, String sealed) {
+        return jdbc.sql("update instance_signing_key set private_key_sealed = ? where kid = ? and private_key_sealed = ?")
+                .params(sealed, kid, expected).update() == 1;
+    }
+
     boolean retire(String kid, Instant at) {
         return jdbc.sql("update instance_signing_key set retired_utc = ? where kid = ? and retired_utc is null")
                 .params(Timestamp.from(at), kid).update() == 1;
