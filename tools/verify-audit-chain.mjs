@@ -79,7 +79,7 @@ async function main(args) {
   return result.intact ? 0 : 1;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error) => {
     console.error(error.message);
     process.exitCode = 2;
