@@ -56,7 +56,8 @@ public class AuditStore {
     }
 
     public Optional<Head> head(UUID clientId, UUID companyId) {
-        return jdbc.sql("select client_id, last_sequence, head_hash from audit_chain where client_id = ? and company_id = ?")
+        return jdbc.sql("select client_id, last_sequence, head_hash from audit_chain"
+                        + " where client_id = ? and company_id = ?")
                 .params(clientId, companyId)
                 .query((rs, i) -> new Head(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3)))
                 .optional();
@@ -98,7 +99,8 @@ public class AuditStore {
      * batches (a cursor), so a long chain is checked without holding it all.
      */
     public void forEach(UUID clientId, UUID companyId, Consumer<AuditEntry> action) {
-        streaming.sql("select " + COLUMNS + " from audit_entry where client_id = ? and company_id = ? order by sequence")
+        streaming.sql("select " + COLUMNS + " from audit_entry where client_id = ? and company_id = ?"
+                        + " order by sequence")
                 .params(clientId, companyId)
                 .query(rs -> {
                     action.accept(entry(rs));

@@ -39,7 +39,7 @@ class EcInstanceSigner implements InstanceSigner, InitializingBean {
     private final JsonMapper json;
     private final Clock clock;
     private final SigningProperties properties;
-    /** Opened private keys by kid: a key's row never changes, so an opened key stays valid. */
+    /** Opened private keys by kid: a key never changes (re-sealing changes only its wrapping). */
     private final Map<String, ECKey> opened = new ConcurrentHashMap<>();
 
     EcInstanceSigner(SigningKeyStore store, SecretSealer sealer, JsonMapper json, Clock clock,
