@@ -82,6 +82,27 @@ public class AuditStore {
                 .params(clientId, companyId).query(Boolean.class).single();
     }
 
+    /** Chains whose company no longer exists and whose last entry is older than {@code before}. */
+    List<UUID> chainsOfDeletedCompanies(Instant before, int limit) {
+        return jdbc.sql("select c.company_id from audit_chain c where c.updated_utc < ?"
+                        + " and not exists (select 1 from company co where co.id = c.company_id)"
+                        + " order by c.updated_utc limit ?")
+                .params(Timestamp.from(before), limit).query(UUID.class).list();
+    }
+
+    /**
+     * Deletes a deleted company's whole chain, in the caller's transaction. The append-only trigger
+     * lets these deletes through only because the company is gone and the purge is named for it.
+     */
+    boolean purgeChain(UUID companyId) {
+        jdbc.sql("select set_config('bridgekeeper.audit_purge', ?, true)").param(companyId.toString())
+                .query(String.class).single();
+        jdbc.sql("delete from audit_entry where company_id = ?").param(companyId).update();
+        return jdbc.sql("delete from audit_chain c where c.company_id = ?"
+                        + " and not exists (select 1 from company co where co.id = c.company_id)")
+                .param(companyId).update() == 1;
+    }
+
     public List<AuditEntry> entries(UUID clientId, UUID companyId, long offset, int limit) {
         return jdbc.sql("select " + COLUMNS + " from audit_entry where client_id = ? and company_id = ?"
                         + " order by sequence offset ? limit ?")
