@@ -294,6 +294,16 @@ class AuditTrailIT {
     }
 
     @Test
+    void deletingTheClientTakesItsChainsWithIt() {
+        Chain chain = chainOf(3);
+        assertThat(jdbc.update("delete from client where id = ?", chain.clientId())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where client_id = ?", Integer.class,
+                chain.clientId())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_chain where client_id = ?", Integer.class,
+                chain.clientId())).isZero();
+    }
+
+    @Test
     void aCompanyWithoutConsentEventsHasAnEmptyIntactChainAndGetsNoneOnDeletion() {
         Tenant tenant = Tenant.create(jdbc, port, "Empty " + UUID.randomUUID());
         UUID company = createCompany(tenant);
