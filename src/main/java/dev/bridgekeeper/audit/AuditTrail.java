@@ -12,7 +12,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Service
 public class AuditTrail {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
     private final AuditStore store;
     private final CompanyDirectory companies;
@@ -98,11 +103,17 @@ public class AuditTrail {
      * Recomputes every hash and link of the company's chain and names the first entry that does not
      * check out. Reads one snapshot (repeatable read), so appends running meanwhile do not confuse it.
      */
-    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ChainVerification verify(UUID clientId, UUID companyId) {
         ChainVerifier verifier = new ChainVerifier(companyId);
         var head = store.head(clientId, companyId);
         store.forEach(clientId, companyId, verifier::accept);
-        return verifier.result(head);
+        ChainVerification result = verifier.result(head);
+        if (!result.intact()) {
+            // tampering is an incident: say so where operators look, not only to whoever asked
+            log.warn("Consent audit chain of company {} (client {}) is broken at sequence {}: {}", companyId, clientId,
+                    result.brokenSequence(), result.problem());
+        }
+        return result;
     }
 }
