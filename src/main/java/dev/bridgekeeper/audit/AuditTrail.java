@@ -60,6 +60,9 @@ public class AuditTrail {
         if (eventType == null || eventType.isBlank()) {
             throw new IllegalArgumentException("An audit entry needs an event type");
         }
+        if (eventType.indexOf('\0') >= 0 || subjectId != null && subjectId.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("An audit entry's event type and subject cannot hold the NUL character");
+        }
         JsonNode facts = details == null ? json.createObjectNode() : json.valueToTree(details);
         if (!(facts instanceof ObjectNode)) {
             throw new IllegalArgumentException("Audit details must be a JSON object");

@@ -246,6 +246,10 @@ class AuditTrailIT {
                 Map.of("big", 1L << 53))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2^53");
         assertThatThrownBy(() -> trail.append(chain.clientId(), chain.company(), "consent.granted", "x",
                 Map.of("text", "a\0b"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
+        assertThatThrownBy(() -> trail.append(chain.clientId(), chain.company(), "consent.granted", "a\0b", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
+        assertThatThrownBy(() -> trail.append(chain.clientId(), chain.company(), " ", "x", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("event type");
         assertThat(trail.entries(chain.clientId(), chain.company())).isEqualTo(chain.entries());
         assertThat(jdbc.queryForObject("select last_sequence from audit_chain where company_id = ?", Long.class,
                 chain.company())).isEqualTo(1L);
