@@ -22,9 +22,12 @@ class RecordStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    RecordStore(JdbcClient jdbc, JdbcTemplate template) {
+    private final PageIndex pageIndex;
+
+    RecordStore(JdbcClient jdbc, JdbcTemplate template, SyncProperties properties) {
         this.jdbc = jdbc;
         this.template = template;
+        this.pageIndex = new PageIndex(properties.pageIndexAnchors());
     }
 
     void stage(UUID datasetId, List<StagedRecord> records) {
@@ -81,6 +84,11 @@ class RecordStore {
     /** A page of the cache for the read API: JSON texts of live records, and how many match in all. */
     record Slice(List<String> json, long total) {}
 
+    /**
+     * A page of live records. In the default order (record id) the page starts from the {@link PageIndex} anchor
+     * nearest its offset, and the count comes from the same index; in any other order only the count is reused.
+     * Both are exact: an index entry belongs to one data version and is never used for another.
+     */
     Slice page(UUID clientId, UUID companyId, UUID connectionId, String dataType, SqlWhere where, String orderSql,
             int limit, long offset) {
         StringBuilder filter = new StringBuilder(" from record where client_id = ? and company_id = ?"
@@ -94,13 +102,62 @@ class RecordStore {
             filter.append(" and ").append(where.sql());
             params.addAll(where.params());
         }
-        long total = jdbc.sql("select count(*)" + filter).params(params).query(Long.class).single();
+        String key = version(clientId, companyId, connectionId, dataType) + "|" + filter + "|" + params;
+        if (!"record_id".equals(orderSql)) {
+            long total = pageIndex.get("count|" + key, () -> new PageIndex.Entry(
+                    jdbc.sql("select count(*)" + filter).params(params).query(Long.class).single(), List.of()))
+                    .total();
+            List<Object> pageParams = new ArrayList<>(params);
+            pageParams.add(limit);
+            pageParams.add(offset);
+            List<String> rows = jdbc.sql("select data::text" + filter + " order by " + orderSql
+                            + " limit ? offset ?").params(pageParams).query(String.class).list();
+            return new Slice(rows, total);
+        }
+        PageIndex.Entry index = pageIndex.get("anchors|" + key, () -> anchors(filter.toString(), params));
+        String anchor = index.anchorFor(offset);
+        if (anchor == null) {
+            return new Slice(List.of(), index.total());
+        }
         List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(anchor);
         pageParams.add(limit);
-        pageParams.add(offset);
-        List<String> rows = jdbc.sql("select data::text" + filter + " order by " + orderSql + " limit ? offset ?")
-                .params(pageParams).query(String.class).list();
-        return new Slice(rows, total);
+        pageParams.add(offset % PageIndex.STEP);
+        List<String> rows = jdbc.sql("select data::text" + filter + " and record_id >= ? order by record_id"
+                + " limit ? offset ?").params(pageParams).query(String.class).list();
+        return new Slice(rows, index.total());
+    }
+
+    /** One pass over the matches in id order: their number and every STEP-th id. */
+    private PageIndex.Entry anchors(String filter, List<Object> params) {
+        long[] total = {0};
+        List<String> anchors = new ArrayList<>();
+        jdbc.sql("select record_id, total from (select record_id, row_number() over (order by record_id) - 1 as n,"
+                        + " count(*) over () as total" + filter + ") matches where n % " + PageIndex.STEP + " = 0"
+                        + " order by n")
+                .params(params).query(rs -> {
+                    total[0] = rs.getLong(2);
+                    anchors.add(rs.getString(1));
+                });
+        return new PageIndex.Entry(total[0], List.copyOf(anchors));
+    }
+
+    /**
+     * The version of a listing's data: the last completion of each connection's data type. Records only change
+     * in {@link #merge}, which commits with its dataset's move to Complete, and go away only with their
+     * connection (and its datasets); either changes this text. Read in the caller's (repeatable-read)
+     * transaction, so version and records come from one snapshot.
+     */
+    String version(UUID clientId, UUID companyId, UUID connectionId, String dataType) {
+        List<Object> params = new ArrayList<>(List.of(clientId, companyId, dataType));
+        if (connectionId != null) {
+            params.add(connectionId);
+        }
+        return jdbc.sql("select coalesce(string_agg(connection_id || '@' || last, ',' order by connection_id), '')"
+                        + " from (select connection_id, max(completed_utc) as last from dataset where client_id = ?"
+                        + " and company_id = ? and data_type = ? and status = 'Complete'"
+                        + (connectionId != null ? " and connection_id = ?" : "") + " group by connection_id) v")
+                .params(params).query(String.class).single();
     }
 
     record Found(String json, boolean deleted) {}

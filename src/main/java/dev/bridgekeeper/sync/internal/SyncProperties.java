@@ -20,7 +20,8 @@ record SyncProperties(
         Integer rateLimitAttempts,
         Duration maxRetryAfter,
         Duration fullSyncInterval,
-        Duration scheduleCheckInterval) {
+        Duration scheduleCheckInterval,
+        Long pageIndexAnchors) {
 
     SyncProperties {
         worker = worker == null || worker;
@@ -35,6 +36,7 @@ record SyncProperties(
         maxRetryAfter = maxRetryAfter == null ? Duration.ofSeconds(60) : maxRetryAfter;
         fullSyncInterval = fullSyncInterval == null ? Duration.ofDays(7) : fullSyncInterval;
         scheduleCheckInterval = scheduleCheckInterval == null ? Duration.ofMinutes(1) : scheduleCheckInterval;
+        pageIndexAnchors = pageIndexAnchors == null ? 200_000L : pageIndexAnchors;
         if (threads < 1 || pageSize < 1 || serverErrorAttempts < 1 || rateLimitAttempts < 1) {
             throw new IllegalArgumentException("bridgekeeper.sync: threads, page-size, server-error-attempts and"
                     + " rate-limit-attempts must be 1 or more");
