@@ -3,10 +3,17 @@ package dev.bridgekeeper.sync.internal;
 import static dev.bridgekeeper.sync.internal.DatasetStore.ts;
 
 import dev.bridgekeeper.platform.query.SqlWhere;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.postgresql.PGConnection;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,6 +37,59 @@ class RecordStore {
         this.pageIndex = new PageIndex(properties.pageIndexAnchors());
     }
 
+    /**
+     * Stages a page with one COPY (the fast way in). Fails with a {@link DuplicateKeyException} when a record id is
+     * already staged for the dataset (a platform listing one record on two pages); the caller then stages the page
+     * again with {@link #stage}, which keeps the later copy.
+     */
+    void copy(UUID datasetId, List<StagedRecord> records) {
+        StringBuilder rows = new StringBuilder(records.size() * 400);
+        String dataset = datasetId.toString();
+        for (StagedRecord r : records) {
+            rows.append(dataset).append('\t');
+            copyText(rows, r.id()).append('\t');
+            copyText(rows, r.json()).append('\t');
+            copyInstant(rows, r.modifiedDate()).append('\t');
+            copyInstant(rows, r.sourceModifiedDate()).append('\t');
+            rows.append(r.deleted() ? 't' : 'f').append('\n');
+        }
+        template.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy record_staging (dataset_id,"
+                        + " record_id, data, modified_date, source_modified_date, deleted) from stdin",
+                        new StringReader(rows.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** COPY's text format: backslash, tab, newline and carriage return escaped. */
+    private static StringBuilder copyText(StringBuilder out, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+        return out;
+    }
+
+    private static StringBuilder copyInstant(StringBuilder out, Instant value) {
+        return value == null ? out.append("\\N") : out.append(value);
+    }
+
+    /** How many rows are staged for the dataset. */
+    long stagedCount(UUID datasetId) {
+        return jdbc.sql("select count(*) from record_staging where dataset_id = ?").param(datasetId)
+                .query(Long.class).single();
+    }
+
+    /** Stages a page row by row, replacing records already staged for the dataset. */
     void stage(UUID datasetId, List<StagedRecord> records) {
         template.batchUpdate("insert into record_staging (dataset_id, record_id, data, modified_date,"
                         + " source_modified_date, deleted) values (?, ?, ?::jsonb, ?, ?, ?)"
@@ -52,6 +112,21 @@ class RecordStore {
      * record fetched again unchanged does not count. A deleted record keeps its last content.
      */
     int merge(DatasetRow dataset, boolean fullSync) {
+        boolean first = !jdbc.sql("select exists (select 1 from record where connection_id = ? and data_type = ?)")
+                .params(dataset.connectionId(), dataset.dataType()).query(Boolean.class).single();
+        if (first) {
+            // nothing cached yet (the caller holds the data type's lock): a plain insert, no conflicts to
+            // resolve and nothing to mark deleted
+            int inserted = jdbc.sql("insert into record (connection_id, data_type, record_id, client_id, company_id,"
+                            + " data, modified_date, source_modified_date, deleted, dataset_id)"
+                            + " select ?, ?, s.record_id, ?, ?, s.data, s.modified_date, s.source_modified_date,"
+                            + " s.deleted, s.dataset_id from record_staging s where s.dataset_id = ?")
+                    .params(dataset.connectionId(), dataset.dataType(), dataset.clientId(), dataset.companyId(),
+                            dataset.id())
+                    .update();
+            clearStaging(dataset.id());
+            return inserted;
+        }
         int upserted = jdbc.sql("insert into record (connection_id, data_type, record_id, client_id, company_id, data,"
                         + " modified_date, source_modified_date, deleted, dataset_id)"
                         + " select ?, ?, s.record_id, ?, ?, s.data, s.modified_date, s.source_modified_date, s.deleted,"

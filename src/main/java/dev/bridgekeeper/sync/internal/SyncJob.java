@@ -11,6 +11,7 @@ import dev.bridgekeeper.platform.error.ApiException;
 import dev.bridgekeeper.sync.PullOperationStatus;
 import dev.bridgekeeper.sync.ReadCompleted;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +19,16 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one dataset: Queued → Fetching (pages into staging, each page its own short transaction) → Mapping →
- * Complete (staging merged into the cache in one transaction). Re-running it after a crash is safe: a Fetching
- * dataset is fetched again into the same keyed staging rows, a Mapping one is merged, a finished one is left.
+ * Runs one dataset: Queued → Fetching (pages into staging, each page its own short transaction with the count of
+ * pages staged) → Mapping → Complete (staging merged into the cache in one transaction). Re-running it is safe,
+ * after a wait or a crash: a Fetching dataset goes on from the first page not staged yet, a Mapping one is
+ * merged, a finished one is left. A platform asking to wait makes {@link #run} return a time instead of sleeping;
+ * the db-scheduler execution is rescheduled for then.
  */
 @Component
 class SyncJob {
@@ -40,11 +44,13 @@ class SyncJob {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final SyncProperties properties;
+    private final SyncFrom syncFrom;
     private final Clock clock;
 
     SyncJob(DatasetStore datasets, RecordStore records, List<PlatformReader> readers,
             ConnectionManagement connections, IntegrationCatalog catalog, ConnectionCredentials credentials,
-            ApplicationEventPublisher events, TransactionTemplate tx, SyncProperties properties, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate tx, SyncProperties properties, SyncFrom syncFrom,
+            Clock clock) {
         this.datasets = datasets;
         this.records = records;
         this.readers = readers;
@@ -54,13 +60,18 @@ class SyncJob {
         this.events = events;
         this.tx = tx;
         this.properties = properties;
+        this.syncFrom = syncFrom;
         this.clock = clock;
     }
 
-    void run(UUID datasetId) {
+    /**
+     * Runs the dataset as far as it can go. Returns when the job should run again (the platform asked for a
+     * wait: the dataset stays Fetching with its staged pages), or null when the dataset is finished.
+     */
+    Instant run(UUID datasetId) {
         Optional<DatasetRow> found = datasets.find(datasetId);
         if (found.isEmpty() || found.get().status().isTerminal()) {
-            return; // deleted with its connection, or already finished by an earlier attempt
+            return null; // deleted with its connection, or already finished by an earlier attempt
         }
         DatasetRow dataset = found.get();
         PullOperationStatus at = dataset.status();
@@ -74,14 +85,10 @@ class SyncJob {
                 at = PullOperationStatus.Fetching;
             }
             if (at == PullOperationStatus.Fetching) {
-                DatasetRow fetching = dataset;
-                reader.read(integration, dataset.dataType(), dataset.modifiedSince(),
-                        () -> credentials.accessToken(fetching.clientId(), fetching.companyId(),
-                                fetching.connectionId()),
-                        (page, number, totalPages) -> tx.executeWithoutResult(status -> {
-                            records.stage(fetching.id(), page);
-                            datasets.progress(fetching.id(), 10 + (60 * number) / Math.max(1, totalPages));
-                        }));
+                Instant retryAt = fetch(dataset, integration, reader);
+                if (retryAt != null) {
+                    return retryAt;
+                }
                 move(dataset, PullOperationStatus.Fetching, PullOperationStatus.Mapping, 75, null);
                 at = PullOperationStatus.Mapping;
             }
@@ -99,6 +106,76 @@ class SyncJob {
             log.error("Sync of dataset {} ({}) failed unexpectedly", dataset.id(), dataset.dataType(), e);
             fail(dataset, at, PullOperationStatus.InternalError, "Bridgekeeper failed to sync this data type.");
         }
+        return null;
+    }
+
+    /**
+     * Pages the platform into staging from the first page not yet staged; each page and the dataset's page count
+     * commit together, so a page is never staged twice by a resumed run. Returns when to retry, or null when
+     * every page is staged.
+     */
+    private Instant fetch(DatasetRow dataset, Integration integration, PlatformReader reader) {
+        DatasetStore.FetchState state = datasets.fetchState(dataset.id());
+        int firstPage = state.pagesFetched() + 1;
+        if (state.pagesFetched() > 0 && records.stagedCount(dataset.id()) == 0 && state.recordsStaged() > 0) {
+            log.info("Dataset {} lost its staged pages (database restart); fetching from page 1", dataset.id());
+            tx.executeWithoutResult(status -> datasets.restartFetch(dataset.id()));
+            firstPage = 1;
+        }
+        PlatformReader.ReadRequest request = new PlatformReader.ReadRequest(dataset.dataType(),
+                dataset.modifiedSince(), state.syncFrom(), firstPage);
+        try {
+            reader.read(integration, request,
+                    () -> credentials.accessToken(dataset.clientId(), dataset.companyId(), dataset.connectionId()),
+                    (page, number, totalPages) -> stagePage(dataset, page, number, totalPages));
+            return null;
+        } catch (RetryLater retry) {
+            return retryAt(dataset, state, retry);
+        }
+    }
+
+    private void stagePage(DatasetRow dataset, List<StagedRecord> page, int number, int totalPages) {
+        int progress = 10 + (60 * number) / Math.max(1, totalPages);
+        try {
+            tx.executeWithoutResult(status -> {
+                records.copy(dataset.id(), page);
+                datasets.pageStaged(dataset.id(), number, page.size(), progress);
+            });
+        } catch (DuplicateKeyException e) {
+            tx.executeWithoutResult(status -> { // a record listed twice by the platform: the later copy wins
+                records.stage(dataset.id(), page);
+                datasets.pageStaged(dataset.id(), number, page.size(), progress);
+            });
+        }
+    }
+
+    /**
+     * When to try again after {@code retry}: the platform's Retry-After for a 429, the doubling backoff for a 5xx.
+     * Too many waits in a row, or a Retry-After beyond the configured maximum, end the dataset instead.
+     */
+    private Instant retryAt(DatasetRow dataset, DatasetStore.FetchState state, RetryLater retry) {
+        boolean rateLimited = retry.reason() == RetryLater.Reason.RATE_LIMITED;
+        Duration wait;
+        if (rateLimited) {
+            wait = retry.retryAfter();
+            if (state.rateLimitWaits() + 1 >= properties.rateLimitAttempts()
+                    || wait.compareTo(properties.maxRetryAfter()) > 0) {
+                throw new ReadFailure(PullOperationStatus.RateLimitError, "The platform kept answering 429 Too Many"
+                        + " Requests for " + dataset.dataType() + " (asked to wait " + wait.toSeconds() + " s).");
+            }
+        } else {
+            if (state.serverErrorRetries() + 1 >= properties.serverErrorAttempts()) {
+                throw new ReadFailure(PullOperationStatus.FetchError, retry.getMessage() + " Tried "
+                        + (state.serverErrorRetries() + 1) + " times in a row.");
+            }
+            wait = properties.serverErrorBackoff().multipliedBy(1L << Math.min(20, state.serverErrorRetries()));
+        }
+        Instant until = clock.instant().plus(wait);
+        log.info("Dataset {} ({}): {} Trying again at {}", dataset.id(), dataset.dataType(), retry.getMessage(),
+                until);
+        tx.executeWithoutResult(status -> datasets.waitBeforeRetry(dataset.id(), rateLimited, until,
+                "Waiting until " + until + ": " + retry.getMessage()));
+        return until;
     }
 
     private Integration integrationOf(DatasetRow dataset) {
@@ -127,7 +204,7 @@ class SyncJob {
                 || lastFull.get().isBefore(now.minus(properties.fullSyncInterval()));
         // one second of overlap: a change stamped while the previous fetch began is read again, not missed
         Instant since = full ? null : previous.get().fetchStarted().minusSeconds(1);
-        if (!datasets.startFetching(d.id(), now, full, since)) {
+        if (!datasets.startFetching(d.id(), now, full, since, syncFrom.from(d, now))) {
             throw new IllegalStateException("Dataset " + d.id() + " was not Queued any more");
         }
         return datasets.find(d.id()).orElseThrow();
