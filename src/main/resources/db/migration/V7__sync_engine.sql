@@ -10,6 +10,8 @@ alter table dataset
     -- pages staged so far, committed with each page: a job run again (after a retry wait or a dead worker)
     -- goes on from the next page instead of the first
     add column pages_fetched integer not null default 0,
+    -- the page size those pages were read with: a resumed run keeps it, whatever this worker's page-size
+    add column page_size integer,
     add column records_staged bigint not null default 0,
     -- consecutive waits, reset by every page that arrives: 429s and 5xx/unreachable answers
     add column rate_limit_waits integer not null default 0,

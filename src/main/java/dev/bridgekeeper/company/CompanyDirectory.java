@@ -17,4 +17,10 @@ public interface CompanyDirectory {
      * be deleted in it is found.
      */
     Optional<Company> details(UUID clientId, UUID companyId);
+
+    /**
+     * A pull of one of the company's data types completed at {@code completed}: Codat's {@code lastSync}. Never
+     * moves back in time. Joins the caller's transaction.
+     */
+    void recordSync(UUID clientId, UUID companyId, java.time.Instant completed);
 }

@@ -78,6 +78,12 @@ public class ConnectionStore {
                 .update();
     }
 
+    public void recordSync(UUID clientId, UUID companyId, UUID id, java.time.Instant completed) {
+        jdbc.sql("update connection set last_sync_utc = greatest(last_sync_utc, ?) where client_id = ?"
+                        + " and company_id = ? and id = ?")
+                .params(java.sql.Timestamp.from(completed), clientId, companyId, id).update();
+    }
+
     public void updateAuthorization(UUID clientId, UUID id, String sealed) {
         jdbc.sql("update connection set authorization_sealed = ? where client_id = ? and id = ?")
                 .params(sealed, clientId, id).update();

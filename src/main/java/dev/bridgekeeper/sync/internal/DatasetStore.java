@@ -77,22 +77,23 @@ class DatasetStore {
      * Queued → Fetching, recording how this fetch reads the platform (all records, or changes since; from which
      * date the sync settings allow).
      */
-    boolean startFetching(UUID id, Instant now, boolean fullSync, Instant modifiedSince, Instant syncFrom) {
+    boolean startFetching(UUID id, Instant now, boolean fullSync, Instant modifiedSince, Instant syncFrom,
+            int pageSize) {
         SyncTransitions.check(PullOperationStatus.Queued, PullOperationStatus.Fetching);
         return jdbc.sql("update dataset set status = 'Fetching', progress = 10, fetch_started_utc = ?, full_sync = ?,"
-                        + " modified_since = ?, sync_from = ? where id = ? and status = 'Queued'")
-                .params(ts(now), fullSync, ts(modifiedSince), ts(syncFrom), id).update() == 1;
+                        + " modified_since = ?, sync_from = ?, page_size = ? where id = ? and status = 'Queued'")
+                .params(ts(now), fullSync, ts(modifiedSince), ts(syncFrom), pageSize, id).update() == 1;
     }
 
     /** Where a fetch stands: what is staged, how many waits in a row, and how far back it reads. */
-    record FetchState(int pagesFetched, long recordsStaged, int rateLimitWaits, int serverErrorRetries,
-            Instant syncFrom, Instant waitingUntil) {}
+    record FetchState(int pagesFetched, Integer pageSize, long recordsStaged, int rateLimitWaits,
+            int serverErrorRetries, Instant syncFrom, Instant waitingUntil) {}
 
     FetchState fetchState(UUID id) {
-        return jdbc.sql("select pages_fetched, records_staged, rate_limit_waits, server_error_retries, sync_from,"
-                        + " waiting_until from dataset where id = ?").param(id)
-                .query((rs, i) -> new FetchState(rs.getInt(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),
-                        instant(rs, 5), instant(rs, 6))).single();
+        return jdbc.sql("select pages_fetched, page_size, records_staged, rate_limit_waits, server_error_retries,"
+                        + " sync_from, waiting_until from dataset where id = ?").param(id)
+                .query((rs, i) -> new FetchState(rs.getInt(1), (Integer) rs.getObject(2), rs.getLong(3),
+                        rs.getInt(4), rs.getInt(5), instant(rs, 6), instant(rs, 7))).single();
     }
 
     /** A page is staged (same transaction as its rows): the next run goes on after it; waits in a row reset. */

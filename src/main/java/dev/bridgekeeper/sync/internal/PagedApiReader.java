@@ -50,7 +50,7 @@ class PagedApiReader implements PlatformReader {
 
     @Override
     public void read(Integration integration, ReadRequest request, Supplier<String> accessToken, PageSink pages) {
-        int pageSize = properties.pageSize();
+        int pageSize = request.pageSize();
         int page = request.firstPage();
         long fetched = (long) (page - 1) * pageSize;
         CompletableFuture<HttpResponse<byte[]>> pending = send(integration, request, page, accessToken);
@@ -84,7 +84,7 @@ class PagedApiReader implements PlatformReader {
     private CompletableFuture<HttpResponse<byte[]>> send(Integration integration, ReadRequest request, int page,
             Supplier<String> accessToken) {
         String url = integration.dataApiUrl() + "/" + request.dataType() + "?page=" + page + "&pageSize="
-                + properties.pageSize() + param("modifiedSince", request.modifiedSince())
+                + request.pageSize() + param("modifiedSince", request.modifiedSince())
                 + param("fromDate", request.syncFrom());
         HttpRequest http = HttpRequest.newBuilder(URI.create(url)).timeout(properties.httpTimeout())
                 .header("Authorization", "Bearer " + accessToken.get())

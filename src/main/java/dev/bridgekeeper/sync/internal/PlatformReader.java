@@ -25,8 +25,9 @@ interface PlatformReader {
      * @param modifiedSince null reads everything, otherwise only changes after it
      * @param syncFrom null reads all history, otherwise only records dated on or after it (sync settings)
      * @param firstPage 1, or the page after the last one already staged
+     * @param pageSize records per page, the same for every run of one pull (page numbers depend on it)
      */
-    record ReadRequest(String dataType, Instant modifiedSince, Instant syncFrom, int firstPage) {}
+    record ReadRequest(String dataType, Instant modifiedSince, Instant syncFrom, int firstPage, int pageSize) {}
 
     interface PageSink {
         void accept(List<StagedRecord> records, int pageNumber, int totalPages);

@@ -1,5 +1,6 @@
 package dev.bridgekeeper.sync.internal;
 
+import dev.bridgekeeper.company.CompanyDirectory;
 import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.ConnectionStatus;
@@ -39,6 +40,7 @@ class SyncJob {
     private final RecordStore records;
     private final List<PlatformReader> readers;
     private final ConnectionManagement connections;
+    private final CompanyDirectory companies;
     private final IntegrationCatalog catalog;
     private final ConnectionCredentials credentials;
     private final ApplicationEventPublisher events;
@@ -48,13 +50,14 @@ class SyncJob {
     private final Clock clock;
 
     SyncJob(DatasetStore datasets, RecordStore records, List<PlatformReader> readers,
-            ConnectionManagement connections, IntegrationCatalog catalog, ConnectionCredentials credentials,
+            ConnectionManagement connections, CompanyDirectory companies, IntegrationCatalog catalog, ConnectionCredentials credentials,
             ApplicationEventPublisher events, TransactionTemplate tx, SyncProperties properties, SyncFrom syncFrom,
             Clock clock) {
         this.datasets = datasets;
         this.records = records;
         this.readers = readers;
         this.connections = connections;
+        this.companies = companies;
         this.catalog = catalog;
         this.credentials = credentials;
         this.events = events;
@@ -93,7 +96,10 @@ class SyncJob {
                 at = PullOperationStatus.Mapping;
             }
             DatasetRow merging = dataset;
+            long mergeStarted = System.nanoTime();
             tx.executeWithoutResult(status -> complete(merging));
+            log.info("Dataset {} ({}) complete; merged in {} ms", dataset.id(), dataset.dataType(),
+                    (System.nanoTime() - mergeStarted) / 1_000_000);
         } catch (ReadFailure e) {
             fail(dataset, at, e.status(), e.getMessage());
         } catch (ConnectionDeauthorizedException e) {
@@ -122,8 +128,9 @@ class SyncJob {
             tx.executeWithoutResult(status -> datasets.restartFetch(dataset.id()));
             firstPage = 1;
         }
+        int pageSize = state.pageSize() != null ? state.pageSize() : properties.pageSize();
         PlatformReader.ReadRequest request = new PlatformReader.ReadRequest(dataset.dataType(),
-                dataset.modifiedSince(), state.syncFrom(), firstPage);
+                dataset.modifiedSince(), state.syncFrom(), firstPage, pageSize);
         try {
             reader.read(integration, request,
                     () -> credentials.accessToken(dataset.clientId(), dataset.companyId(), dataset.connectionId()),
@@ -204,7 +211,7 @@ class SyncJob {
                 || lastFull.get().isBefore(now.minus(properties.fullSyncInterval()));
         // one second of overlap: a change stamped while the previous fetch began is read again, not missed
         Instant since = full ? null : previous.get().fetchStarted().minusSeconds(1);
-        if (!datasets.startFetching(d.id(), now, full, since, syncFrom.from(d, now))) {
+        if (!datasets.startFetching(d.id(), now, full, since, syncFrom.from(d, now), properties.pageSize())) {
             throw new IllegalStateException("Dataset " + d.id() + " was not Queued any more");
         }
         return datasets.find(d.id()).orElseThrow();
@@ -222,10 +229,14 @@ class SyncJob {
         datasets.lockBatch(d.batchId());
         datasets.lockDataType(d.connectionId(), d.dataType()); // two pulls of one data type merge one at a time
         int modified = records.merge(d, Boolean.TRUE.equals(d.fullSync()));
+        Instant completed = clock.instant();
         if (!datasets.transition(d.id(), PullOperationStatus.Mapping, PullOperationStatus.Complete, 100, null, null,
-                clock.instant(), modified)) {
+                completed, modified)) {
             throw new IllegalStateException("Dataset " + d.id() + " was not Mapping any more");
         }
+        // Codat's lastSync on the company and the connection, committed with the data it dates
+        companies.recordSync(d.clientId(), d.companyId(), completed);
+        connections.recordSync(d.clientId(), d.companyId(), d.connectionId(), completed);
         announceIfBatchDone(d.batchId());
     }
 
