@@ -114,7 +114,7 @@ class SyncWorkerKillIT {
                     link.connectionId()));
             List<String> expected = ids(sandbox.get("/sandbox/banking/api/data/banking-transactions?pageSize=5000")
                     .json().path("results"));
-            List<String> served = ids(api.get(link.connectionPath() + "/data/banking-transactions?pageSize=5000")
+            List<String> served = ids(api.get(link.connectionPath() + "/data/banking-transactions?pageSize=2000")
                     .json().path("results"));
             assertThat(served).hasSize(600).containsExactlyInAnyOrderElementsOf(expected);
         } finally {
