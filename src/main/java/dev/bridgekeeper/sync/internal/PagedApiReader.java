@@ -11,14 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,19 +52,15 @@ class PagedApiReader implements PlatformReader {
         CompletableFuture<HttpResponse<byte[]>> pending = send(integration, request, page, accessToken);
         try {
             while (true) {
-                JsonNode body = body(pending, request.dataType(), page);
-                JsonNode results = body.path("results");
-                if (!results.isArray()) {
-                    throw new ReadFailure(PullOperationStatus.FetchError, integration.name() + " answered page "
-                            + page + " of " + request.dataType() + " without a results list.");
-                }
-                long total = body.path("totalResults").asLong(results.size());
+                PageParser.Page parsed = PageParser.parse(json, body(pending, request.dataType(), page),
+                        request.dataType(), request.syncFrom());
+                long total = parsed.totalResults();
                 int totalPages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
-                fetched += results.size();
+                fetched += parsed.listed();
                 // counted by records, not pages: a platform may serve smaller pages than asked for
-                boolean last = results.isEmpty() || fetched >= total;
+                boolean last = parsed.listed() == 0 || fetched >= total;
                 pending = last ? null : send(integration, request, page + 1, accessToken);
-                pages.accept(map(results, request), page, totalPages);
+                pages.accept(parsed.records(), page, totalPages);
                 if (last) {
                     return;
                 }
@@ -96,7 +88,7 @@ class PagedApiReader implements PlatformReader {
         return value == null ? "" : "&" + name + "=" + URLEncoder.encode(value.toString(), StandardCharsets.UTF_8);
     }
 
-    private JsonNode body(CompletableFuture<HttpResponse<byte[]>> pending, String dataType, int page) {
+    private byte[] body(CompletableFuture<HttpResponse<byte[]>> pending, String dataType, int page) {
         HttpResponse<byte[]> response;
         try {
             response = pending.get();
@@ -110,7 +102,7 @@ class PagedApiReader implements PlatformReader {
         }
         int status = response.statusCode();
         if (status == 200) {
-            return json.readTree(response.body());
+            return response.body();
         }
         if (status == 429) {
             return throwRetry(new RetryLater(RetryLater.Reason.RATE_LIMITED, retryAfter(response), "The platform"
@@ -131,36 +123,8 @@ class PagedApiReader implements PlatformReader {
                 + dataType + " page " + page + ".");
     }
 
-    private static JsonNode throwRetry(RetryLater retry) {
+    private static byte[] throwRetry(RetryLater retry) {
         throw retry;
-    }
-
-    private List<StagedRecord> map(JsonNode results, ReadRequest request) {
-        List<StagedRecord> records = new ArrayList<>(results.size());
-        for (JsonNode record : results) {
-            String id = record.path("id").asString(null);
-            if (id == null || id.isBlank()) {
-                throw new ReadFailure(PullOperationStatus.FetchError, "A " + request.dataType()
-                        + " record has no id.");
-            }
-            if (request.syncFrom() != null && SyncFrom.before(record, request.dataType(), request.syncFrom())) {
-                continue; // older than the sync settings allow, for a platform that ignored fromDate
-            }
-            records.add(new StagedRecord(id, record.toString(), date(record.path("modifiedDate")),
-                    date(record.path("sourceModifiedDate")), record.path("metadata").path("isDeleted").asBoolean(false)));
-        }
-        return records;
-    }
-
-    private static Instant date(JsonNode node) {
-        if (!node.isString()) {
-            return null;
-        }
-        try {
-            return Instant.parse(node.asString());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     /** Retry-After in seconds (the sandbox's form); an HTTP date or nothing means one second. */
