@@ -53,15 +53,46 @@ class RecordStore {
             copyInstant(rows, r.sourceModifiedDate()).append('\t');
             rows.append(r.deleted() ? 't' : 'f').append('\n');
         }
+        copyIn("copy record_staging (dataset_id, record_id, data, modified_date, source_modified_date, deleted)"
+                + " from stdin", rows);
+    }
+
+    /**
+     * A page of a first sync straight into the cache (the caller's transaction makes it visible, or not, with
+     * the pull). Fails with a {@link DuplicateKeyException} on a record id listed twice.
+     */
+    void copyIntoCache(DatasetRow dataset, List<StagedRecord> records) {
+        StringBuilder rows = new StringBuilder(records.size() * 450);
+        String prefix = dataset.connectionId() + "\t" + dataset.dataType() + "\t";
+        String owner = dataset.clientId() + "\t" + dataset.companyId() + "\t";
+        String datasetId = dataset.id().toString();
+        for (StagedRecord r : records) {
+            rows.append(prefix);
+            copyText(rows, r.id()).append('\t').append(owner);
+            copyText(rows, r.json()).append('\t');
+            copyInstant(rows, r.modifiedDate()).append('\t');
+            copyInstant(rows, r.sourceModifiedDate()).append('\t');
+            rows.append(r.deleted() ? 't' : 'f').append('\t').append(datasetId).append('\n');
+        }
+        copyIn("copy record (connection_id, data_type, record_id, client_id, company_id, data, modified_date,"
+                + " source_modified_date, deleted, dataset_id) from stdin", rows);
+    }
+
+    private void copyIn(String sql, CharSequence rows) {
         template.execute((ConnectionCallback<Long>) connection -> {
             try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy record_staging (dataset_id,"
-                        + " record_id, data, modified_date, source_modified_date, deleted) from stdin",
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql,
                         new StringReader(rows.toString()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** Whether the connection has any record of the data type cached, deleted or not. */
+    boolean anyCached(UUID connectionId, String dataType) {
+        return jdbc.sql("select exists (select 1 from record where connection_id = ? and data_type = ?)")
+                .params(connectionId, dataType).query(Boolean.class).single();
     }
 
     /** COPY's text format: backslash, tab, newline and carriage return escaped. */

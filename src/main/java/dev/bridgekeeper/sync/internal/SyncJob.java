@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,6 +49,8 @@ class SyncJob {
     private final SyncProperties properties;
     private final SyncFrom syncFrom;
     private final Clock clock;
+    /** Short transactions of their own (progress) while a direct first sync holds its long one. */
+    private final TransactionTemplate ownTx;
 
     SyncJob(DatasetStore datasets, RecordStore records, List<PlatformReader> readers,
             ConnectionManagement connections, CompanyDirectory companies, IntegrationCatalog catalog, ConnectionCredentials credentials,
@@ -65,6 +68,8 @@ class SyncJob {
         this.properties = properties;
         this.syncFrom = syncFrom;
         this.clock = clock;
+        this.ownTx = new TransactionTemplate(tx.getTransactionManager());
+        this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -88,16 +93,19 @@ class SyncJob {
                 at = PullOperationStatus.Fetching;
             }
             if (at == PullOperationStatus.Fetching) {
-                Instant retryAt = fetch(dataset, integration, reader);
-                if (retryAt != null) {
-                    return retryAt;
+                Fetched fetched = fetch(dataset, integration, reader);
+                if (fetched.completed()) {
+                    return null;
+                }
+                if (fetched.retryAt() != null) {
+                    return fetched.retryAt();
                 }
                 move(dataset, PullOperationStatus.Fetching, PullOperationStatus.Mapping, 75, null);
                 at = PullOperationStatus.Mapping;
             }
             DatasetRow merging = dataset;
             long mergeStarted = System.nanoTime();
-            tx.executeWithoutResult(status -> complete(merging));
+            tx.executeWithoutResult(status -> complete(merging, null));
             log.info("Dataset {} ({}) complete; merged in {} ms", dataset.id(), dataset.dataType(),
                     (System.nanoTime() - mergeStarted) / 1_000_000);
         } catch (ReadFailure e) {
@@ -120,8 +128,20 @@ class SyncJob {
      * commit together, so a page is never staged twice by a resumed run. Returns when to retry, or null when
      * every page is staged.
      */
-    private Instant fetch(DatasetRow dataset, Integration integration, PlatformReader reader) {
+    private Fetched fetch(DatasetRow dataset, Integration integration, PlatformReader reader) {
         DatasetStore.FetchState state = datasets.fetchState(dataset.id());
+        if (properties.directFirstSync() && Boolean.TRUE.equals(dataset.fullSync()) && state.pagesFetched() == 0
+                && state.waitingUntil() == null && !records.anyCached(dataset.connectionId(), dataset.dataType())) {
+            try {
+                return fetchDirect(dataset, integration, reader, state);
+            } catch (DuplicateKeyException e) {
+                log.info("Dataset {} ({}): the platform listed a record twice; staging page by page instead",
+                        dataset.id(), dataset.dataType());
+            } catch (FirstSyncRaced e) {
+                log.info("Dataset {} ({}): records were cached meanwhile; staging page by page instead",
+                        dataset.id(), dataset.dataType());
+            }
+        }
         int firstPage = state.pagesFetched() + 1;
         if (state.pagesFetched() > 0 && records.stagedCount(dataset.id()) == 0 && state.recordsStaged() > 0) {
             log.info("Dataset {} lost its staged pages (database restart); fetching from page 1", dataset.id());
@@ -135,9 +155,61 @@ class SyncJob {
             reader.read(integration, request,
                     () -> credentials.accessToken(dataset.clientId(), dataset.companyId(), dataset.connectionId()),
                     (page, number, totalPages) -> stagePage(dataset, page, number, totalPages));
-            return null;
+            return new Fetched(null, false);
         } catch (RetryLater retry) {
-            return retryAt(dataset, state, retry);
+            return new Fetched(retryAt(dataset, state, retry), false);
+        }
+    }
+
+    /** How a fetch ended: every page staged, the whole pull completed (direct), or wait until retryAt. */
+    private record Fetched(Instant retryAt, boolean completed) {}
+
+    private static final class FirstSyncRaced extends RuntimeException {
+        FirstSyncRaced() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The first full read of a connection's data type, written straight into the cache: one transaction holds
+     * the data type's lock, copies every page into {@code record} and completes the pull, so the records are
+     * written once instead of staged and merged. Nothing is visible before the commit; a crash rolls it all back
+     * (the next run starts again from page 1). A wait asked for by the platform also rolls back, and the retry
+     * stages page by page (a transaction cannot wait in the queue).
+     */
+    private Fetched fetchDirect(DatasetRow dataset, Integration integration, PlatformReader reader,
+            DatasetStore.FetchState state) {
+        int pageSize = state.pageSize() != null ? state.pageSize() : properties.pageSize();
+        PlatformReader.ReadRequest request = new PlatformReader.ReadRequest(dataset.dataType(),
+                dataset.modifiedSince(), state.syncFrom(), 1, pageSize);
+        try {
+            tx.executeWithoutResult(status -> {
+                datasets.lockDataType(dataset.connectionId(), dataset.dataType());
+                if (records.anyCached(dataset.connectionId(), dataset.dataType())) {
+                    throw new FirstSyncRaced();
+                }
+                int[] written = {0, 0};
+                reader.read(integration, request,
+                        () -> credentials.accessToken(dataset.clientId(), dataset.companyId(), dataset.connectionId()),
+                        (page, number, totalPages) -> {
+                            records.copyIntoCache(dataset, page);
+                            written[0] += page.size();
+                            written[1] = number;
+                            int progress = 10 + (60 * number) / Math.max(1, totalPages);
+                            ownTx.executeWithoutResult(s -> datasets.progress(dataset.id(), progress));
+                        });
+                datasets.pageStaged(dataset.id(), written[1], written[0], 70);
+                if (!datasets.transition(dataset.id(), PullOperationStatus.Fetching, PullOperationStatus.Mapping, 75,
+                        null, null, null, null)) {
+                    throw new IllegalStateException("Dataset " + dataset.id() + " was not Fetching any more");
+                }
+                complete(dataset, written[0]);
+            });
+            log.info("Dataset {} ({}) complete; first sync written straight into the cache", dataset.id(),
+                    dataset.dataType());
+            return new Fetched(null, true);
+        } catch (RetryLater retry) {
+            return new Fetched(retryAt(dataset, state, retry), false);
         }
     }
 
@@ -225,10 +297,11 @@ class SyncJob {
         });
     }
 
-    private void complete(DatasetRow d) {
+    /** Mapping → Complete; merges the staged pages unless {@code written} says they went straight in. */
+    private void complete(DatasetRow d, Integer written) {
         datasets.lockBatch(d.batchId());
         datasets.lockDataType(d.connectionId(), d.dataType()); // two pulls of one data type merge one at a time
-        int modified = records.merge(d, Boolean.TRUE.equals(d.fullSync()));
+        int modified = written != null ? written : records.merge(d, Boolean.TRUE.equals(d.fullSync()));
         Instant completed = clock.instant();
         if (!datasets.transition(d.id(), PullOperationStatus.Mapping, PullOperationStatus.Complete, 100, null, null,
                 completed, modified)) {

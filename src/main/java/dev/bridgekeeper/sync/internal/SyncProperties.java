@@ -21,7 +21,8 @@ record SyncProperties(
         Duration maxRetryAfter,
         Duration fullSyncInterval,
         Duration scheduleCheckInterval,
-        Long pageIndexAnchors) {
+        Long pageIndexAnchors,
+        Boolean directFirstSync) {
 
     SyncProperties {
         worker = worker == null || worker;
@@ -37,6 +38,7 @@ record SyncProperties(
         fullSyncInterval = fullSyncInterval == null ? Duration.ofDays(7) : fullSyncInterval;
         scheduleCheckInterval = scheduleCheckInterval == null ? Duration.ofMinutes(1) : scheduleCheckInterval;
         pageIndexAnchors = pageIndexAnchors == null ? 200_000L : pageIndexAnchors;
+        directFirstSync = directFirstSync == null || directFirstSync;
         if (threads < 1 || pageSize < 1 || serverErrorAttempts < 1 || rateLimitAttempts < 1) {
             throw new IllegalArgumentException("bridgekeeper.sync: threads, page-size, server-error-attempts and"
                     + " rate-limit-attempts must be 1 or more");
