@@ -7,41 +7,65 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Remembers, per filtered listing of the cache and per version of the data behind it, how many records match
- * and the record id at every {@link #STEP}-th match in id order (an "anchor"). A page at any offset then starts
- * at the nearest anchor with {@code record_id >= anchor} and skips fewer than {@code STEP} rows, instead of
- * counting and skipping every match again on each request. Why: a listing of 100,000 matches out of a million
- * records otherwise costs a full scan per page.
+ * Remembers, per filtered listing of the cache and per version of the data behind it, how many records match and
+ * their ids in id order: all of them for a listing of one connection (a page is then fetched by its 100 ids,
+ * however sparse the matches are among the records), or every {@link #STEP}-th ("anchors") for a company-wide
+ * listing (a page starts at the nearest anchor and skips fewer than STEP matches). Why: a listing of 100,000
+ * matches out of a million records otherwise costs a full count and scan per page.
  *
  * <p>Entries are only ever looked up under the data version they were built from (see
  * {@link RecordStore#version}), so a sync that changes the records makes the old entries unreachable; they age out
- * of the bounded LRU. Memory is bounded by the total number of anchors kept, not by the number of entries.
+ * of the bounded LRU. Memory is bounded in bytes of ids kept (ids are stored end to end in one string).
  */
 final class PageIndex {
 
-    /** Matches between two anchors: a page read skips at most this many rows. */
+    /** Matches between two anchors of a company-wide listing. */
     static final int STEP = 100;
 
-    /** How many matches in all, and the id of match 0, STEP, 2·STEP, … in id order. */
-    record Entry(long total, List<String> anchors) {
+    /**
+     * How many matches in all, and the ids of match 0, step, 2·step, … in id order, stored end to end in
+     * {@code ids} with {@code starts[i]} where the i-th begins.
+     */
+    record Entry(long total, int step, String ids, int[] starts) {
 
-        /** The anchor at or before {@code offset}; null when the offset is past the end. */
-        String anchorFor(long offset) {
-            int i = (int) (offset / STEP);
-            return i < anchors.size() ? anchors.get(i) : null;
+        static Entry of(long total, int step, List<String> ids) {
+            StringBuilder joined = new StringBuilder();
+            int[] starts = new int[ids.size()];
+            for (int i = 0; i < starts.length; i++) {
+                starts[i] = joined.length();
+                joined.append(ids.get(i));
+            }
+            return new Entry(total, step, joined.toString(), starts);
         }
 
+        int size() {
+            return starts.length;
+        }
+
+        /** The i-th id kept. */
+        String id(int i) {
+            int end = i + 1 < starts.length ? starts[i + 1] : ids.length();
+            return ids.substring(starts[i], end);
+        }
+
+        /** The id kept at or before {@code offset}; null when the offset is past the end. */
+        String anchorFor(long offset) {
+            long i = offset / step;
+            return i < starts.length ? id((int) i) : null;
+        }
+
+        /** Bytes held, roughly: the ids (Latin-1 text takes one byte a character), the offsets, the object. */
         long weight() {
-            return 1 + anchors.size();
+            return 64 + ids.length() + 4L * starts.length;
         }
     }
 
-    private final long maxAnchors;
+    private final long maxBytes;
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
-    private long anchors;
+    private long bytes;
 
-    PageIndex(long maxAnchors) {
-        this.maxAnchors = maxAnchors;
+    PageIndex(long maxBytes) {
+        this.maxBytes = maxBytes;
     }
 
     /**
@@ -61,18 +85,18 @@ final class PageIndex {
     }
 
     private synchronized void put(String key, Entry entry) {
-        if (entry.weight() > maxAnchors) {
+        if (entry.weight() > maxBytes) {
             return; // larger than the whole budget: served, not kept
         }
         Entry previous = entries.put(key, entry);
-        anchors += entry.weight() - (previous == null ? 0 : previous.weight());
+        bytes += entry.weight() - (previous == null ? 0 : previous.weight());
         Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
-        while (anchors > maxAnchors && eldest.hasNext()) {
+        while (bytes > maxBytes && eldest.hasNext()) {
             Map.Entry<String, Entry> e = eldest.next();
             if (e.getKey().equals(key)) {
                 continue;
             }
-            anchors -= e.getValue().weight();
+            bytes -= e.getValue().weight();
             eldest.remove();
         }
     }

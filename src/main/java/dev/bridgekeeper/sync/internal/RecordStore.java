@@ -34,7 +34,7 @@ class RecordStore {
     RecordStore(JdbcClient jdbc, JdbcTemplate template, SyncProperties properties) {
         this.jdbc = jdbc;
         this.template = template;
-        this.pageIndex = new PageIndex(properties.pageIndexAnchors());
+        this.pageIndex = new PageIndex(properties.pageIndexMemory().toBytes());
     }
 
     /**
@@ -191,9 +191,10 @@ class RecordStore {
     record Slice(List<String> json, long total) {}
 
     /**
-     * A page of live records. In the default order (record id) the page starts from the {@link PageIndex} anchor
-     * nearest its offset, and the count comes from the same index; in any other order only the count is reused.
-     * Both are exact: an index entry belongs to one data version and is never used for another.
+     * A page of live records. In the default order (record id) the page is found through the {@link PageIndex}:
+     * by its ids for one connection's listing, from the nearest anchor for a company-wide one; the count comes
+     * from the same entry. In any other order only the count is reused. All exact: an index entry belongs to one
+     * data version and is never used for another.
      */
     Slice page(UUID clientId, UUID companyId, UUID connectionId, String dataType, SqlWhere where, String orderSql,
             int limit, long offset) {
@@ -210,8 +211,8 @@ class RecordStore {
         }
         String key = version(clientId, companyId, connectionId, dataType) + "|" + filter + "|" + params;
         if (!"record_id".equals(orderSql)) {
-            long total = pageIndex.get("count|" + key, () -> new PageIndex.Entry(
-                    jdbc.sql("select count(*)" + filter).params(params).query(Long.class).single(), List.of()))
+            long total = pageIndex.get("count|" + key, () -> PageIndex.Entry.of(
+                    jdbc.sql("select count(*)" + filter).params(params).query(Long.class).single(), 1, List.of()))
                     .total();
             List<Object> pageParams = new ArrayList<>(params);
             pageParams.add(limit);
@@ -220,32 +221,46 @@ class RecordStore {
                             + " limit ? offset ?").params(pageParams).query(String.class).list();
             return new Slice(rows, total);
         }
-        PageIndex.Entry index = pageIndex.get("anchors|" + key, () -> anchors(filter.toString(), params));
-        String anchor = index.anchorFor(offset);
-        if (anchor == null) {
+        // record ids are unique within a connection, so one connection's page can be fetched by its ids
+        int step = connectionId != null ? 1 : PageIndex.STEP;
+        PageIndex.Entry index = pageIndex.get("ids|" + step + "|" + key, () -> ids(filter.toString(), params, step));
+        if (offset >= index.total()) {
             return new Slice(List.of(), index.total());
         }
+        if (step == 1) {
+            int from = (int) offset;
+            int to = (int) Math.min(index.size(), offset + limit);
+            String[] ids = new String[to - from];
+            for (int i = from; i < to; i++) {
+                ids[i - from] = index.id(i);
+            }
+            List<String> rows = jdbc.sql("select data::text from record where connection_id = ? and data_type = ?"
+                            + " and client_id = ? and company_id = ? and record_id = any(?) order by record_id")
+                    .params(connectionId, dataType, clientId, companyId, ids).query(String.class).list();
+            return new Slice(rows, index.total());
+        }
         List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(anchor);
+        pageParams.add(index.anchorFor(offset));
         pageParams.add(limit);
-        pageParams.add(offset % PageIndex.STEP);
+        pageParams.add(offset % step);
         List<String> rows = jdbc.sql("select data::text" + filter + " and record_id >= ? order by record_id"
                 + " limit ? offset ?").params(pageParams).query(String.class).list();
         return new Slice(rows, index.total());
     }
 
-    /** One pass over the matches in id order: their number and every STEP-th id. */
-    private PageIndex.Entry anchors(String filter, List<Object> params) {
+    /** One pass over the matches in id order: their number and every {@code step}-th id. */
+    private PageIndex.Entry ids(String filter, List<Object> params, int step) {
         long[] total = {0};
-        List<String> anchors = new ArrayList<>();
-        jdbc.sql("select record_id, total from (select record_id, row_number() over (order by record_id) - 1 as n,"
-                        + " count(*) over () as total" + filter + ") matches where n % " + PageIndex.STEP + " = 0"
-                        + " order by n")
-                .params(params).query(rs -> {
-                    total[0] = rs.getLong(2);
-                    anchors.add(rs.getString(1));
-                });
-        return new PageIndex.Entry(total[0], List.copyOf(anchors));
+        List<String> ids = new ArrayList<>();
+        String sql = step == 1
+                ? "select record_id, count(*) over () as total" + filter + " order by record_id"
+                : "select record_id, total from (select record_id, row_number() over (order by record_id) - 1 as n,"
+                        + " count(*) over () as total" + filter + ") matches where n % " + step + " = 0 order by n";
+        jdbc.sql(sql).params(params).query(rs -> {
+            total[0] = rs.getLong(2);
+            ids.add(rs.getString(1));
+        });
+        return PageIndex.Entry.of(total[0], step, ids);
     }
 
     /**

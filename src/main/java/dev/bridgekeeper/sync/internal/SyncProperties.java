@@ -2,6 +2,7 @@ package dev.bridgekeeper.sync.internal;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How sync jobs run and how patiently readers treat platforms. Every field is documented in application.yaml;
@@ -21,7 +22,7 @@ record SyncProperties(
         Duration maxRetryAfter,
         Duration fullSyncInterval,
         Duration scheduleCheckInterval,
-        Long pageIndexAnchors,
+        DataSize pageIndexMemory,
         Boolean directFirstSync) {
 
     SyncProperties {
@@ -37,7 +38,7 @@ record SyncProperties(
         maxRetryAfter = maxRetryAfter == null ? Duration.ofSeconds(60) : maxRetryAfter;
         fullSyncInterval = fullSyncInterval == null ? Duration.ofDays(7) : fullSyncInterval;
         scheduleCheckInterval = scheduleCheckInterval == null ? Duration.ofMinutes(1) : scheduleCheckInterval;
-        pageIndexAnchors = pageIndexAnchors == null ? 200_000L : pageIndexAnchors;
+        pageIndexMemory = pageIndexMemory == null ? DataSize.ofMegabytes(64) : pageIndexMemory;
         directFirstSync = directFirstSync == null || directFirstSync;
         if (threads < 1 || pageSize < 1 || serverErrorAttempts < 1 || rateLimitAttempts < 1) {
             throw new IllegalArgumentException("bridgekeeper.sync: threads, page-size, server-error-attempts and"
