@@ -11,6 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
@@ -20,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The reader for platforms whose data API already speaks the standard model, paged as
  * {@code GET {dataApiUrl}/{dataType}?page=&pageSize=&modifiedSince=&fromDate=} answering
- * {@code {results, totalResults}}: the sandbox platforms. The next page is requested while the current one is
- * being staged, so the platform and the database work at the same time. A 429, a 5xx or an unreachable
+ * {@code {results, totalResults}}: the sandbox platforms. The next pages ({@code pages-ahead}) are requested while
+ * the current one is written, so the platform and the database work at the same time. A 429, a 5xx or an unreachable
  * platform ends the read with {@link RetryLater} (the job waits in the queue, not on a thread); 404 on the first
  * page means "this platform has no such data type".
  */
@@ -49,17 +54,23 @@ class PagedApiReader implements PlatformReader {
         int pageSize = request.pageSize();
         int page = request.firstPage();
         long fetched = (long) (page - 1) * pageSize;
-        CompletableFuture<HttpResponse<byte[]>> pending = send(integration, request, page, accessToken);
+        Deque<CompletableFuture<HttpResponse<byte[]>>> ahead = new ArrayDeque<>();
+        ahead.add(send(integration, request, page, accessToken));
         try {
             while (true) {
-                PageParser.Page parsed = PageParser.parse(json, body(pending, request.dataType(), page),
+                PageParser.Page parsed = PageParser.parse(json, body(ahead.poll(), request.dataType(), page),
                         request.dataType(), request.syncFrom());
                 long total = parsed.totalResults();
                 int totalPages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
                 fetched += parsed.listed();
                 // counted by records, not pages: a platform may serve smaller pages than asked for
                 boolean last = parsed.listed() == 0 || fetched >= total;
-                pending = last ? null : send(integration, request, page + 1, accessToken);
+                if (!last) { // keep up to pages-ahead requests in flight while this page is written
+                    int upTo = Math.max(page + 1, Math.min(page + properties.pagesAhead(), totalPages));
+                    for (int next = page + 1 + ahead.size(); next <= upTo; next++) {
+                        ahead.add(send(integration, request, next, accessToken));
+                    }
+                }
                 pages.accept(parsed.records(), page, totalPages);
                 if (last) {
                     return;
@@ -67,9 +78,8 @@ class PagedApiReader implements PlatformReader {
                 page++;
             }
         } finally {
-            if (pending != null) {
-                pending.cancel(true); // a failed page: the prefetched one is fetched again on the next run
-            }
+            // a failed page (or a platform whose total shrank): pages asked for ahead are fetched again next run
+            ahead.forEach(pending -> pending.cancel(true));
         }
     }
 
@@ -127,13 +137,19 @@ class PagedApiReader implements PlatformReader {
         throw retry;
     }
 
-    /** Retry-After in seconds (the sandbox's form); an HTTP date or nothing means one second. */
+    /** Retry-After as seconds or as an HTTP date; missing or unreadable means one second. */
     private static Duration retryAfter(HttpResponse<?> response) {
+        String value = response.headers().firstValue("Retry-After").orElse("1").trim();
         try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(
-                    response.headers().firstValue("Retry-After").orElse("1").trim())));
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(1);
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(Instant.now(),
+                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException notADate) {
+                return Duration.ofSeconds(1);
+            }
         }
     }
 }

@@ -23,7 +23,8 @@ record SyncProperties(
         Duration fullSyncInterval,
         Duration scheduleCheckInterval,
         DataSize pageIndexMemory,
-        Boolean directFirstSync) {
+        Boolean directFirstSync,
+        Integer pagesAhead) {
 
     SyncProperties {
         worker = worker == null || worker;
@@ -40,9 +41,10 @@ record SyncProperties(
         scheduleCheckInterval = scheduleCheckInterval == null ? Duration.ofMinutes(1) : scheduleCheckInterval;
         pageIndexMemory = pageIndexMemory == null ? DataSize.ofMegabytes(64) : pageIndexMemory;
         directFirstSync = directFirstSync == null || directFirstSync;
-        if (threads < 1 || pageSize < 1 || serverErrorAttempts < 1 || rateLimitAttempts < 1) {
-            throw new IllegalArgumentException("bridgekeeper.sync: threads, page-size, server-error-attempts and"
-                    + " rate-limit-attempts must be 1 or more");
+        pagesAhead = pagesAhead == null ? 2 : pagesAhead;
+        if (threads < 1 || pageSize < 1 || serverErrorAttempts < 1 || rateLimitAttempts < 1 || pagesAhead < 1) {
+            throw new IllegalArgumentException("bridgekeeper.sync: threads, page-size, server-error-attempts,"
+                    + " rate-limit-attempts and pages-ahead must be 1 or more");
         }
     }
 }
