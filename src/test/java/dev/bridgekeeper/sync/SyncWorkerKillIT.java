@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,8 +59,14 @@ class SyncWorkerKillIT {
     @Autowired
     ConnectionCredentials credentials;
 
-    @Test
-    void aJobWhoseWorkerIsKilledMidFetchIsResumedByAnotherWorkerWithoutDuplicates() throws Exception {
+    /**
+     * {@code direct}: the dead worker was writing the first sync straight into the cache in one transaction
+     * (rolled back by its death; the next worker starts again). Otherwise it was staging page by page, and the
+     * next worker goes on after the last page it committed.
+     */
+    @ParameterizedTest(name = "direct first sync: {0}")
+    @ValueSource(booleans = {true, false})
+    void aJobWhoseWorkerIsKilledMidFetchIsResumedByAnotherWorkerWithoutDuplicates(boolean direct) throws Exception {
         Tenant tenant = Tenant.create(jdbc, port, "Kill IT");
         Process child = null;
         Path log = Path.of("target", "sync-worker-kill-child-" + UUID.randomUUID() + ".log");
@@ -69,7 +77,7 @@ class SyncWorkerKillIT {
                     + " and data_type = 'banking-transactions'", String.class, link.connectionId());
             assertThat(status(dataset)).isEqualTo("Queued");
 
-            child = startWorker(log);
+            child = startWorker(log, direct);
             Process worker = child;
             // 600 transactions in pages of 50, each page held back 0.3 s by the slow sandbox user
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() -> {
@@ -87,6 +95,23 @@ class SyncWorkerKillIT {
             assertThat(jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type ="
                     + " 'banking-transactions'", Integer.class, link.connectionId()))
                     .as("nothing of the unfinished pull is visible").isZero();
+            int pagesAtKill = jdbc.queryForObject("select pages_fetched from dataset where id = ?::uuid",
+                    Integer.class, dataset);
+            long staged = jdbc.queryForObject("select count(*) from record_staging where dataset_id = ?::uuid",
+                    Long.class, dataset);
+            Instant marker = Instant.parse("2001-02-03T04:05:06Z");
+            if (direct) {
+                assertThat(pagesAtKill).as("nothing committed page by page").isZero();
+                assertThat(staged).isZero();
+            } else {
+                assertThat(pagesAtKill).isBetween(2, 11);
+                assertThat(staged).isEqualTo(pagesAtKill * 50L);
+                // mark a record staged before the kill: if the next worker fetched page 1 again, it would be
+                // replaced; going on from the next page keeps it
+                jdbc.update("update record_staging set modified_date = ? where dataset_id = ?::uuid and record_id ="
+                        + " (select min(record_id) from record_staging where dataset_id = ?::uuid)",
+                        java.sql.Timestamp.from(marker), dataset, dataset);
+            }
 
             scheduler.resume();
             Api api = tenant.api();
@@ -102,6 +127,11 @@ class SyncWorkerKillIT {
                     + " dataset where id = ?::uuid", dataset);
             assertThat(done.get("page_size")).as("resumed with the dead worker's page size").isEqualTo(50);
             assertThat(done.get("pages_fetched")).isEqualTo(12);
+            if (!direct) {
+                assertThat(jdbc.queryForObject("select count(*) from record where connection_id = ? and modified_date"
+                        + " = ?", Integer.class, link.connectionId(), java.sql.Timestamp.from(marker)))
+                        .as("the pages staged before the kill were not fetched again").isEqualTo(1);
+            }
             assertThat(done.get("records_modified")).isEqualTo(600);
             assertThat(jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type ="
                     + " 'banking-transactions'", Integer.class, link.connectionId())).isEqualTo(600);
@@ -126,7 +156,7 @@ class SyncWorkerKillIT {
     }
 
     /** A second Bridgekeeper on this test's database: sync worker on, compressed heartbeat, small pages. */
-    private Process startWorker(Path log) throws Exception {
+    private Process startWorker(Path log, boolean direct) throws Exception {
         Path dataDir = Path.of(environment.getRequiredProperty("bridgekeeper.data-dir")).toAbsolutePath();
         String signingKey = Files.readString(dataDir.resolve("secrets").resolve("token-signing.key")).trim();
         String encryptionKey = Files.readString(dataDir.resolve("secrets").resolve("encryption.key")).trim();
@@ -145,6 +175,7 @@ class SyncWorkerKillIT {
                 "--bridgekeeper.webhooks.dispatcher.enabled=false",
                 "--bridgekeeper.sync.worker=true",
                 "--bridgekeeper.sync.page-size=50",
+                "--bridgekeeper.sync.direct-first-sync=" + direct,
                 "--bridgekeeper.sync.heartbeat-interval=PT1S",
                 "--bridgekeeper.sync.polling-interval=PT0.3S"));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
