@@ -45,7 +45,8 @@ class CachedRecordsPagingIT {
         Tenant tenant = Tenant.create(jdbc, port, "Paging IT");
         Api api = tenant.api();
         SandboxLink link = SandboxLink.create(tenant, publicUrl, "sbcm", "user_good");
-        String history = link.companyPath() + "/data/history?query=" + enc("{status=Queued||status=Fetching||status=Mapping}");
+        String history = link.companyPath() + "/data/history?query="
+                + enc("{status=Queued||status=Fetching||status=Mapping}");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
                 api.get(link.companyPath() + "/dataStatus").json().path("commerce-orders").path("currentStatus")
                         .asString().equals("Complete") && api.get(history).json().path("totalResults").asInt() == 0);

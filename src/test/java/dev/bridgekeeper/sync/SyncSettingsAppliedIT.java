@@ -77,7 +77,8 @@ class SyncSettingsAppliedIT {
     void syncFromWindowKeepsOnlyTheLastMonths() {
         // a window whose start falls in the middle of the sandbox's year of transactions, whatever today is
         Instant middle = Instant.parse("2024-12-01T00:00:00Z");
-        long months = ChronoUnit.MONTHS.between(middle.atOffset(ZoneOffset.UTC), Instant.now().atOffset(ZoneOffset.UTC));
+        long months = ChronoUnit.MONTHS.between(middle.atOffset(ZoneOffset.UTC),
+                Instant.now().atOffset(ZoneOffset.UTC));
         SandboxLink link = linkWith("\"syncFromWindow\":" + months);
         String dataset = awaitComplete(link);
 

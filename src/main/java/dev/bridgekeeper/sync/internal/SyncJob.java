@@ -53,9 +53,9 @@ class SyncJob {
     private final TransactionTemplate ownTx;
 
     SyncJob(DatasetStore datasets, RecordStore records, List<PlatformReader> readers,
-            ConnectionManagement connections, CompanyDirectory companies, IntegrationCatalog catalog, ConnectionCredentials credentials,
-            ApplicationEventPublisher events, TransactionTemplate tx, SyncProperties properties, SyncFrom syncFrom,
-            Clock clock) {
+            ConnectionManagement connections, CompanyDirectory companies, IntegrationCatalog catalog,
+            ConnectionCredentials credentials, ApplicationEventPublisher events, TransactionTemplate tx,
+            SyncProperties properties, SyncFrom syncFrom, Clock clock) {
         this.datasets = datasets;
         this.records = records;
         this.readers = readers;
@@ -124,9 +124,9 @@ class SyncJob {
     }
 
     /**
-     * Pages the platform into staging from the first page not yet staged; each page and the dataset's page count
-     * commit together, so a page is never staged twice by a resumed run. Returns when to retry, or null when
-     * every page is staged.
+     * Reads the platform: straight into the cache for a first full read that has not started yet (see
+     * {@link #fetchDirect}); otherwise into staging from the first page not yet staged, each page and the
+     * dataset's page count committed together, so a page is never staged twice by a resumed run.
      */
     private Fetched fetch(DatasetRow dataset, Integration integration, PlatformReader reader) {
         DatasetStore.FetchState state = datasets.fetchState(dataset.id());

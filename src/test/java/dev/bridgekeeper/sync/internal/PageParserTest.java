@@ -53,6 +53,7 @@ class PageParserTest {
                 "invoices", null)).isInstanceOfSatisfying(ReadFailure.class,
                         e -> assertThat(e.status()).isEqualTo(PullOperationStatus.FetchError));
         assertThatThrownBy(() -> PageParser.parse(json, "{\"results\":[{\"name\":\"x\"}]}".getBytes(
-                StandardCharsets.UTF_8), "invoices", null)).isInstanceOf(ReadFailure.class).hasMessageContaining("no id");
+                StandardCharsets.UTF_8), "invoices", null)).isInstanceOf(ReadFailure.class)
+                .hasMessageContaining("no id");
     }
 }

@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ApiIntegrationTest
 class RecordCopyIT {
 
-    private static final String TRICKY = "{\"id\":\"r\\\\1\\t\",\"note\":\"tab\\there, back\\\\slash, new\\nline, é ✓\","
-            + "\"raw\":\"\\\\N\"}";
+    private static final String TRICKY = "{\"id\":\"r\\\\1\\t\","
+            + "\"note\":\"tab\\there, back\\\\slash, new\\nline, é ✓\",\"raw\":\"\\\\N\"}";
 
     @LocalServerPort
     int port;
@@ -55,8 +55,9 @@ class RecordCopyIT {
         StagedRecord plain = new StagedRecord("r2", "{\"id\":\"r2\"}", null, modified, true);
 
         tx.executeWithoutResult(s -> records.copy(datasetId, List.of(tricky, plain)));
-        assertThat(jdbc.queryForObject("select data->>'note' from record_staging where dataset_id = ? and record_id = ?",
-                String.class, datasetId, "r\\1\t")).isEqualTo("tab\there, back\\slash, new\nline, é ✓");
+        assertThat(jdbc.queryForObject("select data->>'note' from record_staging where dataset_id = ?"
+                + " and record_id = ?", String.class, datasetId, "r\\1\t"))
+                .isEqualTo("tab\there, back\\slash, new\nline, é ✓");
         assertThat(jdbc.queryForObject("select data->>'raw' from record_staging where record_id = ?", String.class,
                 "r\\1\t")).isEqualTo("\\N");
         assertThat(jdbc.queryForObject("select modified_date = ?::timestamptz and source_modified_date is null"
