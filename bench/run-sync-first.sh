@@ -7,6 +7,7 @@
 #
 # Knobs (environment):
 #   BENCH_TRANSACTIONS_PER_ACCOUNT  default 333334 (3 accounts: 1,000,002 transactions)
+#   BENCH_INVOICES   default 100000 (Sandbox Accounting invoices of user_good; --invoices=false skips that phase)
 #   BENCH_JAR        jar to run (default target/bridgekeeper.jar, built if missing)
 #   BENCH_JAVA_OPTS  extra JVM flags, added after -Xmx512m
 #   BENCH_KEEP_DATA  set to 1 to keep the temporary data directory
@@ -65,6 +66,7 @@ BRIDGEKEEPER_BOOTSTRAP_API_KEY="$API_KEY" BRIDGEKEEPER_DATA_DIR="$DATA_DIR" \
   BRIDGEKEEPER_EMBEDDED_DATABASE_PORT="$DB_PORT" BRIDGEKEEPER_PUBLIC_URL="http://127.0.0.1:$PORT" \
   java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
   --bridgekeeper.sandbox.data.users.user_good.transactions-per-account="${BENCH_TRANSACTIONS_PER_ACCOUNT:-333334}" \
+  --bridgekeeper.sandbox.data.users.user_good.invoices="${BENCH_INVOICES:-100000}" \
   >"$LOG" 2>&1 &
 SERVER_PID=$!
 
@@ -94,4 +96,6 @@ BENCH_API_KEY="$API_KEY" node "$ROOT/bench/sync-first.mjs" --base-url="http://12
   --server-pid="$SERVER_PID" --db-port="$DB_PORT" "$@"
 rc=$?
 set -e
+echo "how each pull completed (server log):"
+grep -o "Dataset .* complete;.*" "$LOG" || true
 exit "$rc"

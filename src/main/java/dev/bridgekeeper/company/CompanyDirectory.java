@@ -23,4 +23,10 @@ public interface CompanyDirectory {
      * Hosted Link that are opened without an API key and must apply the owner's settings.
      */
     Optional<UUID> ownerOf(UUID companyId);
+
+    /**
+     * A pull of one of the company's data types completed at {@code completed}: Codat's {@code lastSync}. Never
+     * moves back in time. Joins the caller's transaction.
+     */
+    void recordSync(UUID clientId, UUID companyId, java.time.Instant completed);
 }

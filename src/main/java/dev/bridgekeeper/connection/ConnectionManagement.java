@@ -123,6 +123,15 @@ public class ConnectionManagement {
      * Deletes the connection. The event is published just before the row goes (same transaction),
      * so listeners that own data tied to the row, such as its tokens, can still read it.
      */
+    /**
+     * A pull from the connection completed at {@code completed}: Codat's {@code lastSync}. Never moves back in
+     * time. Joins the caller's transaction.
+     */
+    @Transactional
+    public void recordSync(UUID clientId, UUID companyId, UUID connectionId, java.time.Instant completed) {
+        store.recordSync(clientId, companyId, connectionId, completed);
+    }
+
     @Transactional
     public void delete(UUID clientId, UUID companyId, UUID connectionId) {
         ConnectionRow row = require(clientId, companyId, connectionId, true);

@@ -294,6 +294,17 @@ class DataSyncIT {
     void aRateLimitedPlatformIsWaitedForAndTheSyncCompletes() {
         SandboxLink link = SandboxLink.create(tenant, publicUrl, "sbbk", "user_ratelimited");
         awaitStatuses(link, BANKING, "Complete");
+        // each data type's first page was refused with Retry-After: 1; its job was put back in the queue for
+        // then (no thread slept) and its next run, no earlier, fetched and completed
+        List<Map<String, Object>> waits = jdbc.queryForList("select data_type, waiting_until, completed_utc,"
+                + " (select count(*) from record r where r.dataset_id = d.id) as records from dataset d"
+                + " where connection_id = ?", link.connectionId());
+        assertThat(waits).hasSize(BANKING.size()).allSatisfy(row -> {
+            assertThat(row.get("waiting_until")).as(row.toString()).isNotNull();
+            assertThat(((java.sql.Timestamp) row.get("completed_utc")))
+                    .isAfterOrEqualTo((java.sql.Timestamp) row.get("waiting_until"));
+        });
+        assertThat(countRecords(link, "banking-transactions")).isEqualTo(600);
     }
 
     @Test
@@ -302,7 +313,10 @@ class DataSyncIT {
         awaitStatuses(link, BANKING, "FetchError");
         JsonNode operation = api.get(link.companyPath() + "/data/history").json().path("results").get(0);
         assertThat(operation.path("isErrored").asBoolean()).isTrue();
-        assertThat(operation.path("errorMessage").asString()).contains("503");
+        assertThat(operation.path("errorMessage").asString()).contains("503").contains("4 times in a row");
+        // the retries waited in the job queue on the compressed backoff (0.1 s, 0.2 s, 0.4 s): three waits
+        assertThat(jdbc.queryForList("select server_error_retries from dataset where connection_id = ?",
+                Integer.class, link.connectionId())).containsOnly(3);
         assertThat(jdbc.queryForObject("select count(*) from record where connection_id = ?", Integer.class,
                 link.connectionId())).isZero();
     }

@@ -151,4 +151,10 @@ class CompanyManagement implements CompanyDirectory {
     private static ApiException notFound(UUID companyId) {
         return ApiException.notFound("Company " + companyId + " does not exist.");
     }
+
+    @Override
+    @Transactional
+    public void recordSync(UUID clientId, UUID companyId, java.time.Instant completed) {
+        store.recordSync(clientId, companyId, completed);
+    }
 }

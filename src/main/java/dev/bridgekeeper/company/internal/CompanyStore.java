@@ -34,6 +34,12 @@ class CompanyStore {
         this.json = json;
     }
 
+    /** Sets last_sync_utc to {@code completed} unless it is already later. */
+    void recordSync(UUID clientId, UUID companyId, java.time.Instant completed) {
+        jdbc.sql("update company set last_sync_utc = greatest(last_sync_utc, ?) where client_id = ? and id = ?")
+                .params(java.sql.Timestamp.from(completed), clientId, companyId).update();
+    }
+
     void insert(UUID clientId, CompanyRow row) {
         jdbc.sql("insert into company (id, client_id, name, description, tags, products, created_utc,"
                         + " created_by_user_name) values (?, ?, ?, ?, cast(? as jsonb), '{}', ?, ?)")

@@ -70,15 +70,15 @@ public class ConnectionStore {
     }
 
     public void update(UUID clientId, ConnectionRow row) {
-        // the first time a row becomes Linked is remembered: the customer's first authorisation
+        // the first time a row becomes Linked is remembered: the customer's first authorisation. lastSync is
+        // left alone: only recordSync moves it, so a status change cannot put back an older value it read
         jdbc.sql("update connection set status = ?, data_connection_errors = cast(? as jsonb),"
-                        + " connection_info = cast(? as jsonb), last_sync_utc = ?,"
+                        + " connection_info = cast(? as jsonb),"
                         + " first_linked_utc = case when ? = 'Linked' then coalesce(first_linked_utc, now())"
                         + " else first_linked_utc end where client_id = ? and id = ?")
                 .params(row.status().name(), json.writeValueAsString(row.errors()),
                         row.connectionInfo() == null ? null : json.writeValueAsString(row.connectionInfo()),
-                        row.lastSync() == null ? null : Timestamp.from(row.lastSync()), row.status().name(), clientId,
-                        row.id())
+                        row.status().name(), clientId, row.id())
                 .update();
     }
 
@@ -90,6 +90,12 @@ public class ConnectionStore {
                 .query((rs, i) -> java.util.Map.entry(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()))
                 .list().stream()
                 .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
+    public void recordSync(UUID clientId, UUID companyId, UUID id, java.time.Instant completed) {
+        jdbc.sql("update connection set last_sync_utc = greatest(last_sync_utc, ?) where client_id = ?"
+                        + " and company_id = ? and id = ?")
+                .params(java.sql.Timestamp.from(completed), clientId, companyId, id).update();
     }
 
     public void updateAuthorization(UUID clientId, UUID id, String sealed) {

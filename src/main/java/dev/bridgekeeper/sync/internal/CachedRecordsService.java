@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -64,8 +65,9 @@ class CachedRecordsService implements CachedRecords {
         this.json = json;
     }
 
+    /** Repeatable read: the page index's data version and the page itself come from one snapshot. */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PagedResults<JsonNode> list(UUID clientId, UUID companyId, UUID connectionId, String dataType,
             PageRequest page, String query, String orderBy, String path) {
         requireOwner(clientId, companyId, connectionId);

@@ -73,12 +73,49 @@ class DatasetStore {
                 .update() == 1;
     }
 
-    /** Queued → Fetching, recording how this fetch reads the platform (all records, or changes since). */
-    boolean startFetching(UUID id, Instant now, boolean fullSync, Instant modifiedSince) {
+    /**
+     * Queued → Fetching, recording how this fetch reads the platform (all records, or changes since; from which
+     * date the sync settings allow).
+     */
+    boolean startFetching(UUID id, Instant now, boolean fullSync, Instant modifiedSince, Instant syncFrom,
+            int pageSize) {
         SyncTransitions.check(PullOperationStatus.Queued, PullOperationStatus.Fetching);
         return jdbc.sql("update dataset set status = 'Fetching', progress = 10, fetch_started_utc = ?, full_sync = ?,"
-                        + " modified_since = ? where id = ? and status = 'Queued'")
-                .params(ts(now), fullSync, ts(modifiedSince), id).update() == 1;
+                        + " modified_since = ?, sync_from = ?, page_size = ? where id = ? and status = 'Queued'")
+                .params(ts(now), fullSync, ts(modifiedSince), ts(syncFrom), pageSize, id).update() == 1;
+    }
+
+    /** Where a fetch stands: what is staged, how many waits in a row, and how far back it reads. */
+    record FetchState(int pagesFetched, Integer pageSize, long recordsStaged, int rateLimitWaits,
+            int serverErrorRetries, Instant syncFrom, Instant waitingUntil) {}
+
+    FetchState fetchState(UUID id) {
+        return jdbc.sql("select pages_fetched, page_size, records_staged, rate_limit_waits, server_error_retries,"
+                        + " sync_from, waiting_until from dataset where id = ?").param(id)
+                .query((rs, i) -> new FetchState(rs.getInt(1), (Integer) rs.getObject(2), rs.getLong(3),
+                        rs.getInt(4), rs.getInt(5), instant(rs, 6), instant(rs, 7))).single();
+    }
+
+    /** A page is staged (same transaction as its rows): the next run goes on after it; waits in a row reset. */
+    void pageStaged(UUID id, int page, int records, int progress) {
+        jdbc.sql("update dataset set pages_fetched = ?, records_staged = records_staged + ?, progress = ?,"
+                        + " rate_limit_waits = 0, server_error_retries = 0, status_description = null"
+                        + " where id = ? and status = 'Fetching'")
+                .params(page, records, progress, id).update();
+    }
+
+    /** The staged rows are gone (PostgreSQL emptied the unlogged staging after a crash): fetch from page 1. */
+    void restartFetch(UUID id) {
+        jdbc.sql("update dataset set pages_fetched = 0, records_staged = 0 where id = ? and status = 'Fetching'")
+                .param(id).update();
+    }
+
+    /** Counts one more wait of this kind and records until when and why (shown as statusDescription). */
+    void waitBeforeRetry(UUID id, boolean rateLimited, Instant until, String description) {
+        String counter = rateLimited ? "rate_limit_waits" : "server_error_retries";
+        jdbc.sql("update dataset set " + counter + " = " + counter + " + 1, waiting_until = ?, status_description = ?"
+                        + " where id = ? and status = 'Fetching'")
+                .params(ts(until), description, id).update();
     }
 
     void progress(UUID id, int progress) {

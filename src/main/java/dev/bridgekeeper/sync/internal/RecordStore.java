@@ -3,10 +3,17 @@ package dev.bridgekeeper.sync.internal;
 import static dev.bridgekeeper.sync.internal.DatasetStore.ts;
 
 import dev.bridgekeeper.platform.query.SqlWhere;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.postgresql.PGConnection;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,11 +29,98 @@ class RecordStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    RecordStore(JdbcClient jdbc, JdbcTemplate template) {
+    private final PageIndex pageIndex;
+
+    RecordStore(JdbcClient jdbc, JdbcTemplate template, SyncProperties properties) {
         this.jdbc = jdbc;
         this.template = template;
+        this.pageIndex = new PageIndex(properties.pageIndexMemory().toBytes());
     }
 
+    /**
+     * Stages a page with one COPY (the fast way in). Fails with a {@link DuplicateKeyException} when a record id is
+     * already staged for the dataset (a platform listing one record on two pages); the caller then stages the page
+     * again with {@link #stage}, which keeps the later copy.
+     */
+    void copy(UUID datasetId, List<StagedRecord> records) {
+        StringBuilder rows = new StringBuilder(records.size() * 400);
+        String dataset = datasetId.toString();
+        for (StagedRecord r : records) {
+            rows.append(dataset).append('\t');
+            copyText(rows, r.id()).append('\t');
+            copyText(rows, r.json()).append('\t');
+            copyInstant(rows, r.modifiedDate()).append('\t');
+            copyInstant(rows, r.sourceModifiedDate()).append('\t');
+            rows.append(r.deleted() ? 't' : 'f').append('\n');
+        }
+        copyIn("copy record_staging (dataset_id, record_id, data, modified_date, source_modified_date, deleted)"
+                + " from stdin", rows);
+    }
+
+    /**
+     * A page of a first sync straight into the cache (the caller's transaction makes it visible, or not, with
+     * the pull). Fails with a {@link DuplicateKeyException} on a record id listed twice.
+     */
+    void copyIntoCache(DatasetRow dataset, List<StagedRecord> records) {
+        StringBuilder rows = new StringBuilder(records.size() * 450);
+        String prefix = dataset.connectionId() + "\t" + dataset.dataType() + "\t";
+        String owner = dataset.clientId() + "\t" + dataset.companyId() + "\t";
+        String datasetId = dataset.id().toString();
+        for (StagedRecord r : records) {
+            rows.append(prefix);
+            copyText(rows, r.id()).append('\t').append(owner);
+            copyText(rows, r.json()).append('\t');
+            copyInstant(rows, r.modifiedDate()).append('\t');
+            copyInstant(rows, r.sourceModifiedDate()).append('\t');
+            rows.append(r.deleted() ? 't' : 'f').append('\t').append(datasetId).append('\n');
+        }
+        copyIn("copy record (connection_id, data_type, record_id, client_id, company_id, data, modified_date,"
+                + " source_modified_date, deleted, dataset_id) from stdin", rows);
+    }
+
+    private void copyIn(String sql, CharSequence rows) {
+        template.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql,
+                        new StringReader(rows.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Whether the connection has any record of the data type cached, deleted or not. */
+    boolean anyCached(UUID connectionId, String dataType) {
+        return jdbc.sql("select exists (select 1 from record where connection_id = ? and data_type = ?)")
+                .params(connectionId, dataType).query(Boolean.class).single();
+    }
+
+    /** COPY's text format: backslash, tab, newline and carriage return escaped. */
+    private static StringBuilder copyText(StringBuilder out, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+        return out;
+    }
+
+    private static StringBuilder copyInstant(StringBuilder out, Instant value) {
+        return value == null ? out.append("\\N") : out.append(value);
+    }
+
+    /** How many rows are staged for the dataset. */
+    long stagedCount(UUID datasetId) {
+        return jdbc.sql("select count(*) from record_staging where dataset_id = ?").param(datasetId)
+                .query(Long.class).single();
+    }
+
+    /** Stages a page row by row, replacing records already staged for the dataset. */
     void stage(UUID datasetId, List<StagedRecord> records) {
         template.batchUpdate("insert into record_staging (dataset_id, record_id, data, modified_date,"
                         + " source_modified_date, deleted) values (?, ?, ?::jsonb, ?, ?, ?)"
@@ -49,6 +143,21 @@ class RecordStore {
      * record fetched again unchanged does not count. A deleted record keeps its last content.
      */
     int merge(DatasetRow dataset, boolean fullSync) {
+        boolean first = !jdbc.sql("select exists (select 1 from record where connection_id = ? and data_type = ?)")
+                .params(dataset.connectionId(), dataset.dataType()).query(Boolean.class).single();
+        if (first) {
+            // nothing cached yet (the caller holds the data type's lock): a plain insert, no conflicts to
+            // resolve and nothing to mark deleted
+            int inserted = jdbc.sql("insert into record (connection_id, data_type, record_id, client_id, company_id,"
+                            + " data, modified_date, source_modified_date, deleted, dataset_id)"
+                            + " select ?, ?, s.record_id, ?, ?, s.data, s.modified_date, s.source_modified_date,"
+                            + " s.deleted, s.dataset_id from record_staging s where s.dataset_id = ?")
+                    .params(dataset.connectionId(), dataset.dataType(), dataset.clientId(), dataset.companyId(),
+                            dataset.id())
+                    .update();
+            clearStaging(dataset.id());
+            return inserted;
+        }
         int upserted = jdbc.sql("insert into record (connection_id, data_type, record_id, client_id, company_id, data,"
                         + " modified_date, source_modified_date, deleted, dataset_id)"
                         + " select ?, ?, s.record_id, ?, ?, s.data, s.modified_date, s.source_modified_date, s.deleted,"
@@ -81,6 +190,12 @@ class RecordStore {
     /** A page of the cache for the read API: JSON texts of live records, and how many match in all. */
     record Slice(List<String> json, long total) {}
 
+    /**
+     * A page of live records. In the default order (record id) the page is found through the {@link PageIndex}:
+     * by its ids for one connection's listing, from the nearest anchor for a company-wide one; the count comes
+     * from the same entry. In any other order only the count is reused. All exact: an index entry belongs to one
+     * data version and is never used for another.
+     */
     Slice page(UUID clientId, UUID companyId, UUID connectionId, String dataType, SqlWhere where, String orderSql,
             int limit, long offset) {
         StringBuilder filter = new StringBuilder(" from record where client_id = ? and company_id = ?"
@@ -94,13 +209,76 @@ class RecordStore {
             filter.append(" and ").append(where.sql());
             params.addAll(where.params());
         }
-        long total = jdbc.sql("select count(*)" + filter).params(params).query(Long.class).single();
+        String key = version(clientId, companyId, connectionId, dataType) + "|" + filter + "|" + params;
+        if (!"record_id".equals(orderSql)) {
+            long total = pageIndex.get("count|" + key, () -> PageIndex.Entry.of(
+                    jdbc.sql("select count(*)" + filter).params(params).query(Long.class).single(), 1, List.of()))
+                    .total();
+            List<Object> pageParams = new ArrayList<>(params);
+            pageParams.add(limit);
+            pageParams.add(offset);
+            List<String> rows = jdbc.sql("select data::text" + filter + " order by " + orderSql
+                            + " limit ? offset ?").params(pageParams).query(String.class).list();
+            return new Slice(rows, total);
+        }
+        // record ids are unique within a connection, so one connection's page can be fetched by its ids
+        int step = connectionId != null ? 1 : PageIndex.STEP;
+        PageIndex.Entry index = pageIndex.get("ids|" + step + "|" + key, () -> ids(filter.toString(), params, step));
+        if (offset >= index.total()) {
+            return new Slice(List.of(), index.total());
+        }
+        if (step == 1) {
+            int from = (int) offset;
+            int to = (int) Math.min(index.size(), offset + limit);
+            String[] ids = new String[to - from];
+            for (int i = from; i < to; i++) {
+                ids[i - from] = index.id(i);
+            }
+            List<String> rows = jdbc.sql("select data::text from record where connection_id = ? and data_type = ?"
+                            + " and client_id = ? and company_id = ? and record_id = any(?) order by record_id")
+                    .params(connectionId, dataType, clientId, companyId, ids).query(String.class).list();
+            return new Slice(rows, index.total());
+        }
         List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(index.anchorFor(offset));
         pageParams.add(limit);
-        pageParams.add(offset);
-        List<String> rows = jdbc.sql("select data::text" + filter + " order by " + orderSql + " limit ? offset ?")
-                .params(pageParams).query(String.class).list();
-        return new Slice(rows, total);
+        pageParams.add(offset % step);
+        List<String> rows = jdbc.sql("select data::text" + filter + " and record_id >= ? order by record_id"
+                + " limit ? offset ?").params(pageParams).query(String.class).list();
+        return new Slice(rows, index.total());
+    }
+
+    /** One pass over the matches in id order: their number and every {@code step}-th id. */
+    private PageIndex.Entry ids(String filter, List<Object> params, int step) {
+        long[] total = {0};
+        List<String> ids = new ArrayList<>();
+        String sql = step == 1
+                ? "select record_id, count(*) over () as total" + filter + " order by record_id"
+                : "select record_id, total from (select record_id, row_number() over (order by record_id) - 1 as n,"
+                        + " count(*) over () as total" + filter + ") matches where n % " + step + " = 0 order by n";
+        jdbc.sql(sql).params(params).query(rs -> {
+            total[0] = rs.getLong(2);
+            ids.add(rs.getString(1));
+        });
+        return PageIndex.Entry.of(total[0], step, ids);
+    }
+
+    /**
+     * The version of a listing's data: the last completion of each connection's data type. Records only change
+     * in {@link #merge}, which commits with its dataset's move to Complete, and go away only with their
+     * connection (and its datasets); either changes this text. Read in the caller's (repeatable-read)
+     * transaction, so version and records come from one snapshot.
+     */
+    String version(UUID clientId, UUID companyId, UUID connectionId, String dataType) {
+        List<Object> params = new ArrayList<>(List.of(clientId, companyId, dataType));
+        if (connectionId != null) {
+            params.add(connectionId);
+        }
+        return jdbc.sql("select coalesce(string_agg(connection_id || '@' || last, ',' order by connection_id), '')"
+                        + " from (select connection_id, max(completed_utc) as last from dataset where client_id = ?"
+                        + " and company_id = ? and data_type = ? and status = 'Complete'"
+                        + (connectionId != null ? " and connection_id = ?" : "") + " group by connection_id) v")
+                .params(params).query(String.class).single();
     }
 
     record Found(String json, boolean deleted) {}

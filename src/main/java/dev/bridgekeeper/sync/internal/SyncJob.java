@@ -1,5 +1,6 @@
 package dev.bridgekeeper.sync.internal;
 
+import dev.bridgekeeper.company.CompanyDirectory;
 import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.ConnectionStatus;
@@ -11,6 +12,7 @@ import dev.bridgekeeper.platform.error.ApiException;
 import dev.bridgekeeper.sync.PullOperationStatus;
 import dev.bridgekeeper.sync.ReadCompleted;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +20,17 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one dataset: Queued → Fetching (pages into staging, each page its own short transaction) → Mapping →
- * Complete (staging merged into the cache in one transaction). Re-running it after a crash is safe: a Fetching
- * dataset is fetched again into the same keyed staging rows, a Mapping one is merged, a finished one is left.
+ * Runs one dataset: Queued → Fetching (pages into staging, each page its own short transaction with the count of
+ * pages staged) → Mapping → Complete (staging merged into the cache in one transaction). Re-running it is safe,
+ * after a wait or a crash: a Fetching dataset goes on from the first page not staged yet, a Mapping one is
+ * merged, a finished one is left. A platform asking to wait makes {@link #run} return a time instead of sleeping;
+ * the db-scheduler execution is rescheduled for then.
  */
 @Component
 class SyncJob {
@@ -35,32 +41,45 @@ class SyncJob {
     private final RecordStore records;
     private final List<PlatformReader> readers;
     private final ConnectionManagement connections;
+    private final CompanyDirectory companies;
     private final IntegrationCatalog catalog;
     private final ConnectionCredentials credentials;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final SyncProperties properties;
+    private final SyncFrom syncFrom;
     private final Clock clock;
+    /** Short transactions of their own (progress) while a direct first sync holds its long one. */
+    private final TransactionTemplate ownTx;
 
     SyncJob(DatasetStore datasets, RecordStore records, List<PlatformReader> readers,
-            ConnectionManagement connections, IntegrationCatalog catalog, ConnectionCredentials credentials,
-            ApplicationEventPublisher events, TransactionTemplate tx, SyncProperties properties, Clock clock) {
+            ConnectionManagement connections, CompanyDirectory companies, IntegrationCatalog catalog,
+            ConnectionCredentials credentials, ApplicationEventPublisher events, TransactionTemplate tx,
+            SyncProperties properties, SyncFrom syncFrom, Clock clock) {
         this.datasets = datasets;
         this.records = records;
         this.readers = readers;
         this.connections = connections;
+        this.companies = companies;
         this.catalog = catalog;
         this.credentials = credentials;
         this.events = events;
         this.tx = tx;
         this.properties = properties;
+        this.syncFrom = syncFrom;
         this.clock = clock;
+        this.ownTx = new TransactionTemplate(tx.getTransactionManager());
+        this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    void run(UUID datasetId) {
+    /**
+     * Runs the dataset as far as it can go. Returns when the job should run again (the platform asked for a
+     * wait: the dataset stays Fetching with its staged pages), or null when the dataset is finished.
+     */
+    Instant run(UUID datasetId) {
         Optional<DatasetRow> found = datasets.find(datasetId);
         if (found.isEmpty() || found.get().status().isTerminal()) {
-            return; // deleted with its connection, or already finished by an earlier attempt
+            return null; // deleted with its connection, or already finished by an earlier attempt
         }
         DatasetRow dataset = found.get();
         PullOperationStatus at = dataset.status();
@@ -74,19 +93,21 @@ class SyncJob {
                 at = PullOperationStatus.Fetching;
             }
             if (at == PullOperationStatus.Fetching) {
-                DatasetRow fetching = dataset;
-                reader.read(integration, dataset.dataType(), dataset.modifiedSince(),
-                        () -> credentials.accessToken(fetching.clientId(), fetching.companyId(),
-                                fetching.connectionId()),
-                        (page, number, totalPages) -> tx.executeWithoutResult(status -> {
-                            records.stage(fetching.id(), page);
-                            datasets.progress(fetching.id(), 10 + (60 * number) / Math.max(1, totalPages));
-                        }));
+                Fetched fetched = fetch(dataset, integration, reader);
+                if (fetched.completed()) {
+                    return null;
+                }
+                if (fetched.retryAt() != null) {
+                    return fetched.retryAt();
+                }
                 move(dataset, PullOperationStatus.Fetching, PullOperationStatus.Mapping, 75, null);
                 at = PullOperationStatus.Mapping;
             }
             DatasetRow merging = dataset;
-            tx.executeWithoutResult(status -> complete(merging));
+            long mergeStarted = System.nanoTime();
+            tx.executeWithoutResult(status -> complete(merging, null));
+            log.info("Dataset {} ({}) complete; merged in {} ms", dataset.id(), dataset.dataType(),
+                    (System.nanoTime() - mergeStarted) / 1_000_000);
         } catch (ReadFailure e) {
             fail(dataset, at, e.status(), e.getMessage());
         } catch (ConnectionDeauthorizedException e) {
@@ -99,6 +120,141 @@ class SyncJob {
             log.error("Sync of dataset {} ({}) failed unexpectedly", dataset.id(), dataset.dataType(), e);
             fail(dataset, at, PullOperationStatus.InternalError, "Bridgekeeper failed to sync this data type.");
         }
+        return null;
+    }
+
+    /**
+     * Reads the platform: straight into the cache for a first full read that has not started yet (see
+     * {@link #fetchDirect}); otherwise into staging from the first page not yet staged, each page and the
+     * dataset's page count committed together, so a page is never staged twice by a resumed run.
+     */
+    private Fetched fetch(DatasetRow dataset, Integration integration, PlatformReader reader) {
+        DatasetStore.FetchState state = datasets.fetchState(dataset.id());
+        if (properties.directFirstSync() && Boolean.TRUE.equals(dataset.fullSync()) && state.pagesFetched() == 0
+                && state.waitingUntil() == null && !records.anyCached(dataset.connectionId(), dataset.dataType())) {
+            try {
+                return fetchDirect(dataset, integration, reader, state);
+            } catch (DuplicateKeyException e) {
+                log.info("Dataset {} ({}): the platform listed a record twice; staging page by page instead",
+                        dataset.id(), dataset.dataType());
+            } catch (FirstSyncRaced e) {
+                log.info("Dataset {} ({}): records were cached meanwhile; staging page by page instead",
+                        dataset.id(), dataset.dataType());
+            }
+        }
+        int firstPage = state.pagesFetched() + 1;
+        if (state.pagesFetched() > 0 && records.stagedCount(dataset.id()) == 0 && state.recordsStaged() > 0) {
+            log.info("Dataset {} lost its staged pages (database restart); fetching from page 1", dataset.id());
+            tx.executeWithoutResult(status -> datasets.restartFetch(dataset.id()));
+            firstPage = 1;
+        }
+        int pageSize = state.pageSize() != null ? state.pageSize() : properties.pageSize();
+        PlatformReader.ReadRequest request = new PlatformReader.ReadRequest(dataset.dataType(),
+                dataset.modifiedSince(), state.syncFrom(), firstPage, pageSize);
+        try {
+            reader.read(integration, request,
+                    () -> credentials.accessToken(dataset.clientId(), dataset.companyId(), dataset.connectionId()),
+                    (page, number, totalPages) -> stagePage(dataset, page, number, totalPages));
+            return new Fetched(null, false);
+        } catch (RetryLater retry) {
+            return new Fetched(retryAt(dataset, state, retry), false);
+        }
+    }
+
+    /** How a fetch ended: every page staged, the whole pull completed (direct), or wait until retryAt. */
+    private record Fetched(Instant retryAt, boolean completed) {}
+
+    private static final class FirstSyncRaced extends RuntimeException {
+        FirstSyncRaced() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The first full read of a connection's data type, written straight into the cache: one transaction holds
+     * the data type's lock, copies every page into {@code record} and completes the pull, so the records are
+     * written once instead of staged and merged. Nothing is visible before the commit; a crash rolls it all back
+     * (the next run starts again from page 1). A wait asked for by the platform also rolls back, and the retry
+     * stages page by page (a transaction cannot wait in the queue).
+     */
+    private Fetched fetchDirect(DatasetRow dataset, Integration integration, PlatformReader reader,
+            DatasetStore.FetchState state) {
+        int pageSize = state.pageSize() != null ? state.pageSize() : properties.pageSize();
+        PlatformReader.ReadRequest request = new PlatformReader.ReadRequest(dataset.dataType(),
+                dataset.modifiedSince(), state.syncFrom(), 1, pageSize);
+        try {
+            tx.executeWithoutResult(status -> {
+                datasets.lockDataType(dataset.connectionId(), dataset.dataType());
+                if (records.anyCached(dataset.connectionId(), dataset.dataType())) {
+                    throw new FirstSyncRaced();
+                }
+                int[] written = {0, 0};
+                reader.read(integration, request,
+                        () -> credentials.accessToken(dataset.clientId(), dataset.companyId(), dataset.connectionId()),
+                        (page, number, totalPages) -> {
+                            records.copyIntoCache(dataset, page);
+                            written[0] += page.size();
+                            written[1] = number;
+                            int progress = 10 + (60 * number) / Math.max(1, totalPages);
+                            ownTx.executeWithoutResult(s -> datasets.progress(dataset.id(), progress));
+                        });
+                datasets.pageStaged(dataset.id(), written[1], written[0], 70);
+                if (!datasets.transition(dataset.id(), PullOperationStatus.Fetching, PullOperationStatus.Mapping, 75,
+                        null, null, null, null)) {
+                    throw new IllegalStateException("Dataset " + dataset.id() + " was not Fetching any more");
+                }
+                complete(dataset, written[0]);
+            });
+            log.info("Dataset {} ({}) complete; first sync written straight into the cache", dataset.id(),
+                    dataset.dataType());
+            return new Fetched(null, true);
+        } catch (RetryLater retry) {
+            return new Fetched(retryAt(dataset, state, retry), false);
+        }
+    }
+
+    private void stagePage(DatasetRow dataset, List<StagedRecord> page, int number, int totalPages) {
+        int progress = 10 + (60 * number) / Math.max(1, totalPages);
+        try {
+            tx.executeWithoutResult(status -> {
+                records.copy(dataset.id(), page);
+                datasets.pageStaged(dataset.id(), number, page.size(), progress);
+            });
+        } catch (DuplicateKeyException e) {
+            tx.executeWithoutResult(status -> { // a record listed twice by the platform: the later copy wins
+                records.stage(dataset.id(), page);
+                datasets.pageStaged(dataset.id(), number, page.size(), progress);
+            });
+        }
+    }
+
+    /**
+     * When to try again after {@code retry}: the platform's Retry-After for a 429, the doubling backoff for a 5xx.
+     * Too many waits in a row, or a Retry-After beyond the configured maximum, end the dataset instead.
+     */
+    private Instant retryAt(DatasetRow dataset, DatasetStore.FetchState state, RetryLater retry) {
+        boolean rateLimited = retry.reason() == RetryLater.Reason.RATE_LIMITED;
+        Duration wait;
+        if (rateLimited) {
+            wait = retry.retryAfter();
+            if (state.rateLimitWaits() + 1 >= properties.rateLimitAttempts()
+                    || wait.compareTo(properties.maxRetryAfter()) > 0) {
+                throw new ReadFailure(PullOperationStatus.RateLimitError, "The platform kept answering 429 Too Many"
+                        + " Requests for " + dataset.dataType() + " (asked to wait " + wait.toSeconds() + " s).");
+            }
+        } else {
+            if (state.serverErrorRetries() + 1 >= properties.serverErrorAttempts()) {
+                throw new ReadFailure(PullOperationStatus.FetchError, retry.getMessage() + " Tried "
+                        + (state.serverErrorRetries() + 1) + " times in a row.");
+            }
+            wait = properties.serverErrorBackoff().multipliedBy(1L << Math.min(20, state.serverErrorRetries()));
+        }
+        Instant until = clock.instant().plus(wait);
+        log.info("Dataset {} ({}): {} Trying again at {}", dataset.id(), dataset.dataType(), retry.getMessage(),
+                until);
+        tx.executeWithoutResult(status -> datasets.waitBeforeRetry(dataset.id(), rateLimited, until,
+                "Waiting until " + until + ": " + retry.getMessage()));
+        return until;
     }
 
     private Integration integrationOf(DatasetRow dataset) {
@@ -127,7 +283,7 @@ class SyncJob {
                 || lastFull.get().isBefore(now.minus(properties.fullSyncInterval()));
         // one second of overlap: a change stamped while the previous fetch began is read again, not missed
         Instant since = full ? null : previous.get().fetchStarted().minusSeconds(1);
-        if (!datasets.startFetching(d.id(), now, full, since)) {
+        if (!datasets.startFetching(d.id(), now, full, since, syncFrom.from(d, now), properties.pageSize())) {
             throw new IllegalStateException("Dataset " + d.id() + " was not Queued any more");
         }
         return datasets.find(d.id()).orElseThrow();
@@ -141,14 +297,19 @@ class SyncJob {
         });
     }
 
-    private void complete(DatasetRow d) {
+    /** Mapping → Complete; merges the staged pages unless {@code written} says they went straight in. */
+    private void complete(DatasetRow d, Integer written) {
         datasets.lockBatch(d.batchId());
         datasets.lockDataType(d.connectionId(), d.dataType()); // two pulls of one data type merge one at a time
-        int modified = records.merge(d, Boolean.TRUE.equals(d.fullSync()));
+        int modified = written != null ? written : records.merge(d, Boolean.TRUE.equals(d.fullSync()));
+        Instant completed = clock.instant();
         if (!datasets.transition(d.id(), PullOperationStatus.Mapping, PullOperationStatus.Complete, 100, null, null,
-                clock.instant(), modified)) {
+                completed, modified)) {
             throw new IllegalStateException("Dataset " + d.id() + " was not Mapping any more");
         }
+        // Codat's lastSync on the company and the connection, committed with the data it dates
+        companies.recordSync(d.clientId(), d.companyId(), completed);
+        connections.recordSync(d.clientId(), d.companyId(), d.connectionId(), completed);
         announceIfBatchDone(d.batchId());
     }
 

@@ -2,6 +2,7 @@ package dev.bridgekeeper.sync.internal;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How sync jobs run and how patiently readers treat platforms. Every field is documented in application.yaml;
@@ -20,7 +21,10 @@ record SyncProperties(
         Integer rateLimitAttempts,
         Duration maxRetryAfter,
         Duration fullSyncInterval,
-        Duration scheduleCheckInterval) {
+        Duration scheduleCheckInterval,
+        DataSize pageIndexMemory,
+        Boolean directFirstSync,
+        Integer pagesAhead) {
 
     SyncProperties {
         worker = worker == null || worker;
@@ -35,9 +39,12 @@ record SyncProperties(
         maxRetryAfter = maxRetryAfter == null ? Duration.ofSeconds(60) : maxRetryAfter;
         fullSyncInterval = fullSyncInterval == null ? Duration.ofDays(7) : fullSyncInterval;
         scheduleCheckInterval = scheduleCheckInterval == null ? Duration.ofMinutes(1) : scheduleCheckInterval;
-        if (threads < 1 || pageSize < 1 || serverErrorAttempts < 1 || rateLimitAttempts < 1) {
-            throw new IllegalArgumentException("bridgekeeper.sync: threads, page-size, server-error-attempts and"
-                    + " rate-limit-attempts must be 1 or more");
+        pageIndexMemory = pageIndexMemory == null ? DataSize.ofMegabytes(64) : pageIndexMemory;
+        directFirstSync = directFirstSync == null || directFirstSync;
+        pagesAhead = pagesAhead == null ? 2 : pagesAhead;
+        if (threads < 1 || pageSize < 1 || serverErrorAttempts < 1 || rateLimitAttempts < 1 || pagesAhead < 1) {
+            throw new IllegalArgumentException("bridgekeeper.sync: threads, page-size, server-error-attempts,"
+                    + " rate-limit-attempts and pages-ahead must be 1 or more");
         }
     }
 }

@@ -5,6 +5,10 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -28,11 +32,28 @@ class SyncScheduling {
     static final String SYNC_DATASET = "sync-dataset";
     static final String SCHEDULED_SYNCS = "sync-schedule";
 
+    /**
+     * One execution per dataset (the instance id is the dataset id, so a dataset can only ever have one job). When
+     * the platform asks for a wait the same execution is rescheduled for then, so no worker thread sleeps and the
+     * dataset keeps its place; a dead worker's execution is revived by another worker (db-scheduler's default).
+     */
     @Bean
     OneTimeTask<String> syncDatasetTask(SyncJob job) {
-        // the instance id is the dataset id, so a dataset can only ever have one job
-        return Tasks.oneTime(SYNC_DATASET, String.class)
-                .execute((instance, context) -> job.run(UUID.fromString(instance.getData())));
+        return new OneTimeTask<>(SYNC_DATASET, String.class) {
+            @Override
+            public CompletionHandler<String> execute(TaskInstance<String> instance, ExecutionContext context) {
+                Instant retryAt = job.run(UUID.fromString(instance.getData()));
+                if (retryAt == null) {
+                    return new CompletionHandler.OnCompleteRemove<>();
+                }
+                return (complete, operations) -> operations.reschedule(complete, retryAt);
+            }
+
+            @Override
+            public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
+                throw new UnsupportedOperationException("execute() decides between done and rescheduled");
+            }
+        };
     }
 
     /**

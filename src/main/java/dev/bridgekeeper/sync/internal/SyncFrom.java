@@ -1,0 +1,103 @@
+package dev.bridgekeeper.sync.internal;
+
+import dev.bridgekeeper.settings.SyncSetting;
+import dev.bridgekeeper.settings.SyncSettingsDirectory;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * How far back a pull reads, from the company's (or the profile's) sync setting for the data type, as Codat
+ * defines the fields: {@code syncFromUtc} (a date-time) or else {@code syncFromWindow} (months before now); for
+ * the report data types ({@code financials/...}) {@code monthsToSync} (months before now) when neither is set.
+ * Nothing set, or a window of 0, reads all history. Decided once when a pull starts fetching and kept on the
+ * dataset, so a resumed pull reads the same range.
+ */
+@Component
+class SyncFrom {
+
+    /** The field that dates a record of each data type; data types without one are never limited. */
+    static final Map<String, String> DATE_FIELDS = Map.ofEntries(
+            Map.entry("banking-transactions", "postedDate"),
+            Map.entry("invoices", "issueDate"),
+            Map.entry("bills", "issueDate"),
+            Map.entry("creditNotes", "issueDate"),
+            Map.entry("payments", "date"),
+            Map.entry("billPayments", "date"),
+            Map.entry("journalEntries", "postedOn"),
+            Map.entry("commerce-orders", "createdDate"),
+            Map.entry("commerce-payments", "createdDate"),
+            Map.entry("commerce-transactions", "createdDate"),
+            Map.entry("financials/balanceSheet", "date"),
+            Map.entry("financials/profitAndLoss", "fromDate"),
+            Map.entry("balanceSheet", "date"),
+            Map.entry("profitAndLoss", "fromDate"));
+
+    private final SyncSettingsDirectory settings;
+
+    SyncFrom(SyncSettingsDirectory settings) {
+        this.settings = settings;
+    }
+
+    /** The earliest record date this pull keeps, or null for all history. */
+    Instant from(DatasetRow dataset, Instant now) {
+        if (!DATE_FIELDS.containsKey(dataset.dataType())) {
+            return null;
+        }
+        Optional<SyncSetting> setting = settings.forCompany(dataset.clientId(), dataset.companyId()).stream()
+                .filter(s -> s.dataType().equals(dataset.dataType())).findFirst();
+        return setting.map(s -> from(s, dataset.dataType(), now)).orElse(null);
+    }
+
+    static Instant from(SyncSetting setting, String dataType, Instant now) {
+        if (setting.syncFromUtc() != null) {
+            return OffsetDateTime.parse(setting.syncFromUtc()).toInstant(); // validated when the setting was saved
+        }
+        Integer months = setting.syncFromWindow();
+        boolean report = dataType.contains("balanceSheet") || dataType.contains("profitAndLoss");
+        if (months == null && report) {
+            months = setting.monthsToSync();
+        }
+        if (months == null || months <= 0) {
+            return null;
+        }
+        return now.atOffset(ZoneOffset.UTC).minusMonths(months).toInstant();
+    }
+
+    /** True when the record's date is known and earlier than {@code from}. */
+    static boolean before(JsonNode record, String dataType, Instant from) {
+        String field = DATE_FIELDS.get(dataType);
+        if (field == null) {
+            return false;
+        }
+        Instant date = parse(record.path(field).asString(null));
+        return date != null && date.isBefore(from);
+    }
+
+    /** An ISO date-time with or without offset (no offset: UTC, as Codat's accounting dates), or a date. */
+    static Instant parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notWithOffset) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException notADate) {
+                    return null;
+                }
+            }
+        }
+    }
+}

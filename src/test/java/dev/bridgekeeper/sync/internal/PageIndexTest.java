@@ -1,0 +1,63 @@
+package dev.bridgekeeper.sync.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class PageIndexTest {
+
+    /** {@code n} anchors "id-0".."id-(n-1)", each standing for STEP matches. */
+    private static PageIndex.Entry anchors(int n) {
+        return PageIndex.Entry.of(n * (long) PageIndex.STEP, PageIndex.STEP,
+                IntStream.range(0, n).mapToObj(i -> "id-" + i).toList());
+    }
+
+    @Test
+    void anEntryIsBuiltOnceAndFindsTheIdAtOrBeforeAnOffset() {
+        PageIndex index = new PageIndex(10_000);
+        AtomicInteger builds = new AtomicInteger();
+        PageIndex.Entry first = index.get("k", () -> {
+            builds.incrementAndGet();
+            return anchors(3);
+        });
+        PageIndex.Entry again = index.get("k", () -> {
+            builds.incrementAndGet();
+            return anchors(3);
+        });
+        assertThat(builds).hasValue(1);
+        assertThat(again).isSameAs(first);
+        assertThat(first.anchorFor(0)).isEqualTo("id-0");
+        assertThat(first.anchorFor(199)).isEqualTo("id-1");
+        assertThat(first.anchorFor(200)).isEqualTo("id-2");
+        assertThat(first.anchorFor(300)).as("past the last match").isNull();
+
+        PageIndex.Entry all = PageIndex.Entry.of(3, 1, List.of("a", "", "ccc"));
+        assertThat(IntStream.range(0, 3).mapToObj(all::id).toList()).containsExactly("a", "", "ccc");
+    }
+
+    @Test
+    void theLeastRecentlyUsedEntriesGoWhenTheMemoryBudgetIsExceeded() {
+        long one = anchors(9).weight();
+        PageIndex index = new PageIndex(one * 2 + one / 2);
+        index.get("a", () -> anchors(9));
+        index.get("b", () -> anchors(9));
+        index.get("a", () -> anchors(0)); // a used again, so b is now the eldest
+        index.get("c", () -> anchors(9)); // three do not fit: b goes
+        assertThat(index.size()).isEqualTo(2);
+        AtomicInteger rebuilt = new AtomicInteger();
+        index.get("a", () -> {
+            rebuilt.incrementAndGet();
+            return anchors(9);
+        });
+        assertThat(rebuilt).as("a was kept").hasValue(0);
+        index.get("b", () -> {
+            rebuilt.incrementAndGet();
+            return anchors(9);
+        });
+        assertThat(rebuilt).as("b was evicted").hasValue(1);
+        assertThat(new PageIndex(0).get("x", () -> anchors(1)).anchorFor(0)).as("served, not kept").isEqualTo("id-0");
+    }
+}
