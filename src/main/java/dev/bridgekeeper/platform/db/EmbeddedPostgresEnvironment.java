@@ -58,7 +58,12 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(clean)
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200");
+                    .setServerConfig("max_connections", "200")
+                    // the library starts PostgreSQL without fsync and with synchronous_commit off, as tests want;
+                    // Bridgekeeper's data must survive a crash, so durability is back on unless server-config says
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
             if (port > 0) {
                 builder.setPort(port);
             }
