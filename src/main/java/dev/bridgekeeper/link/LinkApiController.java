@@ -5,6 +5,8 @@ import dev.bridgekeeper.company.CompanyReference;
 import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.ConnectionStatus;
+import dev.bridgekeeper.consent.ConsentRecord;
+import dev.bridgekeeper.consent.ConsentRecords;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.integration.SourceType;
@@ -19,6 +21,7 @@ import dev.bridgekeeper.settings.ProfileSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -53,11 +56,11 @@ class LinkApiController implements CompanyScopedEndpoints {
     private final ProfileSettings profiles;
     private final IntegrationCatalog catalog;
     private final ConnectionManagement connections;
-    private final LinkConsents consents;
+    private final ConsentRecords consents;
     private final PublicUrl publicUrl;
 
     LinkApiController(CompanyDirectory companies, ProfileSettings profiles, IntegrationCatalog catalog,
-            ConnectionManagement connections, LinkConsents consents, PublicUrl publicUrl) {
+            ConnectionManagement connections, ConsentRecords consents, PublicUrl publicUrl) {
         this.companies = companies;
         this.profiles = profiles;
         this.catalog = catalog;
@@ -93,7 +96,8 @@ class LinkApiController implements CompanyScopedEndpoints {
 
     record NewConsent(String connectionId, String sourceType, String text) {}
 
-    record RecordedConsent(String id, String textSha256, Instant acceptedUtc) {}
+    /** The first consent record written ({@code id}) and all of them: one per product that uses the source type. */
+    record RecordedConsent(String id, String textSha256, Instant acceptedUtc, List<String> consentIds) {}
 
     @Operation(operationId = "get-link-company", summary = "Get what the Link UI shows about the company",
             description = "The company's name and the lender's name and logo.")
@@ -155,10 +159,13 @@ class LinkApiController implements CompanyScopedEndpoints {
     }
 
     @Operation(operationId = "record-link-consent", summary = "Record the consent text the customer accepted",
-            description = "Stores the exact text shown with its SHA-256 before the customer leaves for the platform.")
+            description = "Stores the exact text shown with its SHA-256 before the customer leaves for the platform,"
+                    + " as a consent record for each of the company's products that uses the source type (see"
+                    + " GET /companies/{companyId}/consents).")
     @PostMapping(BASE + "/consents")
     @ResponseStatus(HttpStatus.CREATED)
-    RecordedConsent recordConsent(@PathVariable UUID companyId, @RequestBody NewConsent body) {
+    RecordedConsent recordConsent(@PathVariable UUID companyId, @RequestBody NewConsent body,
+            HttpServletRequest request) {
         ValidationErrors errors = new ValidationErrors();
         if (body == null) {
             errors.reject("body", "The body must be a JSON object with \"sourceType\" and \"text\".").throwIfAny();
@@ -186,9 +193,12 @@ class LinkApiController implements CompanyScopedEndpoints {
         if (connectionId != null) {
             connections.get(caller.clientId(), companyId, connectionId);
         }
-        LinkConsents.Recorded recorded = consents.record(caller.clientId(), companyId, connectionId, type.name(),
-                body.text(), caller.kind() == Caller.Kind.COMPANY_TOKEN ? "CompanyToken" : "ApiKey");
-        return new RecordedConsent(recorded.id().toString(), recorded.textSha256(), recorded.acceptedUtc());
+        List<ConsentRecord> recorded = consents.acceptInLink(caller.clientId(), companyId, connectionId, type.name(),
+                body.text(), caller.kind() == Caller.Kind.COMPANY_TOKEN ? "CompanyToken" : "ApiKey",
+                request.getRemoteAddr(), request.getHeader("User-Agent"));
+        ConsentRecord first = recorded.get(0);
+        return new RecordedConsent(first.id(), first.textSha256(), first.grantedAt(),
+                recorded.stream().map(ConsentRecord::id).toList());
     }
 
     private static SourceType sourceType(String value, String field) {
