@@ -135,15 +135,16 @@ class ConsentService implements ConsentRecords {
                 List.copyOf(dataTypes), text, Digests.sha256(text), version, locale, channel, grantedBy,
                 details ? ipAddress : null, details ? userAgent : null, now, expires,
                 expires.minus(policy.reminderLeadTime()), null, ConsentStatus.Active, now, null, null, null, null);
+        List<ConsentRow> before = store.activeForCompany(clientId, companyId);
+        store.insert(row);
         // a new consent for the same product, source type and connections replaces the one it repeats
-        for (ConsentRow old : store.activeForCompany(clientId, companyId)) {
+        for (ConsentRow old : before) {
             if (java.util.Objects.equals(old.product(), row.product()) && old.sourceType().equals(sourceType)
                     && (connectionIds.isEmpty() || (!old.connectionIds().isEmpty()
                             && connectionIds.containsAll(old.connectionIds())))) {
                 store.update(changed(old, ConsentTransitions.Change.SUPERSEDE, now, row.id()));
             }
         }
-        store.insert(row);
         for (UUID connectionId : connectionIds) {
             store.cancelDeletions(clientId, connectionId, dataTypes);
         }
