@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A consent's whole life as the lender hears it: granted, expiring ahead of its end, expired (and sync stops),
  * reconfirmed without a new sign-in (and sync resumes), revoked. The test product {@code quick-check} lasts 25
- * seconds with a 20-second reminder lead time (application-test.yaml), and the expiry job runs every second.
+ * seconds with a 20-second reminder lead time and keeps data 3 seconds after a revocation
+ * (application-test.yaml); the expiry job runs every second.
  */
 @ApiIntegrationTest
 class ConsentWebhookIT {
@@ -83,10 +84,17 @@ class ConsentWebhookIT {
             assertThat(history.get(0).path("previousExpiresAt").asString())
                     .isEqualTo(granted.path("expiresAt").asString());
             assertThat(history.get(0).path("channel").asString()).isEqualTo("Api");
-            assertThat(api.post(base + "/data/queue/banking-accounts", null).status()).isEqualTo(200);
+            String synced = api.post(base + "/data/queue/banking-accounts", null).json().path("id").asString();
+            await().atMost(Duration.ofSeconds(60)).until(() -> api.get(base + "/data/history/" + synced).json()
+                    .path("status").asString().equals("Complete"));
 
-            Api.Response revoked = api.post(base + "/consents/" + consentId + "/revoke", "{\"deleteData\":true}");
+            // revoked: the data stays for the product's retention (3 s here), then the expiry job deletes it
+            String accounts = bank.connectionPath() + "/data/banking-accounts";
+            Api.Response revoked = api.post(base + "/consents/" + consentId + "/revoke", null);
             assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+            assertThat(api.get(accounts).json().path("totalResults").asInt()).isPositive();
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get(accounts).json().path("totalResults")
+                    .asInt() == 0);
             await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.received("consent.revoked").isEmpty());
             JsonNode revokedEvent = payload(receiver, "consent.revoked");
             assertThat(revokedEvent.path("consent").path("status").asString()).isEqualTo("Revoked");
