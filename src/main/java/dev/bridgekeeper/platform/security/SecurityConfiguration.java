@@ -25,7 +25,9 @@ class SecurityConfiguration {
         // the customer's browser follows linkUrl and returns from the platform without an API key
         "/companies/*/connections/*/start", "/oauth/callback",
         // Link's static module and the Hosted Link page (its token travels in the URL fragment)
-        "/link/*"
+        "/link/*",
+        // the public keys that verify consent receipts: anyone holding a receipt may check it
+        "/.well-known/jwks.json"
     };
 
     @Bean

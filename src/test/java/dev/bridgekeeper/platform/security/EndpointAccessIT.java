@@ -100,6 +100,9 @@ class EndpointAccessIT {
             new Endpoint("PUT", "/companies/{company}", COMPANY, false, 200),
             new Endpoint("PATCH", "/companies/{company}", COMPANY, false, 200),
             new Endpoint("DELETE", "/companies/{company}", null, false, 204),
+            // consent proof: the company's audit chain (empty for the fixture) and its verification
+            new Endpoint("GET", "/companies/{company}/consents/audit", null, false, 200),
+            new Endpoint("GET", "/companies/{company}/consents/audit/verify", null, false, 200),
             new Endpoint("GET", "/companies/{company}/connections", null, true, 200),
             new Endpoint("POST", "/companies/{company}/connections", NEW_CONNECTION, true, 200),
             new Endpoint("GET", "/companies/{company}/connections/{connection}", null, true, 200),
@@ -190,7 +193,7 @@ class EndpointAccessIT {
     /** Paths the security configuration leaves open; everything else must be in the table. */
     private static final List<String> PUBLIC_PREFIXES =
             List.of("/error", "/openapi.json", "/branding/", "/docs", "/swagger-ui", "/v3/api-docs", "/oauth/callback",
-                    "/sandbox");
+                    "/sandbox", "/.well-known/jwks.json");
 
     /** Browser-facing endpoints that take no credentials (the customer follows linkUrl without a key). */
     private static final List<String> PUBLIC_PATTERNS =

@@ -1,0 +1,20 @@
+package dev.bridgekeeper.audit;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One link of a company's audit chain. {@code hash} is the SHA-256 (lowercase hex) of the entry's
+ * canonical form, which includes {@code previousHash}: see {@code ChainHash} and the README.
+ */
+public record AuditEntry(
+        UUID id,
+        @Schema(description = "Position in the company's chain: 1, 2, 3… without gaps.") long sequence,
+        @Schema(description = "What happened, e.g. consent.granted.") String eventType,
+        @Schema(description = "What it happened to, e.g. the consent record's id.") String subjectId,
+        @Schema(description = "Facts of the event, as hashed: a JSON object.") JsonNode details,
+        @Schema(description = "When it was recorded, to the microsecond.") Instant recordedAt,
+        @Schema(description = "The hash of the entry before; 64 zeros for the first entry.") String previousHash,
+        @Schema(description = "SHA-256 (hex) of this entry's canonical form.") String hash) {}

@@ -1,0 +1,6 @@
+/**
+ * The audit log of consent events: one append-only chain per company in which every entry's
+ * SHA-256 covers the entry before it, so an edit, a deletion or an insertion is detected by
+ * {@link dev.bridgekeeper.audit.AuditTrail#verify}. Front door: {@link dev.bridgekeeper.audit.AuditTrail}.
+ */
+package dev.bridgekeeper.audit;

@@ -1,0 +1,148 @@
+package dev.bridgekeeper.platform.signing;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import dev.bridgekeeper.platform.crypto.SecretSealer;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The installation's ES256 signing keys, kept in the database so every instance signs with the
+ * same key and a restart keeps it. Creating a key generation is an insert that only the first
+ * instance wins; the others read the winner's key, so instances starting together agree on one.
+ */
+@Component
+class EcInstanceSigner implements InstanceSigner, InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EcInstanceSigner.class);
+
+    private final SigningKeyStore store;
+    private final SecretSealer sealer;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final SigningProperties properties;
+    /** Opened private keys by kid: a key's row never changes, so an opened key stays valid. */
+    private final Map<String, ECKey> opened = new ConcurrentHashMap<>();
+
+    EcInstanceSigner(SigningKeyStore store, SecretSealer sealer, JsonMapper json, Clock clock,
+            SigningProperties properties) {
+        this.store = store;
+        this.sealer = sealer;
+        this.json = json;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** The first start of an installation creates its first key (and a start after its lifetime the next). */
+    @Override
+    public void afterPropertiesSet() {
+        currentKey();
+    }
+
+    @Override
+    public String sign(Map<String, Object> claims, String type) {
+        ECKey key = currentKey();
+        JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID());
+        if (type != null && !type.isBlank()) {
+            header.type(new JOSEObjectType(type));
+        }
+        JWSObject jws = new JWSObject(header.build(), new Payload(json.writeValueAsString(claims)));
+        try {
+            jws.sign(new ECDSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not sign with the instance key " + key.getKeyID(), e);
+        }
+        return jws.serialize();
+    }
+
+    @Override
+    public String currentKeyId() {
+        return currentKey().getKeyID();
+    }
+
+    /** The public keys to publish: every key not retired, newest first. */
+    List<String> publishedKeys() {
+        return store.publishedKeys();
+    }
+
+    /**
+     * Starts signing with a new key. The old ones stay published, so what they signed still verifies.
+     * Instances rotating at the same moment create one new key between them.
+     */
+    String rotate() {
+        return createGeneration(store.lastGeneration() + 1);
+    }
+
+    /** Withdraws a key from the JWKS (after a compromise, say); the key that signs now must be rotated first. */
+    void retire(String kid) {
+        if (kid.equals(currentKeyId())) {
+            throw new IllegalStateException("Key " + kid + " signs now; rotate before retiring it");
+        }
+        store.retire(kid, clock.instant());
+        opened.remove(kid);
+    }
+
+    /** Creates the key for a generation unless another instance did first; answers the current kid. */
+    String createGeneration(int generation) {
+        ECKey key;
+        try {
+            key = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
+                    .keyIDFromThumbprint(true).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not generate an EC P-256 key", e);
+        }
+        String sealed = sealer.seal(key.toJSONString(), context(key.getKeyID()));
+        if (store.insertIfAbsent(generation, key.getKeyID(), key.toPublicJWK().toJSONString(), sealed,
+                clock.instant())) {
+            log.info("Created instance signing key {} (generation {})", key.getKeyID(), generation);
+        }
+        return store.current().orElseThrow().kid();
+    }
+
+    /** The newest key; none yet, or one past its lifetime, makes the next generation first. */
+    private ECKey currentKey() {
+        SigningKeyStore.KeyRow row = store.current().orElse(null);
+        if (row == null || expired(row)) {
+            createGeneration(row == null ? store.lastGeneration() + 1 : row.generation() + 1);
+            row = store.current().orElseThrow();
+        }
+        SigningKeyStore.KeyRow signing = row;
+        return opened.computeIfAbsent(signing.kid(), kid -> open(signing));
+    }
+
+    private boolean expired(SigningKeyStore.KeyRow row) {
+        Duration lifetime = properties.keyLifetime();
+        return !lifetime.isZero() && !row.created().plus(lifetime).isAfter(clock.instant());
+    }
+
+    private ECKey open(SigningKeyStore.KeyRow row) {
+        try {
+            return ECKey.parse(sealer.open(row.privateKeySealed(), context(row.kid())));
+        } catch (ParseException e) {
+            throw new IllegalStateException("Instance signing key " + row.kid() + " is not a valid JWK", e);
+        }
+    }
+
+    /** Binds each sealed key to its kid: a sealed key copied to another row does not open. */
+    private static String context(String kid) {
+        return "instance-signing-key:" + kid;
+    }
+}

@@ -1,0 +1,332 @@
+package dev.bridgekeeper.audit;
+
+import static dev.bridgekeeper.support.ErrorAssertions.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bridgekeeper.audit.internal.ChainHash;
+import dev.bridgekeeper.support.Api;
+import dev.bridgekeeper.support.ApiIntegrationTest;
+import dev.bridgekeeper.support.Tenant;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The consent audit chain against a real PostgreSQL: appends (also racing ones) form a gapless
+ * chain that verifies; an attacker with database access who changes, re-hashes or deletes an entry
+ * is caught and the entry named; ordinary SQL cannot change or delete entries at all.
+ */
+@ApiIntegrationTest
+class AuditTrailIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void appendsFormAGaplessChainThatVerifiesEvenWhenTheyRace() throws Exception {
+        Tenant tenant = Tenant.create(jdbc, port, "Chain " + UUID.randomUUID());
+        UUID company = createCompany(tenant);
+        for (int i = 0; i < 5; i++) {
+            trail.append(tenant.clientId(), company, "consent.granted", "consent-" + i, Map.of("index", i));
+        }
+        int threads = 8;
+        int perThread = 10;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> racers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                racers.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        trail.append(tenant.clientId(), company, "consent.revoked", "racer-" + thread,
+                                Map.of("thread", thread, "i", i));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> racer : racers) {
+                racer.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        List<AuditEntry> entries = trail.entries(tenant.clientId(), company);
+        int total = 5 + threads * perThread;
+        assertThat(entries).extracting(AuditEntry::sequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
+        assertThat(entries.get(0).previousHash()).isEqualTo("0".repeat(64));
+        for (int i = 1; i < entries.size(); i++) {
+            assertThat(entries.get(i).previousHash()).isEqualTo(entries.get(i - 1).hash());
+        }
+        assertThat(trail.verify(tenant.clientId(), company)).isEqualTo(ChainVerification.intact(total));
+        assertThat(tenant.api().get("/companies/" + company + "/consents/audit/verify").json())
+                .isEqualTo(JSON.readTree("{\"intact\":true,\"entriesChecked\":" + total + ",\"brokenSequence\":null,"
+                        + "\"brokenEntryId\":null,\"problem\":null}"));
+    }
+
+    @Test
+    void theHashIsTheSha256OfTheDocumentedCanonicalForm() throws Exception {
+        Tenant tenant = Tenant.create(jdbc, port, "Canonical " + UUID.randomUUID());
+        UUID company = createCompany(tenant);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("zeta", "line\nbreak \"quoted\" é");
+        details.put("alpha", List.of(1, true, Map.of("b", -2, "a", "x")));
+        details.put("none", null);
+        AuditEntry entry = trail.append(tenant.clientId(), company, "consent.granted", "c-1", details);
+
+        // written out by hand from the README's description, not by the code under test
+        String canonical = "[\"bridgekeeper-audit-v1\",\"" + "0".repeat(64) + "\",1,\"" + company
+                + "\",\"consent.granted\",\"c-1\",{\"alpha\":[1,true,{\"a\":\"x\",\"b\":-2}],\"none\":null,"
+                + "\"zeta\":\"line\\nbreak \\\"quoted\\\" é\"},\"" + ChainHash.formatRecordedAt(entry.recordedAt())
+                + "\"]";
+        assertThat(entry.hash()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(canonical.getBytes(StandardCharsets.UTF_8))));
+        assertThat(ChainHash.formatRecordedAt(entry.recordedAt())).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
+
+        // and what the endpoint serves is what was hashed
+        JsonNode served = tenant.api().get("/companies/" + company + "/consents/audit").json().path("results").get(0);
+        assertThat(served.path("hash").asString()).isEqualTo(entry.hash());
+        assertThat(served.path("details")).isEqualTo(JSON.valueToTree(details));
+        assertThat(served.path("recordedAt").asString()).isEqualTo(entry.recordedAt().toString());
+    }
+
+    @Test
+    void anAlteredEntryIsNamed() {
+        Chain chain = chainOf(5);
+        asAttacker("update audit_entry set details = '{\"dataTypes\":[\"everything\"]}' where id = ?",
+                chain.entries().get(2).id());
+
+        ChainVerification result = trail.verify(chain.clientId(), chain.company());
+        assertThat(result.intact()).isFalse();
+        assertThat(result.brokenSequence()).isEqualTo(3);
+        assertThat(result.brokenEntryId()).isEqualTo(chain.entries().get(2).id());
+        assertThat(result.entriesChecked()).isEqualTo(2);
+        assertThat(result.problem()).startsWith("Content altered");
+        JsonNode served = chain.api().get("/companies/" + chain.company() + "/consents/audit/verify").json();
+        assertThat(served.path("intact").asBoolean()).isFalse();
+        assertThat(served.path("brokenSequence").asLong()).isEqualTo(3);
+        assertThat(served.path("brokenEntryId").asString()).isEqualTo(chain.entries().get(2).id().toString());
+    }
+
+    @Test
+    void anAlteredAndReHashedEntryBreaksTheNextLink() {
+        Chain chain = chainOf(5);
+        AuditEntry third = chain.entries().get(2);
+        JsonNode forged = JSON.readTree("{\"dataTypes\":[\"everything\"]}");
+        String forgedHash = ChainHash.hash(third.previousHash(), 3, chain.company(), third.eventType(),
+                third.subjectId(), forged, third.recordedAt());
+        asAttacker("update audit_entry set details = cast(? as jsonb), hash = ? where id = ?", forged.toString(),
+                forgedHash, third.id());
+
+        ChainVerification result = trail.verify(chain.clientId(), chain.company());
+        assertThat(result.intact()).isFalse();
+        assertThat(result.brokenSequence()).isEqualTo(4);
+        assertThat(result.brokenEntryId()).isEqualTo(chain.entries().get(3).id());
+        assertThat(result.problem()).startsWith("Link broken").contains("entry 3");
+    }
+
+    @Test
+    void aDeletedEntryIsNamedAsAGap() {
+        Chain chain = chainOf(5);
+        asAttacker("delete from audit_entry where id = ?", chain.entries().get(2).id());
+
+        ChainVerification result = trail.verify(chain.clientId(), chain.company());
+        assertThat(result).isEqualTo(ChainVerification.broken(2, 3, null, "Entry missing: sequence 3 is not in the"
+                + " chain; the next entry found is sequence 4 (id " + chain.entries().get(3).id() + ")."));
+    }
+
+    @Test
+    void entriesCutOffTheEndAreNoticedThroughTheChainHead() {
+        Chain chain = chainOf(5);
+        asAttacker("delete from audit_entry where company_id = ? and sequence >= 4", chain.company());
+
+        ChainVerification result = trail.verify(chain.clientId(), chain.company());
+        assertThat(result.intact()).isFalse();
+        assertThat(result.entriesChecked()).isEqualTo(3);
+        assertThat(result.brokenSequence()).isEqualTo(4);
+        assertThat(result.brokenEntryId()).isNull();
+        assertThat(result.problem()).startsWith("Entries missing at the end").contains("sequence 5");
+    }
+
+    @Test
+    void ordinarySqlCannotChangeOrDeleteEntries() {
+        Chain chain = chainOf(3);
+        UUID second = chain.entries().get(1).id();
+        assertRefused(() -> jdbc.update("update audit_entry set details = '{}' where id = ?", second),
+                "entries cannot be changed");
+        assertRefused(() -> jdbc.update("delete from audit_entry where id = ?", second), "entries cannot be deleted");
+        assertRefused(() -> jdbc.update("truncate audit_entry"), "cannot be truncated");
+        // the purge switch does nothing while the company exists
+        assertRefused(() -> transactions.executeWithoutResult(status -> {
+            jdbc.queryForObject("select set_config('bridgekeeper.audit_purge', ?, true)", String.class,
+                    chain.company().toString());
+            jdbc.update("delete from audit_entry where company_id = ?", chain.company());
+        }), "entries cannot be deleted");
+
+        assertThat(trail.entries(chain.clientId(), chain.company())).isEqualTo(chain.entries());
+        assertThat(trail.verify(chain.clientId(), chain.company())).isEqualTo(ChainVerification.intact(3));
+    }
+
+    @Test
+    void anAppendRolledBackWithItsTransactionLeavesNoGap() {
+        Chain chain = chainOf(2);
+        transactions.executeWithoutResult(status -> {
+            trail.append(chain.clientId(), chain.company(), "consent.granted", "rolled-back", Map.of());
+            status.setRollbackOnly();
+        });
+        AuditEntry next = trail.append(chain.clientId(), chain.company(), "consent.granted", "kept", Map.of());
+        assertThat(next.sequence()).isEqualTo(3);
+        assertThat(next.previousHash()).isEqualTo(chain.entries().get(1).hash());
+        assertThat(trail.verify(chain.clientId(), chain.company())).isEqualTo(ChainVerification.intact(3));
+    }
+
+    @Test
+    void detailsTheCanonicalFormCannotCarryAreRefusedBeforeAnythingIsWritten() {
+        Chain chain = chainOf(1);
+        assertThatThrownBy(() -> trail.append(chain.clientId(), chain.company(), "consent.granted", "x",
+                Map.of("share", 0.5))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("details.share");
+        assertThatThrownBy(() -> trail.append(chain.clientId(), chain.company(), "consent.granted", "x",
+                Map.of("big", 1L << 53))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2^53");
+        assertThatThrownBy(() -> trail.append(chain.clientId(), chain.company(), "consent.granted", "x",
+                Map.of("text", "a\0b"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
+        assertThat(trail.entries(chain.clientId(), chain.company())).isEqualTo(chain.entries());
+        assertThat(jdbc.queryForObject("select last_sequence from audit_chain where company_id = ?", Long.class,
+                chain.company())).isEqualTo(1L);
+    }
+
+    @Test
+    void aDeletedCompanysChainIsKeptClosedAndStillVerifiable() {
+        Chain chain = chainOf(2);
+        assertThat(chain.api().delete("/companies/" + chain.company()).status()).isEqualTo(204);
+        assertError(chain.api().get("/companies/" + chain.company()), 404);
+
+        JsonNode page = chain.api().get("/companies/" + chain.company() + "/consents/audit").json();
+        assertThat(page.path("totalResults").asLong()).isEqualTo(3);
+        JsonNode last = page.path("results").get(2);
+        assertThat(last.path("eventType").asString()).isEqualTo("company.deleted");
+        assertThat(last.path("subjectId").asString()).isEqualTo(chain.company().toString());
+        assertThat(chain.api().get("/companies/" + chain.company() + "/consents/audit/verify").json()
+                .path("intact").asBoolean()).isTrue();
+
+        // an operator may purge the whole chain of a deleted company, deliberately
+        transactions.executeWithoutResult(status -> {
+            jdbc.queryForObject("select set_config('bridgekeeper.audit_purge', ?, true)", String.class,
+                    chain.company().toString());
+            jdbc.update("delete from audit_entry where company_id = ?", chain.company());
+            jdbc.update("delete from audit_chain where company_id = ?", chain.company());
+        });
+        assertError(chain.api().get("/companies/" + chain.company() + "/consents/audit"), 404);
+    }
+
+    @Test
+    void aCompanyWithoutConsentEventsHasAnEmptyIntactChainAndGetsNoneOnDeletion() {
+        Tenant tenant = Tenant.create(jdbc, port, "Empty " + UUID.randomUUID());
+        UUID company = createCompany(tenant);
+        JsonNode page = tenant.api().get("/companies/" + company + "/consents/audit").json();
+        assertThat(page.path("results").size()).isZero();
+        assertThat(page.path("totalResults").asLong()).isZero();
+        assertThat(tenant.api().get("/companies/" + company + "/consents/audit/verify").json())
+                .isEqualTo(JSON.readTree("{\"intact\":true,\"entriesChecked\":0,\"brokenSequence\":null,"
+                        + "\"brokenEntryId\":null,\"problem\":null}"));
+        assertThat(tenant.api().delete("/companies/" + company).status()).isEqualTo(204);
+        assertError(tenant.api().get("/companies/" + company + "/consents/audit"), 404);
+    }
+
+    @Test
+    void theListIsPagedInSequenceOrder() {
+        Chain chain = chainOf(5);
+        JsonNode page = chain.api().get("/companies/" + chain.company() + "/consents/audit?page=2&pageSize=2").json();
+        assertThat(page.path("pageNumber").asInt()).isEqualTo(2);
+        assertThat(page.path("pageSize").asInt()).isEqualTo(2);
+        assertThat(page.path("totalResults").asLong()).isEqualTo(5);
+        assertThat(page.path("results").valueStream().map(e -> e.path("sequence").asLong()).toList())
+                .containsExactly(3L, 4L);
+        assertThat(page.path("results").get(0).path("id").asString())
+                .isEqualTo(chain.entries().get(2).id().toString());
+        assertThat(page.path("_links").path("next").path("href").asString())
+                .isEqualTo("/companies/" + chain.company() + "/consents/audit?page=3&pageSize=2");
+        assertError(chain.api().get("/companies/" + chain.company() + "/consents/audit?pageSize=0"), 400);
+    }
+
+    @Test
+    void theEndpointsNeedAKeyAndShowNoOtherClientsChain() {
+        Chain chain = chainOf(2);
+        Tenant other = Tenant.create(jdbc, port, "Other " + UUID.randomUUID());
+        for (String path : List.of("/consents/audit", "/consents/audit/verify")) {
+            assertError(Api.at(port).anonymous().get("/companies/" + chain.company() + path), 401);
+            assertError(other.api().get("/companies/" + chain.company() + path), 404);
+            assertError(chain.api().get("/companies/" + UUID.randomUUID() + path), 404);
+        }
+        assertThat(trail.verify(other.clientId(), chain.company())).isEqualTo(ChainVerification.intact(0));
+    }
+
+    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable sql, String why) {
+        assertThatThrownBy(sql).isInstanceOf(DataAccessException.class).satisfies(e -> assertThat(
+                ((DataAccessException) e).getMostSpecificCause().getMessage()).contains("audit_entry is append-only")
+                .contains(why));
+    }
+
+    /** A tenant, a company and n appended entries. */
+    record Chain(UUID clientId, Api api, UUID company, List<AuditEntry> entries) {}
+
+    private Chain chainOf(int n) {
+        Tenant tenant = Tenant.create(jdbc, port, "Chain " + UUID.randomUUID());
+        UUID company = createCompany(tenant);
+        for (int i = 1; i <= n; i++) {
+            trail.append(tenant.clientId(), company, "consent.granted", "consent-" + i,
+                    Map.of("dataTypes", List.of("invoices"), "version", i));
+        }
+        return new Chain(tenant.clientId(), tenant.api(), company, trail.entries(tenant.clientId(), company));
+    }
+
+    /**
+     * Someone with superuser access to the database: replica mode switches the append-only trigger off
+     * for this transaction only, as a malicious administrator could.
+     */
+    private void asAttacker(String sql, Object... args) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.execute("set local session_replication_role = replica");
+            assertThat(jdbc.update(sql, args)).isPositive();
+        });
+    }
+
+    private static UUID createCompany(Tenant tenant) {
+        Api.Response created = tenant.api().post("/companies", "{\"name\":\"Audited Ltd\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        return UUID.fromString(created.json().path("id").asString());
+    }
+}
