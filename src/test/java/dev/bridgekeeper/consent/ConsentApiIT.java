@@ -5,6 +5,13 @@ import static dev.bridgekeeper.support.ErrorAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bridgekeeper.support.Api;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.VerificationJwkSelector;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import tools.jackson.databind.json.JsonMapper;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import dev.bridgekeeper.support.Tenant;
 import java.util.List;
@@ -154,5 +161,58 @@ class ConsentApiIT {
         assertBadField(api.post(base + "/consents/" + id + "/revoke", "{\"reason\":\"" + "r".repeat(501) + "\"}"),
                 "reason");
         assertThat(List.of(revoked.path("revokedAt").asString())).doesNotContain("");
+
+        // the receipt: the record's facts signed by the instance, checked with jose4j against the public JWKS
+        JsonNode receipt = api.get(base + "/consents/" + id + "/receipt").json();
+        assertThat(receipt.path("jwksUri").asString()).endsWith("/.well-known/jwks.json");
+        String jwks = Api.at(port).anonymous().get("/.well-known/jwks.json").body();
+        JsonWebSignature jws = verified(receipt.path("receipt").asString(), jwks);
+        assertThat(jws.getHeader("typ")).isEqualTo("consent-receipt+jwt");
+        assertThat(jws.getKeyIdHeaderValue()).isEqualTo(receipt.path("keyId").asString());
+        JsonNode claims = JsonMapper.builder().build().readTree(jws.getPayload());
+        assertThat(claims.path("sub").asString()).isEqualTo(company);
+        JsonNode facts = claims.path("consent");
+        assertThat(facts.path("id").asString()).isEqualTo(id);
+        assertThat(facts.path("textSha256").asString()).isEqualTo(consent.path("textSha256").asString());
+        assertThat(facts.path("productName").asString()).isEqualTo("Onboarding");
+        assertThat(facts.path("status").asString()).isEqualTo("Revoked");
+        assertThat(facts.path("grantedAt").asString()).isEqualTo(consent.path("grantedAt").asString());
+        String[] parts = receipt.path("receipt").asString().split("\\.");
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                jws.getPayload().replace("Revoked", "Active").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "." + parts[2];
+        assertThat(verifies(forged, jwks)).as("an edited receipt does not verify").isFalse();
+
+        // the audit log: granted then revoked, chained and intact
+        JsonNode audit = api.get(base + "/consents/audit").json();
+        assertThat(audit.path("results").valueStream().map(e -> e.path("eventType").asString()).toList())
+                .containsExactly("consent.granted", "consent.revoked");
+        assertThat(audit.path("results").get(0).path("subjectId").asString()).isEqualTo(id);
+        assertThat(audit.path("results").get(0).path("details").path("textSha256").asString())
+                .isEqualTo(consent.path("textSha256").asString());
+        assertThat(audit.path("results").get(1).path("details").path("revokedBy").asString())
+                .isEqualTo("customer@tiny.example");
+        assertThat(api.get(base + "/consents/audit/verify").json().path("intact").asBoolean()).isTrue();
+    }
+
+    private static JsonWebSignature verified(String compact, String jwks) throws Exception {
+        JsonWebSignature jws = parse(compact, jwks);
+        assertThat(jws.verifySignature()).as("signature of %s", compact).isTrue();
+        return jws;
+    }
+
+    private static boolean verifies(String compact, String jwks) throws Exception {
+        return parse(compact, jwks).verifySignature();
+    }
+
+    private static JsonWebSignature parse(String compact, String jwks) throws Exception {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256));
+        jws.setCompactSerialization(compact);
+        JsonWebKey key = new VerificationJwkSelector().select(jws, new JsonWebKeySet(jwks).getJsonWebKeys());
+        assertThat(key).as("a key in the JWKS matches kid %s", jws.getKeyIdHeaderValue()).isNotNull();
+        jws.setKey(key.getKey());
+        return jws;
     }
 }

@@ -167,6 +167,10 @@ class ConsentLifecycleIT {
                 Integer.class, onboardingConsent)).isEqualTo(ONBOARDING_BANKING.size());
         assertThat(strings(api.get("/companies/" + company + "/consents").json().path("results"), "status"))
                 .containsExactly("Revoked", "Revoked");
+        assertThat(strings(api.get("/companies/" + company + "/consents/audit").json().path("results"), "eventType"))
+                .containsExactly("consent.granted", "consent.granted", "consent.revoked", "consent.revoked");
+        assertThat(api.get("/companies/" + company + "/consents/audit/verify").json().path("intact").asBoolean())
+                .isTrue();
     }
 
     @Test

@@ -100,6 +100,12 @@ class ConsentWebhookIT {
             assertThat(revokedEvent.path("consent").path("status").asString()).isEqualTo("Revoked");
             assertThat(api.get(bank.connectionPath()).json().path("status").asString())
                     .as("no active consent left: unlinked").isEqualTo("Unlinked");
+            assertThat(api.get(base + "/consents/audit").json().path("results").valueStream()
+                    .map(e -> e.path("eventType").asString()).toList())
+                    // (a second consent.expiring may fall between reconfirmation and revocation: 5 s window)
+                    .containsSubsequence("consent.granted", "consent.expiring", "consent.expired",
+                            "consent.reconfirmed", "consent.revoked")
+                    .endsWith("consent.revoked");
         }
     }
 

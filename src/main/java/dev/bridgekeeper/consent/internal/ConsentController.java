@@ -48,13 +48,15 @@ class ConsentController implements CompanyScopedEndpoints {
     private final ProductCatalog products;
     private final CompanyProducts companyProducts;
     private final ConnectionManagement connections;
+    private final ConsentReceipts receipts;
 
     ConsentController(ConsentService consents, ProductCatalog products, CompanyProducts companyProducts,
-            ConnectionManagement connections) {
+            ConnectionManagement connections, ConsentReceipts receipts) {
         this.consents = consents;
         this.products = products;
         this.companyProducts = companyProducts;
         this.connections = connections;
+        this.receipts = receipts;
     }
 
     @Override
@@ -62,6 +64,7 @@ class ConsentController implements CompanyScopedEndpoints {
         return List.of(new Endpoint(HttpMethod.GET, BASE),
                 new Endpoint(HttpMethod.GET, BASE + "/{consentId}"),
                 new Endpoint(HttpMethod.GET, BASE + "/{consentId}/impact"),
+                new Endpoint(HttpMethod.GET, BASE + "/{consentId}/receipt"),
                 new Endpoint(HttpMethod.POST, BASE + "/{consentId}/revoke"),
                 new Endpoint(HttpMethod.POST, BASE + "/{consentId}/reconfirm"));
     }
@@ -102,6 +105,15 @@ class ConsentController implements CompanyScopedEndpoints {
     @GetMapping(BASE + "/{consentId}")
     ConsentRecord get(@PathVariable UUID companyId, @PathVariable UUID consentId) {
         return consents.get(Caller.current().clientId(), companyId, consentId);
+    }
+
+    @Operation(operationId = "get-consent-receipt", summary = "Get a signed consent receipt",
+            description = "The record's facts (the text by its SHA-256) as a compact JWS signed with the instance's"
+                    + " key (ES256, typ consent-receipt+jwt), verifiable against /.well-known/jwks.json.")
+    @GetMapping(BASE + "/{consentId}/receipt")
+    ConsentReceipts.Receipt receipt(@PathVariable UUID companyId, @PathVariable UUID consentId) {
+        UUID clientId = Caller.current().clientId();
+        return receipts.issue(clientId, consents.get(clientId, companyId, consentId));
     }
 
     @Operation(operationId = "get-consent-revocation-impact", summary = "Show what revoking a consent would change",

@@ -63,12 +63,13 @@ class ConsentService implements ConsentRecords {
     private final CacheEviction eviction;
     private final ProductProperties properties;
     private final ApplicationEventPublisher events;
+    private final ConsentAudit audit;
     private final Clock clock;
 
     ConsentService(ConsentStore store, ProductCatalog products, CompanyProducts companyProducts,
             CompanyDirectory companies, ConnectionManagement connections, IntegrationCatalog catalog,
             ProfileSettings profiles, DataSync sync, CacheEviction eviction, ProductProperties properties,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, ConsentAudit audit, Clock clock) {
         this.store = store;
         this.products = products;
         this.companyProducts = companyProducts;
@@ -80,6 +81,7 @@ class ConsentService implements ConsentRecords {
         this.eviction = eviction;
         this.properties = properties;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -142,13 +144,21 @@ class ConsentService implements ConsentRecords {
             if (java.util.Objects.equals(old.product(), row.product()) && old.sourceType().equals(sourceType)
                     && (connectionIds.isEmpty() || (!old.connectionIds().isEmpty()
                             && connectionIds.containsAll(old.connectionIds())))) {
-                store.update(changed(old, ConsentTransitions.Change.SUPERSEDE, now, row.id()));
+                ConsentRow superseded = changed(old, ConsentTransitions.Change.SUPERSEDE, now, row.id());
+                store.update(superseded);
+                audit.record(clientId, "consent.superseded", view(superseded),
+                        Map.of("supersededBy", row.id().toString()));
             }
         }
         for (UUID connectionId : connectionIds) {
             store.cancelDeletions(clientId, connectionId, dataTypes);
         }
         ConsentRecord view = view(row);
+        Map<String, Object> granted = new LinkedHashMap<>();
+        granted.put("grantedBy", grantedBy);
+        granted.put("grantedAt", ConsentAudit.text(now));
+        granted.put("locale", locale);
+        audit.record(clientId, "consent.granted", view, granted);
         events.publishEvent(new ConsentGranted(clientId, companyId, view, now));
         if (product != null && !dataTypes.isEmpty()) {
             // newly covered data types sync now on connections already linked: no new sign-in at the platform
@@ -302,6 +312,13 @@ class ConsentService implements ConsentRecords {
             }
         }
         ConsentRecord view = view(revoked);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("revokedBy", revokedBy);
+        details.put("reason", reason);
+        details.put("deleteDataNow", deleteDataNow);
+        details.put("unlinkedConnections", impact.connections().stream().filter(ConnectionImpact::unlinked)
+                .map(ConnectionImpact::connectionId).toList());
+        audit.record(clientId, "consent.revoked", view, details);
         events.publishEvent(new ConsentRevoked(clientId, companyId, view, now));
         return view;
     }
@@ -324,6 +341,8 @@ class ConsentService implements ConsentRecords {
                 status == row.status() ? row.statusChanged() : now, null, null, null, null);
         store.update(extended);
         store.insertReconfirmation(row.id(), now, row.expires(), expires, channel);
+        audit.record(clientId, "consent.reconfirmed", view(extended), Map.of("previousExpiresAt",
+                ConsentAudit.text(row.expires()), "reconfirmedVia", channel.name()));
         if (row.status() == ConsentStatus.Expired && product != null) {
             sync.queueDataTypes(clientId, companyId, row.dataTypes());
         }
@@ -338,7 +357,9 @@ class ConsentService implements ConsentRecords {
         for (ConsentRow row : due) {
             ConsentRow expired = changed(row, ConsentTransitions.Change.EXPIRE, now, null);
             store.update(expired);
-            events.publishEvent(new ConsentExpired(row.clientId(), row.companyId(), view(expired), now));
+            ConsentRecord view = view(expired);
+            audit.record(row.clientId(), "consent.expired", view, Map.of());
+            events.publishEvent(new ConsentExpired(row.clientId(), row.companyId(), view, now));
         }
         return due.size();
     }
@@ -355,7 +376,9 @@ class ConsentService implements ConsentRecords {
                     row.granted(), row.expires(), row.remind(), now, row.status(), row.statusChanged(), row.revoked(),
                     row.revokedBy(), row.revocationReason(), row.supersededBy());
             store.update(reminded);
-            events.publishEvent(new ConsentExpiring(row.clientId(), row.companyId(), view(reminded), now));
+            ConsentRecord view = view(reminded);
+            audit.record(row.clientId(), "consent.expiring", view, Map.of());
+            events.publishEvent(new ConsentExpiring(row.clientId(), row.companyId(), view, now));
         }
         return due.size();
     }

@@ -187,6 +187,7 @@ class EndpointAccessIT {
             new Endpoint("GET", "/companies/{company}/consents", null, true, 200),
             new Endpoint("GET", "/companies/{company}/consents/{dataset}", null, true, 404),
             new Endpoint("GET", "/companies/{company}/consents/{dataset}/impact", null, true, 404),
+            new Endpoint("GET", "/companies/{company}/consents/{dataset}/receipt", null, true, 404),
             new Endpoint("POST", "/companies/{company}/consents/{dataset}/revoke", null, true, 404),
             new Endpoint("POST", "/companies/{company}/consents/{dataset}/reconfirm", null, true, 404));
 
