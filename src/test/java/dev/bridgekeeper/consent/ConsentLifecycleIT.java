@@ -168,7 +168,8 @@ class ConsentLifecycleIT {
         assertThat(strings(api.get("/companies/" + company + "/consents").json().path("results"), "status"))
                 .containsExactly("Revoked", "Revoked");
         assertThat(strings(api.get("/companies/" + company + "/consents/audit").json().path("results"), "eventType"))
-                .containsExactly("consent.granted", "consent.granted", "consent.revoked", "consent.revoked");
+                .containsExactly("consent.granted", "consent.granted", "consent.revoked", "consent.data.deleted",
+                        "consent.revoked");
         assertThat(api.get("/companies/" + company + "/consents/audit/verify").json().path("intact").asBoolean())
                 .isTrue();
     }

@@ -104,8 +104,8 @@ class ConsentWebhookIT {
                     .map(e -> e.path("eventType").asString()).toList())
                     // (a second consent.expiring may fall between reconfirmation and revocation: 5 s window)
                     .containsSubsequence("consent.granted", "consent.expiring", "consent.expired",
-                            "consent.reconfirmed", "consent.revoked")
-                    .endsWith("consent.revoked");
+                            "consent.reconfirmed", "consent.revoked", "consent.data.deleted")
+                    .endsWith("consent.data.deleted");
         }
     }
 

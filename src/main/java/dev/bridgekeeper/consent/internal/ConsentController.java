@@ -61,12 +61,14 @@ class ConsentController implements CompanyScopedEndpoints {
 
     @Override
     public List<Endpoint> endpoints() {
+        // only consent ids (UUIDs): /consents/audit, the lender's audit log, stays API-key only
+        String consent = BASE + "/{consentId:[0-9a-fA-F-]{36}}";
         return List.of(new Endpoint(HttpMethod.GET, BASE),
-                new Endpoint(HttpMethod.GET, BASE + "/{consentId}"),
-                new Endpoint(HttpMethod.GET, BASE + "/{consentId}/impact"),
-                new Endpoint(HttpMethod.GET, BASE + "/{consentId}/receipt"),
-                new Endpoint(HttpMethod.POST, BASE + "/{consentId}/revoke"),
-                new Endpoint(HttpMethod.POST, BASE + "/{consentId}/reconfirm"));
+                new Endpoint(HttpMethod.GET, consent),
+                new Endpoint(HttpMethod.GET, consent + "/impact"),
+                new Endpoint(HttpMethod.GET, consent + "/receipt"),
+                new Endpoint(HttpMethod.POST, consent + "/revoke"),
+                new Endpoint(HttpMethod.POST, consent + "/reconfirm"));
     }
 
     record GrantBody(String productIdentifier, String sourceType, List<String> connectionIds, List<String> dataTypes,

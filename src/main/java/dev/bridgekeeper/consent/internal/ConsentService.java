@@ -297,11 +297,21 @@ class ConsentService implements ConsentRecords {
                 revoked.ipAddress(), revoked.userAgent(), revoked.granted(), revoked.expires(), revoked.remind(),
                 revoked.reminded(), revoked.status(), now, now, revokedBy, reason, null);
         store.update(revoked);
+        ConsentRecord view = view(revoked);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("revokedBy", revokedBy);
+        details.put("reason", reason);
+        details.put("deleteDataNow", deleteDataNow);
+        details.put("unlinkedConnections", impact.connections().stream().filter(ConnectionImpact::unlinked)
+                .map(ConnectionImpact::connectionId).toList());
+        audit.record(clientId, "consent.revoked", view, details);
         for (ConnectionImpact connection : impact.connections()) {
             UUID connectionId = UUID.fromString(connection.connectionId());
             for (String dataType : connection.stopsSyncing()) {
                 if (deleteDataNow || impact.retention().isZero()) {
-                    eviction.evict(clientId, companyId, connectionId, dataType);
+                    int removed = eviction.evict(clientId, companyId, connectionId, dataType);
+                    audit.record(clientId, "consent.data.deleted", view, Map.of("connectionId",
+                            connectionId.toString(), "deletedDataType", dataType, "recordsDeleted", removed));
                 } else {
                     store.scheduleDeletion(clientId, companyId, connectionId, dataType, row.id(),
                             impact.dataDeletedAt());
@@ -311,14 +321,6 @@ class ConsentService implements ConsentRecords {
                 connections.unlink(clientId, companyId, connectionId, ConnectionStatus.Unlinked);
             }
         }
-        ConsentRecord view = view(revoked);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("revokedBy", revokedBy);
-        details.put("reason", reason);
-        details.put("deleteDataNow", deleteDataNow);
-        details.put("unlinkedConnections", impact.connections().stream().filter(ConnectionImpact::unlinked)
-                .map(ConnectionImpact::connectionId).toList());
-        audit.record(clientId, "consent.revoked", view, details);
         events.publishEvent(new ConsentRevoked(clientId, companyId, view, now));
         return view;
     }
@@ -393,8 +395,12 @@ class ConsentService implements ConsentRecords {
                     deletion.connectionId());
             if (!covered(deletion.clientId(), deletion.companyId(), deletion.connectionId(), connection.sourceType(),
                     assigned, null).contains(deletion.dataType())) {
-                eviction.evict(deletion.clientId(), deletion.companyId(), deletion.connectionId(),
+                int removed = eviction.evict(deletion.clientId(), deletion.companyId(), deletion.connectionId(),
                         deletion.dataType());
+                store.find(deletion.clientId(), deletion.companyId(), deletion.consentId(), false).ifPresent(
+                        consent -> audit.record(deletion.clientId(), "consent.data.deleted", view(consent),
+                                Map.of("connectionId", deletion.connectionId().toString(),
+                                        "deletedDataType", deletion.dataType(), "recordsDeleted", removed)));
             }
             store.deleteDeletion(deletion.id());
         }

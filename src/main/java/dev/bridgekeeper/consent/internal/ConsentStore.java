@@ -106,14 +106,15 @@ class ConsentStore {
                 .params(UUID.randomUUID(), clientId, companyId, connectionId, dataType, consentId, ts(due)).update();
     }
 
-    record Deletion(UUID id, UUID clientId, UUID companyId, UUID connectionId, String dataType) {}
+    record Deletion(UUID id, UUID clientId, UUID companyId, UUID connectionId, String dataType, UUID consentId) {}
 
     List<Deletion> dueDeletions(Instant now, int limit) {
-        return jdbc.sql("select id, client_id, company_id, connection_id, data_type from consent_data_deletion"
+        return jdbc.sql("select id, client_id, company_id, connection_id, data_type, consent_id from consent_data_deletion"
                         + " where due_utc <= ? order by due_utc limit ? for update skip locked")
                 .params(ts(now), limit)
                 .query((rs, i) -> new Deletion(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getString(5)))
+                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getString(5),
+                        rs.getObject(6, UUID.class)))
                 .list();
     }
 
