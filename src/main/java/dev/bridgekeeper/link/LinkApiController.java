@@ -5,6 +5,7 @@ import dev.bridgekeeper.company.CompanyReference;
 import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.ConnectionStatus;
+import dev.bridgekeeper.consent.ConsentChannel;
 import dev.bridgekeeper.consent.ConsentRecord;
 import dev.bridgekeeper.consent.ConsentRecords;
 import dev.bridgekeeper.integration.Integration;
@@ -51,6 +52,7 @@ class LinkApiController implements CompanyScopedEndpoints {
 
     static final String BASE = "/link/api/companies/{companyId}";
     private static final int MAX_CONSENT_TEXT = 20_000;
+    private static final int MAX_LABEL = 100;
 
     private final CompanyDirectory companies;
     private final ProfileSettings profiles;
@@ -94,7 +96,9 @@ class LinkApiController implements CompanyScopedEndpoints {
 
     record LastError(String statusCode, String errorMessage, Instant erroredOnUtc) {}
 
-    record NewConsent(String connectionId, String sourceType, String text) {}
+    /** {@code textVersion}, {@code locale} and {@code channel} (Link or HostedLink) are optional. */
+    record NewConsent(String connectionId, String sourceType, String text, String textVersion, String locale,
+            String channel) {}
 
     /** The first consent record written ({@code id}) and all of them: one per product that uses the source type. */
     record RecordedConsent(String id, String textSha256, Instant acceptedUtc, List<String> consentIds) {}
@@ -186,6 +190,20 @@ class LinkApiController implements CompanyScopedEndpoints {
                 errors.reject("connectionId", "\"connectionId\" must be a connection id (a UUID).");
             }
         }
+        for (Map.Entry<String, String> field : Map.of("textVersion", String.valueOf(body.textVersion()), "locale",
+                String.valueOf(body.locale())).entrySet()) {
+            if (field.getValue().length() > MAX_LABEL) {
+                errors.reject(field.getKey(), "\"" + field.getKey() + "\" can be at most " + MAX_LABEL + " characters.");
+            }
+        }
+        ConsentChannel channel = ConsentChannel.Link;
+        if (body.channel() != null) {
+            if (body.channel().equalsIgnoreCase("Link") || body.channel().equalsIgnoreCase("HostedLink")) {
+                channel = body.channel().equalsIgnoreCase("Link") ? ConsentChannel.Link : ConsentChannel.HostedLink;
+            } else {
+                errors.reject("channel", "\"channel\" must be Link or HostedLink.");
+            }
+        }
         errors.throwIfAny();
         SourceType type = sourceType(body.sourceType(), "sourceType");
         Caller caller = Caller.current();
@@ -193,9 +211,10 @@ class LinkApiController implements CompanyScopedEndpoints {
         if (connectionId != null) {
             connections.get(caller.clientId(), companyId, connectionId);
         }
-        List<ConsentRecord> recorded = consents.acceptInLink(caller.clientId(), companyId, connectionId, type.name(),
-                body.text(), caller.kind() == Caller.Kind.COMPANY_TOKEN ? "CompanyToken" : "ApiKey",
-                request.getRemoteAddr(), request.getHeader("User-Agent"));
+        List<ConsentRecord> recorded = consents.acceptInLink(caller.clientId(), companyId,
+                new ConsentRecords.LinkAcceptance(connectionId, type.name(), body.text(), body.textVersion(),
+                        body.locale(), channel, caller.kind() == Caller.Kind.COMPANY_TOKEN ? "CompanyToken" : "ApiKey",
+                        request.getRemoteAddr(), request.getHeader("User-Agent")));
         ConsentRecord first = recorded.get(0);
         return new RecordedConsent(first.id(), first.textSha256(), first.grantedAt(),
                 recorded.stream().map(ConsentRecord::id).toList());

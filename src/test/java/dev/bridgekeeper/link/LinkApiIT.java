@@ -123,6 +123,12 @@ class LinkApiIT {
                 + UUID.randomUUID() + "\"}"), 404);
         assertBadField(token.post(base + "/consents", "{\"text\":\"" + "x".repeat(20_001)
                 + "\",\"sourceType\":\"Banking\"}"), "text");
+        assertBadField(token.post(base + "/consents", "{\"text\":\"ok\",\"sourceType\":\"Banking\",\"channel\":"
+                + "\"Api\"}"), "channel");
+        assertBadField(token.post(base + "/consents", "{\"text\":\"ok\",\"sourceType\":\"Banking\",\"textVersion\":\""
+                + "v".repeat(101) + "\"}"), "textVersion");
+        assertThat(jdbc.queryForObject("select count(*) from consent_record where company_id = ?::uuid", Integer.class,
+                company)).as("nothing half-written").isZero();
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.bridgekeeper.consent.ConsentEvents.ConsentGranted;
 import dev.bridgekeeper.consent.ConsentEvents.ConsentRevoked;
 import dev.bridgekeeper.consent.ConsentRecord;
 import dev.bridgekeeper.consent.ConsentRecords;
+import dev.bridgekeeper.consent.ConsentRecords.LinkAcceptance;
 import dev.bridgekeeper.consent.ConsentStatus;
 import dev.bridgekeeper.consent.Product;
 import dev.bridgekeeper.integration.IntegrationCatalog;
@@ -103,10 +104,10 @@ class ConsentService implements ConsentRecords {
 
     @Override
     @Transactional
-    public List<ConsentRecord> acceptInLink(UUID clientId, UUID companyId, UUID connectionId, String sourceType,
-            String text, String grantedBy, String ipAddress, String userAgent) {
+    public List<ConsentRecord> acceptInLink(UUID clientId, UUID companyId, LinkAcceptance link) {
         companies.require(clientId, companyId);
-        List<UUID> connectionIds = connectionId == null ? List.of() : List.of(connectionId);
+        String sourceType = link.sourceType();
+        List<UUID> connectionIds = link.connectionId() == null ? List.of() : List.of(link.connectionId());
         List<Product> using = companyProducts.products(clientId, companyId).stream()
                 .map(products::find).flatMap(Optional::stream)
                 .filter(p -> !p.dataTypes(sourceType).isEmpty())
@@ -114,13 +115,14 @@ class ConsentService implements ConsentRecords {
         List<ConsentRecord> recorded = new ArrayList<>();
         if (using.isEmpty()) {
             recorded.add(view(insert(clientId, companyId, null, sourceType, connectionIds,
-                    offeredDataTypes(clientId, companyId, connectionId), text, null, null, ConsentChannel.Link,
-                    grantedBy, ipAddress, userAgent)));
+                    offeredDataTypes(clientId, companyId, link.connectionId()), link.text(), link.textVersion(),
+                    link.locale(), link.channel(), link.grantedBy(), link.ipAddress(), link.userAgent())));
         }
+        // the page's own wording was shown, so the record keeps the page's version, not the product's
         for (Product product : using) {
             recorded.add(view(insert(clientId, companyId, product, sourceType, connectionIds,
-                    product.dataTypes(sourceType), text, product.consentTexts().version(),
-                    product.consentTexts().locale(), ConsentChannel.Link, grantedBy, ipAddress, userAgent)));
+                    product.dataTypes(sourceType), link.text(), link.textVersion(), link.locale(), link.channel(),
+                    link.grantedBy(), link.ipAddress(), link.userAgent())));
         }
         return recorded;
     }
