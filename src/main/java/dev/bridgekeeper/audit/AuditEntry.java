@@ -1,5 +1,6 @@
 package dev.bridgekeeper.audit;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,6 +16,8 @@ public record AuditEntry(
         @Schema(description = "What happened, e.g. consent.granted.") String eventType,
         @Schema(description = "What it happened to, e.g. the consent record's id.") String subjectId,
         @Schema(description = "Facts of the event, as hashed: a JSON object.") JsonNode details,
-        @Schema(description = "When it was recorded, to the microsecond.") Instant recordedAt,
+        @Schema(description = "When it was recorded: UTC with exactly six fractional digits, as hashed.")
+        @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = "uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'", timezone = "UTC")
+        Instant recordedAt,
         @Schema(description = "The hash of the entry before; 64 zeros for the first entry.") String previousHash,
         @Schema(description = "SHA-256 (hex) of this entry's canonical form.") String hash) {}

@@ -3,6 +3,7 @@ package dev.bridgekeeper.audit;
 import dev.bridgekeeper.audit.internal.AuditStore;
 import dev.bridgekeeper.audit.internal.ChainHash;
 import dev.bridgekeeper.audit.internal.ChainVerifier;
+import dev.bridgekeeper.company.CompanyDirectory;
 import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.paging.PagedResults;
 import java.time.Clock;
@@ -11,7 +12,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -26,12 +30,16 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class AuditTrail {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
     private final AuditStore store;
+    private final CompanyDirectory companies;
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditTrail(AuditStore store, JsonMapper json, Clock clock) {
+    AuditTrail(AuditStore store, CompanyDirectory companies, JsonMapper json, Clock clock) {
         this.store = store;
+        this.companies = companies;
         this.json = json;
         this.clock = clock;
     }
@@ -39,10 +47,12 @@ public class AuditTrail {
     /**
      * Appends one entry to the company's chain, joining the caller's transaction (or starting one).
      * Appends for one company wait for each other until the earlier one's transaction ends, which keeps
-     * the sequence gapless; hold the transaction briefly. Details take strings, booleans, null,
+     * the sequence gapless: append as the last step of the transaction, so the chain's lock is held
+     * briefly and taken after the caller's own row locks. Details take strings, booleans, null,
      * integers within ±(2^53−1), lists and maps of these (see {@code ChainHash}).
      *
-     * @throws IllegalArgumentException for details the canonical form cannot carry
+     * @throws IllegalArgumentException for details the canonical form cannot carry, or a company that
+     *                                  is not the client's
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public AuditEntry append(UUID clientId, UUID companyId, String eventType, String subjectId,
@@ -57,8 +67,9 @@ public class AuditTrail {
         ChainHash.requireHashable(facts, "details");
         Instant now = clock.instant();
         AuditStore.Head head = store.lockHead(clientId, companyId, now);
-        if (!head.clientId().equals(clientId)) {
-            throw new IllegalArgumentException("Company " + companyId + " belongs to another client");
+        if (!head.clientId().equals(clientId)
+                || head.lastSequence() == 0 && companies.find(clientId, companyId).isEmpty()) {
+            throw new IllegalArgumentException("Company " + companyId + " is not a company of client " + clientId);
         }
         long sequence = head.lastSequence() + 1;
         Instant recordedAt = now.truncatedTo(ChronoUnit.MICROS);
@@ -92,11 +103,17 @@ public class AuditTrail {
      * Recomputes every hash and link of the company's chain and names the first entry that does not
      * check out. Reads one snapshot (repeatable read), so appends running meanwhile do not confuse it.
      */
-    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ChainVerification verify(UUID clientId, UUID companyId) {
         ChainVerifier verifier = new ChainVerifier(companyId);
         var head = store.head(clientId, companyId);
         store.forEach(clientId, companyId, verifier::accept);
-        return verifier.result(head);
+        ChainVerification result = verifier.result(head);
+        if (!result.intact()) {
+            // tampering is an incident: say so where operators look, not only to whoever asked
+            log.warn("Consent audit chain of company {} (client {}) is broken at sequence {}: {}", companyId, clientId,
+                    result.brokenSequence(), result.problem());
+        }
+        return result;
     }
 }

@@ -121,7 +121,30 @@ class AuditTrailIT {
         JsonNode served = tenant.api().get("/companies/" + company + "/consents/audit").json().path("results").get(0);
         assertThat(served.path("hash").asString()).isEqualTo(entry.hash());
         assertThat(served.path("details")).isEqualTo(JSON.valueToTree(details));
-        assertThat(served.path("recordedAt").asString()).isEqualTo(entry.recordedAt().toString());
+        assertThat(served.path("recordedAt").asString()).isEqualTo(ChainHash.formatRecordedAt(entry.recordedAt()));
+    }
+
+    @Test
+    void anAuditorsOwnScriptInAnotherLanguageRecomputesTheChain() throws Exception {
+        Chain chain = chainOf(2);
+        Map<String, Object> tricky = new LinkedHashMap<>();
+        tricky.put("text", "Zürich \"quoted\"\t\u0001 back\\slash 😀 </script>");
+        tricky.put("B", Map.of("é", 1, "e", -9_007_199_254_740_991L, "Z", List.of()));
+        tricky.put("a", List.of(false, Map.of()));
+        trail.append(chain.clientId(), chain.company(), "consent.granted", null, tricky);
+        trail.append(chain.clientId(), chain.company(), "consent.revoked", "consent-1", Map.of());
+
+        JsonNode intact = auditorScript(chain, 0);
+        assertThat(intact).isEqualTo(JSON.readTree("{\"intact\":true,\"entriesChecked\":4,\"brokenSequence\":null,"
+                + "\"brokenEntryId\":null,\"problem\":null}"));
+
+        UUID second = chain.entries().get(1).id();
+        asAttacker("update audit_entry set details = '{\"dataTypes\":[\"everything\"]}' where id = ?", second);
+        JsonNode broken = auditorScript(chain, 1);
+        assertThat(broken.path("intact").asBoolean()).isFalse();
+        assertThat(broken.path("brokenSequence").asLong()).isEqualTo(2);
+        assertThat(broken.path("brokenEntryId").asString()).isEqualTo(second.toString());
+        assertThat(broken.path("problem").asString()).startsWith("Content altered");
     }
 
     @Test
@@ -229,6 +252,24 @@ class AuditTrailIT {
     }
 
     @Test
+    void noChainIsStartedForACompanyThatIsNotTheClients() {
+        Chain chain = chainOf(1);
+        Tenant other = Tenant.create(jdbc, port, "Other " + UUID.randomUUID());
+        UUID otherCompany = createCompany(other);
+        UUID nowhere = UUID.randomUUID();
+        assertThatThrownBy(() -> trail.append(chain.clientId(), otherCompany, "consent.granted", "x", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(otherCompany.toString());
+        assertThatThrownBy(() -> trail.append(chain.clientId(), nowhere, "consent.granted", "x", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(nowhere.toString());
+        // nor can another client write into an existing chain
+        assertThatThrownBy(() -> trail.append(other.clientId(), chain.company(), "consent.granted", "x", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(jdbc.queryForObject("select count(*) from audit_chain where company_id in (?, ?)", Integer.class,
+                otherCompany, nowhere)).isZero();
+        assertThat(trail.entries(chain.clientId(), chain.company())).isEqualTo(chain.entries());
+    }
+
+    @Test
     void aDeletedCompanysChainIsKeptClosedAndStillVerifiable() {
         Chain chain = chainOf(2);
         assertThat(chain.api().delete("/companies/" + chain.company()).status()).isEqualTo(204);
@@ -250,6 +291,16 @@ class AuditTrailIT {
             jdbc.update("delete from audit_chain where company_id = ?", chain.company());
         });
         assertError(chain.api().get("/companies/" + chain.company() + "/consents/audit"), 404);
+    }
+
+    @Test
+    void deletingTheClientTakesItsChainsWithIt() {
+        Chain chain = chainOf(3);
+        assertThat(jdbc.update("delete from client where id = ?", chain.clientId())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where client_id = ?", Integer.class,
+                chain.clientId())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_chain where client_id = ?", Integer.class,
+                chain.clientId())).isZero();
     }
 
     @Test
@@ -298,6 +349,19 @@ class AuditTrailIT {
         assertThatThrownBy(sql).isInstanceOf(DataAccessException.class).satisfies(e -> assertThat(
                 ((DataAccessException) e).getMostSpecificCause().getMessage()).contains("audit_entry is append-only")
                 .contains(why));
+    }
+
+    /** Runs tools/verify-audit-chain.mjs (Node, no dependencies) against the served chain. */
+    private JsonNode auditorScript(Chain chain, int expectedExit) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("node", "tools/verify-audit-chain.mjs", "http://127.0.0.1:" + port,
+                chain.company().toString());
+        builder.environment().put("BRIDGEKEEPER_AUTHORIZATION", chain.api().authorization());
+        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isEqualTo(expectedExit);
+        return JSON.readTree(out);
     }
 
     /** A tenant, a company and n appended entries. */

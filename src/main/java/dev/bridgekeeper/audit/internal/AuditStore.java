@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -24,11 +26,18 @@ public class AuditStore {
     private static final String COLUMNS =
             "id, sequence, event_type, subject_id, details::text, recorded_utc, previous_hash, hash";
 
+    /** Rows read while verifying are fetched this many at a time, so a long chain is never held whole. */
+    private static final int VERIFY_FETCH_SIZE = 1000;
+
     private final JdbcClient jdbc;
+    private final JdbcClient streaming;
     private final JsonMapper json;
 
-    AuditStore(JdbcClient jdbc, JsonMapper json) {
+    AuditStore(JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
         this.jdbc = jdbc;
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(VERIFY_FETCH_SIZE);
+        this.streaming = JdbcClient.create(template);
         this.json = json;
     }
 
@@ -47,7 +56,8 @@ public class AuditStore {
     }
 
     public Optional<Head> head(UUID clientId, UUID companyId) {
-        return jdbc.sql("select client_id, last_sequence, head_hash from audit_chain where client_id = ? and company_id = ?")
+        return jdbc.sql("select client_id, last_sequence, head_hash from audit_chain"
+                        + " where client_id = ? and company_id = ?")
                 .params(clientId, companyId)
                 .query((rs, i) -> new Head(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3)))
                 .optional();
@@ -72,6 +82,27 @@ public class AuditStore {
                 .params(clientId, companyId).query(Boolean.class).single();
     }
 
+    /** Chains whose company no longer exists and whose last entry is older than {@code before}. */
+    List<UUID> chainsOfDeletedCompanies(Instant before, int limit) {
+        return jdbc.sql("select c.company_id from audit_chain c where c.updated_utc < ?"
+                        + " and not exists (select 1 from company co where co.id = c.company_id)"
+                        + " order by c.updated_utc limit ?")
+                .params(Timestamp.from(before), limit).query(UUID.class).list();
+    }
+
+    /**
+     * Deletes a deleted company's whole chain, in the caller's transaction. The append-only trigger
+     * lets these deletes through only because the company is gone and the purge is named for it.
+     */
+    boolean purgeChain(UUID companyId) {
+        jdbc.sql("select set_config('bridgekeeper.audit_purge', ?, true)").param(companyId.toString())
+                .query(String.class).single();
+        jdbc.sql("delete from audit_entry where company_id = ?").param(companyId).update();
+        return jdbc.sql("delete from audit_chain c where c.company_id = ?"
+                        + " and not exists (select 1 from company co where co.id = c.company_id)")
+                .param(companyId).update() == 1;
+    }
+
     public List<AuditEntry> entries(UUID clientId, UUID companyId, long offset, int limit) {
         return jdbc.sql("select " + COLUMNS + " from audit_entry where client_id = ? and company_id = ?"
                         + " order by sequence offset ? limit ?")
@@ -84,9 +115,13 @@ public class AuditStore {
                 .params(clientId, companyId).query(Long.class).single();
     }
 
-    /** Every entry in sequence order, one at a time, so a long chain is checked without holding it all. */
+    /**
+     * Every entry in sequence order, one at a time; inside a transaction the driver fetches them in
+     * batches (a cursor), so a long chain is checked without holding it all.
+     */
     public void forEach(UUID clientId, UUID companyId, Consumer<AuditEntry> action) {
-        jdbc.sql("select " + COLUMNS + " from audit_entry where client_id = ? and company_id = ? order by sequence")
+        streaming.sql("select " + COLUMNS + " from audit_entry where client_id = ? and company_id = ?"
+                        + " order by sequence")
                 .params(clientId, companyId)
                 .query(rs -> {
                     action.accept(entry(rs));

@@ -39,7 +39,7 @@ class EcInstanceSigner implements InstanceSigner, InitializingBean {
     private final JsonMapper json;
     private final Clock clock;
     private final SigningProperties properties;
-    /** Opened private keys by kid: a key's row never changes, so an opened key stays valid. */
+    /** Opened private keys by kid: a key never changes (re-sealing changes only its wrapping). */
     private final Map<String, ECKey> opened = new ConcurrentHashMap<>();
 
     EcInstanceSigner(SigningKeyStore store, SecretSealer sealer, JsonMapper json, Clock clock,
@@ -51,10 +51,33 @@ class EcInstanceSigner implements InstanceSigner, InitializingBean {
         this.properties = properties;
     }
 
-    /** The first start of an installation creates its first key (and a start after its lifetime the next). */
+    /**
+     * The first start of an installation creates its first key (and a start after its lifetime the
+     * next). Keys sealed with an older encryption key are re-sealed with the active one, so the old
+     * encryption key can be removed from the configuration once every instance runs with the new one.
+     */
     @Override
     public void afterPropertiesSet() {
+        resealWithActiveEncryptionKey();
         currentKey();
+    }
+
+    /** Re-seals keys whose ciphertext names another encryption key; answers how many it moved. */
+    int resealWithActiveEncryptionKey() {
+        String active = "v1." + sealer.activeKeyId() + ".";
+        int moved = 0;
+        for (SigningKeyStore.KeyRow row : store.all()) {
+            if (!row.privateKeySealed().startsWith(active)) {
+                String plain = sealer.open(row.privateKeySealed(), context(row.kid()));
+                if (store.reseal(row.kid(), row.privateKeySealed(), sealer.seal(plain, context(row.kid())))) {
+                    moved++;
+                }
+            }
+        }
+        if (moved > 0) {
+            log.info("Re-sealed {} instance signing key(s) with encryption key {}", moved, sealer.activeKeyId());
+        }
+        return moved;
     }
 
     @Override

@@ -10,8 +10,9 @@ import java.util.Map;
 public interface InstanceSigner {
 
     /**
-     * A compact JWS (ES256) over the claims, serialised as a JSON object. The header names the
-     * signing key ({@code kid}) and carries {@code typ} = {@code type} when one is given.
+     * A compact JWS (ES256) over the claims, serialised as a JSON object by the application's JSON
+     * mapper (UUIDs and instants become strings; give JWT times such as {@code iat} as epoch seconds).
+     * The header names the signing key ({@code kid}) and carries {@code typ} = {@code type} when given.
      */
     String sign(Map<String, Object> claims, String type);
 

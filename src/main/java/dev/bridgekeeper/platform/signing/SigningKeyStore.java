@@ -1,5 +1,7 @@
 package dev.bridgekeeper.platform.signing;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +15,8 @@ class SigningKeyStore {
 
     record KeyRow(int generation, String kid, String publicJwk, String privateKeySealed, Instant created) {}
 
+    private static final String COLUMNS = "generation, kid, public_jwk::text, private_key_sealed, created_utc";
+
     private final JdbcClient jdbc;
 
     SigningKeyStore(JdbcClient jdbc) {
@@ -24,7 +28,8 @@ class SigningKeyStore {
      * won the race); true when this key was stored.
      */
     boolean insertIfAbsent(int generation, String kid, String publicJwk, String privateKeySealed, Instant created) {
-        return jdbc.sql("insert into instance_signing_key (generation, kid, public_jwk, private_key_sealed, created_utc)"
+        return jdbc.sql("insert into instance_signing_key"
+                        + " (generation, kid, public_jwk, private_key_sealed, created_utc)"
                         + " values (?, ?, cast(? as jsonb), ?, ?) on conflict (generation) do nothing")
                 .params(generation, kid, publicJwk, privateKeySealed, Timestamp.from(created))
                 .update() == 1;
@@ -32,19 +37,9 @@ class SigningKeyStore {
 
     /** The newest key not retired: the one that signs. */
     Optional<KeyRow> current() {
-        return jdbc.sql("select generation, kid, public_jwk::text, private_key_sealed, created_utc from instance_signing_key"
+        return jdbc.sql("select " + COLUMNS + " from instance_signing_key"
                         + " where retired_utc is null order by generation desc limit 1")
-                .query((rs, i) -> new KeyRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
-                .optional();
-    }
-
-    Optional<KeyRow> find(String kid) {
-        return jdbc.sql("select generation, kid, public_jwk::text, private_key_sealed, created_utc from instance_signing_key"
-                        + " where kid = ?")
-                .param(kid)
-                .query((rs, i) -> new KeyRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
+                .query(SigningKeyStore::row)
                 .optional();
     }
 
@@ -57,6 +52,25 @@ class SigningKeyStore {
 
     int lastGeneration() {
         return jdbc.sql("select coalesce(max(generation), 0) from instance_signing_key").query(Integer.class).single();
+    }
+
+    /** Every key, retired ones too: all are re-sealed when the encryption key changes. */
+    List<KeyRow> all() {
+        return jdbc.sql("select " + COLUMNS + " from instance_signing_key order by generation")
+                .query(SigningKeyStore::row)
+                .list();
+    }
+
+    /** Replaces the sealed private key if nobody else replaced it meanwhile. */
+    boolean reseal(String kid, String expected, String sealed) {
+        return jdbc.sql("update instance_signing_key set private_key_sealed = ?"
+                        + " where kid = ? and private_key_sealed = ?")
+                .params(sealed, kid, expected).update() == 1;
+    }
+
+    private static KeyRow row(ResultSet rs, int rowNum) throws SQLException {
+        return new KeyRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getTimestamp(5).toInstant());
     }
 
     boolean retire(String kid, Instant at) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bridgekeeper.BridgekeeperApplication;
+import dev.bridgekeeper.platform.crypto.SecretSealer;
+import dev.bridgekeeper.platform.secrets.DevelopmentMode;
+import dev.bridgekeeper.platform.secrets.InstanceSecrets;
 import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +66,10 @@ class InstanceSignerIT {
     SigningKeyStore store;
 
     @Autowired
-    dev.bridgekeeper.platform.crypto.SecretSealer sealer;
+    SecretSealer sealer;
+
+    @Autowired
+    InstanceSecrets secrets;
 
     @Autowired
     Environment environment;
@@ -205,6 +211,44 @@ class InstanceSignerIT {
         EcInstanceSigner sameDay = new EcInstanceSigner(store, sealer, JsonMapper.builder().build(),
                 Clock.systemUTC(), policy);
         assertThat(verify(sameDay.sign(receiptClaims("same key"), TYPE), jwks).getKeyIdHeaderValue()).isEqualTo(fresh);
+    }
+
+    @Test
+    void anInstanceWithANewEncryptionKeyReSealsTheSigningKeysAndKeepsSigningWithThem() throws Exception {
+        String kid = signer.currentKeyId();
+        byte[] current = secrets.encryptionKeys().get(secrets.activeEncryptionKeyId());
+        byte[] fresh = new byte[32];
+        new java.security.SecureRandom().nextBytes(fresh);
+        String keys = secrets.activeEncryptionKeyId() + ":" + Base64.getEncoder().encodeToString(current) + ",rotated:"
+                + Base64.getEncoder().encodeToString(fresh);
+        SecretSealer rotated = sealer(keys, "rotated");
+        try {
+            EcInstanceSigner restarted = new EcInstanceSigner(store, rotated, JsonMapper.builder().build(),
+                    Clock.systemUTC(), new SigningProperties(Duration.ZERO, Duration.ofMinutes(5)));
+            restarted.afterPropertiesSet();
+            assertThat(jdbc.queryForList("select private_key_sealed from instance_signing_key", String.class))
+                    .allMatch(sealed -> sealed.startsWith("v1.rotated."));
+            assertThat(restarted.resealWithActiveEncryptionKey()).as("nothing left to move").isZero();
+            String jwks = Api.at(port).anonymous().get("/.well-known/jwks.json").body();
+            assertThat(verify(restarted.sign(receiptClaims("after re-sealing"), TYPE), jwks).getKeyIdHeaderValue())
+                    .isEqualTo(kid);
+        } finally {
+            // back to the running application's key, which does not know "rotated"
+            new EcInstanceSigner(store, sealer(keys, secrets.activeEncryptionKeyId()), JsonMapper.builder().build(),
+                    Clock.systemUTC(), new SigningProperties(Duration.ZERO, Duration.ofMinutes(5)))
+                    .resealWithActiveEncryptionKey();
+        }
+        assertThat(jdbc.queryForList("select private_key_sealed from instance_signing_key", String.class))
+                .allMatch(sealed -> sealed.startsWith("v1." + secrets.activeEncryptionKeyId() + "."));
+    }
+
+    private static SecretSealer sealer(String keys, String active) {
+        org.springframework.mock.env.MockEnvironment env = new org.springframework.mock.env.MockEnvironment()
+                .withProperty("bridgekeeper.security.token-signing-key",
+                        Base64.getEncoder().encodeToString(new byte[32]))
+                .withProperty("bridgekeeper.encryption.keys", keys)
+                .withProperty("bridgekeeper.encryption.active-key", active);
+        return new SecretSealer(new InstanceSecrets(env, new DevelopmentMode(env)));
     }
 
     @Test
