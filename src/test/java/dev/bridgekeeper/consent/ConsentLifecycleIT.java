@@ -214,6 +214,33 @@ class ConsentLifecycleIT {
         assertThat(first.path("supersededBy").asString()).isEqualTo(again.json().path("id").asString());
     }
 
+    @Test
+    void aPullUnderWayWhenItsConsentIsRevokedEndsCancelledAndWritesNothingBack() {
+        assertThat(api.put("/companies/" + company + "/products/onboarding", null).status()).isEqualTo(204);
+        assertThat(api.put("/companies/" + company + "/products/lending", null).status()).isEqualTo(204);
+        assertThat(api.post("/companies/" + company + "/consents",
+                "{\"productIdentifier\":\"onboarding\",\"sourceType\":\"Banking\"}").status()).isEqualTo(201);
+        String lending = api.post("/companies/" + company + "/consents",
+                "{\"productIdentifier\":\"lending\",\"sourceType\":\"Banking\"}").json().path("id").asString();
+        // user_ratelimited: the first page of every listing is answered 429 with Retry-After: 1, so each pull
+        // queued by the link is still being read when the revocation below commits
+        SandboxLink bank = SandboxLink.linkAnother(tenant, UUID.fromString(company), publicUrl, "sbbk",
+                "user_ratelimited");
+        Api.Response revoked = api.post("/companies/" + company + "/consents/" + lending + "/revoke",
+                "{\"deleteData\":true}");
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+
+        awaitComplete(ONBOARDING_BANKING);
+        await().atMost(SYNC).untilAsserted(() -> assertThat(api.get("/companies/" + company + "/dataStatus").json()
+                .path("banking-transactionCategories").path("currentStatus").asString()).isEqualTo("Cancelled"));
+        JsonNode cancelled = api.get("/companies/" + company + "/data/history?query=dataType=banking-transactionCategories")
+                .json().path("results").get(0);
+        assertThat(cancelled.path("errorMessage").asString()).contains("No active consent covers");
+        assertThat(api.get(bank.connectionPath() + "/data/banking-transactionCategories").json().path("totalResults")
+                .asInt()).as("nothing written back after the revocation").isZero();
+        assertThat(api.get(bank.connectionPath()).json().path("status").asString()).isEqualTo("Linked");
+    }
+
     private void awaitComplete(List<String> dataTypes) {
         await().atMost(SYNC).untilAsserted(() -> {
             JsonNode status = api.get("/companies/" + company + "/dataStatus").json();

@@ -40,11 +40,13 @@ class SyncJob {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final SyncProperties properties;
+    private final ScopeCheck scope;
     private final Clock clock;
 
     SyncJob(DatasetStore datasets, RecordStore records, List<PlatformReader> readers,
             ConnectionManagement connections, IntegrationCatalog catalog, ConnectionCredentials credentials,
-            ApplicationEventPublisher events, TransactionTemplate tx, SyncProperties properties, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate tx, SyncProperties properties, ScopeCheck scope,
+            Clock clock) {
         this.datasets = datasets;
         this.records = records;
         this.readers = readers;
@@ -54,6 +56,7 @@ class SyncJob {
         this.events = events;
         this.tx = tx;
         this.properties = properties;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -70,6 +73,7 @@ class SyncJob {
                     .orElseThrow(() -> new ReadFailure(PullOperationStatus.NotSupported, integration.name()
                             + " has no data reader."));
             if (at == PullOperationStatus.Queued) {
+                scope.requireCovered(dataset); // consent may have ended since the pull was queued
                 dataset = startFetching(dataset);
                 at = PullOperationStatus.Fetching;
             }
@@ -82,6 +86,7 @@ class SyncJob {
                             records.stage(fetching.id(), page);
                             datasets.progress(fetching.id(), 10 + (60 * number) / Math.max(1, totalPages));
                         }));
+                scope.requireCovered(dataset); // ... or while it was read: then nothing is merged
                 move(dataset, PullOperationStatus.Fetching, PullOperationStatus.Mapping, 75, null);
                 at = PullOperationStatus.Mapping;
             }
