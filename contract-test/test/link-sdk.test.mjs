@@ -11,6 +11,7 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { apiClient, launchChromium, SCREENSHOTS } from "../support/browser.mjs";
 import { startServer } from "../support/server.mjs";
@@ -195,6 +196,15 @@ describe("@bridgekeeper/link embedded in a lender's page", () => {
     };
     assert.deepEqual(started, expected);
     assert.deepEqual(events[2][1], expected);
+    // the consent the customer accepted is a consent record, word for word, bound to the connection
+    const consents = await api("GET", `/companies/${company.id}/consents`);
+    assert.equal(consents.totalResults, 1);
+    const record = consents.results[0];
+    assert.equal(record.text, consent.text);
+    assert.equal(record.textSha256, createHash("sha256").update(consent.text, "utf8").digest("hex"));
+    assert.deepEqual([record.channel, record.grantedBy, record.status, record.sourceType],
+      ["Link", "CompanyToken", "Active", "Accounting"]);
+    assert.deepEqual(record.connectionIds, [connection.id]);
     assert.equal(await page.evaluate(() => window.pwned), undefined);
     await page.context().close();
   });

@@ -218,6 +218,37 @@ describe("companies", () => {
   });
 });
 
+describe("products", () => {
+  let company;
+
+  before(async () => {
+    company = await platform.companies.create({ name: `Contract ${marker()} Products` });
+  });
+
+  it("addProduct → PUT /companies/{companyId}/products/{productIdentifier}; the company lists it", async () => {
+    assert.equal(await platform.companies.addProduct({ companyId: company.id, productIdentifier: "lending" }),
+      undefined);
+    const fetched = await platform.companies.get({ companyId: company.id });
+    assert.deepEqual(fetched.products, ["lending"]);
+    await errorMessage(platform.companies.addProduct({ companyId: company.id, productIdentifier: "mortgage" }), 404);
+  });
+
+  it("refreshProductData → POST …/refresh (202); a data type outside the product is a typed 400", async () => {
+    assert.equal(await platform.companies.refreshProductData({ companyId: company.id, productIdentifier: "lending",
+      requestBody: { dataTypes: ["invoices"] } }), undefined);
+    await errorMessage(platform.companies.refreshProductData({ companyId: company.id, productIdentifier: "lending",
+      requestBody: { dataTypes: ["cakes"] } }), 400);
+  });
+
+  it("removeProduct → DELETE …/products/{productIdentifier}; removing it again is a typed 404", async () => {
+    assert.equal(await platform.companies.removeProduct({ companyId: company.id, productIdentifier: "lending" }),
+      undefined);
+    assert.deepEqual((await platform.companies.get({ companyId: company.id })).products, []);
+    await errorMessage(platform.companies.removeProduct({ companyId: company.id, productIdentifier: "lending" }),
+      404);
+  });
+});
+
 describe("connections", () => {
   let company;
   let connection;

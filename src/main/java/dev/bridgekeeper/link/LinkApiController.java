@@ -5,6 +5,9 @@ import dev.bridgekeeper.company.CompanyReference;
 import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.ConnectionStatus;
+import dev.bridgekeeper.consent.ConsentChannel;
+import dev.bridgekeeper.consent.ConsentRecord;
+import dev.bridgekeeper.consent.ConsentRecords;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.integration.SourceType;
@@ -19,6 +22,7 @@ import dev.bridgekeeper.settings.ProfileSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -48,16 +52,17 @@ class LinkApiController implements CompanyScopedEndpoints {
 
     static final String BASE = "/link/api/companies/{companyId}";
     private static final int MAX_CONSENT_TEXT = 20_000;
+    private static final int MAX_LABEL = 100;
 
     private final CompanyDirectory companies;
     private final ProfileSettings profiles;
     private final IntegrationCatalog catalog;
     private final ConnectionManagement connections;
-    private final LinkConsents consents;
+    private final ConsentRecords consents;
     private final PublicUrl publicUrl;
 
     LinkApiController(CompanyDirectory companies, ProfileSettings profiles, IntegrationCatalog catalog,
-            ConnectionManagement connections, LinkConsents consents, PublicUrl publicUrl) {
+            ConnectionManagement connections, ConsentRecords consents, PublicUrl publicUrl) {
         this.companies = companies;
         this.profiles = profiles;
         this.catalog = catalog;
@@ -91,9 +96,12 @@ class LinkApiController implements CompanyScopedEndpoints {
 
     record LastError(String statusCode, String errorMessage, Instant erroredOnUtc) {}
 
-    record NewConsent(String connectionId, String sourceType, String text) {}
+    /** {@code textVersion}, {@code locale} and {@code channel} (Link or HostedLink) are optional. */
+    record NewConsent(String connectionId, String sourceType, String text, String textVersion, String locale,
+            String channel) {}
 
-    record RecordedConsent(String id, String textSha256, Instant acceptedUtc) {}
+    /** The first consent record written ({@code id}) and all of them: one per product that uses the source type. */
+    record RecordedConsent(String id, String textSha256, Instant acceptedUtc, List<String> consentIds) {}
 
     @Operation(operationId = "get-link-company", summary = "Get what the Link UI shows about the company",
             description = "The company's name and the lender's name and logo.")
@@ -155,10 +163,13 @@ class LinkApiController implements CompanyScopedEndpoints {
     }
 
     @Operation(operationId = "record-link-consent", summary = "Record the consent text the customer accepted",
-            description = "Stores the exact text shown with its SHA-256 before the customer leaves for the platform.")
+            description = "Stores the exact text shown with its SHA-256 before the customer leaves for the platform,"
+                    + " as a consent record for each of the company's products that uses the source type (see"
+                    + " GET /companies/{companyId}/consents).")
     @PostMapping(BASE + "/consents")
     @ResponseStatus(HttpStatus.CREATED)
-    RecordedConsent recordConsent(@PathVariable UUID companyId, @RequestBody NewConsent body) {
+    RecordedConsent recordConsent(@PathVariable UUID companyId, @RequestBody NewConsent body,
+            HttpServletRequest request) {
         ValidationErrors errors = new ValidationErrors();
         if (body == null) {
             errors.reject("body", "The body must be a JSON object with \"sourceType\" and \"text\".").throwIfAny();
@@ -179,6 +190,20 @@ class LinkApiController implements CompanyScopedEndpoints {
                 errors.reject("connectionId", "\"connectionId\" must be a connection id (a UUID).");
             }
         }
+        for (Map.Entry<String, String> field : Map.of("textVersion", String.valueOf(body.textVersion()), "locale",
+                String.valueOf(body.locale())).entrySet()) {
+            if (field.getValue().length() > MAX_LABEL) {
+                errors.reject(field.getKey(), "\"" + field.getKey() + "\" can be at most " + MAX_LABEL + " characters.");
+            }
+        }
+        ConsentChannel channel = ConsentChannel.Link;
+        if (body.channel() != null) {
+            if (body.channel().equalsIgnoreCase("Link") || body.channel().equalsIgnoreCase("HostedLink")) {
+                channel = body.channel().equalsIgnoreCase("Link") ? ConsentChannel.Link : ConsentChannel.HostedLink;
+            } else {
+                errors.reject("channel", "\"channel\" must be Link or HostedLink.");
+            }
+        }
         errors.throwIfAny();
         SourceType type = sourceType(body.sourceType(), "sourceType");
         Caller caller = Caller.current();
@@ -186,9 +211,13 @@ class LinkApiController implements CompanyScopedEndpoints {
         if (connectionId != null) {
             connections.get(caller.clientId(), companyId, connectionId);
         }
-        LinkConsents.Recorded recorded = consents.record(caller.clientId(), companyId, connectionId, type.name(),
-                body.text(), caller.kind() == Caller.Kind.COMPANY_TOKEN ? "CompanyToken" : "ApiKey");
-        return new RecordedConsent(recorded.id().toString(), recorded.textSha256(), recorded.acceptedUtc());
+        List<ConsentRecord> recorded = consents.acceptInLink(caller.clientId(), companyId,
+                new ConsentRecords.LinkAcceptance(connectionId, type.name(), body.text(), body.textVersion(),
+                        body.locale(), channel, caller.kind() == Caller.Kind.COMPANY_TOKEN ? "CompanyToken" : "ApiKey",
+                        request.getRemoteAddr(), request.getHeader("User-Agent")));
+        ConsentRecord first = recorded.get(0);
+        return new RecordedConsent(first.id(), first.textSha256(), first.grantedAt(),
+                recorded.stream().map(ConsentRecord::id).toList());
     }
 
     private static SourceType sourceType(String value, String field) {

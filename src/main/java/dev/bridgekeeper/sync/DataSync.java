@@ -17,6 +17,12 @@ public interface DataSync {
     /** Queues one data type on the company's Linked connections that offer it (or only on {@code connectionId}). */
     PullOperation queue(UUID clientId, UUID companyId, String dataType, UUID connectionId);
 
+    /**
+     * Queues these data types, as one batch, on each Linked connection whose platform offers them and whose
+     * products and consents allow them (a product's refresh). Returns the pulls queued, possibly none.
+     */
+    java.util.List<PullOperation> queueDataTypes(UUID clientId, UUID companyId, java.util.List<String> dataTypes);
+
     Map<String, DataStatus> dataStatus(UUID clientId, UUID companyId);
 
     PagedResults<PullOperation> history(UUID clientId, UUID companyId, PageRequest page, String query,

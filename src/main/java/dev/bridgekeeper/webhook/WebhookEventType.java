@@ -18,7 +18,12 @@ public enum WebhookEventType {
     CONNECTION_FAILED("connection.failed"),
     CONNECTION_DELETED("connection.deleted"),
     READ_COMPLETED("read.completed"),
-    READ_COMPLETED_INITIAL("read.completed.initial");
+    READ_COMPLETED_INITIAL("read.completed.initial"),
+    // Bridgekeeper extensions: Codat keeps no consent records
+    CONSENT_GRANTED("consent.granted"),
+    CONSENT_REVOKED("consent.revoked"),
+    CONSENT_EXPIRING("consent.expiring"),
+    CONSENT_EXPIRED("consent.expired");
 
     private final String wireName;
 

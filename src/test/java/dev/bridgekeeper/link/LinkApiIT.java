@@ -101,12 +101,14 @@ class LinkApiIT {
                 .digest(text.getBytes(StandardCharsets.UTF_8)));
         assertThat(recorded.json().path("textSha256").asString()).isEqualTo(digest);
 
-        Map<String, Object> row = jdbc.queryForMap("select * from link_consent where id = ?::uuid",
+        Map<String, Object> row = jdbc.queryForMap("select * from consent_record where id = ?::uuid",
                 recorded.json().path("id").asString());
         assertThat(row.get("consent_text")).isEqualTo(text);
         assertThat(row.get("source_type")).isEqualTo("Banking");
-        assertThat(row.get("accepted_by")).isEqualTo("CompanyToken");
-        assertThat(row.get("connection_id").toString()).isEqualTo(connection);
+        assertThat(row.get("granted_by")).isEqualTo("CompanyToken");
+        assertThat(row.get("channel")).isEqualTo("Link");
+        assertThat(((java.util.UUID[]) ((java.sql.Array) row.get("connection_ids")).getArray())).extracting(
+                java.util.UUID::toString).containsExactly(connection);
         assertThat(row.get("client_id")).isEqualTo(tenant.clientId());
     }
 
@@ -121,6 +123,12 @@ class LinkApiIT {
                 + UUID.randomUUID() + "\"}"), 404);
         assertBadField(token.post(base + "/consents", "{\"text\":\"" + "x".repeat(20_001)
                 + "\",\"sourceType\":\"Banking\"}"), "text");
+        assertBadField(token.post(base + "/consents", "{\"text\":\"ok\",\"sourceType\":\"Banking\",\"channel\":"
+                + "\"Api\"}"), "channel");
+        assertBadField(token.post(base + "/consents", "{\"text\":\"ok\",\"sourceType\":\"Banking\",\"textVersion\":\""
+                + "v".repeat(101) + "\"}"), "textVersion");
+        assertThat(jdbc.queryForObject("select count(*) from consent_record where company_id = ?::uuid", Integer.class,
+                company)).as("nothing half-written").isZero();
     }
 
     @Test

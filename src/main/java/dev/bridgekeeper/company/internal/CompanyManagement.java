@@ -5,6 +5,7 @@ import dev.bridgekeeper.company.CompanyConnections;
 import dev.bridgekeeper.company.CompanyCreated;
 import dev.bridgekeeper.company.CompanyDeleted;
 import dev.bridgekeeper.company.CompanyDirectory;
+import dev.bridgekeeper.company.CompanyProducts;
 import dev.bridgekeeper.company.CompanyReference;
 import dev.bridgekeeper.platform.error.ApiException;
 import dev.bridgekeeper.platform.error.ValidationErrors;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Creates, changes and lists companies; publishes {@link CompanyCreated} and {@link CompanyDeleted}. */
 @Service
-class CompanyManagement implements CompanyDirectory {
+class CompanyManagement implements CompanyDirectory, CompanyProducts {
 
     private final CompanyStore store;
     private final CompanyQuery query;
@@ -136,6 +137,27 @@ class CompanyManagement implements CompanyDirectory {
         // published before the rows go (same transaction) so listeners can still read what they own
         events.publishEvent(new CompanyDeleted(clientId, reference(row), clock.instant()));
         store.delete(clientId, companyId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> products(UUID clientId, UUID companyId) {
+        return store.find(clientId, companyId).orElseThrow(() -> notFound(companyId)).products();
+    }
+
+    @Override
+    @Transactional
+    public boolean add(UUID clientId, UUID companyId, String productIdentifier) {
+        CompanyRow row = store.findForUpdate(clientId, companyId).orElseThrow(() -> notFound(companyId));
+        return !row.products().contains(productIdentifier) && store.addProduct(clientId, companyId, productIdentifier);
+    }
+
+    @Override
+    @Transactional
+    public boolean remove(UUID clientId, UUID companyId, String productIdentifier) {
+        CompanyRow row = store.findForUpdate(clientId, companyId).orElseThrow(() -> notFound(companyId));
+        return row.products().contains(productIdentifier)
+                && store.removeProduct(clientId, companyId, productIdentifier);
     }
 
     private Company view(CompanyRow row, List<?> dataConnections) {

@@ -55,6 +55,16 @@ class CompanyStore {
                 .update() == 1;
     }
 
+    boolean addProduct(UUID clientId, UUID id, String product) {
+        return jdbc.sql("update company set products = array_append(products, ?) where client_id = ? and id = ?")
+                .params(product, clientId, id).update() == 1;
+    }
+
+    boolean removeProduct(UUID clientId, UUID id, String product) {
+        return jdbc.sql("update company set products = array_remove(products, ?) where client_id = ? and id = ?")
+                .params(product, clientId, id).update() == 1;
+    }
+
     Optional<CompanyRow> find(UUID clientId, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from company where client_id = ? and id = ?")
                 .params(clientId, id).query(this::row).optional();

@@ -48,6 +48,7 @@ class SyncJob {
     private final TransactionTemplate tx;
     private final SyncProperties properties;
     private final SyncFrom syncFrom;
+    private final ScopeCheck scope;
     private final Clock clock;
     /** Short transactions of their own (progress) while a direct first sync holds its long one. */
     private final TransactionTemplate ownTx;
@@ -55,7 +56,7 @@ class SyncJob {
     SyncJob(DatasetStore datasets, RecordStore records, List<PlatformReader> readers,
             ConnectionManagement connections, CompanyDirectory companies, IntegrationCatalog catalog,
             ConnectionCredentials credentials, ApplicationEventPublisher events, TransactionTemplate tx,
-            SyncProperties properties, SyncFrom syncFrom, Clock clock) {
+            SyncProperties properties, SyncFrom syncFrom, ScopeCheck scope, Clock clock) {
         this.datasets = datasets;
         this.records = records;
         this.readers = readers;
@@ -67,6 +68,7 @@ class SyncJob {
         this.tx = tx;
         this.properties = properties;
         this.syncFrom = syncFrom;
+        this.scope = scope;
         this.clock = clock;
         this.ownTx = new TransactionTemplate(tx.getTransactionManager());
         this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -89,6 +91,7 @@ class SyncJob {
                     .orElseThrow(() -> new ReadFailure(PullOperationStatus.NotSupported, integration.name()
                             + " has no data reader."));
             if (at == PullOperationStatus.Queued) {
+                scope.requireCovered(dataset); // consent may have ended since the pull was queued
                 dataset = startFetching(dataset);
                 at = PullOperationStatus.Fetching;
             }
@@ -100,6 +103,7 @@ class SyncJob {
                 if (fetched.retryAt() != null) {
                     return fetched.retryAt();
                 }
+                scope.requireCovered(dataset); // ... or while it was read: then nothing is merged
                 move(dataset, PullOperationStatus.Fetching, PullOperationStatus.Mapping, 75, null);
                 at = PullOperationStatus.Mapping;
             }
@@ -198,6 +202,7 @@ class SyncJob {
                             int progress = 10 + (60 * number) / Math.max(1, totalPages);
                             ownTx.executeWithoutResult(s -> datasets.progress(dataset.id(), progress));
                         });
+                scope.requireCovered(dataset); // consent may have ended while it was read: all rolls back
                 datasets.pageStaged(dataset.id(), written[1], written[0], 70);
                 if (!datasets.transition(dataset.id(), PullOperationStatus.Fetching, PullOperationStatus.Mapping, 75,
                         null, null, null, null)) {

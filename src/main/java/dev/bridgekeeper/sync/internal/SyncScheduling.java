@@ -68,11 +68,15 @@ class SyncScheduling {
                 .execute((instance, context) -> sync.getObject().queueScheduled());
     }
 
+    /**
+     * The application's one db-scheduler. Recurring tasks of other modules (e.g. consent expiry) are beans of type
+     * {@link RecurringTask} and run here too, so every instance shares one job table and one set of workers.
+     */
     @Bean(destroyMethod = "")
-    Scheduler syncScheduler(DataSource dataSource, List<OneTimeTask<?>> tasks, RecurringTask<Void> scheduledSyncs,
+    Scheduler syncScheduler(DataSource dataSource, List<OneTimeTask<?>> tasks, List<RecurringTask<?>> recurring,
             SyncProperties properties) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.copyOf(tasks))
-                .startTasks(scheduledSyncs)
+                .startTasks(List.copyOf(recurring))
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .heartbeatInterval(properties.heartbeatInterval())

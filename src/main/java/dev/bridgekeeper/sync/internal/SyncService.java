@@ -18,6 +18,7 @@ import dev.bridgekeeper.sync.DataStatus;
 import dev.bridgekeeper.sync.DataSync;
 import dev.bridgekeeper.sync.PullOperation;
 import dev.bridgekeeper.sync.PullOperationStatus;
+import dev.bridgekeeper.sync.SyncScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +28,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,11 +47,12 @@ class SyncService implements DataSync {
     private final CompanyDirectory companies;
     private final IntegrationCatalog catalog;
     private final SyncSettingsDirectory settings;
+    private final ObjectProvider<SyncScope> scope;
     private final Clock clock;
 
     SyncService(DatasetStore datasets, SchedulerClient scheduler, OneTimeTask<String> syncTask,
             ConnectionManagement connections, CompanyDirectory companies, IntegrationCatalog catalog,
-            SyncSettingsDirectory settings, Clock clock) {
+            SyncSettingsDirectory settings, ObjectProvider<SyncScope> scope, Clock clock) {
         this.datasets = datasets;
         this.scheduler = scheduler;
         this.syncTask = syncTask;
@@ -55,6 +60,7 @@ class SyncService implements DataSync {
         this.companies = companies;
         this.catalog = catalog;
         this.settings = settings;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -87,14 +93,31 @@ class SyncService implements DataSync {
         List<Connection> candidates = linked(clientId, companyId).stream()
                 .filter(c -> connectionId == null || c.id().equals(connectionId.toString()))
                 .filter(c -> integration(c) != null && integration(c).dataTypes().containsKey(dataType))
+                .filter(c -> allowed(clientId, companyId, c).map(types -> types.contains(dataType)).orElse(true))
                 .toList();
         if (candidates.isEmpty()) {
             throw ApiException.notFound("Company " + companyId + " has no Linked connection"
-                    + (connectionId == null ? "" : " " + connectionId) + " whose platform offers " + dataType + ".");
+                    + (connectionId == null ? "" : " " + connectionId) + " whose platform offers " + dataType
+                    + " and whose products and consents cover it.");
         }
         List<DatasetRow> queued = queueBatch(clientId, companyId,
                 candidates.stream().map(c -> new Pull(c, List.of(dataType))).toList(), false);
         return queued.get(0).view();
+    }
+
+    @Override
+    @Transactional
+    public List<PullOperation> queueDataTypes(UUID clientId, UUID companyId, List<String> dataTypes) {
+        companies.require(clientId, companyId);
+        List<Pull> pulls = new ArrayList<>();
+        for (Connection connection : linked(clientId, companyId)) {
+            List<String> types = syncedTypes(clientId, companyId, connection, s -> true).stream()
+                    .filter(dataTypes::contains).toList();
+            if (!types.isEmpty()) {
+                pulls.add(new Pull(connection, types));
+            }
+        }
+        return queueBatch(clientId, companyId, pulls, false).stream().map(DatasetRow::view).toList();
     }
 
     @Override
@@ -171,8 +194,11 @@ class SyncService implements DataSync {
                 } catch (ApiException gone) {
                     continue;
                 }
-                if (found.status() == ConnectionStatus.Linked) {
-                    pulls.add(new Pull(found, connection.getValue()));
+                Optional<Set<String>> allowed = allowed(clientId, companyId, found);
+                List<String> types = connection.getValue().stream()
+                        .filter(t -> allowed.map(a -> a.contains(t)).orElse(true)).toList();
+                if (found.status() == ConnectionStatus.Linked && !types.isEmpty()) {
+                    pulls.add(new Pull(found, types));
                 }
             }
             if (!pulls.isEmpty()) {
@@ -208,6 +234,18 @@ class SyncService implements DataSync {
         if (integration == null || integration.dataApiUrl() == null) {
             return List.of();
         }
+        Optional<Set<String>> allowed = allowed(clientId, companyId, connection);
+        if (allowed.isPresent()) {
+            // products (and their consents) choose the data types; the sync settings only order them
+            Map<String, Integer> order = new LinkedHashMap<>();
+            settings.forCompany(clientId, companyId).forEach(s -> order.putIfAbsent(s.dataType(),
+                    s.syncOrder() == null ? Integer.MAX_VALUE : s.syncOrder()));
+            return integration.dataTypes().keySet().stream()
+                    .filter(allowed.get()::contains)
+                    .sorted(Comparator.comparing((String t) -> order.getOrDefault(t, Integer.MAX_VALUE))
+                            .thenComparing(Comparator.naturalOrder()))
+                    .toList();
+        }
         return settings.forCompany(clientId, companyId).stream()
                 .filter(which)
                 .filter(s -> integration.dataTypes().containsKey(s.dataType()))
@@ -215,6 +253,13 @@ class SyncService implements DataSync {
                 .map(SyncSetting::dataType)
                 .distinct()
                 .toList();
+    }
+
+    /** What the consent module allows the connection to sync; empty when nothing narrows it. */
+    private Optional<Set<String>> allowed(UUID clientId, UUID companyId, Connection connection) {
+        SyncScope narrowing = scope.getIfAvailable();
+        return narrowing == null ? Optional.empty()
+                : narrowing.allowed(clientId, companyId, UUID.fromString(connection.id()), connection.sourceType());
     }
 
     private Integration integration(Connection connection) {

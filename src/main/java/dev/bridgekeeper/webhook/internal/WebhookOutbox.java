@@ -13,6 +13,11 @@ import dev.bridgekeeper.connection.ConnectionEvents.ConnectionDeleted;
 import dev.bridgekeeper.connection.ConnectionEvents.ConnectionDisconnected;
 import dev.bridgekeeper.connection.ConnectionEvents.ConnectionFailed;
 import dev.bridgekeeper.connection.ConnectionEvents.ConnectionReconnected;
+import dev.bridgekeeper.consent.ConsentEvents.ConsentExpired;
+import dev.bridgekeeper.consent.ConsentEvents.ConsentExpiring;
+import dev.bridgekeeper.consent.ConsentEvents.ConsentGranted;
+import dev.bridgekeeper.consent.ConsentEvents.ConsentRevoked;
+import dev.bridgekeeper.consent.ConsentRecord;
 import dev.bridgekeeper.sync.ReadCompleted;
 import dev.bridgekeeper.webhook.WebhookEventType;
 import java.time.Instant;
@@ -50,6 +55,9 @@ class WebhookOutbox {
 
     /** Codat's dataTypeReadSummary: {@code recordsModified} says whether anything changed. */
     record DataTypeRead(String connectionId, String dataType, boolean recordsModified, String status) {}
+
+    /** Payload of the consent.* events: the consent record as it is after the change. */
+    record ConsentPayload(ReferenceCompany referenceCompany, ConsentRecord consent) {}
 
     private final ConsumerStore consumers;
     private final DeliveryStore deliveries;
@@ -114,6 +122,36 @@ class WebhookOutbox {
     void on(ConnectionDeleted event) {
         connection(WebhookEventType.CONNECTION_DELETED, event.clientId(), event.companyId(), event.connection(),
                 event.at());
+    }
+
+    @EventListener
+    void on(ConsentGranted event) {
+        consent(WebhookEventType.CONSENT_GRANTED, event.clientId(), event.companyId(), event.consent(), event.at());
+    }
+
+    @EventListener
+    void on(ConsentRevoked event) {
+        consent(WebhookEventType.CONSENT_REVOKED, event.clientId(), event.companyId(), event.consent(), event.at());
+    }
+
+    @EventListener
+    void on(ConsentExpiring event) {
+        consent(WebhookEventType.CONSENT_EXPIRING, event.clientId(), event.companyId(), event.consent(), event.at());
+    }
+
+    @EventListener
+    void on(ConsentExpired event) {
+        consent(WebhookEventType.CONSENT_EXPIRED, event.clientId(), event.companyId(), event.consent(), event.at());
+    }
+
+    private void consent(WebhookEventType type, UUID clientId, UUID companyId, ConsentRecord consent, Instant at) {
+        List<ConsumerRow> subscribed = subscribers(clientId, type);
+        if (subscribed.isEmpty()) {
+            return;
+        }
+        Company company = companies.details(clientId, companyId).orElse(null);
+        write(clientId, type, companyId, subscribed, company == null ? Map.of() : company.tags(), at,
+                () -> new ConsentPayload(reference(companyId, company), consent));
     }
 
     /** The first read after a link is both read.completed.initial and read.completed, as Codat sends it. */

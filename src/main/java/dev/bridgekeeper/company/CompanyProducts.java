@@ -1,0 +1,20 @@
+package dev.bridgekeeper.company;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The products (use cases) assigned to a company. The company module keeps only the identifiers; what a
+ * product means (data types, consent texts, policies) belongs to the consent module, which validates them.
+ */
+public interface CompanyProducts {
+
+    /** The company's product identifiers in the order they were added, or a 404 answer naming the company. */
+    List<String> products(UUID clientId, UUID companyId);
+
+    /** Adds the product; false when the company already had it. */
+    boolean add(UUID clientId, UUID companyId, String productIdentifier);
+
+    /** Removes the product; false when the company did not have it. */
+    boolean remove(UUID clientId, UUID companyId, String productIdentifier);
+}
