@@ -86,7 +86,8 @@ class CachedRecordsPagingIT {
                         .asString().equals("Complete"));
         String list = link.companyPath() + "/data/invoices";
         List<String> all = ids(api.get(list + "?pageSize=2000").json());
-        assertThat(all).hasSize(120);
+        // other tests may delete a record of user_good's sandbox books; what matters is crossing an anchor
+        assertThat(all).hasSizeGreaterThan(100).doesNotHaveDuplicates();
         assertPagesSlice(api, list, "", all, 11); // pages cross the anchors at 0 and 100
         List<String> unpaid = ids(api.get(list + "?pageSize=2000&query=" + enc("status=Submitted")).json());
         assertThat(unpaid).isNotEmpty();
