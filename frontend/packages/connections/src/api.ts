@@ -18,12 +18,12 @@ export interface ManagedConnection {
   linkUrl: string;
 }
 
-/** What stops if a connection is disconnected; products may be added to by later servers. */
+/** What stops if a connection is disconnected: data types no longer updated and the products relying on it. */
 export interface DisconnectImpact {
   connectionId: string;
   platformName: string;
   dataTypes: string[];
-  products: { productCode?: string; name: string }[];
+  products: { productIdentifier: string; name: string }[];
 }
 
 export interface ConnectionState {

@@ -108,7 +108,7 @@ describe("<bridgekeeper-connections>", () => {
       if (path === "/connections") return [bank];
       if (path === "/connections/k1/impact") {
         return { connectionId: "k1", platformName: "Sandbox Banking", dataTypes: ["banking-accounts", "banking-transactions"],
-          products: [{ productCode: "lending", name: "Your loan application" }] };
+          products: [{ productIdentifier: "lending", name: "Your loan application" }] };
       }
       if (method === "PATCH" && path === "/connections/k1") {
         bank = { ...BANK, status: "Unlinked" };

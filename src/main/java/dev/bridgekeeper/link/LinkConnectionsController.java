@@ -2,6 +2,10 @@ package dev.bridgekeeper.link;
 
 import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
+import dev.bridgekeeper.consent.ConsentRecord;
+import dev.bridgekeeper.consent.ConsentRecords;
+import dev.bridgekeeper.consent.ConsentStatus;
+import dev.bridgekeeper.consent.Products;
 import dev.bridgekeeper.connection.ConnectionStatus;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
@@ -49,14 +53,19 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
     private final SyncSettingsDirectory syncSettings;
     private final DataSync dataSync;
     private final PublicUrl publicUrl;
+    private final ConsentRecords consents;
+    private final Products products;
 
     LinkConnectionsController(ConnectionManagement connections, IntegrationCatalog catalog,
-            SyncSettingsDirectory syncSettings, DataSync dataSync, PublicUrl publicUrl) {
+            SyncSettingsDirectory syncSettings, DataSync dataSync, PublicUrl publicUrl, ConsentRecords consents,
+            Products products) {
         this.connections = connections;
         this.catalog = catalog;
         this.syncSettings = syncSettings;
         this.dataSync = dataSync;
         this.publicUrl = publicUrl;
+        this.consents = consents;
+        this.products = products;
     }
 
     /** Most recent 500 completed pulls is plenty to find each connection's latest one. */
@@ -78,13 +87,13 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
             Instant lastSync, String linkUrl) {}
 
     /**
-     * What stops when the connection is disconnected. {@code products} is for the lender's products that
-     * rely on the connection; it stays empty until products exist, so clients must treat it as open-ended.
+     * What stops when the connection is disconnected: the data types no longer updated, and the lender's
+     * products that rely on it (those with an active consent covering this connection).
      */
     record DisconnectImpact(String connectionId, String platformName, List<String> dataTypes,
             List<Product> products) {}
 
-    record Product(String productCode, String name) {}
+    record Product(String productIdentifier, String name) {}
 
     record StatusChange(ConnectionStatus status) {}
 
@@ -117,7 +126,21 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
                 .filter(d -> synced.isEmpty() || synced.contains(d))
                 .sorted()
                 .toList();
-        return new DisconnectImpact(connection.id(), connection.platformName(), dataTypes, List.of());
+        return new DisconnectImpact(connection.id(), connection.platformName(), dataTypes,
+                productsRelyingOn(clientId, companyId, connection));
+    }
+
+    /** Products with an active consent on this connection (a consent naming no connection covers its source type). */
+    private List<Product> productsRelyingOn(UUID clientId, UUID companyId, Connection connection) {
+        return consents.list(clientId, companyId).stream()
+                .filter(c -> c.status() == ConsentStatus.Active && c.productIdentifier() != null)
+                .filter(c -> c.connectionIds() == null || c.connectionIds().isEmpty()
+                        ? connection.sourceType().equals(c.sourceType())
+                        : c.connectionIds().contains(connection.id()))
+                .map(ConsentRecord::productIdentifier)
+                .distinct()
+                .map(id -> new Product(id, products.find(id).map(dev.bridgekeeper.consent.Product::name).orElse(id)))
+                .toList();
     }
 
     @Operation(operationId = "disconnect-managed-connection", summary = "Disconnect a connection",

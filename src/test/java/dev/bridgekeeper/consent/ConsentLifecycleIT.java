@@ -129,6 +129,11 @@ class ConsentLifecycleIT {
         assertThat(connections.path("totalResults").asInt()).as("no second connection, no new sign-in").isEqualTo(1);
         assertThat(connections.path("results").get(0).path("status").asString()).isEqualTo("Linked");
 
+        // the customer's manage-connections view names both products as relying on the connection
+        JsonNode disconnectImpact = token.get(linkBase + "/connections/" + connectionId + "/impact").json();
+        assertThat(disconnectImpact.path("products").valueStream().map(p -> p.path("productIdentifier").asString())
+                .toList()).containsExactlyInAnyOrder("onboarding", "lending");
+
         // revoking the lending use case: its impact first, then only its own data type stops and goes
         String lendingId = lendingConsent.path("id").asString();
         JsonNode impact = api.get("/companies/" + company + "/consents/" + lendingId + "/impact").json();

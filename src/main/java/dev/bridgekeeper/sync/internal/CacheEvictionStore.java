@@ -19,6 +19,10 @@ class CacheEvictionStore implements CacheEviction {
     @Override
     @Transactional
     public int evict(UUID clientId, UUID companyId, UUID connectionId, String dataType) {
+        // a new generation for RecordStore.version: page indexes built before this deletion go stale
+        jdbc.sql("insert into record_eviction (connection_id, data_type, generation) values (?, ?, 1)"
+                        + " on conflict (connection_id, data_type) do update set generation = record_eviction.generation + 1")
+                .params(connectionId, dataType).update();
         return jdbc.sql("delete from record where client_id = ? and company_id = ? and connection_id = ?"
                         + " and data_type = ?")
                 .params(clientId, companyId, connectionId, dataType).update();

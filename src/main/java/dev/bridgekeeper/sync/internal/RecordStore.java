@@ -264,9 +264,10 @@ class RecordStore {
     }
 
     /**
-     * The version of a listing's data: the last completion of each connection's data type. Records only change
-     * in {@link #merge}, which commits with its dataset's move to Complete, and go away only with their
-     * connection (and its datasets); either changes this text. Read in the caller's (repeatable-read)
+     * The version of a listing's data: the last completion of each connection's data type, and the generation
+     * of its evictions. Records change in {@link #merge}, which commits with its dataset's move to Complete, are
+     * deleted by an eviction (a revoked consent), which bumps {@code record_eviction}, and go away with their
+     * connection (and its datasets); each changes this text. Read in the caller's (repeatable-read)
      * transaction, so version and records come from one snapshot.
      */
     String version(UUID clientId, UUID companyId, UUID connectionId, String dataType) {
@@ -274,11 +275,17 @@ class RecordStore {
         if (connectionId != null) {
             params.add(connectionId);
         }
-        return jdbc.sql("select coalesce(string_agg(connection_id || '@' || last, ',' order by connection_id), '')"
-                        + " from (select connection_id, max(completed_utc) as last from dataset where client_id = ?"
+        String pulls = jdbc.sql("select coalesce(string_agg(connection_id || '@' || last, ',' order by connection_id),"
+                        + " '') from (select connection_id, max(completed_utc) as last from dataset where client_id = ?"
                         + " and company_id = ? and data_type = ? and status = 'Complete'"
                         + (connectionId != null ? " and connection_id = ?" : "") + " group by connection_id) v")
                 .params(params).query(String.class).single();
+        String evictions = jdbc.sql("select coalesce(string_agg(e.connection_id || ':' || e.generation, ','"
+                        + " order by e.connection_id), '') from record_eviction e join connection c on c.id ="
+                        + " e.connection_id where c.client_id = ? and c.company_id = ? and e.data_type = ?"
+                        + (connectionId != null ? " and e.connection_id = ?" : ""))
+                .params(params).query(String.class).single();
+        return pulls + "#" + evictions;
     }
 
     record Found(String json, boolean deleted) {}
