@@ -36,7 +36,11 @@ class ConsumerManagement {
     private final WebhookPolicies policies;
     private final WebhookProperties properties;
 
-    ConsumerManagement(ConsumerStore store, SecretSealer sealer, WebhookTargetGuard guard, WebhookPolicies policies) {
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+
+    ConsumerManagement(ConsumerStore store, SecretSealer sealer, WebhookTargetGuard guard, WebhookPolicies policies,
+            org.springframework.transaction.support.TransactionTemplate tx) {
+        this.tx = tx;
         this.store = store;
         this.sealer = sealer;
         this.guard = guard;
@@ -77,10 +81,24 @@ class ConsumerManagement {
         return view(row);
     }
 
-    @Transactional
+    /**
+     * Deletes the consumer with its deliveries and attempts. PostgreSQL may still end the transaction as a
+     * deadlock victim when a sender races it (a delivery claimed between the two deletes); it is tried again,
+     * since the caller asked for an outcome that is always reachable.
+     */
     void delete(UUID clientId, UUID consumerId) {
-        if (!store.delete(clientId, consumerId)) {
-            throw notFound(consumerId);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                boolean deleted = Boolean.TRUE.equals(tx.execute(status -> store.delete(clientId, consumerId)));
+                if (!deleted) {
+                    throw notFound(consumerId);
+                }
+                return;
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 

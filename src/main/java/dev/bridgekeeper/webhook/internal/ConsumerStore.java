@@ -77,6 +77,10 @@ class ConsumerStore {
     }
 
     boolean delete(UUID clientId, UUID id) {
+        // deliveries first: a sender locks its delivery and then, on a health change, the consumer; deleting the
+        // consumer first and cascading into a delivery a sender holds would take the two locks the other way round
+        jdbc.sql("delete from webhook_delivery d using webhook_consumer c where c.id = d.consumer_id"
+                + " and c.client_id = ? and c.id = ?").params(clientId, id).update();
         return jdbc.sql("delete from webhook_consumer where client_id = ? and id = ?").params(clientId, id).update() == 1;
     }
 
