@@ -19,7 +19,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 class SecurityConfiguration {
 
     static final String[] PUBLIC_PATHS = {
-        "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
+        "/actuator/health", "/actuator/health/**", "/actuator/info",
         "/openapi.json", "/docs", "/docs/**", "/swagger-ui/**", "/v3/api-docs/**",
         "/branding/**", "/assets/**", "/error", "/favicon.ico",
         // the customer's browser follows linkUrl and returns from the platform without an API key

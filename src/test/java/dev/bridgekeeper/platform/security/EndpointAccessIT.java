@@ -490,6 +490,16 @@ class EndpointAccessIT {
     }
 
     @Test
+    void metricsNeedAnApiKey() {
+        // instance-wide figures (paths, tenants' traffic, pool sizes) are for the operator, not the internet
+        assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(anonymous.withBearer(shared.token()).get("/actuator/prometheus").status()).isEqualTo(403);
+        Api.Response metrics = admin.get("/actuator/prometheus");
+        assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
     void publicPathsAnswerWithoutAKey() {
         Api.Response health = anonymous.get("/actuator/health");
         assertThat(health.status()).as(health.toString()).isEqualTo(200);
