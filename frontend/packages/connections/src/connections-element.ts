@@ -455,7 +455,6 @@ export class BridgekeeperConnections extends LitElement {
           <dt>First connected</dt><dd>${formatDate(c.firstLinked ?? c.created, locale)}</dd>
           <dt>Last updated</dt><dd>${formatDate(c.lastSync, locale)}</dd>
         </dl>
-        ${c.status === "Linked" ? this.productList(c) : nothing}
         ${waiting ? html`<p>Waiting for ${c.platformName}… <button class="link" @click=${() => this.reopen()}>Reopen the window</button></p>` : nothing}
       </div>
       <div class="actions">
@@ -465,12 +464,14 @@ export class BridgekeeperConnections extends LitElement {
           : html`<button class="primary" data-reconnect=${c.id} ?disabled=${Boolean(this.reconnecting)}
               @click=${() => this.reconnect(c)}>Reconnect<span class="sr-only"> ${c.platformName}</span></button>`}
       </div>
+      ${c.status === "Linked" ? this.productList(c) : nothing}
     </li>`;
   }
 
   /** The products this connection is shared for, each with its dates and actions. */
   private productList(c: ManagedConnection): TemplateResult | typeof nothing {
-    const active = activeConsentsOn(c, this.consents);
+    // consents of companies without products are the connection itself: Disconnect covers them
+    const active = activeConsentsOn(c, this.consents).filter((consent) => consent.productIdentifier);
     if (active.length === 0) {
       return nothing;
     }

@@ -48,7 +48,7 @@ export function expiringSoon(consent: ConsentRecord, now: number, days: number):
   return !Number.isNaN(end) && end - now <= days * DAY_MS;
 }
 
-/** "Lending", from the names the server gave for products; the identifier when no name is known. */
+/** "Lending": the lender's name for the product, else the identifier capitalised. */
 export function productName(identifier: string | undefined, names: Record<string, string>): string {
   if (!identifier) {
     return "Sharing with your lender";

@@ -55,7 +55,7 @@ export const styles = css`
   .dialog .buttons { display: flex; gap: 8px; flex-wrap: wrap; }
   h3 { font-size: 0.95rem; margin: 6px 0 0; }
   h3:focus { outline: none; }
-  .consents { display: flex; flex-direction: column; gap: 6px; }
+  .consents { display: flex; flex-direction: column; gap: 6px; flex-basis: 100%; }
   ul.products { gap: 6px; }
   li.product { padding: 10px; gap: 8px; justify-content: space-between; }
   li.product > div:first-child { flex: 1; min-width: 160px; }

@@ -176,3 +176,23 @@ describe("<bridgekeeper-connections> per-product consents", () => {
     vi.restoreAllMocks();
   });
 });
+
+describe("<bridgekeeper-connections> without products", () => {
+  it("shows no per-product section for consents without a product, so Disconnect stays the only action", async () => {
+    server((_m, path) => path === "" ? { lender: { name: "Acme Bank" } } : path === "/connections" ? [BANK]
+      : { results: [{ ...ONBOARDING, productIdentifier: undefined }], totalResults: 1 });
+    const element = await mount();
+    expect(text(element)).toContain("Sandbox Banking");
+    expect(text(element)).not.toContain("Shared for");
+    expect(element.shadowRoot!.querySelectorAll("button")).toHaveLength(1);
+  });
+
+  it("puts the products after the connection's own action, so Tab reaches Disconnect first", async () => {
+    server((_m, path) => path === "" ? { lender: { name: "Acme Bank" } } : path === "/connections" ? [BANK]
+      : { results: [ONBOARDING], totalResults: 1 });
+    const element = await mount();
+    const buttons = [...element.shadowRoot!.querySelectorAll("button")].map((b) => b.textContent!.replace(/\s+/g, " ").trim());
+    expect(buttons[0]).toBe("Disconnect Sandbox Banking");
+    expect(buttons.slice(1).some((b) => b.startsWith("Stop sharing for Onboarding"))).toBe(true);
+  });
+});

@@ -187,7 +187,9 @@ export class BridgekeeperLink extends LitElement {
 
   private vars(): Record<string, string | undefined> {
     const lender = (this.options.text?.companyName as string | undefined) ?? this.company?.lender.name ?? "your lender";
-    return { companyName: lender, platformName: this.integration?.name };
+    // on the additional-consent screen the platform is the one already connected
+    const platformName = this.screen === "additional" ? this.pending[0]?.platformName : this.integration?.name;
+    return { companyName: lender, platformName };
   }
 
   private text(key: string): string {

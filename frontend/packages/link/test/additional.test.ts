@@ -72,6 +72,7 @@ describe("additional consent", () => {
     const { element, calls, events } = await open([LENDING_BANK], true);
     await until(element, () => screen(element).includes("Share Sandbox Banking for Lending"));
     expect(screen(element)).toContain("No need to sign in again");
+    expect(screen(element)).toContain("cannot change anything in Sandbox Banking");
     expect(screen(element)).toContain("transaction categories");
     button(element, "Agree and share").click();
     await until(element, () => screen(element).includes("1 of 2 connected"));
@@ -81,6 +82,7 @@ describe("additional consent", () => {
     expect(body).toMatchObject({ connectionId: "b1", sourceType: "Banking", productIdentifier: "lending" });
     expect(events).toEqual([["onConsent", body.text]]);
     expect(body.text).toContain("Platform data\n- bank accounts\n- transaction categories");
+    expect(body.text).toContain("cannot change anything in Sandbox Banking");
     expect(screen(element)).toContain("Connected ✓ Sandbox Banking");
     expect(element.shadowRoot!.querySelector('[role="status"]')!.textContent).toBe("Sandbox Banking is shared for Lending");
   });
