@@ -153,6 +153,8 @@ describe("consent per product in the browser", () => {
     assert.equal(lending.channel, "Link");
     assert.equal(lending.text, events[0][1].text, "the record keeps the text the page showed");
     assert.ok(lending.dataTypes.includes("banking-transactionCategories"));
+    assert.match(lending.text, /cannot change anything in Sandbox Banking/);
+    assert.doesNotMatch(lending.text, /\{\w+\}/, "every placeholder filled in");
     const onboarding = await consentOf("onboarding");
     assert.equal(onboarding.id, onboardingBefore.id, "the onboarding consent is untouched");
     const connections = (await api("GET", `/companies/${customer.companyId}/connections`)).results;
