@@ -5,7 +5,7 @@
 
 import { LitElement, html, nothing, type TemplateResult } from "lit";
 import { ConnectionsApi, ConnectionsApiError, type DisconnectImpact, type ManagedConnection } from "./api.js";
-import { activeConsentsOn, expiringSoon, impactSentences, productName, type ConsentImpact,
+import { expiringSoon, shownConsentsOn, impactSentences, productName, type ConsentImpact,
   type ConsentRecord } from "./consents.js";
 import { formatDate, listText, plainDataType, safeColor, statusText } from "./format.js";
 import { styles } from "./styles.js";
@@ -471,7 +471,7 @@ export class BridgekeeperConnections extends LitElement {
   /** The products this connection is shared for, each with its dates and actions. */
   private productList(c: ManagedConnection): TemplateResult | typeof nothing {
     // consents of companies without products are the connection itself: Disconnect covers them
-    const active = activeConsentsOn(c, this.consents).filter((consent) => consent.productIdentifier);
+    const active = shownConsentsOn(c, this.consents).filter((consent) => consent.productIdentifier);
     if (active.length === 0) {
       return nothing;
     }
@@ -482,18 +482,21 @@ export class BridgekeeperConnections extends LitElement {
       <h3 id="consents-${c.id}" tabindex="-1" data-consents=${c.id}>Shared for</h3>
       <ul class="products">${active.map((consent) => {
         const product = this.productName(consent.productIdentifier);
-        const soon = expiringSoon(consent, now, days);
+        const ended = consent.status === "Expired";
+        const soon = ended || expiringSoon(consent, now, days);
         return html`<li class="product">
           <div>
-            <p><strong>${product}</strong>${soon ? html` <span class="soon">· ends soon</span>` : nothing}</p>
-            <p class="muted">Since ${formatDate(consent.grantedAt, locale)} · until ${formatDate(consent.expiresAt, locale)}</p>
+            <p><strong>${product}</strong>${ended ? html` <span class="soon">· ended</span>`
+              : soon ? html` <span class="soon">· ends soon</span>` : nothing}</p>
+            <p class="muted">${ended ? html`Ended ${formatDate(consent.expiresAt, locale)}`
+              : html`Since ${formatDate(consent.grantedAt, locale)} · until ${formatDate(consent.expiresAt, locale)}`}</p>
           </div>
           <div class="product-actions">
             ${soon ? html`<button class="primary" data-renew=${consent.id} ?disabled=${this.renewing === consent.id}
                 @click=${() => this.renew(consent, c)}>Renew<span class="sr-only"> ${product} for ${c.platformName}</span></button>`
               : nothing}
-            <button class="secondary" data-stop=${consent.id} ?disabled=${this.renewing === consent.id}
-              @click=${() => this.askStop(consent, c)}>Stop sharing for ${product}<span class="sr-only"> from ${c.platformName}</span></button>
+            ${ended ? nothing : html`<button class="secondary" data-stop=${consent.id} ?disabled=${this.renewing === consent.id}
+              @click=${() => this.askStop(consent, c)}>Stop sharing for ${product}<span class="sr-only"> from ${c.platformName}</span></button>`}
           </div>
         </li>`;
       })}</ul>

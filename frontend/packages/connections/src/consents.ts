@@ -39,6 +39,26 @@ export function activeConsentsOn(connection: { id: string; sourceType: string },
     : c.sourceType?.toLowerCase() === connection.sourceType?.toLowerCase()));
 }
 
+/**
+ * The consents shown on a connection: every Active one, plus the latest Expired one of each product that has no
+ * Active consent there any more (the customer can renew it without signing in again).
+ */
+export function shownConsentsOn(connection: { id: string; sourceType: string }, consents: ConsentRecord[]):
+    ConsentRecord[] {
+  const onIt = (c: ConsentRecord) => (c.connectionIds?.length ? c.connectionIds.includes(connection.id)
+    : c.sourceType?.toLowerCase() === connection.sourceType?.toLowerCase());
+  const active = activeConsentsOn(connection, consents);
+  const ended = new Map<string, ConsentRecord>();
+  for (const c of consents) {
+    const product = c.productIdentifier ?? "";
+    if (c.status === "Expired" && onIt(c) && !active.some((a) => (a.productIdentifier ?? "") === product)
+        && (!ended.has(product) || Date.parse(ended.get(product)!.expiresAt ?? "") < Date.parse(c.expiresAt ?? ""))) {
+      ended.set(product, c);
+    }
+  }
+  return [...active, ...ended.values()];
+}
+
 /** True when the consent ends within `days` of `now` (or has a date in the past but is still Active). */
 export function expiringSoon(consent: ConsentRecord, now: number, days: number): boolean {
   if (!consent.expiresAt || consent.status !== "Active") {

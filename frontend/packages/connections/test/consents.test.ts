@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { activeConsentsOn, expiringSoon, impactSentences, initializeConnections } from "../src/index.js";
+import { activeConsentsOn, expiringSoon, impactSentences, initializeConnections, shownConsentsOn } from "../src/index.js";
 import type { BridgekeeperConnections, ConsentImpact, ConsentRecord, ManagedConnection } from "../src/index.js";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z");
@@ -21,6 +21,15 @@ describe("consent logic", () => {
     const revoked: ConsentRecord = { ...LENDING, status: "Revoked" };
     expect(activeConsentsOn(BANK, [ONBOARDING, other, anyBank, books, revoked]).map((c) => c.id))
       .toEqual([ONBOARDING.id, "any"]);
+  });
+
+  it("shows an ended consent only while its product has no Active one on the connection, the latest of them", () => {
+    const older: ConsentRecord = { ...LENDING, id: "old", status: "Expired", expiresAt: "2026-05-01T00:00:00Z" };
+    const newer: ConsentRecord = { ...LENDING, id: "new", status: "Expired", expiresAt: "2026-08-01T00:00:00Z" };
+    const renewedElsewhere: ConsentRecord = { ...ONBOARDING, id: "gone", status: "Expired" };
+    expect(shownConsentsOn(BANK, [ONBOARDING, older, newer, renewedElsewhere]).map((c) => c.id))
+      .toEqual([ONBOARDING.id, "new"]);
+    expect(shownConsentsOn(BANK, [ONBOARDING, older, LENDING]).map((c) => c.id)).toEqual([ONBOARDING.id, LENDING.id]);
   });
 
   it("calls a consent expiring soon only inside the window and only while Active", () => {
@@ -174,6 +183,19 @@ describe("<bridgekeeper-connections> per-product consents", () => {
       .toBe("Sharing Sandbox Banking for Onboarding is renewed until 23 Feb 2027.");
     expect(find(element, `[data-renew="${ONBOARDING.id}"]`)).toBeNull();
     vi.restoreAllMocks();
+  });
+});
+
+describe("<bridgekeeper-connections> ended consents", () => {
+  it("offers Renew, and no Stop sharing, for a product whose consent has ended", async () => {
+    const ended: ConsentRecord = { ...LENDING, status: "Expired", expiresAt: "2026-11-01T00:00:00Z" };
+    server((_m, path) => path === "" ? { lender: { name: "Acme Bank" } } : path === "/connections" ? [BANK]
+      : { results: [ended], totalResults: 1 });
+    const element = await mount({ options: { locale: "en-GB" } });
+    expect(text(element)).toContain("Lending · ended");
+    expect(text(element)).toContain("Ended 1 Nov 2026");
+    expect(find(element, `[data-renew="${LENDING.id}"]`)).not.toBeNull();
+    expect(find(element, `[data-stop="${LENDING.id}"]`)).toBeNull();
   });
 });
 
