@@ -1,5 +1,6 @@
 // The manage-connections endpoints of the Link API, called with the company access token.
 
+import type { ConsentImpact, ConsentRecord } from "./consents.js";
 import type { ConnectionStatus, ConnectionsErrorArgs } from "./types.js";
 
 export interface ManagedConnection {
@@ -41,9 +42,38 @@ export class ConnectionsApiError extends Error {
 
 export class ConnectionsApi {
   private readonly root: string;
+  private readonly consentsRoot: string;
 
   constructor(baseUrl: string, companyId: string, private readonly token: string) {
-    this.root = `${baseUrl.replace(/\/$/, "")}/link/api/companies/${encodeURIComponent(companyId)}`;
+    const base = baseUrl.replace(/\/$/, "");
+    this.root = `${base}/link/api/companies/${encodeURIComponent(companyId)}`;
+    this.consentsRoot = `${base}/companies/${encodeURIComponent(companyId)}/consents`;
+  }
+
+  /** Every consent record of the company (all statuses; the component keeps the Active ones). */
+  async consents(): Promise<ConsentRecord[]> {
+    const all: ConsentRecord[] = [];
+    for (let page = 1; page <= 20; page++) {
+      const answer = await this.call<{ results: ConsentRecord[]; totalResults: number }>("GET",
+        `?page=${page}&pageSize=500`, undefined, this.consentsRoot);
+      all.push(...answer.results);
+      if (all.length >= answer.totalResults || answer.results.length === 0) {
+        break;
+      }
+    }
+    return all;
+  }
+
+  consentImpact(id: string): Promise<ConsentImpact> {
+    return this.call("GET", `/${encodeURIComponent(id)}/impact`, undefined, this.consentsRoot);
+  }
+
+  revokeConsent(id: string, reason: string): Promise<ConsentRecord> {
+    return this.call("POST", `/${encodeURIComponent(id)}/revoke`, { reason }, this.consentsRoot);
+  }
+
+  reconfirmConsent(id: string): Promise<ConsentRecord> {
+    return this.call("POST", `/${encodeURIComponent(id)}/reconfirm`, { channel: "Link" }, this.consentsRoot);
   }
 
   lender(): Promise<{ companyName: string; lender: { name?: string } }> {
@@ -66,10 +96,10 @@ export class ConnectionsApi {
     return this.call("GET", `/connections/${encodeURIComponent(id)}`);
   }
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  private async call<T>(method: string, path: string, body?: unknown, root = this.root): Promise<T> {
     let response: Response;
     try {
-      response = await fetch(this.root + path, {
+      response = await fetch(root + path, {
         method,
         headers: { Authorization: `Bearer ${this.token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
         body: body ? JSON.stringify(body) : undefined,

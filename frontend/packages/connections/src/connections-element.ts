@@ -1,8 +1,12 @@
 // <bridgekeeper-connections>: the customer's list of data connections, with Disconnect (after a
 // confirmation that says what stops) and Reconnect (the platform's sign-in again, same connection).
+// Under each connection, the products (use cases) with an Active consent on it: "Stop sharing for <product>"
+// after the revocation's impact is shown, and "Renew" for a consent close to its end (no platform sign-in).
 
 import { LitElement, html, nothing, type TemplateResult } from "lit";
 import { ConnectionsApi, ConnectionsApiError, type DisconnectImpact, type ManagedConnection } from "./api.js";
+import { expiringSoon, shownConsentsOn, impactSentences, productName, type ConsentImpact,
+  type ConsentRecord } from "./consents.js";
 import { formatDate, listText, plainDataType, safeColor, statusText } from "./format.js";
 import { styles } from "./styles.js";
 import type { ConnectionsErrorArgs, ConnectionsProps } from "./types.js";
@@ -17,6 +21,15 @@ interface Confirming {
   impact?: DisconnectImpact;
   busy: boolean;
 }
+
+interface StoppingConsent {
+  consent: ConsentRecord;
+  connection: ManagedConnection;
+  impact?: ConsentImpact;
+  busy: boolean;
+}
+
+const DEFAULT_RENEW_WITHIN_DAYS = 14;
 
 interface Reconnecting {
   connection: ManagedConnection;
@@ -43,6 +56,9 @@ export class BridgekeeperConnections extends LitElement {
   private lenderName = "";
   private failure?: ConnectionsErrorArgs;
   private confirming?: Confirming;
+  private consents: ConsentRecord[] = [];
+  private stopping?: StoppingConsent;
+  private renewing?: string;
   private reconnecting?: Reconnecting;
   private announcement = "";
   private notice = "";
@@ -87,9 +103,10 @@ export class BridgekeeperConnections extends LitElement {
     this.screen = "loading";
     this.requestUpdate();
     try {
-      const [company, list] = await Promise.all([this.api.lender(), this.api.list()]);
+      const [company, list, consents] = await Promise.all([this.api.lender(), this.api.list(), this.loadConsents()]);
       this.lenderName = company.lender?.name || "the company you shared it with";
       this.connections = list;
+      this.consents = consents;
       this.screen = "list";
       this.requestUpdate();
       await this.resume();
@@ -117,8 +134,88 @@ export class BridgekeeperConnections extends LitElement {
   }
 
   private async refresh(): Promise<void> {
-    this.connections = await this.api!.list();
+    const [list, consents] = await Promise.all([this.api!.list(), this.loadConsents()]);
+    this.connections = list;
+    this.consents = consents;
     this.requestUpdate();
+  }
+
+  /** The consent records; none (and no per-product section, not an error) when the server cannot give them. */
+  private async loadConsents(): Promise<ConsentRecord[]> {
+    try {
+      return await this.api!.consents();
+    } catch {
+      return [];
+    }
+  }
+
+  private productName(identifier?: string): string {
+    return productName(identifier, this._props?.options?.productNames ?? {});
+  }
+
+  // --- per-product consents -----------------------------------------------------------------------
+
+  private async askStop(consent: ConsentRecord, connection: ManagedConnection): Promise<void> {
+    this.returnFocusTo = `[data-stop="${consent.id}"]`;
+    this.stopping = { consent, connection, busy: true };
+    this.requestUpdate();
+    try {
+      this.stopping = { consent, connection, impact: await this.api!.consentImpact(consent.id), busy: false };
+    } catch (e) {
+      this.stopping = undefined;
+      this._props?.onError?.(this.errorOf(e));
+      this.say("", `We couldn't check what stopping ${this.productName(consent.productIdentifier)} changes. Try again.`);
+      return;
+    }
+    this.requestUpdate();
+    await this.updateComplete;
+    (this.renderRoot.querySelector(".dialog .danger") as HTMLElement | null)?.focus();
+  }
+
+  private async stop(): Promise<void> {
+    const stopping = this.stopping!;
+    const product = this.productName(stopping.consent.productIdentifier);
+    this.stopping = { ...stopping, busy: true };
+    this.requestUpdate();
+    try {
+      await this.api!.revokeConsent(stopping.consent.id, "Stopped by the customer in manage connections");
+      this.stopping = undefined;
+      await this.refresh();
+      this.say(`You stopped sharing ${stopping.connection.platformName} for ${product}.`);
+      this._props?.onConsentRevoked?.({ consentId: stopping.consent.id, connectionId: stopping.connection.id,
+        productIdentifier: stopping.consent.productIdentifier });
+      await this.updateComplete;
+      this.focusOn(`[data-consents="${stopping.connection.id}"]`);
+    } catch (e) {
+      this.stopping = undefined;
+      const error = this.errorOf(e);
+      this._props?.onError?.(error);
+      this.say("", `Sharing for ${product} was not stopped: ${error.message ?? "please try again"}.`);
+      await this.refresh().catch(() => undefined);
+    }
+  }
+
+  private async renew(consent: ConsentRecord, connection: ManagedConnection): Promise<void> {
+    const product = this.productName(consent.productIdentifier);
+    this.renewing = consent.id;
+    this.requestUpdate();
+    try {
+      const renewed = await this.api!.reconfirmConsent(consent.id);
+      await this.refresh();
+      const until = formatDate(renewed.expiresAt, this._props?.options?.locale);
+      this.say(`Sharing ${connection.platformName} for ${product} is renewed until ${until}.`);
+      this._props?.onConsentRenewed?.({ consentId: consent.id, connectionId: connection.id,
+        productIdentifier: consent.productIdentifier });
+    } catch (e) {
+      const error = this.errorOf(e);
+      this._props?.onError?.(error);
+      this.say("", `Sharing for ${product} was not renewed: ${error.message ?? "please try again"}.`);
+    } finally {
+      this.renewing = undefined;
+      this.requestUpdate();
+      await this.updateComplete;
+      this.focusOn(`[data-consents="${connection.id}"]`);
+    }
   }
 
   // --- disconnect -------------------------------------------------------------------------------
@@ -142,6 +239,7 @@ export class BridgekeeperConnections extends LitElement {
 
   private cancelDisconnect(): void {
     this.confirming = undefined;
+    this.stopping = undefined;
     this.requestUpdate();
     void this.updateComplete.then(() => this.focusOn(this.returnFocusTo));
   }
@@ -320,6 +418,7 @@ export class BridgekeeperConnections extends LitElement {
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       ${this.body()}
       ${this.confirming ? this.confirmDialog(this.confirming) : nothing}
+      ${this.stopping ? this.stopDialog(this.stopping) : nothing}
     </main>`;
   }
 
@@ -365,7 +464,63 @@ export class BridgekeeperConnections extends LitElement {
           : html`<button class="primary" data-reconnect=${c.id} ?disabled=${Boolean(this.reconnecting)}
               @click=${() => this.reconnect(c)}>Reconnect<span class="sr-only"> ${c.platformName}</span></button>`}
       </div>
+      ${c.status === "Linked" ? this.productList(c) : nothing}
     </li>`;
+  }
+
+  /** The products this connection is shared for, each with its dates and actions. */
+  private productList(c: ManagedConnection): TemplateResult | typeof nothing {
+    // consents of companies without products are the connection itself: Disconnect covers them
+    const active = shownConsentsOn(c, this.consents).filter((consent) => consent.productIdentifier);
+    if (active.length === 0) {
+      return nothing;
+    }
+    const locale = this._props?.options?.locale;
+    const days = this._props?.options?.renewWithinDays ?? DEFAULT_RENEW_WITHIN_DAYS;
+    const now = Date.now();
+    return html`<section class="consents" aria-labelledby="consents-${c.id}">
+      <h3 id="consents-${c.id}" tabindex="-1" data-consents=${c.id}>Shared for</h3>
+      <ul class="products">${active.map((consent) => {
+        const product = this.productName(consent.productIdentifier);
+        const ended = consent.status === "Expired";
+        const soon = ended || expiringSoon(consent, now, days);
+        return html`<li class="product">
+          <div>
+            <p><strong>${product}</strong>${ended ? html` <span class="soon">· ended</span>`
+              : soon ? html` <span class="soon">· ends soon</span>` : nothing}</p>
+            <p class="muted">${ended ? html`Ended ${formatDate(consent.expiresAt, locale)}`
+              : html`Since ${formatDate(consent.grantedAt, locale)} · until ${formatDate(consent.expiresAt, locale)}`}</p>
+          </div>
+          <div class="product-actions">
+            ${soon ? html`<button class="primary" data-renew=${consent.id} ?disabled=${this.renewing === consent.id}
+                @click=${() => this.renew(consent, c)}>Renew<span class="sr-only"> ${product} for ${c.platformName}</span></button>`
+              : nothing}
+            ${ended ? nothing : html`<button class="secondary" data-stop=${consent.id} ?disabled=${this.renewing === consent.id}
+              @click=${() => this.askStop(consent, c)}>Stop sharing for ${product}<span class="sr-only"> from ${c.platformName}</span></button>`}
+          </div>
+        </li>`;
+      })}</ul>
+    </section>`;
+  }
+
+  private stopDialog(stopping: StoppingConsent): TemplateResult {
+    const { consent, connection, impact, busy } = stopping;
+    const product = this.productName(consent.productIdentifier);
+    const deleted = impact?.dataDeletedAt ? formatDate(impact.dataDeletedAt, this._props?.options?.locale) : "";
+    return html`<div class="overlay" @keydown=${(e: KeyboardEvent) => this.dialogKeys(e)}>
+      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="stop-title" aria-describedby="stop-what">
+        <h2 id="stop-title">Stop sharing ${connection.platformName} for ${product}?</h2>
+        ${impact ? html`
+          <div id="stop-what">${impactSentences(impact, product, connection.platformName).map((s) => html`<p>${s}</p>`)}</div>
+          ${deleted ? html`<p>Data already shared for ${product} is deleted on ${deleted}.</p>` : nothing}
+          <p class="muted">You can share it again from ${this.lenderName}'s journey.</p>`
+          : html`<p id="stop-what" class="muted">Checking what this affects…</p>`}
+        <div class="buttons">
+          <button class="danger" ?disabled=${busy} @click=${() => this.stop()}>Stop sharing</button>
+          <button class="secondary" ?disabled=${busy && Boolean(impact)} @click=${() => this.cancelDisconnect()}>Keep sharing</button>
+        </div>
+      </div>
+    </div>`;
   }
 
   private confirmDialog(confirming: Confirming): TemplateResult {

@@ -4,6 +4,8 @@ import type { ConnectionsProps } from "./types.js";
 export { BridgekeeperConnections };
 export * from "./types.js";
 export type { ManagedConnection, DisconnectImpact } from "./api.js";
+export type { ConsentImpact, ConsentRecord } from "./consents.js";
+export { activeConsentsOn, expiringSoon, impactSentences, shownConsentsOn } from "./consents.js";
 export { formatDate, plainDataType, statusText } from "./format.js";
 
 /** Puts the manage-connections list into target. */

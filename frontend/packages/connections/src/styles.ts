@@ -53,6 +53,15 @@ export const styles = css`
   .overlay { position: absolute; inset: 0; background: rgba(20, 24, 28, 0.55); display: flex; align-items: center; justify-content: center; border-radius: inherit; padding: 16px; }
   .dialog { background: #fff; border-radius: 10px; padding: 20px; display: flex; flex-direction: column; gap: 10px; max-width: 420px; }
   .dialog .buttons { display: flex; gap: 8px; flex-wrap: wrap; }
+  h3 { font-size: 0.95rem; margin: 6px 0 0; }
+  h3:focus { outline: none; }
+  .consents { display: flex; flex-direction: column; gap: 6px; flex-basis: 100%; }
+  ul.products { gap: 6px; }
+  li.product { padding: 10px; gap: 8px; justify-content: space-between; }
+  li.product > div:first-child { flex: 1; min-width: 160px; }
+  .product-actions { display: flex; gap: 6px; flex-wrap: wrap; }
+  .product-actions button { padding: 6px 10px; font-size: 0.9rem; }
+  .soon { color: var(--bk-warn); font-weight: 600; }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   @media (max-width: 400px) { main { padding: 16px; } }
 `;

@@ -6,6 +6,13 @@ export interface ConnectionEventArgs {
   connectionId: string;
 }
 
+/** A product's consent the customer stopped or renewed on a connection. */
+export interface ConsentEventArgs {
+  consentId: string;
+  connectionId: string;
+  productIdentifier?: string;
+}
+
 export interface ConnectionsErrorArgs {
   correlationId?: string;
   message?: string;
@@ -19,6 +26,10 @@ export interface ConnectionsOptions {
   locale?: string;
   /** What happens to data already shared when the customer disconnects, in the lender's words. */
   retentionText?: string;
+  /** Names of the products (use cases) by identifier, e.g. {"lending": "Your business loan"}. */
+  productNames?: Record<string, string>;
+  /** "Renew" appears on a consent this many days before it ends (default 14, the reminder lead time). */
+  renewWithinDays?: number;
 }
 
 export interface ConnectionsProps {
@@ -27,6 +38,10 @@ export interface ConnectionsProps {
   accessToken: string;
   onDisconnect?: (args: ConnectionEventArgs) => void;
   onReconnect?: (args: ConnectionEventArgs) => void;
+  /** The customer stopped sharing a connection for one product. */
+  onConsentRevoked?: (args: ConsentEventArgs) => void;
+  /** The customer renewed a product's consent that was about to end. */
+  onConsentRenewed?: (args: ConsentEventArgs) => void;
   /** When given, a close button is shown and calls it. */
   onClose?: () => void;
   onError?: (args: ConnectionsErrorArgs) => void;

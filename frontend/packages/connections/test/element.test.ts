@@ -20,7 +20,8 @@ type Route = (method: string, path: string, body?: unknown) => unknown;
 function server(route: Route) {
   const calls: { method: string; path: string; body?: unknown; auth?: string }[] = [];
   const fetchMock = vi.fn(async (url: string, init: RequestInit) => {
-    const path = url.replace("https://bk.example/link/api/companies/c1", "");
+    const path = url.replace("https://bk.example/link/api/companies/c1", "")
+      .replace("https://bk.example/companies/c1/consents", "@consents");
     const body = init.body ? JSON.parse(init.body as string) : undefined;
     calls.push({ method: init.method ?? "GET", path, body, auth: (init.headers as Record<string, string>).Authorization });
     const result = route(init.method ?? "GET", path, body);
@@ -62,7 +63,8 @@ describe("<bridgekeeper-connections>", () => {
   it("lists each connection with logo, status in words and dates, calling the API with the token", async () => {
     const calls = server((_m, path) => (path === "" ? COMPANY : [BANK, BOOKS]));
     const element = await mount({ options: { locale: "en-GB", theme: { colors: { primary: "#0b6e4f" } } } });
-    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(["GET ", "GET /connections"]);
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(["GET ", "GET /connections",
+      "GET @consents?page=1&pageSize=500"]);
     expect(calls.every((c) => c.auth === "Bearer tok")).toBe(true);
     const items = element.shadowRoot!.querySelectorAll("li");
     expect(items).toHaveLength(2);

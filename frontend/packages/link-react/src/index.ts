@@ -38,7 +38,7 @@ export function BridgekeeperLink(props: LinkProps) {
 /** Codat's component name, so moving from @codat/sdk-link-types is a change of import. */
 export const CodatLink = BridgekeeperLink;
 
-export type { ConnectionsProps, ConnectionEventArgs, ConnectionsErrorArgs } from "@bridgekeeper/connections";
+export type { ConnectionsProps, ConnectionEventArgs, ConnectionsErrorArgs, ConsentEventArgs } from "@bridgekeeper/connections";
 
 /** <BridgekeeperConnections {...props} />: the customer's manage-connections list over <bridgekeeper-connections>. */
 export function BridgekeeperConnections(props: ConnectionsProps) {
@@ -55,6 +55,8 @@ export function BridgekeeperConnections(props: ConnectionsProps) {
       ...current,
       onDisconnect: (args) => latest.current.onDisconnect?.(args),
       onReconnect: (args) => latest.current.onReconnect?.(args),
+      onConsentRevoked: (args) => latest.current.onConsentRevoked?.(args),
+      onConsentRenewed: (args) => latest.current.onConsentRenewed?.(args),
       onError: (args) => latest.current.onError?.(args),
       onClose: current.onClose ? () => latest.current.onClose?.() : undefined,
     };

@@ -17,6 +17,17 @@ export interface LinkIntegration {
   dataTypes: string[];
 }
 
+/** A product that uses a Linked connection's source type but has no Active consent on it yet. */
+export interface PendingConsent {
+  productIdentifier: string;
+  productName: string;
+  purpose?: string;
+  sourceType: string;
+  dataTypes: string[];
+  connectionId: string;
+  platformName: string;
+}
+
 export interface LinkConnection {
   id: string;
   integrationId: string;
@@ -64,8 +75,14 @@ export class LinkApi {
     return this.call("GET", `/connections/${encodeURIComponent(id)}`);
   }
 
-  recordConsent(connectionId: string, sourceType: SourceType, text: string): Promise<unknown> {
-    return this.call("POST", "/consents", { connectionId, sourceType, text });
+  recordConsent(connectionId: string, sourceType: SourceType | string, text: string, productIdentifier?: string):
+      Promise<unknown> {
+    return this.call("POST", "/consents", { connectionId, sourceType, text, productIdentifier });
+  }
+
+  /** The company's products still needing consent on connections it has already linked. */
+  pendingConsents(): Promise<PendingConsent[]> {
+    return this.call("GET", "/consents/pending");
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -1,13 +1,15 @@
 // <bridgekeeper-link>: the consent journey. One element, one state object, one render per screen.
 
 import { LitElement, html, nothing, type TemplateResult } from "lit";
-import { LinkApi, LinkApiError, type LinkCompany, type LinkConnection, type LinkIntegration } from "./api.js";
+import { LinkApi, LinkApiError, type LinkCompany, type LinkConnection, type LinkIntegration,
+  type PendingConsent } from "./api.js";
+import { additionalConsentText, pendingForSteps } from "./additional.js";
 import { dataTypesFor, safeColor, sourceTypeSteps, textFor, type SourceTypeStep } from "./options.js";
 import { styles } from "./styles.js";
 import { interpolate, parseMarkdown, plainDataType, type Block, type Inline } from "./text.js";
 import type { ConnectionCallbackArgs, ErrorCallbackArgs, LinkProps } from "./types.js";
 
-type Screen = "loading" | "landing" | "main" | "picker" | "consent" | "waiting" | "result" | "finish" | "fatal";
+type Screen = "loading" | "landing" | "additional" | "main" | "picker" | "consent" | "waiting" | "result" | "finish" | "fatal";
 
 interface Linked {
   connectionId: string;
@@ -60,6 +62,7 @@ export class BridgekeeperLink extends LitElement {
   private announcement = "";
   private confirmingClose = false;
   private fatal?: ErrorCallbackArgs;
+  private pending: PendingConsent[] = [];
 
   get props(): LinkProps | undefined {
     return this._props;
@@ -158,7 +161,15 @@ export class BridgekeeperLink extends LitElement {
     if (this.resume()) {
       return;
     }
-    this.show(props.options?.showLandingPage ? "landing" : "main");
+    if (props.options?.enableAdditionalConsent) {
+      // a product taken after the customer connected: ask for its consent, no new sign-in at the platform
+      this.pending = pendingForSteps(await this.api.pendingConsents().catch(() => []), this.steps);
+    }
+    if (props.options?.showLandingPage) {
+      this.show("landing");
+    } else {
+      this.enter();
+    }
   }
 
   private errorOf(e: unknown): ErrorCallbackArgs {
@@ -176,7 +187,9 @@ export class BridgekeeperLink extends LitElement {
 
   private vars(): Record<string, string | undefined> {
     const lender = (this.options.text?.companyName as string | undefined) ?? this.company?.lender.name ?? "your lender";
-    return { companyName: lender, platformName: this.integration?.name };
+    // on the additional-consent screen the platform is the one already connected
+    const platformName = this.screen === "additional" ? this.pending[0]?.platformName : this.integration?.name;
+    return { companyName: lender, platformName };
   }
 
   private text(key: string): string {
@@ -201,6 +214,42 @@ export class BridgekeeperLink extends LitElement {
   }
 
   // ---- actions -----------------------------------------------------------------------------
+
+  private enter(announcement = ""): void {
+    this.show(this.pending.length ? "additional" : "main", announcement);
+  }
+
+  private additionalText(p: PendingConsent): string {
+    return additionalConsentText(p, this.vars().companyName!, this.text("consents.access"),
+      this.text("consents.retention"), this.text("consents.termsAndConditions"));
+  }
+
+  /** Records the shown product's consent on the connection the customer already has, then the next one. */
+  private async agreeAdditional(): Promise<void> {
+    const p = this.pending[0];
+    const text = this.additionalText(p);
+    try {
+      await this.api!.recordConsent(p.connectionId, p.sourceType, text, p.productIdentifier);
+    } catch (e) {
+      this.reportError(e);
+      return;
+    }
+    const step = this.steps.find((s) => s.sourceType.toLowerCase() === p.sourceType.toLowerCase())!;
+    const list = this.linked.get(step.key) ?? [];
+    if (!list.some((l) => l.connectionId === p.connectionId)) {
+      list.push({ connectionId: p.connectionId, platformName: p.platformName });
+    }
+    this.linked.set(step.key, list);
+    this._props?.onConsent?.({ text });
+    this.emit("consentGiven", { connectionId: p.connectionId, productIdentifier: p.productIdentifier });
+    this.pending.shift();
+    this.enter(`${p.platformName} is shared for ${p.productName}`);
+  }
+
+  private skipAdditional(): void {
+    this.pending.shift();
+    this.enter();
+  }
 
   private connectedCount(): number {
     return this.steps.filter((s) => (this.linked.get(s.key) ?? []).length > 0).length;
@@ -469,6 +518,7 @@ export class BridgekeeperLink extends LitElement {
     switch (this.screen) {
       case "loading": return html`<p class="muted">Loading…</p>`;
       case "landing": return this.landing();
+      case "additional": return this.additional();
       case "main": return this.main();
       case "picker": return this.picker();
       case "consent": return this.consent();
@@ -484,7 +534,7 @@ export class BridgekeeperLink extends LitElement {
   private landing(): TemplateResult {
     return html`<h1 tabindex="-1">${this.text("landing.title")}</h1>
       ${this.markdown(this.text("landing.subtitle"))}
-      <button class="primary" @click=${() => this.show("main")}>${this.text("landing.nextButton")}</button>`;
+      <button class="primary" @click=${() => this.enter()}>${this.text("landing.nextButton")}</button>`;
   }
 
   private main(): TemplateResult {
@@ -510,6 +560,20 @@ export class BridgekeeperLink extends LitElement {
       </div>
       <button class="primary" ?disabled=${!this.requiredDone()} @click=${() => this.complete()}>Complete</button>
       ${this.requiredDone() ? nothing : html`<p class="muted">Connect the required ones to continue.</p>`}`;
+  }
+
+  private additional(): TemplateResult {
+    const p = this.pending[0];
+    return html`<h1 tabindex="-1">Share ${p.platformName} for ${p.productName}</h1>
+      <p>You're already connected to ${p.platformName}. ${this.vars().companyName} asks to use it for ${p.productName} too.</p>
+      ${p.purpose ? html`<section class="consent"><h2>Purpose</h2><p>${p.purpose}</p></section>` : nothing}
+      <section class="consent"><h2>Access</h2>${this.markdown(this.text("consents.access"))}</section>
+      <section class="consent"><h2>Platform data</h2><ul>${p.dataTypes.map((d) => html`<li>${plainDataType(d)}</li>`)}</ul></section>
+      <section class="consent"><h2>Retention</h2>${this.markdown(this.text("consents.retention"))}</section>
+      <section class="consent">${this.markdown(this.text("consents.termsAndConditions"))}</section>
+      <p class="muted">No need to sign in again. You can stop sharing for ${p.productName} at any time.</p>
+      <button class="primary" @click=${() => this.agreeAdditional()}>Agree and share</button>
+      <button class="secondary" @click=${() => this.skipAdditional()}>Not now</button>`;
   }
 
   private picker(): TemplateResult {

@@ -88,6 +88,8 @@ export function plainDataType(key: string): string {
     company: "company information",
     banking_accounts: "bank accounts",
     banking_transactions: "bank transactions",
+    "banking-accounts": "bank accounts",
+    "banking-transactions": "bank transactions",
   };
   if (known[key]) {
     return known[key];

@@ -12,16 +12,28 @@ public interface ConsentRecords {
     /**
      * What the customer accepted on the Link UI's consent screen, before connecting a platform of
      * {@code sourceType}: the text exactly as shown, the version and locale of the wording when the page knows
-     * them, and the channel ({@code Link} or {@code HostedLink}).
+     * them, and the channel ({@code Link} or {@code HostedLink}). With {@code productIdentifier} the customer
+     * accepted one product's use of a connection already linked (an additional consent), not every product's.
      */
     record LinkAcceptance(UUID connectionId, String sourceType, String text, String textVersion, String locale,
-            ConsentChannel channel, String grantedBy, String ipAddress, String userAgent) {}
+            ConsentChannel channel, String grantedBy, String ipAddress, String userAgent, String productIdentifier) {}
 
     /**
      * Records one consent per product of the company that uses the source type (with that product's data
-     * types), or one without a product when the company has none.
+     * types), or one without a product when the company has none; only the named product's when the
+     * acceptance names one (a 400 naming {@code productIdentifier} when the company does not have it).
      */
     List<ConsentRecord> acceptInLink(UUID clientId, UUID companyId, LinkAcceptance acceptance);
+
+    /**
+     * A product of the company that uses a Linked connection's source type but has no Active consent covering
+     * that connection: the Link UI asks for it without a new sign-in at the platform.
+     */
+    record PendingConsent(String productIdentifier, String productName, String purpose, String sourceType,
+            List<String> dataTypes, String connectionId, String platformName) {}
+
+    /** Every consent the company's products still need on connections it has already linked. */
+    List<PendingConsent> pendingInLink(UUID clientId, UUID companyId);
 
     List<ConsentRecord> list(UUID clientId, UUID companyId);
 }

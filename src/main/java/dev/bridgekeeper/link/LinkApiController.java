@@ -77,7 +77,8 @@ class LinkApiController implements CompanyScopedEndpoints {
                 new Endpoint(HttpMethod.GET, BASE + "/integrations"),
                 new Endpoint(HttpMethod.POST, BASE + "/connections"),
                 new Endpoint(HttpMethod.GET, BASE + "/connections/{connectionId}"),
-                new Endpoint(HttpMethod.POST, BASE + "/consents"));
+                new Endpoint(HttpMethod.POST, BASE + "/consents"),
+                new Endpoint(HttpMethod.GET, BASE + "/consents/pending"));
     }
 
     record Lender(String name, String logoUrl) {}
@@ -96,9 +97,12 @@ class LinkApiController implements CompanyScopedEndpoints {
 
     record LastError(String statusCode, String errorMessage, Instant erroredOnUtc) {}
 
-    /** {@code textVersion}, {@code locale} and {@code channel} (Link or HostedLink) are optional. */
+    /**
+     * {@code textVersion}, {@code locale} and {@code channel} (Link or HostedLink) are optional;
+     * {@code productIdentifier} records the consent for that one product only (an additional consent).
+     */
     record NewConsent(String connectionId, String sourceType, String text, String textVersion, String locale,
-            String channel) {}
+            String channel, String productIdentifier) {}
 
     /** The first consent record written ({@code id}) and all of them: one per product that uses the source type. */
     record RecordedConsent(String id, String textSha256, Instant acceptedUtc, List<String> consentIds) {}
@@ -214,10 +218,22 @@ class LinkApiController implements CompanyScopedEndpoints {
         List<ConsentRecord> recorded = consents.acceptInLink(caller.clientId(), companyId,
                 new ConsentRecords.LinkAcceptance(connectionId, type.name(), body.text(), body.textVersion(),
                         body.locale(), channel, caller.kind() == Caller.Kind.COMPANY_TOKEN ? "CompanyToken" : "ApiKey",
-                        request.getRemoteAddr(), request.getHeader("User-Agent")));
+                        request.getRemoteAddr(), request.getHeader("User-Agent"),
+                        body.productIdentifier() == null || body.productIdentifier().isBlank() ? null
+                                : body.productIdentifier().trim()));
         ConsentRecord first = recorded.get(0);
         return new RecordedConsent(first.id(), first.textSha256(), first.grantedAt(),
                 recorded.stream().map(ConsentRecord::id).toList());
+    }
+
+    @Operation(operationId = "list-link-pending-consents", summary = "List the consents still needed on linked connections",
+            description = "For each Linked connection, the company's products that use its source type but have no"
+                    + " Active consent covering it (e.g. the company took a loan after onboarding). The Link UI asks"
+                    + " for these with enableAdditionalConsent and records each with POST .../consents and the"
+                    + " productIdentifier: no new sign-in at the platform.")
+    @GetMapping(BASE + "/consents/pending")
+    List<ConsentRecords.PendingConsent> pendingConsents(@PathVariable UUID companyId) {
+        return consents.pendingInLink(Caller.current().clientId(), companyId);
     }
 
     private static SourceType sourceType(String value, String field) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +36,12 @@ class LinkCors implements WebMvcConfigurer {
     /** The manage-connections component, public for the same reason. */
     static final String CONNECTIONS_PATH = "/link/connections.js";
 
+    /**
+     * The consent records a company token may read, revoke and reconfirm: the manage-connections component calls
+     * them from the lender's page, so they answer CORS like the Link API.
+     */
+    static final Pattern CONSENTS = Pattern.compile("/companies/[^/]+/consents(/[0-9a-fA-F-]{36}(/[a-z]+)?)?");
+
     private final ProfileSettings profiles;
 
     LinkCors(ProfileSettings profiles) {
@@ -44,7 +51,7 @@ class LinkCors implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> linkPreflightFilter() {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Preflight());
-        registration.addUrlPatterns("/link/api/*", SDK_PATH, CONNECTIONS_PATH);
+        registration.addUrlPatterns("/link/api/*", "/companies/*", SDK_PATH, CONNECTIONS_PATH);
         // before Spring Security, which would ask a credential-less preflight for one
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
         return registration;
@@ -52,7 +59,8 @@ class LinkCors implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AllowedOrigin()).addPathPatterns("/link/api/**");
+        registry.addInterceptor(new AllowedOrigin()).addPathPatterns("/link/api/**", "/companies/*/consents",
+                "/companies/*/consents/*", "/companies/*/consents/*/*");
     }
 
     private static final class Preflight extends OncePerRequestFilter {
@@ -63,6 +71,11 @@ class LinkCors implements WebMvcConfigurer {
             if (SDK_PATH.equals(request.getRequestURI()) || CONNECTIONS_PATH.equals(request.getRequestURI())) {
                 response.setHeader("Access-Control-Allow-Origin", "*");
                 response.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+                chain.doFilter(request, response);
+                return;
+            }
+            if (request.getRequestURI().startsWith("/companies/")
+                    && !CONSENTS.matcher(request.getRequestURI()).matches()) {
                 chain.doFilter(request, response);
                 return;
             }

@@ -108,7 +108,15 @@ class ConsentService implements ConsentRecords {
         companies.require(clientId, companyId);
         String sourceType = link.sourceType();
         List<UUID> connectionIds = link.connectionId() == null ? List.of() : List.of(link.connectionId());
-        List<Product> using = companyProducts.products(clientId, companyId).stream()
+        List<String> assigned = companyProducts.products(clientId, companyId);
+        String only = link.productIdentifier();
+        if (only != null && (!assigned.contains(only) || products.find(only).map(p -> p.dataTypes(sourceType))
+                .orElse(List.of()).isEmpty())) {
+            throw ApiException.badRequest("productIdentifier", "Company " + companyId + " has no product \"" + only
+                    + "\" that uses " + sourceType + ".");
+        }
+        List<Product> using = assigned.stream()
+                .filter(p -> only == null || only.equals(p))
                 .map(products::find).flatMap(Optional::stream)
                 .filter(p -> !p.dataTypes(sourceType).isEmpty())
                 .toList();
@@ -125,6 +133,33 @@ class ConsentService implements ConsentRecords {
                     link.grantedBy(), link.ipAddress(), link.userAgent())));
         }
         return recorded;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<PendingConsent> pendingInLink(UUID clientId, UUID companyId) {
+        companies.require(clientId, companyId);
+        List<ConsentRow> active = store.activeForCompany(clientId, companyId);
+        List<Product> assigned = companyProducts.products(clientId, companyId).stream()
+                .map(products::find).flatMap(Optional::stream).toList();
+        List<PendingConsent> pending = new ArrayList<>();
+        for (Connection connection : connections.list(clientId, companyId,
+                PageRequest.of(1, PageRequest.MAX_PAGE_SIZE), null, null).results()) {
+            if (connection.status() != ConnectionStatus.Linked) {
+                continue;
+            }
+            UUID id = UUID.fromString(connection.id());
+            for (Product product : assigned) {
+                List<String> dataTypes = product.dataTypes(connection.sourceType());
+                boolean consented = active.stream().anyMatch(row -> product.identifier().equals(row.product())
+                        && row.covers(id, connection.sourceType()));
+                if (!dataTypes.isEmpty() && !consented) {
+                    pending.add(new PendingConsent(product.identifier(), product.name(), product.purpose(),
+                            connection.sourceType(), dataTypes, connection.id(), connection.platformName()));
+                }
+            }
+        }
+        return pending;
     }
 
     private ConsentRow insert(UUID clientId, UUID companyId, Product product, String sourceType,
