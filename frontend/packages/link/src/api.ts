@@ -28,6 +28,20 @@ export interface PendingConsent {
   platformName: string;
 }
 
+/** One product's consent sections for a source type, rendered by the server for the company. */
+export interface ProductConsentText {
+  productIdentifier: string;
+  productName: string;
+  sourceType: string;
+  textVersion?: string;
+  locale?: string;
+  dataTypes: string[];
+  heading: string;
+  sections: { title: string; body: string }[];
+  /** The heading and sections joined, exactly as the server renders them for a record. */
+  text: string;
+}
+
 export interface LinkConnection {
   id: string;
   integrationId: string;
@@ -75,9 +89,14 @@ export class LinkApi {
     return this.call("GET", `/connections/${encodeURIComponent(id)}`);
   }
 
-  recordConsent(connectionId: string, sourceType: SourceType | string, text: string, productIdentifier?: string):
-      Promise<unknown> {
-    return this.call("POST", "/consents", { connectionId, sourceType, text, productIdentifier });
+  recordConsent(connectionId: string, sourceType: SourceType | string, text: string, productIdentifier?: string,
+      textVersion?: string, locale?: string): Promise<unknown> {
+    return this.call("POST", "/consents", { connectionId, sourceType, text, productIdentifier, textVersion, locale });
+  }
+
+  /** The consent texts of the company's products that use the source type; empty without products. */
+  consentTexts(sourceType: SourceType, platformKey: string): Promise<ProductConsentText[]> {
+    return this.call("GET", `/consentTexts?${new URLSearchParams({ sourceType, platformKey })}`);
   }
 
   /** The company's products still needing consent on connections it has already linked. */

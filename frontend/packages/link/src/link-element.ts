@@ -2,8 +2,9 @@
 
 import { LitElement, html, nothing, type TemplateResult } from "lit";
 import { LinkApi, LinkApiError, type LinkCompany, type LinkConnection, type LinkIntegration,
-  type PendingConsent } from "./api.js";
+  type PendingConsent, type ProductConsentText } from "./api.js";
 import { additionalConsentText, pendingForSteps } from "./additional.js";
+import { productAcceptances, productConsentText, sectionMarkdown } from "./product-texts.js";
 import { dataTypesFor, safeColor, sourceTypeSteps, textFor, type SourceTypeStep } from "./options.js";
 import { styles } from "./styles.js";
 import { interpolate, parseMarkdown, plainDataType, type Block, type Inline } from "./text.js";
@@ -63,6 +64,8 @@ export class BridgekeeperLink extends LitElement {
   private confirmingClose = false;
   private fatal?: ErrorCallbackArgs;
   private pending: PendingConsent[] = [];
+  /** The company's products' consent texts for the chosen platform; empty: the built-in wording. */
+  private productTexts: ProductConsentText[] = [];
 
   get props(): LinkProps | undefined {
     return this._props;
@@ -275,14 +278,27 @@ export class BridgekeeperLink extends LitElement {
     }
   }
 
-  private choosePlatform(integration: LinkIntegration): void {
+  private async choosePlatform(integration: LinkIntegration): Promise<void> {
     this.integration = integration;
     this.emit("platformChosen", { integrationKey: integration.key });
+    try {
+      this.productTexts = await this.api!.consentTexts(this.step!.sourceType, integration.key);
+    } catch (e) {
+      if (!(e instanceof LinkApiError && e.details.errorCode === 404)) {
+        this.reportError(e);
+        return;
+      }
+      this.productTexts = []; // a server without product texts: the built-in wording, as before
+    }
     this.show("consent");
   }
 
   /** The consent exactly as shown: every section's text after interpolation, in screen order. */
   consentText(): string {
+    if (this.productTexts.length) {
+      return productConsentText({ title: this.text("consents.title"), subtitle: this.text("consents.subtitle"),
+        terms: this.text("consents.termsAndConditions"), nextStep: this.nextStepText() }, this.productTexts);
+    }
     const data = dataTypesFor(this.options, this.step!, this.integration?.dataTypes ?? []).map(plainDataType);
     return [
       this.text("consents.title"),
@@ -313,7 +329,15 @@ export class BridgekeeperLink extends LitElement {
     let connection: LinkConnection;
     try {
       connection = await this.api!.createConnection(integration.key);
-      await this.api!.recordConsent(connection.id, step.sourceType, text);
+      if (this.productTexts.length) {
+        // one record per product, each under its own text version; all of them hold the whole screen shown
+        for (const a of productAcceptances(this.productTexts, text)) {
+          await this.api!.recordConsent(connection.id, step.sourceType, a.text, a.productIdentifier, a.textVersion,
+            a.locale);
+        }
+      } else {
+        await this.api!.recordConsent(connection.id, step.sourceType, text);
+      }
     } catch (e) {
       this.popup?.close();
       this.reportError(e);
@@ -596,6 +620,9 @@ export class BridgekeeperLink extends LitElement {
   }
 
   private consent(): TemplateResult {
+    if (this.productTexts.length) {
+      return this.productConsent();
+    }
     const data = dataTypesFor(this.options, this.step!, this.integration?.dataTypes ?? []).map(plainDataType);
     const section = (title: string, key: string) => html`<section class="consent"><h2>${title}</h2>${this.markdown(this.text(key))}</section>`;
     return html`<button class="link back" @click=${() => this.show("picker")}>← Back</button>
@@ -606,6 +633,20 @@ export class BridgekeeperLink extends LitElement {
       ${section("Account information", "consents.accountInformation")}
       <section class="consent"><h2>Platform data</h2><ul>${data.map((d) => html`<li>${d}</li>`)}</ul></section>
       ${section("Retention", "consents.retention")}
+      <section class="consent">${this.markdown(this.text("consents.termsAndConditions"))}</section>
+      <p class="muted">${this.nextStepText()}</p>
+      <button class="primary" @click=${() => this.agree()}>${this.text("consents.nextButton")}</button>`;
+  }
+
+  /** The consent screen with the company's products' own sections (server-rendered, Markdown sanitised here). */
+  private productConsent(): TemplateResult {
+    return html`<button class="link back" @click=${() => this.show("picker")}>← Back</button>
+      <h1 tabindex="-1">${this.text("consents.title")}</h1>
+      ${this.markdown(this.text("consents.subtitle"))}
+      ${this.productTexts.map((t) => html`<section class="consent product" data-product=${t.productIdentifier}>
+        <h2>${t.heading}</h2>
+        ${t.sections.map((s) => html`<section class="consent"><h3>${s.title}</h3>${this.markdown(sectionMarkdown(s.body))}</section>`)}
+      </section>`)}
       <section class="consent">${this.markdown(this.text("consents.termsAndConditions"))}</section>
       <p class="muted">${this.nextStepText()}</p>
       <button class="primary" @click=${() => this.agree()}>${this.text("consents.nextButton")}</button>`;

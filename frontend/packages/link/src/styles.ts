@@ -30,6 +30,7 @@ export const styles = css`
   header .lender { font-weight: 600; flex: 1; }
   h1 { font-size: 1.35rem; line-height: 1.3; margin: 4px 0 0; }
   h2 { font-size: 1rem; margin: 0 0 2px; }
+  h3 { font-size: 0.95rem; margin: 0 0 2px; }
   p { margin: 0 0 6px; }
   ul { margin: 0 0 6px; padding-left: 20px; }
   .muted { color: var(--bk-muted); }

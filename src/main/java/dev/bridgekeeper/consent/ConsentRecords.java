@@ -35,5 +35,23 @@ public interface ConsentRecords {
     /** Every consent the company's products still need on connections it has already linked. */
     List<PendingConsent> pendingInLink(UUID clientId, UUID companyId);
 
+    /**
+     * One product's consent text for a source type, rendered for the company as the server renders it for
+     * API-granted consents: the Link UI shows {@code heading} and {@code sections} and records {@code text} with
+     * {@code textVersion}, {@code locale} and {@code productIdentifier}, so the record carries the product's wording.
+     */
+    record ConsentText(String productIdentifier, String productName, String sourceType, String textVersion,
+            String locale, List<String> dataTypes, String heading, List<Section> sections, String text) {
+
+        /** One section of the consent screen; {@code body} may hold the small Markdown subset Link renders. */
+        public record Section(String title, String body) {}
+    }
+
+    /**
+     * The consent texts of the company's products that use {@code sourceType}, in product order ({@code
+     * platformName} fills {platformName}; the source type when null); empty when no product of the company uses it.
+     */
+    List<ConsentText> textsInLink(UUID clientId, UUID companyId, String sourceType, String platformName);
+
     List<ConsentRecord> list(UUID clientId, UUID companyId);
 }

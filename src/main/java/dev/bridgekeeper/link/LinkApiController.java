@@ -78,7 +78,8 @@ class LinkApiController implements CompanyScopedEndpoints {
                 new Endpoint(HttpMethod.POST, BASE + "/connections"),
                 new Endpoint(HttpMethod.GET, BASE + "/connections/{connectionId}"),
                 new Endpoint(HttpMethod.POST, BASE + "/consents"),
-                new Endpoint(HttpMethod.GET, BASE + "/consents/pending"));
+                new Endpoint(HttpMethod.GET, BASE + "/consents/pending"),
+                new Endpoint(HttpMethod.GET, BASE + "/consentTexts"));
     }
 
     record Lender(String name, String logoUrl) {}
@@ -234,6 +235,32 @@ class LinkApiController implements CompanyScopedEndpoints {
     @GetMapping(BASE + "/consents/pending")
     List<ConsentRecords.PendingConsent> pendingConsents(@PathVariable UUID companyId) {
         return consents.pendingInLink(Caller.current().clientId(), companyId);
+    }
+
+    @Operation(operationId = "list-link-consent-texts", summary = "Get the consent texts of the company's products",
+            description = "For each of the company's products that uses the source type, its configured consent"
+                    + " sections rendered for this company (as for consents granted through the API), their text"
+                    + " version and locale, and the joined text a consent record stores. The Link UI shows these"
+                    + " instead of its built-in wording and records each with POST .../consents, the product's"
+                    + " textVersion, locale and productIdentifier. Empty when no product of the company uses the"
+                    + " source type.")
+    @GetMapping(BASE + "/consentTexts")
+    List<ConsentRecords.ConsentText> consentTexts(@PathVariable UUID companyId,
+            @Parameter(description = "The source type about to be connected, e.g. Banking") @RequestParam(required = false)
+            String sourceType,
+            @Parameter(description = "The platform the customer picked, e.g. sbbk: its name fills {platformName}")
+            @RequestParam(required = false) String platformKey) {
+        if (sourceType == null || sourceType.isBlank()) {
+            throw ApiException.badRequest("sourceType", "\"sourceType\" is required, e.g. \"Banking\".");
+        }
+        SourceType type = sourceType(sourceType, "sourceType");
+        String platformName = null;
+        if (platformKey != null && !platformKey.isBlank()) {
+            platformName = catalog.find(platformKey.trim()).map(Integration::name).orElseThrow(() ->
+                    ApiException.badRequest("platformKey", "\"platformKey\" names no integration: " + platformKey.trim()
+                            + "."));
+        }
+        return consents.textsInLink(Caller.current().clientId(), companyId, type.name(), platformName);
     }
 
     private static SourceType sourceType(String value, String field) {

@@ -205,13 +205,32 @@ class ConsentService implements ConsentRecords {
     }
 
     private String render(UUID clientId, CompanyReference company, Grant grant) {
+        String platformName = grant.connectionIds().isEmpty() ? grant.sourceType()
+                : connections.get(clientId, company.id(), grant.connectionIds().get(0)).platformName();
+        return ConsentTextRenderer.render(grant.product(), grant.sourceType(), grant.dataTypes(),
+                placeholders(clientId, company, grant.product(), platformName));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ConsentText> textsInLink(UUID clientId, UUID companyId, String sourceType, String platformName) {
+        CompanyReference company = companies.require(clientId, companyId);
+        return companyProducts.products(clientId, companyId).stream()
+                .map(products::find).flatMap(Optional::stream)
+                .filter(p -> !p.dataTypes(sourceType).isEmpty())
+                .map(p -> ConsentTextRenderer.texts(p, sourceType, p.dataTypes(sourceType), placeholders(clientId,
+                        company, p, platformName == null ? sourceType : platformName)))
+                .toList();
+    }
+
+    private Map<String, String> placeholders(UUID clientId, CompanyReference company, Product product,
+            String platformName) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("companyName", company.name());
         values.put("lenderName", profiles.profile(clientId).name());
-        values.put("productName", grant.product().name());
-        values.put("platformName", grant.connectionIds().isEmpty() ? grant.sourceType()
-                : connections.get(clientId, company.id(), grant.connectionIds().get(0)).platformName());
-        return ConsentTextRenderer.render(grant.product(), grant.sourceType(), grant.dataTypes(), values);
+        values.put("productName", product.name());
+        values.put("platformName", platformName);
+        return values;
     }
 
     private List<String> offeredDataTypes(UUID clientId, UUID companyId, UUID connectionId) {

@@ -214,6 +214,7 @@ class EndpointAccessIT {
             new Endpoint("GET", "/link/api/companies/{company}/connections/{connection}", null, true, 200),
             new Endpoint("POST", "/link/api/companies/{company}/consents", CONSENT, true, 201),
             new Endpoint("GET", "/link/api/companies/{company}/consents/pending", null, true, 200),
+            new Endpoint("GET", "/link/api/companies/{company}/consentTexts?sourceType=Banking", null, true, 200),
             // manage connections: the fixture's connection is PendingAuth, so it is not listed and cannot be unlinked
             new Endpoint("GET", "/link/api/companies/{company}/connections", null, true, 200),
             new Endpoint("PATCH", "/link/api/companies/{company}/connections/{connection}", UNLINK, true, 409),
@@ -712,6 +713,6 @@ class EndpointAccessIT {
     }
 
     private static String shape(String path) {
-        return path.replaceAll("\\{[^}]*}", "{}").replace("/sbac", "/{}");
+        return path.replaceAll("\\?.*$", "").replaceAll("\\{[^}]*}", "{}").replace("/sbac", "/{}");
     }
 }

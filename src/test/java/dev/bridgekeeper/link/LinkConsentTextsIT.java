@@ -1,0 +1,105 @@
+package dev.bridgekeeper.link;
+
+import static dev.bridgekeeper.support.ErrorAssertions.assertBadField;
+import static dev.bridgekeeper.support.ErrorAssertions.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bridgekeeper.support.Api;
+import dev.bridgekeeper.support.ApiIntegrationTest;
+import dev.bridgekeeper.support.Tenant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Link consent screen's product texts: the company's products that use a source type, rendered for the
+ * company with the configured version and locale, the same text an API-granted consent records; only for the
+ * company the token belongs to.
+ */
+@ApiIntegrationTest
+class LinkConsentTextsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theCompanysProductsTextsAreRenderedForItAndMatchWhatTheApiRecords() {
+        String lender = "Texts Bank " + UUID.randomUUID().toString().substring(0, 8);
+        Tenant tenant = Tenant.create(jdbc, port, lender);
+        UUID companyId = company(tenant, "Acme Bakery Ltd");
+        Api token = token(tenant, companyId);
+        String texts = "/link/api/companies/" + companyId + "/consentTexts";
+
+        // no products: the Link UI keeps its own wording
+        assertThat(token.get(texts + "?sourceType=Banking").json().size()).isZero();
+
+        assertThat(tenant.api().put("/companies/" + companyId + "/products/onboarding", null).status()).isEqualTo(204);
+        assertThat(tenant.api().put("/companies/" + companyId + "/products/lending", null).status()).isEqualTo(204);
+        JsonNode banking = token.get(texts + "?sourceType=banking&platformKey=sbbk").json();
+        assertThat(banking.size()).isEqualTo(2);
+        JsonNode onboarding = banking.get(0);
+        assertThat(onboarding.path("productIdentifier").asString()).isEqualTo("onboarding");
+        assertThat(onboarding.path("sourceType").asString()).isEqualTo("Banking");
+        assertThat(onboarding.path("textVersion").asString()).isEqualTo("2026-11-01");
+        assertThat(onboarding.path("locale").asString()).isEqualTo("en-GB");
+        assertThat(onboarding.path("heading").asString()).isEqualTo("Onboarding (Banking)");
+        assertThat(onboarding.path("sections").valueStream().map(s -> s.path("title").asString()).toList())
+                .containsExactly("Purpose", "Access", "Account information", "Platform data", "Retention");
+        assertThat(onboarding.path("sections").get(0).path("body").asString()).isEqualTo(
+                lender + " uses this data to open and verify the account of Acme Bakery Ltd.");
+        assertThat(onboarding.path("sections").get(3).path("body").asString()).isEqualTo(lender + " will read:\n"
+                + "- banking-accounts\n- banking-accountBalances\n- banking-transactions");
+        assertThat(onboarding.path("dataTypes").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("banking-accounts", "banking-accountBalances", "banking-transactions");
+        assertThat(banking.get(1).path("productIdentifier").asString()).isEqualTo("lending");
+        assertThat(banking.get(1).path("sections").get(0).path("body").asString()).contains("Acme Bakery Ltd");
+
+        // the joined text is exactly what the server records for a consent granted through the API
+        String granted = tenant.api().post("/companies/" + companyId + "/consents",
+                "{\"productIdentifier\":\"onboarding\",\"sourceType\":\"Banking\"}").json().path("text").asString();
+        assertThat(token.get(texts + "?sourceType=Banking").json().get(0).path("text").asString())
+                .isEqualTo(granted);
+        assertThat(onboarding.path("text").asString()).isEqualTo(granted);
+
+        // only products that use the source type
+        JsonNode commerce = token.get(texts + "?sourceType=Commerce").json();
+        assertThat(commerce.valueStream().map(t -> t.path("productIdentifier").asString()).toList())
+                .isEqualTo(List.of("lending"));
+    }
+
+    @Test
+    void badInputAndOtherCompaniesAreRefused() {
+        Tenant tenant = Tenant.create(jdbc, port, "Texts " + UUID.randomUUID().toString().substring(0, 8));
+        UUID companyId = company(tenant, "Mine Ltd");
+        UUID other = company(tenant, "Other Ltd");
+        Api token = token(tenant, companyId);
+        String texts = "/link/api/companies/" + companyId + "/consentTexts";
+
+        assertBadField(token.get(texts), "sourceType");
+        assertBadField(token.get(texts + "?sourceType=Payroll"), "sourceType");
+        assertBadField(token.get(texts + "?sourceType=Banking&platformKey=nope"), "platformKey");
+        assertError(token.get("/link/api/companies/" + other + "/consentTexts?sourceType=Banking"), 403);
+        assertError(tenant.api().get("/link/api/companies/" + UUID.randomUUID() + "/consentTexts?sourceType=Banking"),
+                404);
+        Tenant stranger = Tenant.create(jdbc, port, "Stranger " + UUID.randomUUID().toString().substring(0, 8));
+        assertError(stranger.api().get(texts + "?sourceType=Banking"), 404);
+    }
+
+    private static UUID company(Tenant tenant, String name) {
+        return UUID.fromString(tenant.api().post("/companies", "{\"name\":\"" + name + "\"}").json().path("id")
+                .asString());
+    }
+
+    private Api token(Tenant tenant, UUID companyId) {
+        String accessToken = tenant.api().get("/companies/" + companyId + "/accessToken").json().path("accessToken")
+                .asString();
+        return Api.at(port).anonymous().withBearer(accessToken);
+    }
+}
