@@ -42,8 +42,8 @@ const consents = async () => (await api("GET", `/companies/${customer.companyId}
 const consentOf = async (product) => (await consents()).find((c) => c.productIdentifier === product
   && c.status === "Active");
 
-function page(element, options) {
-  const props = JSON.stringify({ companyId: customer.companyId, accessToken: customer.accessToken, options });
+function page(element, options, who = customer) {
+  const props = JSON.stringify({ companyId: who.companyId, accessToken: who.accessToken, options });
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Northwind Bank</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <script type="module" src="${server.baseUrl}/link/${element === "link" ? "sdk" : "connections"}.js"></script></head>
@@ -58,9 +58,9 @@ function page(element, options) {
 </script></body></html>`;
 }
 
-async function open(element, options, viewport = { width: 900, height: 1000 }) {
+async function open(element, options, viewport = { width: 900, height: 1000 }, who = customer) {
   const context = await browser.newContext({ viewport });
-  lenderBody = () => page(element, options);
+  lenderBody = () => page(element, options, who);
   const tab = await context.newPage();
   if (process.env.LINK_DEBUG) {
     tab.on("console", (m) => console.error(`[page] ${m.type()} ${m.text()}`));
@@ -222,6 +222,60 @@ describe("consent per product in the browser", () => {
     const events = await tab.evaluate(() => window.events);
     assert.deepEqual(events, [["onConsentRevoked", { consentId: lending[0].id, connectionId: customer.connectionId,
       productIdentifier: "lending" }]]);
+    await tab.context().close();
+  });
+
+  test("(d) a new customer with the onboarding product sees onboarding's configured texts and consents under its version", async () => {
+    const company = await api("POST", "/companies", { name: "Fresh Start Ltd" });
+    await api("PUT", `/companies/${company.id}/products/onboarding`);
+    const who = { companyId: company.id, accessToken: (await api("GET", `/companies/${company.id}/accessToken`)).accessToken };
+    const onboarding = (await api("GET", "/products")).find((p) => p.identifier === "onboarding");
+    const purpose = onboarding.consentTexts.purpose.replace("{lenderName}", "Northwind Bank")
+      .replace("{companyName}", "Fresh Start Ltd");
+
+    const tab = await open("link", { sourceTypes: { banking: { optional: false, enableIntegrations: true } },
+      // the lender's own purpose wording gives way to the product's configured, versioned one
+      text: { "banking.consents.purpose": "LENDER PURPOSE" } }, undefined, who);
+    const link = tab.locator("bridgekeeper-link");
+    await link.getByRole("button", { name: /Banking/ }).click();
+    await link.getByRole("button", { name: "Sandbox Banking" }).click();
+    const section = link.locator('section.product[data-product="onboarding"]');
+    await section.getByRole("heading", { name: "Onboarding (Banking)" }).waitFor();
+    assert.equal(await section.locator("section.consent").first().locator("p").textContent(), purpose);
+    assert.equal(await link.getByText("LENDER PURPOSE").count(), 0);
+    await shot(tab, "consent-ui-9-product-texts", "bridgekeeper-link");
+    const shown = await tab.evaluate(() => document.getElementById("ui").consentText());
+    const sections = await section.locator("section.consent").allInnerTexts();
+
+    const popupOpened = tab.waitForEvent("popup");
+    await link.getByRole("button", { name: "Agree and continue" }).click();
+    const popup = await popupOpened;
+    await popup.getByLabel("Username").fill("user_good");
+    await popup.getByLabel("Password").fill("pass_good");
+    await popup.getByRole("button", { name: "Sign in" }).click();
+    const popupClosed = popup.waitForEvent("close");
+    await popup.getByRole("button", { name: "Allow access" }).click();
+    await popupClosed;
+    await link.getByRole("heading", { name: "Connected ✓" }).waitFor();
+
+    const records = (await api("GET", `/companies/${company.id}/consents`)).results;
+    assert.equal(records.length, 1);
+    const [record] = records;
+    assert.equal(record.productIdentifier, "onboarding");
+    assert.equal(record.textVersion, onboarding.consentTexts.version);
+    assert.equal(record.locale, onboarding.consentTexts.locale);
+    assert.equal(record.channel, "Link");
+    assert.equal(record.text, shown, "the record keeps exactly the text the screen showed");
+    const events = await tab.evaluate(() => window.events);
+    assert.equal(events.find(([name]) => name === "onConsent")[1].text, shown);
+    for (const part of sections) {
+      // each shown section (title, then its words) is in the record; list items as the server rendered them
+      const [title, ...body] = part.split("\n").filter((l) => l.trim());
+      assert.ok(record.text.includes(`${title}\n${body[0]}`), `section ${title} recorded as shown`);
+    }
+    assert.ok(record.text.includes(`Purpose\n${purpose}`));
+    assert.doesNotMatch(record.text, /\{\w+\}/, "every placeholder filled in");
+    assert.deepEqual(record.dataTypes, onboarding.sourceTypes.Banking.dataTypes);
     await tab.context().close();
   });
 });
