@@ -126,7 +126,7 @@ class ConsentService implements ConsentRecords {
                     offeredDataTypes(clientId, companyId, link.connectionId()), link.text(), link.textVersion(),
                     link.locale(), link.channel(), link.grantedBy(), link.ipAddress(), link.userAgent())));
         }
-        // the page's own wording was shown, so the record keeps the page's version, not the product's
+        // the record keeps the version the page sent: the product's when Link showed the product's texts
         for (Product product : using) {
             recorded.add(view(insert(clientId, companyId, product, sourceType, connectionIds,
                     product.dataTypes(sourceType), link.text(), link.textVersion(), link.locale(), link.channel(),
