@@ -36,44 +36,33 @@ final class CopyRows {
         return this;
     }
 
-    /** A text value, escaped for COPY. */
+    /**
+     * A text value, escaped for COPY. Encoded by the JDK, then copied in runs between the bytes to escape (all
+     * ASCII, so never part of a multi-byte character).
+     */
     CopyRows text(String value) {
-        int n = value.length();
-        ensure(n * 2);
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
-            if (c < 0x80) {
-                switch (c) {
-                    case '\\' -> two('\\', '\\');
-                    case '\t' -> two('\\', 't');
-                    case '\n' -> two('\\', 'n');
-                    case '\r' -> two('\\', 'r');
-                    default -> {
-                        ensure(1);
-                        bytes[length++] = (byte) c;
-                    }
-                }
-            } else if (c < 0x800) {
-                ensure(2);
-                bytes[length++] = (byte) (0xC0 | (c >> 6));
-                bytes[length++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, value.charAt(++i));
-                ensure(4);
-                bytes[length++] = (byte) (0xF0 | (cp >> 18));
-                bytes[length++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                bytes[length++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                bytes[length++] = (byte) (0x80 | (cp & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                ensure(1); // an unpaired surrogate: '?', as String.getBytes(UTF_8) writes it
-                bytes[length++] = '?';
-            } else {
-                ensure(3);
-                bytes[length++] = (byte) (0xE0 | (c >> 12));
-                bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                bytes[length++] = (byte) (0x80 | (c & 0x3F));
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        ensure(utf8.length * 2);
+        int run = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            byte b = utf8[i];
+            char escaped = switch (b) {
+                case '\\' -> '\\';
+                case '\t' -> 't';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                default -> 0;
+            };
+            if (escaped != 0) {
+                System.arraycopy(utf8, run, bytes, length, i - run);
+                length += i - run;
+                bytes[length++] = '\\';
+                bytes[length++] = (byte) escaped;
+                run = i + 1;
             }
         }
+        System.arraycopy(utf8, run, bytes, length, utf8.length - run);
+        length += utf8.length - run;
         return this;
     }
 
