@@ -6,6 +6,7 @@ import static dev.bridgekeeper.sandbox.internal.SandboxDraws.SUFFIXES;
 import static dev.bridgekeeper.sandbox.internal.SandboxDraws.companyName;
 import static dev.bridgekeeper.sandbox.internal.SandboxDraws.money;
 
+import dev.bridgekeeper.platform.IsoInstants;
 import dev.bridgekeeper.sandbox.internal.SandboxDataProperties.Volume;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -100,8 +101,8 @@ final class BankingRecords implements RecordGenerator {
                 : CATEGORIES[category] + " " + NAMES[random.nextInt(NAMES.length)]);
         r.put("amount", credit ? amount : amount.negate());
         r.put("currency", account == 0 ? "GBP" : CURRENCIES[account % CURRENCIES.length]);
-        r.put("postedDate", posted.truncatedTo(ChronoUnit.SECONDS).toString());
-        r.put("authorizedDate", posted.minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
+        r.put("postedDate", IsoInstants.format(posted.truncatedTo(ChronoUnit.SECONDS)));
+        r.put("authorizedDate", IsoInstants.format(posted.minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)));
         r.put("code", credit ? "Credit" : code(CATEGORIES[category]));
         r.put("merchantName", credit ? null : NAMES[random.nextInt(NAMES.length)] + " " + SUFFIXES[0]);
         r.put("transactionCategoryRef", Map.of("id", "cat-" + category));

@@ -2,6 +2,8 @@ package dev.bridgekeeper.sandbox.internal;
 
 import dev.bridgekeeper.platform.error.ApiException;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -9,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,6 +24,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sandbox platforms' data API: paged listings of each data type the platform serves, the record by id, and
@@ -31,18 +38,19 @@ import org.springframework.web.bind.annotation.RestController;
 @EnableConfigurationProperties(SandboxDataProperties.class)
 class SandboxDataController {
 
+    private static final Logger log = LoggerFactory.getLogger(SandboxDataController.class);
     static final int MAX_PAGE_SIZE = 5000;
     private static final String BASE = "/sandbox/{platform:accounting|banking|commerce}/api/data/{dataType}";
 
-    record ListPage(List<Map<String, Object>> results, int page, int pageSize, long totalResults) {}
-
     private final SandboxDataProperties properties;
     private final SandboxDataStore store;
+    private final JsonMapper json;
     /** Listings whose first page was already refused once, for the rate-limited user. */
     private final Map<String, Boolean> throttled = new ConcurrentHashMap<>();
 
-    SandboxDataController(SandboxDataProperties properties, Clock clock) {
+    SandboxDataController(SandboxDataProperties properties, Clock clock, JsonMapper json) {
         this.properties = properties;
+        this.json = json;
         this.store = new SandboxDataStore(clock);
     }
 
@@ -50,7 +58,8 @@ class SandboxDataController {
     ResponseEntity<?> list(@PathVariable("platform") String slug, @PathVariable("dataType") String dataType,
             @RequestParam(name = "page", defaultValue = "1") int page,
             @RequestParam(name = "pageSize", defaultValue = "100") int pageSize,
-            @RequestParam(name = "modifiedSince", required = false) String modifiedSince, Authentication caller) {
+            @RequestParam(name = "modifiedSince", required = false) String modifiedSince, Authentication caller,
+            HttpServletResponse response) throws IOException {
         Org org = org(slug, dataType, caller);
         if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw ApiException.badRequest("page", "page must be 1 or more and pageSize 1 to " + MAX_PAGE_SIZE + ".");
@@ -68,7 +77,16 @@ class SandboxDataController {
             return fault;
         }
         SandboxDataStore.Page found = store.list(org.records(), org.key(), dataType, page, pageSize, since);
-        return ResponseEntity.ok(new ListPage(found.results(), page, pageSize, found.totalResults()));
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        try {
+            SandboxPageWriter.write(json, response.getOutputStream(), found.results(), page, pageSize,
+                    found.totalResults());
+        } catch (JacksonIOException clientGone) {
+            // the reader went away mid-page (a page asked for ahead and cancelled): nobody is left to answer
+            log.debug("Sandbox page {} of {} not delivered: {}", page, dataType, clientGone.getMessage());
+        }
+        return null; // written above; the response argument tells Spring the request is handled
     }
 
     @GetMapping(BASE + "/{id}")

@@ -1,5 +1,6 @@
 package dev.bridgekeeper.sandbox.internal;
 
+import dev.bridgekeeper.platform.IsoInstants;
 import dev.bridgekeeper.sandbox.internal.SandboxDataProperties.Volume;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,8 +77,9 @@ final class SandboxRecords {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("id", id(dataType, index));
         generator.fill(r, dataType, index);
-        r.put("modifiedDate", modified.toString());
-        r.put("sourceModifiedDate", modified.toString());
+        String stamp = IsoInstants.format(modified);
+        r.put("modifiedDate", stamp);
+        r.put("sourceModifiedDate", stamp);
         return r;
     }
 

@@ -4,9 +4,7 @@ import static dev.bridgekeeper.sync.internal.DatasetStore.ts;
 
 import dev.bridgekeeper.platform.query.SqlWhere;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,15 +41,11 @@ class RecordStore {
      * again with {@link #stage}, which keeps the later copy.
      */
     void copy(UUID datasetId, List<StagedRecord> records) {
-        StringBuilder rows = new StringBuilder(records.size() * 400);
-        String dataset = datasetId.toString();
+        CopyRows rows = new CopyRows(records.size() * 400);
+        byte[] dataset = CopyRows.utf8(datasetId + "\t");
         for (StagedRecord r : records) {
-            rows.append(dataset).append('\t');
-            copyText(rows, r.id()).append('\t');
-            copyText(rows, r.json()).append('\t');
-            copyInstant(rows, r.modifiedDate()).append('\t');
-            copyInstant(rows, r.sourceModifiedDate()).append('\t');
-            rows.append(r.deleted() ? 't' : 'f').append('\n');
+            rows.raw(dataset).text(r.id()).raw('\t').text(r.json()).raw('\t').instant(r.modifiedDate()).raw('\t')
+                    .instant(r.sourceModifiedDate()).raw('\t').raw(r.deleted() ? 't' : 'f').raw('\n');
         }
         copyIn("copy record_staging (dataset_id, record_id, data, modified_date, source_modified_date, deleted)"
                 + " from stdin", rows);
@@ -62,27 +56,22 @@ class RecordStore {
      * the pull). Fails with a {@link DuplicateKeyException} on a record id listed twice.
      */
     void copyIntoCache(DatasetRow dataset, List<StagedRecord> records) {
-        StringBuilder rows = new StringBuilder(records.size() * 450);
-        String prefix = dataset.connectionId() + "\t" + dataset.dataType() + "\t";
-        String owner = dataset.clientId() + "\t" + dataset.companyId() + "\t";
-        String datasetId = dataset.id().toString();
+        CopyRows rows = new CopyRows(records.size() * 450);
+        byte[] prefix = CopyRows.utf8(dataset.connectionId() + "\t" + dataset.dataType() + "\t");
+        byte[] owner = CopyRows.utf8("\t" + dataset.clientId() + "\t" + dataset.companyId() + "\t");
+        byte[] datasetId = CopyRows.utf8("\t" + dataset.id() + "\n");
         for (StagedRecord r : records) {
-            rows.append(prefix);
-            copyText(rows, r.id()).append('\t').append(owner);
-            copyText(rows, r.json()).append('\t');
-            copyInstant(rows, r.modifiedDate()).append('\t');
-            copyInstant(rows, r.sourceModifiedDate()).append('\t');
-            rows.append(r.deleted() ? 't' : 'f').append('\t').append(datasetId).append('\n');
+            rows.raw(prefix).text(r.id()).raw(owner).text(r.json()).raw('\t').instant(r.modifiedDate()).raw('\t')
+                    .instant(r.sourceModifiedDate()).raw('\t').raw(r.deleted() ? 't' : 'f').raw(datasetId);
         }
         copyIn("copy record (connection_id, data_type, record_id, client_id, company_id, data, modified_date,"
                 + " source_modified_date, deleted, dataset_id) from stdin", rows);
     }
 
-    private void copyIn(String sql, CharSequence rows) {
+    private void copyIn(String sql, CopyRows rows) {
         template.execute((ConnectionCallback<Long>) connection -> {
             try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql,
-                        new StringReader(rows.toString()));
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, rows.stream(), 65536);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -93,25 +82,6 @@ class RecordStore {
     boolean anyCached(UUID connectionId, String dataType) {
         return jdbc.sql("select exists (select 1 from record where connection_id = ? and data_type = ?)")
                 .params(connectionId, dataType).query(Boolean.class).single();
-    }
-
-    /** COPY's text format: backslash, tab, newline and carriage return escaped. */
-    private static StringBuilder copyText(StringBuilder out, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-        return out;
-    }
-
-    private static StringBuilder copyInstant(StringBuilder out, Instant value) {
-        return value == null ? out.append("\\N") : out.append(value);
     }
 
     /** How many rows are staged for the dataset. */

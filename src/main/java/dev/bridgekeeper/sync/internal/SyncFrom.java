@@ -1,5 +1,6 @@
 package dev.bridgekeeper.sync.internal;
 
+import dev.bridgekeeper.platform.IsoInstants;
 import dev.bridgekeeper.settings.SyncSetting;
 import dev.bridgekeeper.settings.SyncSettingsDirectory;
 import java.time.Instant;
@@ -85,6 +86,10 @@ class SyncFrom {
     static Instant parse(String text) {
         if (text == null || text.isBlank()) {
             return null;
+        }
+        Instant common = IsoInstants.parseCommon(text); // the usual shape, without the JDK's slow parsers
+        if (common != null) {
+            return common;
         }
         try {
             return OffsetDateTime.parse(text).toInstant();

@@ -192,7 +192,7 @@ class SyncJob {
                 if (records.anyCached(dataset.connectionId(), dataset.dataType())) {
                     throw new FirstSyncRaced();
                 }
-                int[] written = {0, 0};
+                int[] written = {0, 0, -1}; // records, pages, last progress written
                 reader.read(integration, request,
                         () -> credentials.accessToken(dataset.clientId(), dataset.companyId(), dataset.connectionId()),
                         (page, number, totalPages) -> {
@@ -200,7 +200,11 @@ class SyncJob {
                             written[0] += page.size();
                             written[1] = number;
                             int progress = 10 + (60 * number) / Math.max(1, totalPages);
-                            ownTx.executeWithoutResult(s -> datasets.progress(dataset.id(), progress));
+                            // only when the figure moves: each write is a commit of its own, waiting for the disk
+                            if (progress != written[2]) {
+                                written[2] = progress;
+                                ownTx.executeWithoutResult(s -> datasets.progress(dataset.id(), progress));
+                            }
                         });
                 scope.requireCovered(dataset); // consent may have ended while it was read: all rolls back
                 datasets.pageStaged(dataset.id(), written[1], written[0], 70);
