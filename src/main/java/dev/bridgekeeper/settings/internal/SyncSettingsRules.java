@@ -72,7 +72,7 @@ final class SyncSettingsRules {
                 }
             }
             if (s.syncFromWindow() != null && s.syncFromWindow() < 0) {
-                errors.reject(at + ".syncFromWindow", "\"" + at + ".syncFromWindow\" must be 0 or more days.");
+                errors.reject(at + ".syncFromWindow", "\"" + at + ".syncFromWindow\" must be 0 or more months.");
             }
             if (s.monthsToSync() != null && (s.monthsToSync() < 1 || s.monthsToSync() > MAX_MONTHS)) {
                 errors.reject(at + ".monthsToSync", "\"" + at + ".monthsToSync\" must be between 1 and " + MAX_MONTHS
