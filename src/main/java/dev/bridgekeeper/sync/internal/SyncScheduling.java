@@ -1,13 +1,11 @@
 package dev.bridgekeeper.sync.internal;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
-import com.github.kagkarlsson.scheduler.task.ExecutionContext;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -38,22 +36,14 @@ class SyncScheduling {
      * dataset keeps its place; a dead worker's execution is revived by another worker (db-scheduler's default).
      */
     @Bean
-    OneTimeTask<String> syncDatasetTask(SyncJob job) {
-        return new OneTimeTask<>(SYNC_DATASET, String.class) {
-            @Override
-            public CompletionHandler<String> execute(TaskInstance<String> instance, ExecutionContext context) {
-                Instant retryAt = job.run(UUID.fromString(instance.getData()));
-                if (retryAt == null) {
-                    return new CompletionHandler.OnCompleteRemove<>();
-                }
-                return (complete, operations) -> operations.reschedule(complete, retryAt);
+    CustomTask<String> syncDatasetTask(SyncJob job) {
+        return Tasks.custom(SYNC_DATASET, String.class).execute((instance, context) -> {
+            Instant retryAt = job.run(UUID.fromString(instance.getData()));
+            if (retryAt == null) {
+                return new CompletionHandler.OnCompleteRemove<>();
             }
-
-            @Override
-            public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
-                throw new UnsupportedOperationException("execute() decides between done and rescheduled");
-            }
-        };
+            return (complete, operations) -> operations.reschedule(complete, retryAt);
+        });
     }
 
     /**
@@ -73,7 +63,7 @@ class SyncScheduling {
      * {@link RecurringTask} and run here too, so every instance shares one job table and one set of workers.
      */
     @Bean(destroyMethod = "")
-    Scheduler syncScheduler(DataSource dataSource, List<OneTimeTask<?>> tasks, List<RecurringTask<?>> recurring,
+    Scheduler syncScheduler(DataSource dataSource, List<CustomTask<?>> tasks, List<RecurringTask<?>> recurring,
             SyncProperties properties) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.copyOf(tasks))
                 .startTasks(List.copyOf(recurring))

@@ -1,7 +1,7 @@
 package dev.bridgekeeper.sync.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import dev.bridgekeeper.company.CompanyDirectory;
 import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
@@ -42,7 +42,7 @@ class SyncService implements DataSync {
 
     private final DatasetStore datasets;
     private final SchedulerClient scheduler;
-    private final OneTimeTask<String> syncTask;
+    private final CustomTask<String> syncTask;
     private final ConnectionManagement connections;
     private final CompanyDirectory companies;
     private final IntegrationCatalog catalog;
@@ -50,7 +50,7 @@ class SyncService implements DataSync {
     private final ObjectProvider<SyncScope> scope;
     private final Clock clock;
 
-    SyncService(DatasetStore datasets, SchedulerClient scheduler, OneTimeTask<String> syncTask,
+    SyncService(DatasetStore datasets, SchedulerClient scheduler, CustomTask<String> syncTask,
             ConnectionManagement connections, CompanyDirectory companies, IntegrationCatalog catalog,
             SyncSettingsDirectory settings, ObjectProvider<SyncScope> scope, Clock clock) {
         this.datasets = datasets;
