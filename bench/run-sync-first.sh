@@ -16,38 +16,19 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-command -v node >/dev/null || { echo "node (20+) is required" >&2; exit 1; }
-command -v java >/dev/null || { echo "java is required" >&2; exit 1; }
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
-JAR="${BENCH_JAR:-target/bridgekeeper.jar}"
-if [[ ! -f "$JAR" ]]; then
-  echo "building $JAR (./mvnw -q -DskipTests package) ..."
-  ./mvnw -q -DskipTests package
-fi
-[[ -f "$JAR" ]] || { echo "$JAR not found after build" >&2; exit 1; }
-
-PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
-API_KEY="$(node -e 'console.log("bench-"+require("crypto").randomBytes(24).toString("hex"))')"
-DB_PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+PORT="$(free_port)"
+API_KEY="$(new_api_key)"
+DB_PORT="$(free_port)"
 DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/bridgekeeper-sync-bench-data.XXXXXX")"
 LOG="$(mktemp "${TMPDIR:-/tmp}/bridgekeeper-sync-bench-server.XXXXXX")"
 SERVER_PID=""
 
 cleanup() {
   local rc=$?
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    echo "stopping Bridgekeeper (pid $SERVER_PID) ..."
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 60); do # up to 30 s for a graceful shutdown
-      kill -0 "$SERVER_PID" 2>/dev/null || break
-      sleep 0.5
-    done
-    if kill -0 "$SERVER_PID" 2>/dev/null; then
-      echo "Bridgekeeper did not stop in 30 s, killing it" >&2
-      kill -KILL "$SERVER_PID" 2>/dev/null || true
-    fi
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
+  stop_pid "$SERVER_PID" "Bridgekeeper"
   if [[ "${BENCH_KEEP_DATA:-0}" == "1" ]]; then
     echo "data directory kept: $DATA_DIR"
   else
@@ -70,25 +51,7 @@ BRIDGEKEEPER_BOOTSTRAP_API_KEY="$API_KEY" BRIDGEKEEPER_DATA_DIR="$DATA_DIR" \
   >"$LOG" 2>&1 &
 SERVER_PID=$!
 
-HEALTH_URL="http://127.0.0.1:$PORT/actuator/health"
-deadline=$((SECONDS + 120))
-until BENCH_HEALTH_URL="$HEALTH_URL" node -e '
-  fetch(process.env.BENCH_HEALTH_URL, { signal: AbortSignal.timeout(2000) })
-    .then((r) => r.json()).then((j) => process.exit(j.status === "UP" ? 0 : 1))
-    .catch(() => process.exit(1));'; do
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-    echo "Bridgekeeper exited during startup; last log lines:" >&2
-    tail -n 40 "$LOG" >&2
-    exit 1
-  fi
-  if ((SECONDS >= deadline)); then
-    echo "Bridgekeeper was not UP at $HEALTH_URL within 120 s; last log lines:" >&2
-    tail -n 40 "$LOG" >&2
-    exit 1
-  fi
-  sleep 1
-done
-echo "Bridgekeeper is UP"
+wait_up "$SERVER_PID" "$PORT" "$LOG" "Bridgekeeper"
 
 # key goes through the environment, not argv, so it stays out of `ps`
 set +e

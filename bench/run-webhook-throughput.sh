@@ -21,19 +21,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-command -v node >/dev/null || { echo "node (20+) is required" >&2; exit 1; }
-command -v java >/dev/null || { echo "java is required" >&2; exit 1; }
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
-JAR="${BENCH_JAR:-target/bridgekeeper.jar}"
-if [[ ! -f "$JAR" ]]; then
-  echo "building $JAR (./mvnw -q -DskipTests package) ..."
-  ./mvnw -q -DskipTests package
-fi
-[[ -f "$JAR" ]] || { echo "$JAR not found after build" >&2; exit 1; }
-
-free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
-
-API_KEY="$(node -e 'console.log("bench-"+require("crypto").randomBytes(24).toString("hex"))')"
+API_KEY="$(new_api_key)"
 PORT_A="$(free_port)"
 PG_PORT="$(free_port)"
 PORT_B="$(free_port)"
@@ -44,22 +35,6 @@ LOG_B="$(mktemp "${TMPDIR:-/tmp}/bridgekeeper-whbench-b-log.XXXXXX")"
 RESULT_ONE="$(mktemp "${TMPDIR:-/tmp}/bridgekeeper-whbench-one.XXXXXX.json")"
 PID_A=""
 PID_B=""
-
-stop_pid() { # pid name
-  local pid="$1" name="$2"
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-  echo "stopping $name (pid $pid) ..."
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 60); do # up to 30 s for a graceful shutdown
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "$name did not stop in 30 s, killing it" >&2
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  wait "$pid" 2>/dev/null || true
-}
 
 cleanup() {
   local rc=$?
@@ -78,28 +53,6 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-wait_up() { # pid port log name
-  local pid="$1" port="$2" logf="$3" name="$4"
-  local url="http://127.0.0.1:$port/actuator/health" deadline=$((SECONDS + 180))
-  until BENCH_HEALTH_URL="$url" node -e '
-    fetch(process.env.BENCH_HEALTH_URL, { signal: AbortSignal.timeout(2000) })
-      .then((r) => r.json()).then((j) => process.exit(j.status === "UP" ? 0 : 1))
-      .catch(() => process.exit(1));'; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "$name exited during startup; last log lines:" >&2
-      tail -n 40 "$logf" >&2
-      exit 1
-    fi
-    if ((SECONDS >= deadline)); then
-      echo "$name was not UP at $url within 180 s; last log lines:" >&2
-      tail -n 40 "$logf" >&2
-      exit 1
-    fi
-    sleep 1
-  done
-  echo "$name is UP on 127.0.0.1:$port"
-}
-
 # Webhook settings shared by both instances: plain http to a loopback receiver.
 export BRIDGEKEEPER_WEBHOOKS_ALLOWHTTP=true
 export BRIDGEKEEPER_WEBHOOKS_ALLOWEDTARGETS=127.0.0.0/8
@@ -111,7 +64,7 @@ BRIDGEKEEPER_BOOTSTRAP_API_KEY="$API_KEY" BRIDGEKEEPER_DATA_DIR="$DATA_A" \
   java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT_A" --server.address=127.0.0.1 \
   >"$LOG_A" 2>&1 &
 PID_A=$!
-wait_up "$PID_A" "$PORT_A" "$LOG_A" "instance A"
+wait_up "$PID_A" "$PORT_A" "$LOG_A" "instance A" 180
 
 # key goes through the environment, not argv, so it stays out of `ps`
 set +e
@@ -136,7 +89,7 @@ BRIDGEKEEPER_DATA_DIR="$DATA_B" \
   java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT_B" --server.address=127.0.0.1 \
   >"$LOG_B" 2>&1 &
 PID_B=$!
-wait_up "$PID_B" "$PORT_B" "$LOG_B" "instance B"
+wait_up "$PID_B" "$PORT_B" "$LOG_B" "instance B" 180
 
 set +e
 BENCH_API_KEY="$API_KEY" node "$ROOT/bench/webhook-throughput.mjs" --label two-instances --instances 2 \
