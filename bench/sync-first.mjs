@@ -90,6 +90,45 @@ function rssKb(pid) {
   }
 }
 
+// CPU seconds used so far by a process (utime + stime; with children, also those of its reaped children)
+function cpuSeconds(pid, withChildren = false) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+    // after "(comm) ": state is fields[0], so utime (14th field of stat) is fields[11]
+    const ticks = Number(fields[11]) + Number(fields[12]) + (withChildren ? Number(fields[13]) + Number(fields[14]) : 0);
+    return ticks / 100;
+  } catch {
+    return 0;
+  }
+}
+
+// the embedded PostgreSQL listening on dbPort: its postmaster (and reaped backends) plus its live children
+function postgresCpuSeconds() {
+  if (!dbPort) return undefined;
+  let total = 0;
+  const parents = new Map();
+  let postmaster;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      const ppid = fs.readFileSync(`/proc/${entry}/stat`, "utf8").replace(/^.*\) /, "").split(" ")[1];
+      parents.set(entry, ppid);
+      if (cmdline[0].endsWith("/postgres") && cmdline.includes("-p") && cmdline[cmdline.indexOf("-p") + 1] === String(dbPort)) {
+        postmaster = entry;
+      }
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  if (!postmaster) return undefined;
+  total += cpuSeconds(postmaster, true);
+  for (const [pid, ppid] of parents) {
+    if (ppid === postmaster) total += cpuSeconds(pid);
+  }
+  return total;
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 const company = await api("POST", "/companies", { name: `Sync benchmark ${Date.now()}` });
@@ -103,6 +142,7 @@ const sampler = serverPid ? setInterval(() => {
   const now = rssKb(serverPid);
   peakRssKb = Math.max(peakRssKb ?? 0, now ?? 0);
 }, 250) : undefined;
+const cpuBefore = { server: serverPid ? cpuSeconds(serverPid) : undefined, postgres: postgresCpuSeconds() };
 const linkStarted = Date.now();
 await link(connection.linkUrl);
 
@@ -122,6 +162,11 @@ async function finished(dataType) {
 }
 const operation = await finished("banking-transactions");
 const linkToCompleteSeconds = (Date.now() - linkStarted) / 1000;
+// CPU from the link to the completed sync (the link itself is a small part)
+const syncCpu = {
+  serverSeconds: serverPid ? Number((cpuSeconds(serverPid) - cpuBefore.server).toFixed(1)) : undefined,
+  postgresSeconds: cpuBefore.postgres !== undefined ? Number((postgresCpuSeconds() - cpuBefore.postgres).toFixed(1)) : undefined,
+};
 if (!operation.isCompleted) {
   console.error(`the sync ended ${operation.status}: ${operation.errorMessage}`);
   process.exit(2);
@@ -164,19 +209,36 @@ for (let i = 0; i < pageReads && Date.now() < deadline; i++) {
 }
 latencies.sort((a, b) => a - b);
 
-// the ceiling: raw COPY of the same rows into a table of the same shape, in the same database
+// the ceiling: raw COPY of the same rows into a table of the same shape, in the same database, in the text (CSV)
+// format a person would use and in the binary format the sync itself sends; the faster of the two is the ceiling
 let copySeconds;
+let copyCsvSeconds;
+let copyBinarySeconds;
+const copyPostgresCpu = {};
 if (dbPort) {
-  const file = path.join(os.tmpdir(), `bridgekeeper-copy-${process.pid}.csv`);
   const psql = (sql) => execFileSync("psql", ["-h", "127.0.0.1", "-p", dbPort, "-U", "postgres", "-d", "postgres",
     "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql], { encoding: "utf8", env: { ...process.env, PGPASSWORD: "postgres" } });
-  psql(`\\copy (select * from record where connection_id = '${connection.id}') to '${file}' csv`);
-  psql("drop table if exists bench_copy; create table bench_copy (like record including all)");
-  const t0 = performance.now();
-  psql(`\\copy bench_copy from '${file}' csv`);
-  copySeconds = (performance.now() - t0) / 1000;
-  psql("drop table bench_copy");
-  fs.rmSync(file, { force: true });
+  const timedCopy = (format) => {
+    const file = path.join(os.tmpdir(), `bridgekeeper-copy-${process.pid}.${format}`);
+    const options = format === "csv" ? "csv" : "(format binary)";
+    try {
+      psql(`\\copy (select * from record where connection_id = '${connection.id}') to '${file}' ${options}`);
+      psql("drop table if exists bench_copy; create table bench_copy (like record including all)");
+      psql("checkpoint");
+      const cpu0 = postgresCpuSeconds();
+      const t0 = performance.now();
+      psql(`\\copy bench_copy from '${file}' ${options}`);
+      const seconds = (performance.now() - t0) / 1000;
+      copyPostgresCpu[format] = Number((postgresCpuSeconds() - cpu0).toFixed(1));
+      return seconds;
+    } finally {
+      psql("drop table if exists bench_copy");
+      fs.rmSync(file, { force: true });
+    }
+  };
+  copyCsvSeconds = timedCopy("csv");
+  copyBinarySeconds = timedCopy("binary");
+  copySeconds = Math.min(copyCsvSeconds, copyBinarySeconds);
 }
 
 const result = {
@@ -187,8 +249,12 @@ const result = {
   syncSeconds,
   recordsPerSecond: Math.round(records / syncSeconds),
   linkToCompleteSeconds,
+  syncCpu,
   peakRssMiB: peakRssKb ? Math.round(peakRssKb / 1024) : undefined,
   copySeconds,
+  copyCsvSeconds,
+  copyBinarySeconds,
+  copyPostgresCpuSeconds: copyPostgresCpu,
   copyRecordsPerSecond: copySeconds ? Math.round(records / copySeconds) : undefined,
   syncShareOfCopy: copySeconds ? Number((copySeconds / syncSeconds).toFixed(3)) : undefined,
   pageRead: { query: decodeURIComponent(query), matching, reads: latencies.length,
@@ -200,7 +266,10 @@ const result = {
 };
 console.table({
   records: result.records, "sync s": result.syncSeconds, "records/s": result.recordsPerSecond,
-  "peak RSS MiB": result.peakRssMiB, "COPY s": result.copySeconds, "share of COPY": result.syncShareOfCopy,
+  "server CPU s": syncCpu.serverSeconds, "PostgreSQL CPU s": syncCpu.postgresSeconds, "link to complete s": linkToCompleteSeconds,
+  "peak RSS MiB": result.peakRssMiB, "COPY csv s": result.copyCsvSeconds,
+  "COPY binary s": result.copyBinarySeconds,
+  "COPY binary PostgreSQL CPU s": copyPostgresCpu.binary, "share of COPY": result.syncShareOfCopy,
   "first query read ms": result.pageRead.firstReadMs, "page p50 ms": result.pageRead.p50ms,
   "page p90 ms": result.pageRead.p90ms, "page p99 ms": result.pageRead.p99ms, "page max ms": result.pageRead.maxMs,
   "invoices": invoiceResult?.records, "invoices s": invoiceResult?.syncSeconds,

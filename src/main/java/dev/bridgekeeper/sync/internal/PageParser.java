@@ -1,9 +1,9 @@
 package dev.bridgekeeper.sync.internal;
 
 import dev.bridgekeeper.sync.PullOperationStatus;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -106,8 +106,7 @@ final class PageParser {
                 return null; // older than the sync settings allow, from a platform that ignored fromDate
             }
         }
-        return new StagedRecord(id, new String(body, start, end - start, StandardCharsets.UTF_8),
-                SyncFrom.parse(modified), SyncFrom.parse(sourceModified), deleted);
+        return new StagedRecord(id, Arrays.copyOfRange(body, start, end), SyncFrom.parse(modified), SyncFrom.parse(sourceModified), deleted);
     }
 
     private static ReadFailure notAPage(String dataType) {

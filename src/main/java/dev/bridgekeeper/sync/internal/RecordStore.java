@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.postgresql.PGConnection;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,14 +42,14 @@ class RecordStore {
      * again with {@link #stage}, which keeps the later copy.
      */
     void copy(UUID datasetId, List<StagedRecord> records) {
-        CopyRows rows = new CopyRows(records.size() * 400);
-        byte[] dataset = CopyRows.utf8(datasetId + "\t");
+        CopyRows rows = new CopyRows(records.size() * 420);
+        byte[] dataset = CopyRows.uuidField(datasetId);
         for (StagedRecord r : records) {
-            rows.raw(dataset).text(r.id()).raw('\t').text(r.json()).raw('\t').instant(r.modifiedDate()).raw('\t')
-                    .instant(r.sourceModifiedDate()).raw('\t').raw(r.deleted() ? 't' : 'f').raw('\n');
+            rows.row(6).field(dataset).text(r.id()).jsonb(r.json()).timestamp(r.modifiedDate())
+                    .timestamp(r.sourceModifiedDate()).bool(r.deleted());
         }
         copyIn("copy record_staging (dataset_id, record_id, data, modified_date, source_modified_date, deleted)"
-                + " from stdin", rows);
+                + " from stdin with (format binary)", rows);
     }
 
     /**
@@ -56,16 +57,34 @@ class RecordStore {
      * the pull). Fails with a {@link DuplicateKeyException} on a record id listed twice.
      */
     void copyIntoCache(DatasetRow dataset, List<StagedRecord> records) {
-        CopyRows rows = new CopyRows(records.size() * 450);
-        byte[] prefix = CopyRows.utf8(dataset.connectionId() + "\t" + dataset.dataType() + "\t");
-        byte[] owner = CopyRows.utf8("\t" + dataset.clientId() + "\t" + dataset.companyId() + "\t");
-        byte[] datasetId = CopyRows.utf8("\t" + dataset.id() + "\n");
+        lockConnection(dataset);
+        CopyRows rows = new CopyRows(records.size() * 500);
+        byte[] connection = CopyRows.uuidField(dataset.connectionId());
+        byte[] dataType = CopyRows.textField(dataset.dataType());
+        byte[] client = CopyRows.uuidField(dataset.clientId());
+        byte[] company = CopyRows.uuidField(dataset.companyId());
+        byte[] datasetId = CopyRows.uuidField(dataset.id());
         for (StagedRecord r : records) {
-            rows.raw(prefix).text(r.id()).raw(owner).text(r.json()).raw('\t').instant(r.modifiedDate()).raw('\t')
-                    .instant(r.sourceModifiedDate()).raw('\t').raw(r.deleted() ? 't' : 'f').raw(datasetId);
+            rows.row(10).field(connection).field(dataType).text(r.id()).field(client).field(company).jsonb(r.json())
+                    .timestamp(r.modifiedDate()).timestamp(r.sourceModifiedDate()).bool(r.deleted()).field(datasetId);
         }
         copyIn("copy record (connection_id, data_type, record_id, client_id, company_id, data, modified_date,"
-                + " source_modified_date, deleted, dataset_id) from stdin", rows);
+                + " source_modified_date, deleted, dataset_id) from stdin with (format binary)", rows);
+    }
+
+    /**
+     * Locks the dataset's connection row against deletion until the caller's transaction ends (the lock a foreign
+     * key would take for every row, taken here once per write), and refuses the write when the connection is gone.
+     * Every write into {@code record} goes through this, so no record outlives its connection: a deletion waits
+     * for the writes, then its trigger deletes the records (V12).
+     */
+    void lockConnection(DatasetRow dataset) {
+        boolean exists = !jdbc.sql("select id from connection where id = ? and company_id = ? for key share")
+                .params(dataset.connectionId(), dataset.companyId()).query(UUID.class).list().isEmpty();
+        if (!exists) {
+            throw new DataIntegrityViolationException("Connection " + dataset.connectionId() + " of company "
+                    + dataset.companyId() + " no longer exists; its records are not written");
+        }
     }
 
     private void copyIn(String sql, CopyRows rows) {
@@ -79,9 +98,10 @@ class RecordStore {
     }
 
     /** Whether the connection has any record of the data type cached, deleted or not. */
-    boolean anyCached(UUID connectionId, String dataType) {
-        return jdbc.sql("select exists (select 1 from record where connection_id = ? and data_type = ?)")
-                .params(connectionId, dataType).query(Boolean.class).single();
+    boolean anyCached(UUID companyId, UUID connectionId, String dataType) {
+        return jdbc.sql("select exists (select 1 from record where company_id = ? and data_type = ?"
+                        + " and connection_id = ?)")
+                .params(companyId, dataType, connectionId).query(Boolean.class).single();
     }
 
     /** How many rows are staged for the dataset. */
@@ -100,7 +120,7 @@ class RecordStore {
                 records, 1000, (ps, r) -> {
                     ps.setObject(1, datasetId);
                     ps.setString(2, r.id());
-                    ps.setString(3, r.json());
+                    ps.setString(3, r.jsonText());
                     ps.setObject(4, ts(r.modifiedDate()));
                     ps.setObject(5, ts(r.sourceModifiedDate()));
                     ps.setBoolean(6, r.deleted());
@@ -113,8 +133,8 @@ class RecordStore {
      * record fetched again unchanged does not count. A deleted record keeps its last content.
      */
     int merge(DatasetRow dataset, boolean fullSync) {
-        boolean first = !jdbc.sql("select exists (select 1 from record where connection_id = ? and data_type = ?)")
-                .params(dataset.connectionId(), dataset.dataType()).query(Boolean.class).single();
+        lockConnection(dataset);
+        boolean first = !anyCached(dataset.companyId(), dataset.connectionId(), dataset.dataType());
         if (first) {
             // nothing cached yet (the caller holds the data type's lock): a plain insert, no conflicts to
             // resolve and nothing to mark deleted
@@ -132,7 +152,7 @@ class RecordStore {
                         + " modified_date, source_modified_date, deleted, dataset_id)"
                         + " select ?, ?, s.record_id, ?, ?, s.data, s.modified_date, s.source_modified_date, s.deleted,"
                         + " s.dataset_id from record_staging s where s.dataset_id = ?"
-                        + " on conflict (connection_id, data_type, record_id) do update set"
+                        + " on conflict (company_id, data_type, record_id, connection_id) do update set"
                         + " data = case when excluded.deleted then record.data else excluded.data end,"
                         + " modified_date = excluded.modified_date, source_modified_date = excluded.source_modified_date,"
                         + " deleted = excluded.deleted, dataset_id = excluded.dataset_id, updated_utc = now()"
@@ -144,9 +164,10 @@ class RecordStore {
         int deleted = 0;
         if (fullSync) {
             deleted = jdbc.sql("update record r set deleted = true, dataset_id = ?, updated_utc = now()"
-                            + " where r.connection_id = ? and r.data_type = ? and not r.deleted and not exists"
-                            + " (select 1 from record_staging s where s.dataset_id = ? and s.record_id = r.record_id)")
-                    .params(dataset.id(), dataset.connectionId(), dataset.dataType(), dataset.id())
+                            + " where r.company_id = ? and r.data_type = ? and r.connection_id = ? and not r.deleted"
+                            + " and not exists (select 1 from record_staging s where s.dataset_id = ?"
+                            + " and s.record_id = r.record_id)")
+                    .params(dataset.id(), dataset.companyId(), dataset.dataType(), dataset.connectionId(), dataset.id())
                     .update();
         }
         clearStaging(dataset.id());

@@ -135,7 +135,8 @@ class SyncJob {
     private Fetched fetch(DatasetRow dataset, Integration integration, PlatformReader reader) {
         DatasetStore.FetchState state = datasets.fetchState(dataset.id());
         if (properties.directFirstSync() && Boolean.TRUE.equals(dataset.fullSync()) && state.pagesFetched() == 0
-                && state.waitingUntil() == null && !records.anyCached(dataset.connectionId(), dataset.dataType())) {
+                && state.waitingUntil() == null
+                && !records.anyCached(dataset.companyId(), dataset.connectionId(), dataset.dataType())) {
             try {
                 return fetchDirect(dataset, integration, reader, state);
             } catch (DuplicateKeyException e) {
@@ -189,7 +190,7 @@ class SyncJob {
         try {
             tx.executeWithoutResult(status -> {
                 datasets.lockDataType(dataset.connectionId(), dataset.dataType());
-                if (records.anyCached(dataset.connectionId(), dataset.dataType())) {
+                if (records.anyCached(dataset.companyId(), dataset.connectionId(), dataset.dataType())) {
                     throw new FirstSyncRaced();
                 }
                 int[] written = {0, 0, -1}; // records, pages, last progress written

@@ -28,15 +28,15 @@ class PageParserTest {
         assertThat(page.listed()).isEqualTo(2);
         StagedRecord first = page.records().get(0);
         assertThat(first.id()).isEqualTo("txn-1");
-        assertThat(first.json()).startsWith("{\"id\":\"txn-1\",\"amount\":12.50").endsWith("\"2025-06-01T00:00:00Z\"}")
+        assertThat(first.jsonText()).startsWith("{\"id\":\"txn-1\",\"amount\":12.50").endsWith("\"2025-06-01T00:00:00Z\"}")
                 .contains("é");
-        assertThat(json.readTree(first.json()).path("nested").path("id").asString()).isEqualTo("x");
+        assertThat(json.readTree(first.jsonText()).path("nested").path("id").asString()).isEqualTo("x");
         assertThat(first.modifiedDate()).isEqualTo(Instant.parse("2025-06-01T00:00:00Z"));
         assertThat(first.deleted()).isFalse();
         StagedRecord second = page.records().get(1);
         assertThat(second.deleted()).isTrue();
         assertThat(second.sourceModifiedDate()).isEqualTo(Instant.parse("2025-06-02T00:00:00Z"));
-        assertThat(json.readTree(second.json()).path("list").get(1).path("id").asString()).isEqualTo("y");
+        assertThat(json.readTree(second.jsonText()).path("list").get(1).path("id").asString()).isEqualTo("y");
     }
 
     @Test
