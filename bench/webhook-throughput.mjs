@@ -44,6 +44,7 @@ const OPTIONS = {
   'straggler-wait': { kind: 'number', def: 30, min: 1, max: 600, help: 'max seconds to wait for outstanding deliveries after a phase' },
   'create-timeout': { kind: 'number', def: 120, min: 1, max: 1800, help: 'give up creating the backlog after this many seconds' },
   'request-timeout': { kind: 'number', def: 10, min: 0.1, max: 60, help: 'per-request timeout, seconds' },
+  'receiver-delay-ms': { kind: 'number', def: 0, min: 0, max: 5000, help: 'the receiver answers each delivery after this many ms (0: at once); latency is still measured at arrival' },
   phases: { kind: 'string', def: 'latency,throughput', help: 'comma-separated subset of latency,throughput' },
   compare: { kind: 'string', def: undefined, help: 'JSON result of an earlier run to compare against (ratio of deliveries/s)' },
   out: { kind: 'string', def: undefined, help: 'JSON result file (default bench/results/webhook-throughput-<label>-<timestamp>.json)' },
@@ -189,7 +190,7 @@ class Errors {
 // ---------------------------------------------------------------------------
 
 // Records every delivery; keyed by phase tag carried in the company name.
-function startReceiver() {
+function startReceiver(receiverDelayMs = 0) {
   const rec = {
     total: 0,
     byId: new Map(), // webhook-id -> { arrivalMs, generatedMs, tag, count }
@@ -202,9 +203,16 @@ function startReceiver() {
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
       const arrivalMs = wallMs();
-      // answer first, bookkeeping after
-      res.writeHead(200, { 'Content-Length': 0 });
-      res.end();
+      // answer first (after --receiver-delay-ms, like an endpoint that does some work), bookkeeping after
+      if (receiverDelayMs > 0) {
+        setTimeout(() => {
+          res.writeHead(200, { 'Content-Length': 0 });
+          res.end();
+        }, receiverDelayMs);
+      } else {
+        res.writeHead(200, { 'Content-Length': 0 });
+        res.end();
+      }
       rec.total++;
       const id = req.headers['webhook-id'];
       let env;
@@ -568,7 +576,7 @@ async function main() {
     phases: {},
     goals: [],
   };
-  const { server, rec, port } = await startReceiver();
+  const { server, rec, port } = await startReceiver(opts["receiver-delay-ms"]);
   log(`${opts.label}: receiver on 127.0.0.1:${port}; API ${result.targets.join(', ')}; node ${process.version}; ${result.machine.cpuCount} x ${result.machine.cpuModel}`);
   let exitCode = 0;
   let consumerId = null;
