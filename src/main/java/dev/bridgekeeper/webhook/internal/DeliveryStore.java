@@ -31,16 +31,22 @@ class DeliveryStore {
         this.jdbc = jdbc;
     }
 
-    void insertMessage(UUID id, UUID clientId, String eventType, UUID companyId, Instant generated, String body) {
-        jdbc.sql("insert into webhook_message (id, client_id, event_type, company_id, generated_utc, body)"
-                        + " values (?, ?, ?, ?, ?, ?)")
-                .params(id, clientId, eventType, companyId, Timestamp.from(generated), body).update();
-    }
-
-    void insertDelivery(UUID consumerId, UUID messageId, Instant created, Instant due) {
-        jdbc.sql("insert into webhook_delivery (consumer_id, message_id, status, attempts, next_attempt_utc, created_utc)"
-                        + " values (?, ?, 'Pending', 0, ?, ?)")
-                .params(consumerId, messageId, Timestamp.from(due), Timestamp.from(created)).update();
+    /**
+     * Writes a message and its deliveries to the given consumers in one statement: one round trip per
+     * event however many consumers want it.
+     */
+    void insertMessage(UUID id, UUID clientId, String eventType, UUID companyId, Instant generated, String body,
+            List<UUID> consumerIds, Instant created, Instant due) {
+        jdbc.sql("""
+                with m as (
+                    insert into webhook_message (id, client_id, event_type, company_id, generated_utc, body)
+                    values (?, ?, ?, ?, ?, ?) returning id)
+                insert into webhook_delivery (consumer_id, message_id, status, attempts, next_attempt_utc, created_utc)
+                select c.id, m.id, 'Pending', 0, ?, ? from m cross join unnest(?::uuid[]) as c(id)
+                """)
+                .params(id, clientId, eventType, companyId, Timestamp.from(generated), body, Timestamp.from(due),
+                        Timestamp.from(created), consumerIds.toArray(UUID[]::new))
+                .update();
     }
 
     /**
