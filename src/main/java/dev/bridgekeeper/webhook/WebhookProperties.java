@@ -45,12 +45,15 @@ public record WebhookProperties(
      * @param pollInterval pause between two looks for due deliveries when there was nothing to do
      * @param batchSize    most deliveries claimed by one look
      * @param concurrency  most deliveries in flight at once on this instance
+     * @param wakeDelay    how long a look that an outbox write asked for waits, so the events of that moment
+     *                     are claimed together in one statement instead of one claim per event
      */
     public record Dispatcher(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("PT0.2S") Duration pollInterval,
             @DefaultValue("100") int batchSize,
-            @DefaultValue("16") int concurrency) {}
+            @DefaultValue("16") int concurrency,
+            @DefaultValue("PT0.01S") Duration wakeDelay) {}
 
     public WebhookProperties {
         allowedTargets = allowedTargets == null ? List.of()
@@ -76,12 +79,16 @@ public record WebhookProperties(
             throw new StartupProblem("bridgekeeper.webhooks.max-consumers-per-client must be 1 or more.");
         }
         if (dispatcher == null) {
-            dispatcher = new Dispatcher(true, Duration.ofMillis(200), 100, 16);
+            dispatcher = new Dispatcher(true, Duration.ofMillis(200), 100, 16, Duration.ofMillis(10));
         }
         requirePositive(dispatcher.pollInterval(), "dispatcher.poll-interval",
                 "BRIDGEKEEPER_WEBHOOKS_DISPATCHER_POLLINTERVAL");
         if (dispatcher.batchSize() < 1 || dispatcher.concurrency() < 1) {
             throw new StartupProblem("bridgekeeper.webhooks.dispatcher.batch-size and .concurrency must be 1 or more.");
+        }
+        if (dispatcher.wakeDelay() == null || dispatcher.wakeDelay().isNegative()) {
+            throw new StartupProblem("bridgekeeper.webhooks.dispatcher.wake-delay must be a duration of zero or more,"
+                    + " e.g. PT0.01S.");
         }
     }
 
