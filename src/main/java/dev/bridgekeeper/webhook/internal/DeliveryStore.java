@@ -4,9 +4,11 @@ import static dev.bridgekeeper.webhook.internal.ConsumerStore.instant;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,10 +27,18 @@ class DeliveryStore {
     record AttemptRow(long id, int attempt, String url, Instant attempted, Integer statusCode, int durationMs,
             String responseBody, String error) {}
 
-    private final JdbcClient jdbc;
+    private static final String SETTLE = "update webhook_delivery set status = ?, attempts = ?, last_attempt_utc = ?,"
+            + " next_attempt_utc = ? where consumer_id = ? and message_id = ? and status = 'Pending'"
+            + " and next_attempt_utc = ?";
+    private static final String INSERT_ATTEMPT = "insert into webhook_attempt (consumer_id, message_id, attempt, url,"
+            + " attempted_utc, status_code, duration_ms, response_body, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    DeliveryStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    DeliveryStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /**
@@ -85,22 +95,54 @@ class DeliveryStore {
      * ran out and another instance took it over, the other instance's result counts.
      */
     boolean settle(Claimed claimed, String status, int attempts, Instant attemptedAt, Instant nextAttempt) {
-        return jdbc.sql("update webhook_delivery set status = ?, attempts = ?, last_attempt_utc = ?, next_attempt_utc = ?"
-                        + " where consumer_id = ? and message_id = ? and status = 'Pending' and next_attempt_utc = ?")
-                .params(status, attempts, Timestamp.from(attemptedAt),
-                        nextAttempt == null ? null : Timestamp.from(nextAttempt), claimed.consumerId(),
-                        claimed.messageId(), Timestamp.from(claimed.lease()))
+        return jdbc.sql(SETTLE)
+                .params(settleParams(claimed, status, attempts, attemptedAt, nextAttempt))
                 .update() == 1;
+    }
+
+    /** {@link #settle} for a batch of attempts in one JDBC batch; says for each whether the fence held. */
+    boolean[] settleAll(List<AttemptRecorder.Recorded> recorded, List<AttemptLedger.Settlement> settlements) {
+        List<Object[]> rows = new ArrayList<>(recorded.size());
+        for (int i = 0; i < recorded.size(); i++) {
+            AttemptLedger.Settlement settlement = settlements.get(i);
+            rows.add(settleParams(recorded.get(i).claimed(), settlement.status(), settlement.attempts(),
+                    recorded.get(i).attemptedAt(), settlement.nextAttempt()));
+        }
+        int[] counts = batches.batchUpdate(SETTLE, rows);
+        boolean[] settled = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            settled[i] = counts[i] == 1;
+        }
+        return settled;
+    }
+
+    private static Object[] settleParams(Claimed claimed, String status, int attempts, Instant attemptedAt,
+            Instant nextAttempt) {
+        return new Object[] {status, attempts, Timestamp.from(attemptedAt),
+                nextAttempt == null ? null : Timestamp.from(nextAttempt), claimed.consumerId(), claimed.messageId(),
+                Timestamp.from(claimed.lease())};
     }
 
     void insertAttempt(UUID consumerId, UUID messageId, int attempt, String url, Instant attempted,
             AttemptOutcome outcome) {
-        jdbc.sql("insert into webhook_attempt (consumer_id, message_id, attempt, url, attempted_utc, status_code,"
-                        + " duration_ms, response_body, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(consumerId, messageId, attempt, url, Timestamp.from(attempted), outcome.statusCode(),
-                        (int) Math.min(Integer.MAX_VALUE, outcome.durationMs()), outcome.responseBody(),
-                        outcome.error())
-                .update();
+        jdbc.sql(INSERT_ATTEMPT).params(attemptParams(consumerId, messageId, attempt, url, attempted, outcome)).update();
+    }
+
+    /** The attempt rows of a batch in one JDBC batch; fails as a whole if any delivery no longer exists. */
+    void insertAttempts(List<AttemptRecorder.Recorded> recorded, List<AttemptLedger.Settlement> settlements) {
+        List<Object[]> rows = new ArrayList<>(recorded.size());
+        for (int i = 0; i < recorded.size(); i++) {
+            Claimed claimed = recorded.get(i).claimed();
+            rows.add(attemptParams(claimed.consumerId(), claimed.messageId(), settlements.get(i).attempts(),
+                    claimed.url(), recorded.get(i).attemptedAt(), recorded.get(i).outcome()));
+        }
+        batches.batchUpdate(INSERT_ATTEMPT, rows);
+    }
+
+    private static Object[] attemptParams(UUID consumerId, UUID messageId, int attempt, String url, Instant attempted,
+            AttemptOutcome outcome) {
+        return new Object[] {consumerId, messageId, attempt, url, Timestamp.from(attempted), outcome.statusCode(),
+                (int) Math.min(Integer.MAX_VALUE, outcome.durationMs()), outcome.responseBody(), outcome.error()};
     }
 
     long countMessages(UUID consumerId) {

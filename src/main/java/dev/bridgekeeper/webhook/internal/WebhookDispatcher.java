@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * wait a few milliseconds so the events of that moment are claimed together. Several instances
  * share the work through the database alone (see {@link DeliveryStore#claim}). On shutdown it stops
  * claiming and lets the queued and in-flight attempts finish within the grace period; anything left
- * keeps its lease and is claimed again when the lease runs out (at-least-once).
+ * keeps its lease and is claimed again when the lease runs out (at-least-once). Outcomes are
+ * recorded in batches by an {@link AttemptRecorder}.
  */
 @Component
 @ConditionalOnProperty(prefix = "bridgekeeper.webhooks.dispatcher", name = "enabled", havingValue = "true",
@@ -54,6 +55,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private final AtomicInteger outstanding = new AtomicInteger();
     private volatile ScheduledExecutorService poller;
     private volatile ExecutorService senders;
+    private volatile AttemptRecorder recorder;
     private volatile boolean running;
     private final AtomicBoolean wakePending = new AtomicBoolean();
     // set when a look stopped because the queue was full: once half of it is done a sender looks again at once,
@@ -89,6 +91,8 @@ class WebhookDispatcher implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        recorder = new AttemptRecorder(ledger, settings.recordBatchSize(), settings.recordWindow());
+        recorder.start();
         running = true;
         poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -127,6 +131,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 // what is still queued keeps its lease and is claimed again when it runs out
                 senders.shutdownNow();
             }
+            recorder.stop(Duration.ofSeconds(10)); // the outcomes of the attempts that finished
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -205,7 +210,7 @@ class WebhookDispatcher implements SmartLifecycle {
                     ? new AttemptOutcome(null, 0, null, "Not sent: the consumer's signing secret could not be opened"
                             + " (see the log); check BRIDGEKEEPER_ENCRYPTION_KEYS.", null)
                     : sender.send(delivery.url(), messageId, attemptedAt.getEpochSecond(), signature, delivery.body());
-            ledger.record(delivery, attemptedAt, outcome);
+            recorder.submit(delivery, attemptedAt, outcome);
             (outcome.succeeded() ? succeeded : failed).increment();
         } catch (RuntimeException e) {
             // the lease runs out and the delivery is tried again; nothing is lost
