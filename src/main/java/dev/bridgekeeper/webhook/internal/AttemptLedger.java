@@ -16,9 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records an attempt and applies its consequences in one transaction: the attempt log row, the
- * delivery's next state from the {@link RetrySchedule}, and the consumer's health from
- * {@link EndpointHealth}.
+ * Records attempts and applies their consequences in one transaction: the attempt log rows, each
+ * delivery's next state from the {@link RetrySchedule}, and the consumers' health from
+ * {@link EndpointHealth}. {@link #recordAll} takes a batch (the usual path, from the
+ * {@link AttemptRecorder}); {@link #record} takes one, for a batch that failed.
  */
 @Service
 class AttemptLedger {
