@@ -45,12 +45,19 @@ public record WebhookProperties(
      * @param pollInterval pause between two looks for due deliveries when there was nothing to do
      * @param batchSize    most deliveries claimed by one look
      * @param concurrency  most deliveries in flight at once on this instance
+     * @param wakeDelay    how long a look that an outbox write asked for waits, so the events of that moment
+     *                     are claimed together in one statement instead of one claim per event
+     * @param recordBatchSize most attempt outcomes recorded together in one transaction
+     * @param recordWindow    how long the recorder waits after an outcome for more to record with it
      */
     public record Dispatcher(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("PT0.2S") Duration pollInterval,
             @DefaultValue("100") int batchSize,
-            @DefaultValue("16") int concurrency) {}
+            @DefaultValue("16") int concurrency,
+            @DefaultValue("PT0.01S") Duration wakeDelay,
+            @DefaultValue("64") int recordBatchSize,
+            @DefaultValue("PT0.005S") Duration recordWindow) {}
 
     public WebhookProperties {
         allowedTargets = allowedTargets == null ? List.of()
@@ -76,12 +83,24 @@ public record WebhookProperties(
             throw new StartupProblem("bridgekeeper.webhooks.max-consumers-per-client must be 1 or more.");
         }
         if (dispatcher == null) {
-            dispatcher = new Dispatcher(true, Duration.ofMillis(200), 100, 16);
+            dispatcher = new Dispatcher(true, Duration.ofMillis(200), 100, 16, Duration.ofMillis(10), 64,
+                    Duration.ofMillis(5));
         }
         requirePositive(dispatcher.pollInterval(), "dispatcher.poll-interval",
                 "BRIDGEKEEPER_WEBHOOKS_DISPATCHER_POLLINTERVAL");
         if (dispatcher.batchSize() < 1 || dispatcher.concurrency() < 1) {
             throw new StartupProblem("bridgekeeper.webhooks.dispatcher.batch-size and .concurrency must be 1 or more.");
+        }
+        if (dispatcher.recordBatchSize() < 1) {
+            throw new StartupProblem("bridgekeeper.webhooks.dispatcher.record-batch-size must be 1 or more.");
+        }
+        if (dispatcher.recordWindow() == null || dispatcher.recordWindow().isNegative()) {
+            throw new StartupProblem("bridgekeeper.webhooks.dispatcher.record-window must be a duration of zero or"
+                    + " more, e.g. PT0.005S.");
+        }
+        if (dispatcher.wakeDelay() == null || dispatcher.wakeDelay().isNegative()) {
+            throw new StartupProblem("bridgekeeper.webhooks.dispatcher.wake-delay must be a duration of zero or more,"
+                    + " e.g. PT0.01S.");
         }
     }
 

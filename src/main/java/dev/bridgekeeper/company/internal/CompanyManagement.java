@@ -93,7 +93,10 @@ class CompanyManagement implements CompanyDirectory, CompanyProducts {
         CompanyRow row = new CompanyRow(UUID.randomUUID(), name.trim(), description, tags == null ? Map.of() : tags,
                 List.of(), now, null, null);
         store.insert(clientId, row);
-        events.publishEvent(new CompanyCreated(clientId, reference(row), now));
+        // the details as a read of the new row returns them: tags in the order jsonb stores them, no products yet
+        CompanyRow stored = new CompanyRow(row.id(), row.name(), row.description(), CompanyStore.storedOrder(row.tags()),
+                List.of(), row.created(), row.createdByUserName(), row.lastSync());
+        events.publishEvent(new CompanyCreated(clientId, reference(row), view(stored, null), now));
         return view(row, List.of());
     }
 

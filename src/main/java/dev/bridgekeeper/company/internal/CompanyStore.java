@@ -1,11 +1,13 @@
 package dev.bridgekeeper.company.internal;
 
 import dev.bridgekeeper.platform.query.SqlWhere;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,21 @@ class CompanyStore {
     CompanyStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /**
+     * The tags in the order a jsonb column gives them back (shorter key first, then by UTF-8 bytes), so a
+     * company built in memory serialises exactly like the same company read from the table.
+     */
+    static Map<String, String> storedOrder(Map<String, String> tags) {
+        List<Map.Entry<String, byte[]>> keys = new ArrayList<>();
+        tags.keySet().forEach(key -> keys.add(Map.entry(key, key.getBytes(StandardCharsets.UTF_8))));
+        keys.sort((a, b) -> a.getValue().length != b.getValue().length
+                ? Integer.compare(a.getValue().length, b.getValue().length)
+                : Arrays.compareUnsigned(a.getValue(), b.getValue()));
+        Map<String, String> ordered = new LinkedHashMap<>();
+        keys.forEach(key -> ordered.put(key.getKey(), tags.get(key.getKey())));
+        return ordered;
     }
 
     /** Sets last_sync_utc to {@code completed} unless it is already later. */

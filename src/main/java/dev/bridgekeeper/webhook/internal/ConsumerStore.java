@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +19,9 @@ class ConsumerStore {
 
     private static final String COLUMNS = "id, client_id, url, disabled, event_types, company_tags, secret_sealed,"
             + " previous_secret_sealed, previous_secret_until, failing_since_utc, disabled_reason, created_utc";
+
+    /** What an attempt's outcome can change about a consumer. */
+    record Health(boolean disabled, Instant failingSince) {}
 
     private final JdbcClient jdbc;
 
@@ -53,6 +58,18 @@ class ConsumerStore {
     Optional<ConsumerRow> findById(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from webhook_consumer where id = ?")
                 .param(id).query(ConsumerStore::row).optional();
+    }
+
+    /** For the attempt recorder: the health of the given consumers as it is now, without a lock; absent ones are gone. */
+    Map<UUID, Health> health(List<UUID> ids) {
+        Map<UUID, Health> health = new HashMap<>();
+        jdbc.sql("select id, disabled, failing_since_utc from webhook_consumer where id = any(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class),
+                        new Health(rs.getBoolean(2), instant(rs.getTimestamp(3)))))
+                .list()
+                .forEach(entry -> health.put(entry.getKey(), entry.getValue()));
+        return health;
     }
 
     /**

@@ -4,9 +4,11 @@ import static dev.bridgekeeper.webhook.internal.ConsumerStore.instant;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,22 +27,36 @@ class DeliveryStore {
     record AttemptRow(long id, int attempt, String url, Instant attempted, Integer statusCode, int durationMs,
             String responseBody, String error) {}
 
+    private static final String SETTLE = "update webhook_delivery set status = ?, attempts = ?, last_attempt_utc = ?,"
+            + " next_attempt_utc = ? where consumer_id = ? and message_id = ? and status = 'Pending'"
+            + " and next_attempt_utc = ?";
+    private static final String INSERT_ATTEMPT = "insert into webhook_attempt (consumer_id, message_id, attempt, url,"
+            + " attempted_utc, status_code, duration_ms, response_body, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    DeliveryStore(JdbcClient jdbc) {
+    DeliveryStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
-    void insertMessage(UUID id, UUID clientId, String eventType, UUID companyId, Instant generated, String body) {
-        jdbc.sql("insert into webhook_message (id, client_id, event_type, company_id, generated_utc, body)"
-                        + " values (?, ?, ?, ?, ?, ?)")
-                .params(id, clientId, eventType, companyId, Timestamp.from(generated), body).update();
-    }
-
-    void insertDelivery(UUID consumerId, UUID messageId, Instant created, Instant due) {
-        jdbc.sql("insert into webhook_delivery (consumer_id, message_id, status, attempts, next_attempt_utc, created_utc)"
-                        + " values (?, ?, 'Pending', 0, ?, ?)")
-                .params(consumerId, messageId, Timestamp.from(due), Timestamp.from(created)).update();
+    /**
+     * Writes a message and its deliveries to the given consumers in one statement: one round trip per
+     * event however many consumers want it.
+     */
+    void insertMessage(UUID id, UUID clientId, String eventType, UUID companyId, Instant generated, String body,
+            List<UUID> consumerIds, Instant created, Instant due) {
+        jdbc.sql("""
+                with m as (
+                    insert into webhook_message (id, client_id, event_type, company_id, generated_utc, body)
+                    values (?, ?, ?, ?, ?, ?) returning id)
+                insert into webhook_delivery (consumer_id, message_id, status, attempts, next_attempt_utc, created_utc)
+                select c.id, m.id, 'Pending', 0, ?, ? from m cross join unnest(?::uuid[]) as c(id)
+                """)
+                .params(id, clientId, eventType, companyId, Timestamp.from(generated), body, Timestamp.from(due),
+                        Timestamp.from(created), consumerIds.toArray(UUID[]::new))
+                .update();
     }
 
     /**
@@ -79,22 +95,54 @@ class DeliveryStore {
      * ran out and another instance took it over, the other instance's result counts.
      */
     boolean settle(Claimed claimed, String status, int attempts, Instant attemptedAt, Instant nextAttempt) {
-        return jdbc.sql("update webhook_delivery set status = ?, attempts = ?, last_attempt_utc = ?, next_attempt_utc = ?"
-                        + " where consumer_id = ? and message_id = ? and status = 'Pending' and next_attempt_utc = ?")
-                .params(status, attempts, Timestamp.from(attemptedAt),
-                        nextAttempt == null ? null : Timestamp.from(nextAttempt), claimed.consumerId(),
-                        claimed.messageId(), Timestamp.from(claimed.lease()))
+        return jdbc.sql(SETTLE)
+                .params(settleParams(claimed, status, attempts, attemptedAt, nextAttempt))
                 .update() == 1;
+    }
+
+    /** {@link #settle} for a batch of attempts in one JDBC batch; says for each whether the fence held. */
+    boolean[] settleAll(List<AttemptRecorder.Recorded> recorded, List<AttemptLedger.Settlement> settlements) {
+        List<Object[]> rows = new ArrayList<>(recorded.size());
+        for (int i = 0; i < recorded.size(); i++) {
+            AttemptLedger.Settlement settlement = settlements.get(i);
+            rows.add(settleParams(recorded.get(i).claimed(), settlement.status(), settlement.attempts(),
+                    recorded.get(i).attemptedAt(), settlement.nextAttempt()));
+        }
+        int[] counts = batches.batchUpdate(SETTLE, rows);
+        boolean[] settled = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            settled[i] = counts[i] == 1;
+        }
+        return settled;
+    }
+
+    private static Object[] settleParams(Claimed claimed, String status, int attempts, Instant attemptedAt,
+            Instant nextAttempt) {
+        return new Object[] {status, attempts, Timestamp.from(attemptedAt),
+                nextAttempt == null ? null : Timestamp.from(nextAttempt), claimed.consumerId(), claimed.messageId(),
+                Timestamp.from(claimed.lease())};
     }
 
     void insertAttempt(UUID consumerId, UUID messageId, int attempt, String url, Instant attempted,
             AttemptOutcome outcome) {
-        jdbc.sql("insert into webhook_attempt (consumer_id, message_id, attempt, url, attempted_utc, status_code,"
-                        + " duration_ms, response_body, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(consumerId, messageId, attempt, url, Timestamp.from(attempted), outcome.statusCode(),
-                        (int) Math.min(Integer.MAX_VALUE, outcome.durationMs()), outcome.responseBody(),
-                        outcome.error())
-                .update();
+        jdbc.sql(INSERT_ATTEMPT).params(attemptParams(consumerId, messageId, attempt, url, attempted, outcome)).update();
+    }
+
+    /** The attempt rows of a batch in one JDBC batch; fails as a whole if any delivery no longer exists. */
+    void insertAttempts(List<AttemptRecorder.Recorded> recorded, List<AttemptLedger.Settlement> settlements) {
+        List<Object[]> rows = new ArrayList<>(recorded.size());
+        for (int i = 0; i < recorded.size(); i++) {
+            Claimed claimed = recorded.get(i).claimed();
+            rows.add(attemptParams(claimed.consumerId(), claimed.messageId(), settlements.get(i).attempts(),
+                    claimed.url(), recorded.get(i).attemptedAt(), recorded.get(i).outcome()));
+        }
+        batches.batchUpdate(INSERT_ATTEMPT, rows);
+    }
+
+    private static Object[] attemptParams(UUID consumerId, UUID messageId, int attempt, String url, Instant attempted,
+            AttemptOutcome outcome) {
+        return new Object[] {consumerId, messageId, attempt, url, Timestamp.from(attempted), outcome.statusCode(),
+                (int) Math.min(Integer.MAX_VALUE, outcome.durationMs()), outcome.responseBody(), outcome.error()};
     }
 
     long countMessages(UUID consumerId) {

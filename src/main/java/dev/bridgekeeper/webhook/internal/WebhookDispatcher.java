@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +22,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The delivery worker. Every poll interval it claims due deliveries (at most as many as it has free
- * senders, and at most a batch), sends each on a sender thread, and records the outcome. It looks
- * again at once while it keeps finding full batches, and otherwise waits: no busy loop. Several
- * instances share the work through the database alone (see {@link DeliveryStore#claim}). On
- * shutdown it stops claiming and lets the attempts in flight finish.
+ * The delivery worker. A look claims due deliveries, up to a whole batch, in one statement, and
+ * queues them for the sender threads; it looks again at once while it keeps finding full batches,
+ * and otherwise waits for the poll interval or a wake-up: no busy loop. Wake-ups from outbox writes
+ * wait a few milliseconds so the events of that moment are claimed together. Several instances
+ * share the work through the database alone (see {@link DeliveryStore#claim}). On shutdown it stops
+ * claiming and lets the queued and in-flight attempts finish within the grace period; anything left
+ * keeps its lease and is claimed again when the lease runs out (at-least-once). Outcomes are
+ * recorded in batches by an {@link AttemptRecorder}.
  */
 @Component
 @ConditionalOnProperty(prefix = "bridgekeeper.webhooks.dispatcher", name = "enabled", havingValue = "true",
@@ -35,6 +39,8 @@ class WebhookDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     // the lease outlasts the longest attempt (the sender's watchdog ends it at the timeout) with room to record it
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(60);
+    // a queued delivery is only started while its lease still covers the attempt plus this much for recording it
+    private static final Duration RECORD_MARGIN = Duration.ofSeconds(10);
 
     private final DeliveryStore deliveries;
     private final AttemptLedger ledger;
@@ -43,16 +49,18 @@ class WebhookDispatcher implements SmartLifecycle {
     private final WebhookPolicies policies;
     private final WebhookProperties.Dispatcher settings;
     private final Duration lease;
-    private final Semaphore slots;
     private final Counter succeeded;
     private final Counter failed;
+    // claimed by this instance and not yet finished (queued or in flight); a look claims at most batch-size minus this
+    private final AtomicInteger outstanding = new AtomicInteger();
     private volatile ScheduledExecutorService poller;
     private volatile ExecutorService senders;
+    private volatile AttemptRecorder recorder;
     private volatile boolean running;
-    private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
-    // set when a look stopped because every sender was busy: the next sender to finish looks again at once,
-    // instead of the work waiting for the poll interval (which capped an instance at concurrency / interval)
-    private final java.util.concurrent.atomic.AtomicBoolean saturated = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    // set when a look stopped because the queue was full: once half of it is done a sender looks again at once,
+    // instead of the work waiting for the poll interval
+    private final AtomicBoolean saturated = new AtomicBoolean();
 
     WebhookDispatcher(DeliveryStore deliveries, AttemptLedger ledger, WebhookSender sender, SecretSealer sealer,
             WebhookPolicies policies, MeterRegistry meters) {
@@ -63,7 +71,6 @@ class WebhookDispatcher implements SmartLifecycle {
         this.policies = policies;
         this.settings = policies.properties().dispatcher();
         this.lease = policies.properties().timeout().plus(LEASE_MARGIN);
-        this.slots = new Semaphore(settings.concurrency());
         this.succeeded = Counter.builder("bridgekeeper.webhooks.attempts").tag("outcome", "success")
                 .description("Webhook delivery attempts made by this instance").register(meters);
         this.failed = Counter.builder("bridgekeeper.webhooks.attempts").tag("outcome", "failure")
@@ -73,6 +80,7 @@ class WebhookDispatcher implements SmartLifecycle {
     @Override
     public void start() {
         AtomicInteger senderNumber = new AtomicInteger();
+        // the pool's own unbounded queue is the local queue of claimed deliveries; outstanding bounds it
         senders = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "webhook-sender-" + senderNumber.incrementAndGet());
             thread.setDaemon(true);
@@ -83,25 +91,31 @@ class WebhookDispatcher implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        recorder = new AttemptRecorder(ledger, settings.recordBatchSize(), settings.recordWindow());
+        recorder.start();
         running = true;
         poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Looks for due deliveries now instead of at the next poll, e.g. right after an outbox write
-     * commits on this instance. Several wake-ups before the look runs count as one.
+     * Looks for due deliveries soon instead of at the next poll, e.g. right after an outbox write
+     * commits on this instance. Waits the wake delay first; every wake-up until the look runs counts as one.
      */
     void wake() {
+        wake(settings.wakeDelay().toMillis());
+    }
+
+    private void wake(long delayMillis) {
         ScheduledExecutorService current = poller;
         if (!running || current == null || !wakePending.compareAndSet(false, true)) {
             return;
         }
         try {
-            current.execute(() -> {
+            current.schedule(() -> {
                 wakePending.set(false);
                 poll();
-            });
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            }, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
             wakePending.set(false);
         }
     }
@@ -110,12 +124,14 @@ class WebhookDispatcher implements SmartLifecycle {
     public void stop() {
         running = false;
         poller.shutdown();
-        senders.shutdown();
+        senders.shutdown(); // queued deliveries are still attempted, within the grace period below
         try {
             poller.awaitTermination(5, TimeUnit.SECONDS);
             if (!senders.awaitTermination(policies.properties().timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+                // what is still queued keeps its lease and is claimed again when it runs out
                 senders.shutdownNow();
             }
+            recorder.stop(Duration.ofSeconds(10)); // the outcomes of the attempts that finished
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -135,37 +151,45 @@ class WebhookDispatcher implements SmartLifecycle {
     private void poll() {
         try {
             while (running) {
-                int free = slots.availablePermits();
-                if (free == 0) {
+                int room = settings.batchSize() - outstanding.get();
+                if (room <= 0) {
                     saturated.set(true);
                     return;
                 }
-                int wanted = Math.min(free, settings.batchSize());
                 Instant now = policies.now();
-                List<DeliveryStore.Claimed> claimed = deliveries.claim(now, now.plus(lease), wanted);
+                List<DeliveryStore.Claimed> claimed = deliveries.claim(now, now.plus(lease), room);
                 for (DeliveryStore.Claimed delivery : claimed) {
-                    slots.acquireUninterruptibly();
+                    outstanding.incrementAndGet();
                     try {
-                        senders.execute(() -> {
-                            try {
-                                deliver(delivery);
-                            } finally {
-                                slots.release();
-                                if (saturated.compareAndSet(true, false)) {
-                                    wake();
-                                }
-                            }
-                        });
-                    } catch (RuntimeException rejected) {
-                        slots.release(); // shutting down: the lease runs out and another instance sends it
+                        senders.execute(() -> attempt(delivery));
+                    } catch (RejectedExecutionException rejected) {
+                        outstanding.decrementAndGet(); // shutting down: the lease runs out and someone sends it
                     }
                 }
-                if (claimed.size() < wanted) {
+                if (claimed.size() < room) {
                     return;
                 }
             }
         } catch (RuntimeException e) {
             log.error("Webhook dispatch failed; trying again at the next poll", e);
+        }
+    }
+
+    /** One queued delivery on a sender thread, unless it waited so long that its lease cannot cover the attempt. */
+    private void attempt(DeliveryStore.Claimed delivery) {
+        try {
+            Instant latestStart = delivery.lease().minus(policies.properties().timeout()).minus(RECORD_MARGIN);
+            if (policies.now().isAfter(latestStart)) {
+                log.warn("Webhook {} to consumer {} waited in the queue until its lease was nearly over; it is"
+                        + " attempted after the lease runs out", delivery.messageId(), delivery.consumerId());
+                return;
+            }
+            deliver(delivery);
+        } finally {
+            int left = outstanding.decrementAndGet();
+            if (left <= settings.batchSize() / 2 && saturated.compareAndSet(true, false)) {
+                wake(0);
+            }
         }
     }
 
@@ -186,7 +210,7 @@ class WebhookDispatcher implements SmartLifecycle {
                     ? new AttemptOutcome(null, 0, null, "Not sent: the consumer's signing secret could not be opened"
                             + " (see the log); check BRIDGEKEEPER_ENCRYPTION_KEYS.", null)
                     : sender.send(delivery.url(), messageId, attemptedAt.getEpochSecond(), signature, delivery.body());
-            ledger.record(delivery, attemptedAt, outcome);
+            recorder.submit(delivery, attemptedAt, outcome);
             (outcome.succeeded() ? succeeded : failed).increment();
         } catch (RuntimeException e) {
             // the lease runs out and the delivery is tried again; nothing is lost

@@ -78,8 +78,9 @@ class WebhookOutbox {
 
     @EventListener
     void on(CompanyCreated event) {
+        // the event carries the details: no read of the row this transaction has just written
         record(event.clientId(), WebhookEventType.COMPANY_CREATED, event.company().id(), event.company().tags(),
-                event.at(), () -> companyDetails(event.clientId(), event.company()));
+                event.at(), event::details);
     }
 
     @EventListener
@@ -213,7 +214,10 @@ class WebhookOutbox {
         return consumers.subscribers(clientId, type.wireName());
     }
 
-    /** One message for the event and one delivery per consumer that wants it; nothing when nobody does. */
+    /**
+     * One message for the event and one delivery per consumer that wants it, in one statement; nothing when
+     * nobody does.
+     */
     private void write(UUID clientId, WebhookEventType type, UUID companyId, List<ConsumerRow> subscribed,
             Map<String, String> companyTags, Instant at, Supplier<Object> payload) {
         List<ConsumerRow> wanting = subscribed.stream()
@@ -225,11 +229,9 @@ class WebhookOutbox {
         UUID id = UUID.randomUUID();
         Instant generated = at.truncatedTo(ChronoUnit.MILLIS);
         String body = json.writeValueAsString(new WebhookEnvelope(id, type.wireName(), generated, payload.get()));
-        deliveries.insertMessage(id, clientId, type.wireName(), companyId, generated, body);
         Instant now = policies.now();
-        for (ConsumerRow consumer : wanting) {
-            deliveries.insertDelivery(consumer.id(), id, now, now.plus(policies.schedule().first()));
-        }
+        deliveries.insertMessage(id, clientId, type.wireName(), companyId, generated, body,
+                wanting.stream().map(ConsumerRow::id).toList(), now, now.plus(policies.schedule().first()));
         // a local dispatcher need not wait for its next poll; other instances find the rows by polling
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
