@@ -44,6 +44,7 @@ const OPTIONS = {
   'straggler-wait': { kind: 'number', def: 30, min: 1, max: 600, help: 'max seconds to wait for outstanding deliveries after a phase' },
   'create-timeout': { kind: 'number', def: 120, min: 1, max: 1800, help: 'give up creating the backlog after this many seconds' },
   'request-timeout': { kind: 'number', def: 10, min: 0.1, max: 60, help: 'per-request timeout, seconds' },
+  'hold-seconds': { kind: 'number', def: 0, min: 0, max: 14, help: 'throughput phase: the receiver holds every answer while the backlog is created, for at most this many seconds (creating stops then; keep it under the 15 s send timeout), so the drain after it measures delivery alone, without creates competing for the cores (0: off)' },
   'receiver-delay-ms': { kind: 'number', def: 0, min: 0, max: 5000, help: 'the receiver answers each delivery after this many ms (0: at once); latency is still measured at arrival' },
   phases: { kind: 'string', def: 'latency,throughput', help: 'comma-separated subset of latency,throughput' },
   compare: { kind: 'string', def: undefined, help: 'JSON result of an earlier run to compare against (ratio of deliveries/s)' },
@@ -197,22 +198,23 @@ function startReceiver(receiverDelayMs = 0) {
     duplicates: 0,
     bad: 0,
     otherEvents: 0,
+    holding: false,
+    held: [],
   };
   const server = http.createServer((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
       const arrivalMs = wallMs();
-      // answer first (after --receiver-delay-ms, like an endpoint that does some work), bookkeeping after
-      if (receiverDelayMs > 0) {
-        setTimeout(() => {
-          res.writeHead(200, { 'Content-Length': 0 });
-          res.end();
-        }, receiverDelayMs);
-      } else {
+      // answer first (after --receiver-delay-ms, like an endpoint that does some work; or, while the throughput
+      // phase holds answers, when it releases them), bookkeeping after
+      const answer = () => {
         res.writeHead(200, { 'Content-Length': 0 });
         res.end();
-      }
+      };
+      if (rec.holding) rec.held.push(answer);
+      else if (receiverDelayMs > 0) setTimeout(answer, receiverDelayMs);
+      else answer();
       rec.total++;
       const id = req.headers['webhook-id'];
       let env;
@@ -373,11 +375,13 @@ async function throughputPhase(ctx, rec) {
   const tag = `T${ctx.runTag}`;
   const errors = new Errors();
   const agents = ctx.opts.targets.map(() => new http.Agent({ keepAlive: true, maxSockets: cap }));
-  log(`throughput: creating ${n} companies as fast as ${cap} parallel POSTs allow, then draining`);
+  const hold = ctx.opts['hold-seconds'];
+  log(`throughput: creating ${n} companies as fast as ${cap} parallel POSTs allow${hold > 0 ? ` (for at most ${hold} s, the receiver holding its answers)` : ''}, then draining`);
   let issued = 0;
   let ok = 0;
   const startWall = wallMs();
-  const deadline = nowNs() + ctx.opts['create-timeout'] * 1e9;
+  const deadline = nowNs() + (hold > 0 ? Math.min(hold, ctx.opts['create-timeout']) : ctx.opts['create-timeout']) * 1e9;
+  if (hold > 0) rec.holding = true;
   const progress = setInterval(() => {
     let got = 0;
     for (const d of rec.byId.values()) if (d.tag === tag) got++;
@@ -395,6 +399,12 @@ async function throughputPhase(ctx, rec) {
   await Promise.all(Array.from({ length: cap }, (_, w) => worker(w)));
   const createdEndWall = wallMs();
   for (const a of agents) a.destroy();
+  if (hold > 0) {
+    rec.holding = false;
+    const held = rec.held.splice(0);
+    for (const answer of held) answer();
+    log(`throughput: released ${held.length} held answers`);
+  }
   let deliveredAtCreateEnd = 0;
   for (const d of rec.byId.values()) if (d.tag === tag) deliveredAtCreateEnd++;
   log(`throughput: ${ok} created in ${((createdEndWall - startWall) / 1000).toFixed(1)} s (${errors.count} failed), ${deliveredAtCreateEnd} delivered so far; draining (max ${ctx.opts['straggler-wait']} s)`);
@@ -418,6 +428,7 @@ async function throughputPhase(ctx, rec) {
   return {
     name: 'throughput',
     backlogEvents: n,
+    holdSeconds: hold,
     createConcurrency: cap,
     created: ok,
     createErrors: errors.count,
@@ -480,9 +491,13 @@ function goalsFor(run, compare) {
   const g = [];
   const t = run.phases.throughput;
   const l = run.phases.latency;
+  // with --hold-seconds the drain after the creates is delivery alone; otherwise the steady rate (bounded by
+  // the create rate whenever delivery keeps up)
+  const rate = (t) => (t.holdSeconds > 0 ? t.drainAfterCreates?.perSecond ?? null : t.steadyDeliveriesPerSecond);
+  const basis = (t) => (t.holdSeconds > 0 ? 'drain after held creates' : 'steady');
   if (t) {
-    const per = t.steadyDeliveriesPerSecond === null ? null : t.steadyDeliveriesPerSecond / run.instances;
-    g.push({ goal: `>= ${GOALS.perInstanceDeliveriesPerSec} deliveries/s per instance (steady)`, value: round(per, 1), met: per !== null && per >= GOALS.perInstanceDeliveriesPerSec && t.missing === 0 });
+    const per = rate(t) === null ? null : rate(t) / run.instances;
+    g.push({ goal: `>= ${GOALS.perInstanceDeliveriesPerSec} deliveries/s per instance (${basis(t)})`, value: round(per, 1), met: per !== null && per >= GOALS.perInstanceDeliveriesPerSec && t.missing === 0 });
   }
   if (l) {
     // the rate must have been reached, not just asked for: a slow API lowers the load it gets
@@ -490,9 +505,9 @@ function goalsFor(run, compare) {
     g.push({ goal: `p99 < ${GOALS.p99Ms} ms at ${GOALS.p99AtRate}/s`, value: l.latencyMs.p99, achievedSendRate: l.achievedSendRate, met: reached && l.latencyMs.p99 !== null && l.latencyMs.p99 < GOALS.p99Ms && l.missing === 0 });
   }
   if (t && compare?.phases?.throughput) {
-    const base = compare.phases.throughput.steadyDeliveriesPerSecond;
-    const ratio = base ? t.steadyDeliveriesPerSecond / base : null;
-    g.push({ goal: `${run.instances} instances >= ${GOALS.twoInstanceRatio}x ${compare.instances}`, value: round(ratio, 2), met: ratio !== null && ratio >= GOALS.twoInstanceRatio });
+    const base = rate(compare.phases.throughput);
+    const ratio = base && rate(t) !== null ? rate(t) / base : null;
+    g.push({ goal: `${run.instances} instances >= ${GOALS.twoInstanceRatio}x ${compare.instances} (${basis(t)})`, value: round(ratio, 2), met: ratio !== null && ratio >= GOALS.twoInstanceRatio });
   }
   return g;
 }
@@ -531,7 +546,11 @@ function printTable(runs) {
     const note = g.achievedSendRate !== undefined && g.achievedSendRate !== null && g.achievedSendRate < GOALS.p99AtRate * 0.95 ? ` (creates only reached ${g.achievedSendRate}/s)` : '';
     log(`goal ${g.goal}: ${g.value === null ? 'no data' : g.value} -> ${g.met ? 'MET' : 'MISSED'}${note}`);
   }
-  if (runs.length > 1) log('note: the ratio compares steady deliveries/s; it is only meaningful if both runs drained in the same regime (see the drain lines above)');
+  if (runs.length > 1) {
+    log(runs.at(-1).phases.throughput?.holdSeconds > 0
+      ? 'note: the ratio compares the drains after held creates: delivery alone, the same regime in both runs'
+      : 'note: the ratio compares steady deliveries/s; it is only meaningful if both runs drained in the same regime (see the drain lines above)');
+  }
 }
 
 // ---------------------------------------------------------------------------
