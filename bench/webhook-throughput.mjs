@@ -38,7 +38,7 @@ const OPTIONS = {
   instances: { kind: 'int', def: 1, min: 1, max: 16, help: 'number of dispatching instances behind this run (for per-instance figures)' },
   rate: { kind: 'number', def: 500, min: 1, max: 5000, help: 'company creations per second in the latency phase (open loop)' },
   duration: { kind: 'number', def: 20, min: 1, max: 300, help: 'seconds of the latency phase' },
-  warmup: { kind: 'number', def: 5, min: 0, max: 60, help: 'unrecorded seconds at --rate before the latency phase (JIT, pools); its deliveries are awaited too' },
+  warmup: { kind: 'number', def: 10, min: 0, max: 60, help: 'unrecorded seconds at --rate before the latency phase (JIT, pools); its deliveries are awaited too' },
   'backlog-events': { kind: 'int', def: 20000, min: 100, max: 200000, help: 'companies created as fast as possible in the throughput phase' },
   'create-concurrency': { kind: 'int', def: 32, min: 1, max: 256, help: 'parallel POSTs in the throughput phase (and in-flight cap of the latency phase)' },
   'straggler-wait': { kind: 'number', def: 30, min: 1, max: 600, help: 'max seconds to wait for outstanding deliveries after a phase' },
