@@ -92,10 +92,8 @@ class CompanyManagement implements CompanyDirectory, CompanyProducts {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         CompanyRow row = new CompanyRow(UUID.randomUUID(), name.trim(), description, tags == null ? Map.of() : tags,
                 List.of(), now, null, null);
-        store.insert(clientId, row);
-        // the details as a read of the new row returns them: tags in the order jsonb stores them, no products yet
-        CompanyRow stored = new CompanyRow(row.id(), row.name(), row.description(), CompanyStore.storedOrder(row.tags()),
-                List.of(), row.created(), row.createdByUserName(), row.lastSync());
+        // the row as stored (the insert returns it): what a read of it would give, without the read
+        CompanyRow stored = store.insert(clientId, row);
         events.publishEvent(new CompanyCreated(clientId, reference(row), view(stored, null), now));
         return view(row, List.of());
     }

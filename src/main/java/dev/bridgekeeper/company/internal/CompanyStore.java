@@ -1,13 +1,11 @@
 package dev.bridgekeeper.company.internal;
 
 import dev.bridgekeeper.platform.query.SqlWhere;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,33 +34,19 @@ class CompanyStore {
         this.json = json;
     }
 
-    /**
-     * The tags in the order a jsonb column gives them back (shorter key first, then by UTF-8 bytes), so a
-     * company built in memory serialises exactly like the same company read from the table.
-     */
-    static Map<String, String> storedOrder(Map<String, String> tags) {
-        List<Map.Entry<String, byte[]>> keys = new ArrayList<>();
-        tags.keySet().forEach(key -> keys.add(Map.entry(key, key.getBytes(StandardCharsets.UTF_8))));
-        keys.sort((a, b) -> a.getValue().length != b.getValue().length
-                ? Integer.compare(a.getValue().length, b.getValue().length)
-                : Arrays.compareUnsigned(a.getValue(), b.getValue()));
-        Map<String, String> ordered = new LinkedHashMap<>();
-        keys.forEach(key -> ordered.put(key.getKey(), tags.get(key.getKey())));
-        return ordered;
-    }
-
     /** Sets last_sync_utc to {@code completed} unless it is already later. */
     void recordSync(UUID clientId, UUID companyId, java.time.Instant completed) {
         jdbc.sql("update company set last_sync_utc = greatest(last_sync_utc, ?) where client_id = ? and id = ?")
                 .params(java.sql.Timestamp.from(completed), clientId, companyId).update();
     }
 
-    void insert(UUID clientId, CompanyRow row) {
-        jdbc.sql("insert into company (id, client_id, name, description, tags, products, created_utc,"
-                        + " created_by_user_name) values (?, ?, ?, ?, cast(? as jsonb), '{}', ?, ?)")
+    /** Inserts the company and returns it as stored (e.g. its tags in the order jsonb keeps them), in one statement. */
+    CompanyRow insert(UUID clientId, CompanyRow row) {
+        return jdbc.sql("insert into company (id, client_id, name, description, tags, products, created_utc,"
+                        + " created_by_user_name) values (?, ?, ?, ?, cast(? as jsonb), '{}', ?, ?) returning " + COLUMNS)
                 .params(row.id(), clientId, row.name(), row.description(), json.writeValueAsString(row.tags()),
                         Timestamp.from(row.created()), row.createdByUserName())
-                .update();
+                .query(this::row).single();
     }
 
     boolean update(UUID clientId, UUID id, String name, String description, Map<String, String> tags) {
