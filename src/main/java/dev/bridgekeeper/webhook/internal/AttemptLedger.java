@@ -106,7 +106,7 @@ class AttemptLedger {
         });
     }
 
-    /** The consumer's health after its attempts, applied one at a time as {@link #record} would. */
+    /** The consumer's health after its attempts, applied one at a time. */
     private ConsumerStore.Health after(ConsumerStore.Health health, List<AttemptOutcome> outcomes, Instant now) {
         ConsumerStore.Health state = health;
         for (AttemptOutcome outcome : outcomes) {
@@ -133,50 +133,15 @@ class AttemptLedger {
         throw new IllegalStateException("no attempt disables the consumer");
     }
 
-    /** One attempt in its own transaction: the path for a batch that failed. */
+    /**
+     * One attempt in its own transaction: the path for a batch that failed. A delivery deleted meanwhile (its
+     * message or consumer gone) is skipped instead of failing on its attempt row; the rest is {@link #recordAll}.
+     */
     @Transactional
     void record(DeliveryStore.Claimed claimed, Instant attemptedAt, AttemptOutcome outcome) {
-        // read without a lock: most attempts change nothing about the endpoint's health, and locking the
-        // consumer row for every attempt made all senders of all instances queue on one endpoint
-        Optional<ConsumerRow> found = consumers.findById(claimed.consumerId());
-        if (found.isEmpty()) {
-            return; // deleted while the attempt was in flight; its deliveries went with it
-        }
-        ConsumerRow consumer = found.get();
-        Instant now = policies.now();
-        Settlement settlement = settlement(claimed, outcome, now);
-        int attempt = settlement.attempts();
-        String status = settlement.status();
-        Instant next = settlement.nextAttempt();
-        if (!deliveries.settle(claimed, status, attempt, attemptedAt, next)) {
-            // our lease ran out (or the message was resent meanwhile): log the attempt, leave the state alone
-            log.info("Webhook {} to consumer {}: attempt finished after its lease; not changing the delivery",
-                    claimed.messageId(), claimed.consumerId());
-            if (deliveries.message(claimed.consumerId(), claimed.messageId()).isEmpty()) {
-                return;
-            }
-        }
-        deliveries.insertAttempt(claimed.consumerId(), claimed.messageId(), attempt, claimed.url(), attemptedAt,
-                outcome);
-
-        EndpointHealth.Verdict seen = policies.health().after(consumer.failingSince(), outcome, now);
-        if (!(seen.disable() && !consumer.disabled())
-                && Objects.equals(seen.failingSince(), consumer.failingSince())) {
-            return; // health unchanged
-        }
-        // a change: lock the row and decide again on what it holds now, so concurrent senders agree
-        Optional<ConsumerRow> locked = consumers.lockById(claimed.consumerId());
-        if (locked.isEmpty()) {
+        if (deliveries.message(claimed.consumerId(), claimed.messageId()).isEmpty()) {
             return;
         }
-        consumer = locked.get();
-        EndpointHealth.Verdict verdict = policies.health().after(consumer.failingSince(), outcome, now);
-        if (verdict.disable() && !consumer.disabled()) {
-            consumers.setDisabled(consumer.id(), true, verdict.disableReason());
-            log.warn("Webhook consumer {} of client {} ({}) disabled: {}", consumer.id(), consumer.clientId(),
-                    consumer.url(), verdict.disableReason());
-        } else if (!Objects.equals(verdict.failingSince(), consumer.failingSince())) {
-            consumers.setFailingSince(consumer.id(), verdict.failingSince());
-        }
+        recordAll(List.of(new AttemptRecorder.Recorded(claimed, attemptedAt, outcome)));
     }
 }

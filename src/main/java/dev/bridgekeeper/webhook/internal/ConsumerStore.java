@@ -54,12 +54,6 @@ class ConsumerStore {
                 .params(clientId, id).query(ConsumerStore::row).optional();
     }
 
-    /** For the dispatcher, which knows only the id: the consumer as it is now, without a lock. */
-    Optional<ConsumerRow> findById(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from webhook_consumer where id = ?")
-                .param(id).query(ConsumerStore::row).optional();
-    }
-
     /** For the attempt recorder: the health of the given consumers as it is now, without a lock; absent ones are gone. */
     Map<UUID, Health> health(List<UUID> ids) {
         Map<UUID, Health> health = new HashMap<>();

@@ -91,16 +91,9 @@ class DeliveryStore {
     }
 
     /**
-     * Settles a claimed delivery, but only while this instance's lease still holds it: if the lease
-     * ran out and another instance took it over, the other instance's result counts.
+     * Settles claimed deliveries in one JDBC batch, each only while this instance's lease still holds it (if the
+     * lease ran out and another instance took it over, the other's result counts); says for each whether it held.
      */
-    boolean settle(Claimed claimed, String status, int attempts, Instant attemptedAt, Instant nextAttempt) {
-        return jdbc.sql(SETTLE)
-                .params(settleParams(claimed, status, attempts, attemptedAt, nextAttempt))
-                .update() == 1;
-    }
-
-    /** {@link #settle} for a batch of attempts in one JDBC batch; says for each whether the fence held. */
     boolean[] settleAll(List<AttemptRecorder.Recorded> recorded, List<AttemptLedger.Settlement> settlements) {
         List<Object[]> rows = new ArrayList<>(recorded.size());
         for (int i = 0; i < recorded.size(); i++) {
@@ -121,11 +114,6 @@ class DeliveryStore {
         return new Object[] {status, attempts, Timestamp.from(attemptedAt),
                 nextAttempt == null ? null : Timestamp.from(nextAttempt), claimed.consumerId(), claimed.messageId(),
                 Timestamp.from(claimed.lease())};
-    }
-
-    void insertAttempt(UUID consumerId, UUID messageId, int attempt, String url, Instant attempted,
-            AttemptOutcome outcome) {
-        jdbc.sql(INSERT_ATTEMPT).params(attemptParams(consumerId, messageId, attempt, url, attempted, outcome)).update();
     }
 
     /** The attempt rows of a batch in one JDBC batch; fails as a whole if any delivery no longer exists. */
