@@ -4,6 +4,8 @@ import dev.bridgekeeper.audit.internal.AuditStore;
 import dev.bridgekeeper.audit.internal.ChainHash;
 import dev.bridgekeeper.audit.internal.ChainVerifier;
 import dev.bridgekeeper.company.CompanyDirectory;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.paging.PagedResults;
 import java.time.Clock;
@@ -71,7 +73,8 @@ public class AuditTrail {
         Instant now = clock.instant();
         AuditStore.Head head = store.lockHead(clientId, companyId, now);
         if (!head.clientId().equals(clientId)
-                || head.lastSequence() == 0 && companies.find(clientId, companyId).isEmpty()) {
+                || head.lastSequence() == 0
+                        && companies.find(ClientId.of(clientId), CompanyId.of(companyId)).isEmpty()) {
             throw new IllegalArgumentException("Company " + companyId + " is not a company of client " + clientId);
         }
         long sequence = head.lastSequence() + 1;

@@ -1,7 +1,7 @@
 package dev.bridgekeeper.link;
 
-import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
+import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.consent.ConsentRecord;
 import dev.bridgekeeper.consent.ConsentRecords;
 import dev.bridgekeeper.consent.ConsentStatus;
@@ -10,6 +10,9 @@ import dev.bridgekeeper.connection.ConnectionStatus;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.platform.error.ApiException;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.security.Caller;
 import dev.bridgekeeper.platform.security.CompanyScopedEndpoints;
@@ -102,13 +105,13 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
                     + " first sign-in), oldest first.")
     @GetMapping(CONNECTIONS)
     List<ManagedConnection> list(@PathVariable UUID companyId) {
-        UUID clientId = Caller.current().clientId();
-        Map<UUID, Instant> firstLinked = connections.firstLinked(clientId, companyId);
-        Map<String, Instant> lastPulled = lastPulled(clientId, companyId);
-        return connections.list(clientId, companyId, PageRequest.of(1, PageRequest.MAX_PAGE_SIZE), null, null)
-                .results().stream()
+        ClientId clientId = Caller.current().client();
+        CompanyId company = CompanyId.of(companyId);
+        Map<ConnectionId, Instant> firstLinked = connections.firstLinked(clientId, company);
+        Map<String, Instant> lastPulled = lastPulled(clientId.value(), companyId);
+        return connections.all(clientId, company).stream()
                 .filter(c -> c.status() != ConnectionStatus.PendingAuth)
-                .map(c -> view(c, firstLinked.get(UUID.fromString(c.id())), lastPulled.get(c.id())))
+                .map(c -> view(c, firstLinked.get(c.id()), lastPulled.get(c.id().toString())))
                 .toList();
     }
 
@@ -117,8 +120,9 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
     @GetMapping(CONNECTIONS + "/{connectionId}/impact")
     DisconnectImpact impact(@PathVariable UUID companyId, @PathVariable UUID connectionId) {
         UUID clientId = Caller.current().clientId();
-        Connection connection = connections.get(clientId, companyId, connectionId);
-        Set<String> offered = catalog.find(connection.integrationKey()).map(Integration::dataTypes)
+        DataConnection connection = connections.get(ClientId.of(clientId), CompanyId.of(companyId),
+                ConnectionId.of(connectionId));
+        Set<String> offered = catalog.find(connection.platformKey()).map(Integration::dataTypes)
                 .map(Map::keySet).orElse(Set.of());
         Set<String> synced = syncSettings.forCompany(clientId, companyId).stream().map(SyncSetting::dataType)
                 .collect(Collectors.toSet());
@@ -126,17 +130,17 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
                 .filter(d -> synced.isEmpty() || synced.contains(d))
                 .sorted()
                 .toList();
-        return new DisconnectImpact(connection.id(), connection.platformName(), dataTypes,
+        return new DisconnectImpact(connection.id().toString(), connection.platformName(), dataTypes,
                 productsRelyingOn(clientId, companyId, connection));
     }
 
     /** Products with an active consent on this connection (a consent naming no connection covers its source type). */
-    private List<Product> productsRelyingOn(UUID clientId, UUID companyId, Connection connection) {
+    private List<Product> productsRelyingOn(UUID clientId, UUID companyId, DataConnection connection) {
         return consents.list(clientId, companyId).stream()
                 .filter(c -> c.status() == ConsentStatus.Active && c.productIdentifier() != null)
                 .filter(c -> c.connectionIds() == null || c.connectionIds().isEmpty()
                         ? connection.sourceType().equals(c.sourceType())
-                        : c.connectionIds().contains(connection.id()))
+                        : c.connectionIds().contains(connection.id().toString()))
                 .map(ConsentRecord::productIdentifier)
                 .distinct()
                 .map(id -> new Product(id, products.find(id).map(dev.bridgekeeper.consent.Product::name).orElse(id)))
@@ -152,10 +156,11 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
         if (body == null || body.status() == null) {
             throw ApiException.badRequest("status", "\"status\" is required and can only be \"Unlinked\".");
         }
-        UUID clientId = Caller.current().clientId();
-        Connection unlinked = connections.unlink(clientId, companyId, connectionId, body.status());
-        return view(unlinked, connections.firstLinked(clientId, companyId).get(connectionId),
-                lastPulled(clientId, companyId).get(unlinked.id()));
+        ClientId clientId = Caller.current().client();
+        CompanyId company = CompanyId.of(companyId);
+        DataConnection unlinked = connections.unlink(clientId, company, ConnectionId.of(connectionId), body.status());
+        return view(unlinked, connections.firstLinked(clientId, company).get(unlinked.id()),
+                lastPulled(clientId.value(), companyId).get(unlinked.id().toString()));
     }
 
     /**
@@ -173,12 +178,12 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
         return latest;
     }
 
-    private ManagedConnection view(Connection c, Instant firstLinked, Instant lastPulled) {
-        Optional<Integration> integration = catalog.find(c.integrationKey());
+    private ManagedConnection view(DataConnection c, Instant firstLinked, Instant lastPulled) {
+        Optional<Integration> integration = catalog.find(c.platformKey());
         String logo = integration.map(Integration::branding).filter(b -> b.logo() != null)
-                .map(b -> publicUrl.resolve("/branding/" + c.integrationKey() + "/" + b.logo())).orElse(null);
+                .map(b -> publicUrl.resolve("/branding/" + c.platformKey() + "/" + b.logo())).orElse(null);
         Object organisation = c.connectionInfo() == null ? null : c.connectionInfo().get("organisationName");
-        return new ManagedConnection(c.id(), c.integrationKey(), c.platformName(), c.sourceType(), logo, c.status(),
+        return new ManagedConnection(c.id().toString(), c.platformKey(), c.platformName(), c.sourceType(), logo, c.status(),
                 organisation == null ? null : organisation.toString(), c.created(), firstLinked,
                 c.lastSync() != null ? c.lastSync() : lastPulled, c.linkUrl());
     }

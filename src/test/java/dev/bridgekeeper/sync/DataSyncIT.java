@@ -327,7 +327,7 @@ class DataSyncIT {
         awaitStatuses(link, List.of("company", "chartOfAccounts", "customers", "invoices"), "Complete");
         awaitIdle(link); // no job of the first sync may take the one good refresh below
         expireStoredToken(link);
-        credentials.accessToken(tenant.clientId(), link.companyId(), link.connectionId()); // first refresh works
+        link.accessToken(credentials); // first refresh works
         expireStoredToken(link);
 
         String datasetId = api.post(link.companyPath() + "/data/queue/invoices", null).json().path("id").asString();
@@ -402,8 +402,7 @@ class DataSyncIT {
     }
 
     private Api sandboxApi(SandboxLink link) {
-        return Api.at(port).withBearer(credentials.accessToken(tenant.clientId(), link.companyId(),
-                link.connectionId()));
+        return Api.at(port).withBearer(link.accessToken(credentials));
     }
 
     private Integer recordsModified(String datasetId) {

@@ -4,6 +4,8 @@ import dev.bridgekeeper.audit.AuditEntry;
 import dev.bridgekeeper.audit.AuditTrail;
 import dev.bridgekeeper.audit.ChainVerification;
 import dev.bridgekeeper.company.CompanyDirectory;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.paging.PagedResults;
 import dev.bridgekeeper.platform.security.Caller;
@@ -54,7 +56,7 @@ class AuditController {
     private UUID requireKnown(UUID companyId) {
         UUID clientId = Caller.current().clientId();
         if (!trail.hasChain(clientId, companyId)) {
-            companies.require(clientId, companyId);
+            companies.require(ClientId.of(clientId), CompanyId.of(companyId));
         }
         return clientId;
     }

@@ -3,9 +3,9 @@ package dev.bridgekeeper.consent.internal;
 import dev.bridgekeeper.company.CompanyDirectory;
 import dev.bridgekeeper.company.CompanyProducts;
 import dev.bridgekeeper.company.CompanyReference;
-import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.ConnectionStatus;
+import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.consent.ConsentChannel;
 import dev.bridgekeeper.consent.ConsentEvents.ConsentExpired;
 import dev.bridgekeeper.consent.ConsentEvents.ConsentExpiring;
@@ -20,7 +20,9 @@ import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.platform.DataTypes;
 import dev.bridgekeeper.platform.crypto.Digests;
 import dev.bridgekeeper.platform.error.ApiException;
-import dev.bridgekeeper.platform.paging.PageRequest;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.settings.ProfileSettings;
 import dev.bridgekeeper.sync.CacheEviction;
 import dev.bridgekeeper.sync.DataSync;
@@ -91,7 +93,7 @@ class ConsentService implements ConsentRecords {
     /** A consent given on the lender's own screen (or one it relays), checked against the company's products. */
     @Transactional
     ConsentRecord grant(UUID clientId, UUID companyId, Grant grant, String grantedBy) {
-        CompanyReference company = companies.require(clientId, companyId);
+        CompanyReference company = companies.require(ClientId.of(clientId), CompanyId.of(companyId));
         String text = grant.text() != null ? grant.text() : render(clientId, company, grant);
         String version = grant.textVersion() != null ? grant.textVersion()
                 : grant.text() == null ? grant.product().consentTexts().version() : null;
@@ -105,10 +107,9 @@ class ConsentService implements ConsentRecords {
     @Override
     @Transactional
     public List<ConsentRecord> acceptInLink(UUID clientId, UUID companyId, LinkAcceptance link) {
-        companies.require(clientId, companyId);
         String sourceType = link.sourceType();
         List<UUID> connectionIds = link.connectionId() == null ? List.of() : List.of(link.connectionId());
-        List<String> assigned = companyProducts.products(clientId, companyId);
+        List<String> assigned = companyProducts.products(ClientId.of(clientId), CompanyId.of(companyId));
         String only = link.productIdentifier();
         if (only != null && (!assigned.contains(only) || products.find(only).map(p -> p.dataTypes(sourceType))
                 .orElse(List.of()).isEmpty())) {
@@ -138,24 +139,20 @@ class ConsentService implements ConsentRecords {
     @Override
     @Transactional(readOnly = true)
     public List<PendingConsent> pendingInLink(UUID clientId, UUID companyId) {
-        companies.require(clientId, companyId);
+        List<DataConnection> linked = connections.linked(ClientId.of(clientId), CompanyId.of(companyId));
         List<ConsentRow> active = store.activeForCompany(clientId, companyId);
-        List<Product> assigned = companyProducts.products(clientId, companyId).stream()
+        List<Product> assigned = companyProducts.products(ClientId.of(clientId), CompanyId.of(companyId)).stream()
                 .map(products::find).flatMap(Optional::stream).toList();
         List<PendingConsent> pending = new ArrayList<>();
-        for (Connection connection : connections.list(clientId, companyId,
-                PageRequest.of(1, PageRequest.MAX_PAGE_SIZE), null, null).results()) {
-            if (connection.status() != ConnectionStatus.Linked) {
-                continue;
-            }
-            UUID id = UUID.fromString(connection.id());
+        for (DataConnection connection : linked) {
+            UUID id = connection.id().value();
             for (Product product : assigned) {
                 List<String> dataTypes = product.dataTypes(connection.sourceType());
                 boolean consented = active.stream().anyMatch(row -> product.identifier().equals(row.product())
                         && row.covers(id, connection.sourceType()));
                 if (!dataTypes.isEmpty() && !consented) {
                     pending.add(new PendingConsent(product.identifier(), product.name(), product.purpose(),
-                            connection.sourceType(), dataTypes, connection.id(), connection.platformName()));
+                            connection.sourceType(), dataTypes, id.toString(), connection.platformName()));
                 }
             }
         }
@@ -206,7 +203,8 @@ class ConsentService implements ConsentRecords {
 
     private String render(UUID clientId, CompanyReference company, Grant grant) {
         String platformName = grant.connectionIds().isEmpty() ? grant.sourceType()
-                : connections.get(clientId, company.id(), grant.connectionIds().get(0)).platformName();
+                : connections.get(ClientId.of(clientId), company.id(), ConnectionId.of(grant.connectionIds().get(0)))
+                        .platformName();
         return ConsentTextRenderer.render(grant.product(), grant.sourceType(), grant.dataTypes(),
                 placeholders(clientId, company, grant.product(), platformName));
     }
@@ -214,8 +212,8 @@ class ConsentService implements ConsentRecords {
     @Override
     @Transactional(readOnly = true)
     public List<ConsentText> textsInLink(UUID clientId, UUID companyId, String sourceType, String platformName) {
-        CompanyReference company = companies.require(clientId, companyId);
-        return companyProducts.products(clientId, companyId).stream()
+        CompanyReference company = companies.require(ClientId.of(clientId), CompanyId.of(companyId));
+        return companyProducts.products(ClientId.of(clientId), company.id()).stream()
                 .map(products::find).flatMap(Optional::stream)
                 .filter(p -> !p.dataTypes(sourceType).isEmpty())
                 .map(p -> ConsentTextRenderer.texts(p, sourceType, p.dataTypes(sourceType), placeholders(clientId,
@@ -237,8 +235,9 @@ class ConsentService implements ConsentRecords {
         if (connectionId == null) {
             return List.of();
         }
-        Connection connection = connections.get(clientId, companyId, connectionId);
-        return catalog.find(connection.integrationKey())
+        DataConnection connection = connections.get(ClientId.of(clientId), CompanyId.of(companyId),
+                ConnectionId.of(connectionId));
+        return catalog.find(connection.platformKey())
                 .map(i -> i.dataTypes().keySet().stream().filter(DataTypes.STANDARD::contains).sorted().toList())
                 .orElse(List.of());
     }
@@ -248,7 +247,7 @@ class ConsentService implements ConsentRecords {
     @Override
     @Transactional(readOnly = true)
     public List<ConsentRecord> list(UUID clientId, UUID companyId) {
-        companies.require(clientId, companyId);
+        companies.require(ClientId.of(clientId), CompanyId.of(companyId));
         return store.forCompany(clientId, companyId).stream().map(this::view).toList();
     }
 
@@ -267,7 +266,7 @@ class ConsentService implements ConsentRecords {
     Optional<Set<String>> allowed(UUID clientId, UUID companyId, UUID connectionId, String sourceType) {
         List<String> assigned;
         try {
-            assigned = companyProducts.products(clientId, companyId);
+            assigned = companyProducts.products(ClientId.of(clientId), CompanyId.of(companyId));
         } catch (ApiException gone) {
             return Optional.of(Set.of());
         }
@@ -312,11 +311,10 @@ class ConsentService implements ConsentRecords {
     }
 
     private Impact impact(ConsentRow row, Instant now) {
-        List<String> assigned = companyProducts.products(row.clientId(), row.companyId());
+        List<String> assigned = companyProducts.products(ClientId.of(row.clientId()), CompanyId.of(row.companyId()));
         List<ConnectionImpact> affected = new ArrayList<>();
-        for (Connection connection : connections.list(row.clientId(), row.companyId(),
-                PageRequest.of(1, PageRequest.MAX_PAGE_SIZE), null, null).results()) {
-            UUID id = UUID.fromString(connection.id());
+        for (DataConnection connection : connections.all(ClientId.of(row.clientId()), CompanyId.of(row.companyId()))) {
+            UUID id = connection.id().value();
             if (!row.covers(id, connection.sourceType())) {
                 continue;
             }
@@ -326,7 +324,7 @@ class ConsentService implements ConsentRecords {
                     : row.dataTypes().stream().filter(t -> !remaining.contains(t)).toList();
             boolean stillConsented = store.activeForCompany(row.clientId(), row.companyId()).stream()
                     .anyMatch(other -> !other.id().equals(row.id()) && other.covers(id, connection.sourceType()));
-            affected.add(new ConnectionImpact(connection.id(), connection.platformName(), connection.status(), stops,
+            affected.add(new ConnectionImpact(id.toString(), connection.platformName(), connection.status(), stops,
                     List.copyOf(remaining), !stillConsented && connection.status() == ConnectionStatus.Linked));
         }
         Duration retention = row.product() == null ? Duration.ZERO
@@ -374,7 +372,8 @@ class ConsentService implements ConsentRecords {
                 }
             }
             if (connection.unlinked()) {
-                connections.unlink(clientId, companyId, connectionId, ConnectionStatus.Unlinked);
+                connections.unlink(ClientId.of(clientId), CompanyId.of(companyId), ConnectionId.of(connectionId),
+                        ConnectionStatus.Unlinked);
             }
         }
         events.publishEvent(new ConsentRevoked(clientId, companyId, view, now));
@@ -446,9 +445,10 @@ class ConsentService implements ConsentRecords {
     int deleteDue(int limit) {
         List<ConsentStore.Deletion> due = store.dueDeletions(now(), limit);
         for (ConsentStore.Deletion deletion : due) {
-            List<String> assigned = companyProducts.products(deletion.clientId(), deletion.companyId());
-            Connection connection = connections.get(deletion.clientId(), deletion.companyId(),
-                    deletion.connectionId());
+            ClientId client = ClientId.of(deletion.clientId());
+            List<String> assigned = companyProducts.products(client, CompanyId.of(deletion.companyId()));
+            DataConnection connection = connections.get(client, CompanyId.of(deletion.companyId()),
+                    ConnectionId.of(deletion.connectionId()));
             if (!covered(deletion.clientId(), deletion.companyId(), deletion.connectionId(), connection.sourceType(),
                     assigned, null).contains(deletion.dataType())) {
                 int removed = eviction.evict(deletion.clientId(), deletion.companyId(), deletion.connectionId(),
@@ -475,7 +475,7 @@ class ConsentService implements ConsentRecords {
     }
 
     private ConsentRow require(UUID clientId, UUID companyId, UUID consentId, boolean lock) {
-        companies.require(clientId, companyId);
+        companies.require(ClientId.of(clientId), CompanyId.of(companyId));
         return store.find(clientId, companyId, consentId, lock).orElseThrow(() -> ApiException.notFound(
                 "Company " + companyId + " has no consent " + consentId + "."));
     }

@@ -3,6 +3,9 @@ package dev.bridgekeeper.sync.internal;
 import dev.bridgekeeper.company.CompanyDirectory;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.platform.error.ApiException;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.paging.PagedResults;
 import dev.bridgekeeper.platform.query.FieldMapping;
@@ -98,9 +101,10 @@ class CachedRecordsService implements CachedRecords {
     }
 
     private void requireOwner(UUID clientId, UUID companyId, UUID connectionId) {
-        companies.require(clientId, companyId);
+        companies.require(ClientId.of(clientId), CompanyId.of(companyId));
         if (connectionId != null) {
-            connections.get(clientId, companyId, connectionId); // 404 unless it is this company's
+            // 404 unless it is this company's
+            connections.get(ClientId.of(clientId), CompanyId.of(companyId), ConnectionId.of(connectionId));
         }
     }
 }

@@ -3,13 +3,15 @@ package dev.bridgekeeper.sync.internal;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import dev.bridgekeeper.company.CompanyDirectory;
-import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
-import dev.bridgekeeper.connection.ConnectionStatus;
+import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.platform.DataTypes;
 import dev.bridgekeeper.platform.error.ApiException;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.paging.PagedResults;
 import dev.bridgekeeper.settings.SyncSetting;
@@ -27,7 +29,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -66,7 +67,7 @@ class SyncService implements DataSync {
 
     /** A connection was linked: queue the data types its platform offers that are fetched on first link. */
     @Transactional
-    public void queueOnLink(UUID clientId, UUID companyId, Connection connection) {
+    public void queueOnLink(UUID clientId, UUID companyId, DataConnection connection) {
         List<String> types = syncedTypes(clientId, companyId, connection, s -> Boolean.TRUE.equals(s.fetchOnFirstLink()));
         queueBatch(clientId, companyId, List.of(new Pull(connection, types)), true);
     }
@@ -74,9 +75,8 @@ class SyncService implements DataSync {
     @Override
     @Transactional
     public void queueAll(UUID clientId, UUID companyId) {
-        companies.require(clientId, companyId);
         List<Pull> pulls = new ArrayList<>();
-        for (Connection connection : linked(clientId, companyId)) {
+        for (DataConnection connection : linked(clientId, companyId)) {
             pulls.add(new Pull(connection, syncedTypes(clientId, companyId, connection, s -> true)));
         }
         queueBatch(clientId, companyId, pulls, false);
@@ -89,9 +89,8 @@ class SyncService implements DataSync {
             throw ApiException.badRequest("dataType", "\"" + dataType + "\" is not a data type; use one of "
                     + String.join(", ", DataTypes.STANDARD) + ".");
         }
-        companies.require(clientId, companyId);
-        List<Connection> candidates = linked(clientId, companyId).stream()
-                .filter(c -> connectionId == null || c.id().equals(connectionId.toString()))
+        List<DataConnection> candidates = linked(clientId, companyId).stream()
+                .filter(c -> connectionId == null || c.id().value().equals(connectionId))
                 .filter(c -> integration(c) != null && integration(c).dataTypes().containsKey(dataType))
                 .filter(c -> allowed(clientId, companyId, c).map(types -> types.contains(dataType)).orElse(true))
                 .toList();
@@ -108,9 +107,8 @@ class SyncService implements DataSync {
     @Override
     @Transactional
     public List<PullOperation> queueDataTypes(UUID clientId, UUID companyId, List<String> dataTypes) {
-        companies.require(clientId, companyId);
         List<Pull> pulls = new ArrayList<>();
-        for (Connection connection : linked(clientId, companyId)) {
+        for (DataConnection connection : linked(clientId, companyId)) {
             List<String> types = syncedTypes(clientId, companyId, connection, s -> true).stream()
                     .filter(dataTypes::contains).toList();
             if (!types.isEmpty()) {
@@ -123,7 +121,7 @@ class SyncService implements DataSync {
     @Override
     @Transactional(readOnly = true)
     public Map<String, DataStatus> dataStatus(UUID clientId, UUID companyId) {
-        companies.require(clientId, companyId);
+        companies.require(ClientId.of(clientId), CompanyId.of(companyId));
         Map<String, DatasetRow> complete = new LinkedHashMap<>();
         datasets.latestPerDataType(clientId, companyId, true).forEach(d -> complete.put(d.dataType(), d));
         Map<String, DataStatus> statuses = new LinkedHashMap<>();
@@ -139,7 +137,7 @@ class SyncService implements DataSync {
     @Transactional(readOnly = true)
     public PagedResults<PullOperation> history(UUID clientId, UUID companyId, PageRequest page, String query,
             String orderBy) {
-        companies.require(clientId, companyId);
+        companies.require(ClientId.of(clientId), CompanyId.of(companyId));
         DatasetStore.Slice slice = datasets.history(clientId, companyId, query, orderBy, page.pageSize(),
                 page.offset());
         Map<String, String> carried = new LinkedHashMap<>();
@@ -152,7 +150,7 @@ class SyncService implements DataSync {
     @Override
     @Transactional(readOnly = true)
     public PullOperation pullOperation(UUID clientId, UUID companyId, UUID datasetId) {
-        companies.require(clientId, companyId);
+        companies.require(ClientId.of(clientId), CompanyId.of(companyId));
         return datasets.find(clientId, companyId, datasetId).map(DatasetRow::view)
                 .orElseThrow(() -> ApiException.notFound("Company " + companyId + " has no pull operation "
                         + datasetId + "."));
@@ -188,16 +186,17 @@ class SyncService implements DataSync {
             }
             List<Pull> pulls = new ArrayList<>();
             for (Map.Entry<UUID, List<String>> connection : due.entrySet()) {
-                Connection found;
+                DataConnection found;
                 try {
-                    found = connections.get(clientId, companyId, connection.getKey());
+                    found = connections.get(ClientId.of(clientId), CompanyId.of(companyId),
+                            ConnectionId.of(connection.getKey()));
                 } catch (ApiException gone) {
                     continue;
                 }
                 Optional<Set<String>> allowed = allowed(clientId, companyId, found);
                 List<String> types = connection.getValue().stream()
                         .filter(t -> allowed.map(a -> a.contains(t)).orElse(true)).toList();
-                if (found.status() == ConnectionStatus.Linked && !types.isEmpty()) {
+                if (found.isLinked() && !types.isEmpty()) {
                     pulls.add(new Pull(found, types));
                 }
             }
@@ -208,7 +207,7 @@ class SyncService implements DataSync {
         return queued;
     }
 
-    private record Pull(Connection connection, List<String> dataTypes) {}
+    private record Pull(DataConnection connection, List<String> dataTypes) {}
 
     private List<DatasetRow> queueBatch(UUID clientId, UUID companyId, List<Pull> pulls, boolean initial) {
         UUID batchId = UUID.randomUUID();
@@ -217,7 +216,7 @@ class SyncService implements DataSync {
         for (Pull pull : pulls) {
             for (String dataType : pull.dataTypes()) {
                 DatasetRow row = new DatasetRow(UUID.randomUUID(), clientId, companyId,
-                        UUID.fromString(pull.connection().id()), dataType, batchId, initial, PullOperationStatus.Queued,
+                        pull.connection().id().value(), dataType, batchId, initial, PullOperationStatus.Queued,
                         null, null, 0, now, null, null, null, null, null);
                 datasets.insert(row);
                 scheduler.scheduleIfNotExists(syncTask.instance(row.id().toString(), row.id().toString()), now);
@@ -228,7 +227,7 @@ class SyncService implements DataSync {
     }
 
     /** The data types of the company's sync settings that pass {@code which} and the platform offers. */
-    private List<String> syncedTypes(UUID clientId, UUID companyId, Connection connection,
+    private List<String> syncedTypes(UUID clientId, UUID companyId, DataConnection connection,
             Predicate<SyncSetting> which) {
         Integration integration = integration(connection);
         if (integration == null || integration.dataApiUrl() == null) {
@@ -256,21 +255,18 @@ class SyncService implements DataSync {
     }
 
     /** What the consent module allows the connection to sync; empty when nothing narrows it. */
-    private Optional<Set<String>> allowed(UUID clientId, UUID companyId, Connection connection) {
+    private Optional<Set<String>> allowed(UUID clientId, UUID companyId, DataConnection connection) {
         SyncScope narrowing = scope.getIfAvailable();
         return narrowing == null ? Optional.empty()
-                : narrowing.allowed(clientId, companyId, UUID.fromString(connection.id()), connection.sourceType());
+                : narrowing.allowed(clientId, companyId, connection.id().value(), connection.sourceType());
     }
 
-    private Integration integration(Connection connection) {
-        return catalog.find(connection.integrationKey()).orElse(null);
+    private Integration integration(DataConnection connection) {
+        return catalog.find(connection.platformKey()).orElse(null);
     }
 
-    private List<Connection> linked(UUID clientId, UUID companyId) {
-        return connections.list(clientId, companyId, PageRequest.of(1, PageRequest.MAX_PAGE_SIZE), null, null)
-                .results().stream()
-                .filter(c -> c.status() == ConnectionStatus.Linked)
-                .filter(Objects::nonNull)
-                .toList();
+    /** The company's Linked connections; a 404 answer when the company is not the client's. */
+    private List<DataConnection> linked(UUID clientId, UUID companyId) {
+        return connections.linked(ClientId.of(clientId), CompanyId.of(companyId));
     }
 }

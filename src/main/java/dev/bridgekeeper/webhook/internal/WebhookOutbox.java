@@ -4,20 +4,24 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.bridgekeeper.company.Company;
 import dev.bridgekeeper.company.CompanyCreated;
 import dev.bridgekeeper.company.CompanyDeleted;
+import dev.bridgekeeper.company.CompanyDetails;
 import dev.bridgekeeper.company.CompanyDirectory;
 import dev.bridgekeeper.company.CompanyReference;
 import dev.bridgekeeper.connection.Connection;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionConnected;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionCreated;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionDeleted;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionDisconnected;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionFailed;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionReconnected;
+import dev.bridgekeeper.connection.ConnectionConnected;
+import dev.bridgekeeper.connection.ConnectionCreated;
+import dev.bridgekeeper.connection.ConnectionDeleted;
+import dev.bridgekeeper.connection.ConnectionDisconnected;
+import dev.bridgekeeper.connection.ConnectionEvent;
+import dev.bridgekeeper.connection.ConnectionFailed;
+import dev.bridgekeeper.connection.ConnectionReconnected;
 import dev.bridgekeeper.consent.ConsentEvents.ConsentExpired;
 import dev.bridgekeeper.consent.ConsentEvents.ConsentExpiring;
 import dev.bridgekeeper.consent.ConsentEvents.ConsentGranted;
 import dev.bridgekeeper.consent.ConsentEvents.ConsentRevoked;
 import dev.bridgekeeper.consent.ConsentRecord;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.sync.ReadCompleted;
 import dev.bridgekeeper.webhook.WebhookEventType;
 import java.time.Instant;
@@ -78,51 +82,56 @@ class WebhookOutbox {
 
     @EventListener
     void on(CompanyCreated event) {
-        // the event carries the details: no read of the row this transaction has just written
-        record(event.clientId(), WebhookEventType.COMPANY_CREATED, event.company().id(), event.company().tags(),
-                event.at(), event::details);
+        company(WebhookEventType.COMPANY_CREATED, event.clientId(), event.company(), event.at());
     }
 
     @EventListener
     void on(CompanyDeleted event) {
-        record(event.clientId(), WebhookEventType.COMPANY_DELETED, event.company().id(), event.company().tags(),
-                event.at(), () -> companyDetails(event.clientId(), event.company()));
+        company(WebhookEventType.COMPANY_DELETED, event.clientId(), event.company(), event.at());
+    }
+
+    /** Codat's companyDetails: the company without its dataConnections, as the event carries it. */
+    private void company(WebhookEventType type, ClientId clientId, CompanyDetails company, Instant at) {
+        write(clientId.value(), type, company.id().value(), subscribers(clientId.value(), type), company.tags(), at,
+                () -> Company.of(company, null));
     }
 
     @EventListener
     void on(ConnectionCreated event) {
-        connection(WebhookEventType.CONNECTION_CREATED, event.clientId(), event.companyId(), event.connection(),
-                event.at());
+        connection(WebhookEventType.CONNECTION_CREATED, event);
     }
 
     @EventListener
     void on(ConnectionConnected event) {
-        connection(WebhookEventType.CONNECTION_CONNECTED, event.clientId(), event.companyId(), event.connection(),
-                event.at());
+        connection(WebhookEventType.CONNECTION_CONNECTED, event);
     }
 
     @EventListener
     void on(ConnectionDisconnected event) {
-        connection(WebhookEventType.CONNECTION_DISCONNECTED, event.clientId(), event.companyId(), event.connection(),
-                event.at());
+        connection(WebhookEventType.CONNECTION_DISCONNECTED, event);
     }
 
     @EventListener
     void on(ConnectionReconnected event) {
-        connection(WebhookEventType.CONNECTION_RECONNECTED, event.clientId(), event.companyId(), event.connection(),
-                event.at());
+        connection(WebhookEventType.CONNECTION_RECONNECTED, event);
     }
 
     @EventListener
     void on(ConnectionFailed event) {
-        connection(WebhookEventType.CONNECTION_FAILED, event.clientId(), event.companyId(), event.connection(),
-                event.at());
+        connection(WebhookEventType.CONNECTION_FAILED, event);
     }
 
     @EventListener
     void on(ConnectionDeleted event) {
-        connection(WebhookEventType.CONNECTION_DELETED, event.clientId(), event.companyId(), event.connection(),
-                event.at());
+        connection(WebhookEventType.CONNECTION_DELETED, event);
+    }
+
+    /** The event carries the company and the connection as they are after the change: nothing is read here. */
+    private void connection(WebhookEventType type, ConnectionEvent event) {
+        CompanyReference company = event.company();
+        write(event.clientId().value(), type, company.id().value(), subscribers(event.clientId().value(), type),
+                company.tags(), event.at(),
+                () -> new ConnectionPayload(reference(company), Connection.of(event.connection())));
     }
 
     @EventListener
@@ -150,7 +159,7 @@ class WebhookOutbox {
         if (subscribed.isEmpty()) {
             return;
         }
-        Company company = companies.details(clientId, companyId).orElse(null);
+        CompanyDetails company = companies.details(ClientId.of(clientId), CompanyId.of(companyId)).orElse(null);
         write(clientId, type, companyId, subscribed, company == null ? Map.of() : company.tags(), at,
                 () -> new ConsentPayload(reference(companyId, company), consent));
     }
@@ -173,37 +182,19 @@ class WebhookOutbox {
         if (subscribed.isEmpty()) {
             return;
         }
-        Company company = companies.details(event.clientId(), event.companyId()).orElse(null);
+        CompanyDetails company = companies.details(ClientId.of(event.clientId()), CompanyId.of(event.companyId()))
+                .orElse(null);
         write(event.clientId(), type, event.companyId(), subscribed, company == null ? Map.of() : company.tags(),
                 event.at(), () -> new ReadCompletedPayload(reference(event.companyId(), company), dataTypes));
     }
 
-    private static ReferenceCompany reference(UUID companyId, Company company) {
+    private static ReferenceCompany reference(UUID companyId, CompanyDetails company) {
         return company == null ? new ReferenceCompany(companyId.toString(), null, null, null)
-                : new ReferenceCompany(company.id(), company.name(), company.description(), company.tags());
+                : reference(company.reference());
     }
 
-    private void connection(WebhookEventType type, UUID clientId, UUID companyId, Connection connection, Instant at) {
-        List<ConsumerRow> subscribed = subscribers(clientId, type);
-        if (subscribed.isEmpty()) {
-            return; // the common case: no lookup at all for clients without such a consumer
-        }
-        Company company = companies.details(clientId, companyId).orElse(null);
-        Map<String, String> tags = company == null ? Map.of() : company.tags();
-        write(clientId, type, companyId, subscribed, tags, at,
-                () -> new ConnectionPayload(reference(companyId, company), connection));
-    }
-
-    private Object companyDetails(UUID clientId, CompanyReference reference) {
-        return companies.details(clientId, reference.id())
-                .map(Object.class::cast)
-                .orElseGet(() -> new ReferenceCompany(reference.id().toString(), reference.name(), null,
-                        reference.tags()));
-    }
-
-    private void record(UUID clientId, WebhookEventType type, UUID companyId, Map<String, String> companyTags,
-            Instant at, Supplier<Object> payload) {
-        write(clientId, type, companyId, subscribers(clientId, type), companyTags, at, payload);
+    private static ReferenceCompany reference(CompanyReference company) {
+        return new ReferenceCompany(company.id().toString(), company.name(), company.description(), company.tags());
     }
 
     private List<ConsumerRow> subscribers(UUID clientId, WebhookEventType type) {
