@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * Front door to consent records for other modules. Every record is written with its
- * {@link ConsentEvents.ConsentGranted} in the caller's transaction.
+ * {@link ConsentGranted} in the caller's transaction.
  */
 public interface ConsentRecords {
 

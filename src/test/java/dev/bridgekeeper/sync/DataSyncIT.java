@@ -167,12 +167,13 @@ class DataSyncIT {
 
             ReadCompleted initial = await().atMost(SYNC).until(() -> reportFor(reports, link), r -> r != null);
             assertThat(initial.initial()).isTrue();
-            assertThat(initial.clientId()).isEqualTo(tenant.clientId());
+            assertThat(initial.clientId().value()).isEqualTo(tenant.clientId());
+            assertThat(initial.company().name()).isEqualTo("Synced Co");
             assertThat(initial.dataTypes()).filteredOn(r -> r.dataType().equals("invoices")).singleElement()
                     .satisfies(r -> {
                         assertThat(r.status()).isEqualTo(PullOperationStatus.Complete);
                         assertThat(r.recordsModified()).isEqualTo(countRecords(link, "invoices"));
-                        assertThat(r.connectionId()).isEqualTo(link.connectionId());
+                        assertThat(r.connectionId().value()).isEqualTo(link.connectionId());
                     });
             assertThat(initial.dataTypes()).filteredOn(r -> r.dataType().equals("bills")).singleElement()
                     .satisfies(r -> assertThat(r.status()).isEqualTo(PullOperationStatus.Complete));
@@ -192,7 +193,8 @@ class DataSyncIT {
     }
 
     private static ReadCompleted reportFor(List<ReadCompleted> reports, SandboxLink link) {
-        return reports.stream().filter(r -> r.companyId().equals(link.companyId())).findFirst().orElse(null);
+        return reports.stream().filter(r -> r.company().id().value().equals(link.companyId())).findFirst()
+                .orElse(null);
     }
 
     @Test

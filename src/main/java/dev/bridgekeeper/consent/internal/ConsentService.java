@@ -7,10 +7,6 @@ import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.ConnectionStatus;
 import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.consent.ConsentChannel;
-import dev.bridgekeeper.consent.ConsentEvents.ConsentExpired;
-import dev.bridgekeeper.consent.ConsentEvents.ConsentExpiring;
-import dev.bridgekeeper.consent.ConsentEvents.ConsentGranted;
-import dev.bridgekeeper.consent.ConsentEvents.ConsentRevoked;
 import dev.bridgekeeper.consent.ConsentRecord;
 import dev.bridgekeeper.consent.ConsentRecords;
 import dev.bridgekeeper.consent.ConsentRecords.LinkAcceptance;
@@ -39,7 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,14 +60,14 @@ class ConsentService implements ConsentRecords {
     private final DataSync sync;
     private final CacheEviction eviction;
     private final ProductProperties properties;
-    private final ApplicationEventPublisher events;
+    private final ConsentAnnouncements announce;
     private final ConsentAudit audit;
     private final Clock clock;
 
     ConsentService(ConsentStore store, ProductCatalog products, CompanyProducts companyProducts,
             CompanyDirectory companies, ConnectionManagement connections, IntegrationCatalog catalog,
             ProfileSettings profiles, DataSync sync, CacheEviction eviction, ProductProperties properties,
-            ApplicationEventPublisher events, ConsentAudit audit, Clock clock) {
+            ConsentAnnouncements announce, ConsentAudit audit, Clock clock) {
         this.store = store;
         this.products = products;
         this.companyProducts = companyProducts;
@@ -83,7 +78,7 @@ class ConsentService implements ConsentRecords {
         this.sync = sync;
         this.eviction = eviction;
         this.properties = properties;
-        this.events = events;
+        this.announce = announce;
         this.audit = audit;
         this.clock = clock;
     }
@@ -193,7 +188,7 @@ class ConsentService implements ConsentRecords {
         granted.put("grantedAt", ConsentAudit.text(now));
         granted.put("locale", locale);
         audit.record(clientId, "consent.granted", view, granted);
-        events.publishEvent(new ConsentGranted(clientId, companyId, view, now));
+        announce.granted(clientId, view, now);
         if (product != null && !dataTypes.isEmpty()) {
             // newly covered data types sync now on connections already linked: no new sign-in at the platform
             sync.queueDataTypes(clientId, companyId, dataTypes);
@@ -376,7 +371,7 @@ class ConsentService implements ConsentRecords {
                         ConnectionStatus.Unlinked);
             }
         }
-        events.publishEvent(new ConsentRevoked(clientId, companyId, view, now));
+        announce.revoked(clientId, view, now);
         return view;
     }
 
@@ -416,7 +411,7 @@ class ConsentService implements ConsentRecords {
             store.update(expired);
             ConsentRecord view = view(expired);
             audit.record(row.clientId(), "consent.expired", view, Map.of());
-            events.publishEvent(new ConsentExpired(row.clientId(), row.companyId(), view, now));
+            announce.expired(row.clientId(), view, now);
         }
         return due.size();
     }
@@ -435,7 +430,7 @@ class ConsentService implements ConsentRecords {
             store.update(reminded);
             ConsentRecord view = view(reminded);
             audit.record(row.clientId(), "consent.expiring", view, Map.of());
-            events.publishEvent(new ConsentExpiring(row.clientId(), row.companyId(), view, now));
+            announce.expiring(row.clientId(), view, now);
         }
         return due.size();
     }

@@ -342,9 +342,11 @@ class SyncJob {
             return;
         }
         DatasetRow first = batch.get(0);
-        events.publishEvent(new ReadCompleted(first.clientId(), first.companyId(), first.initial(),
-                batch.stream().map(d -> new ReadCompleted.DataTypeResult(d.connectionId(), d.dataType(), d.id(),
+        // a company deleted meanwhile took its datasets along: there is nobody left to tell
+        companies.find(first.client(), first.company()).ifPresent(company -> events.publishEvent(new ReadCompleted(
+                first.client(), company, first.initial(),
+                batch.stream().map(d -> new ReadCompleted.DataTypeResult(d.connection(), d.dataType(), d.id(),
                         d.recordsModified() == null ? 0 : d.recordsModified(), d.status())).toList(),
-                clock.instant()));
+                clock.instant())));
     }
 }
