@@ -3,7 +3,6 @@ package dev.bridgekeeper.audit.internal;
 import dev.bridgekeeper.audit.AuditTrail;
 import dev.bridgekeeper.company.CompanyDeleted;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +23,9 @@ class CompanyDeletionRecorder {
 
     @EventListener
     void on(CompanyDeleted event) {
-        UUID clientId = event.clientId().value();
-        UUID companyId = event.company().id().value();
-        if (trail.hasChain(clientId, companyId)) {
-            trail.append(clientId, companyId, COMPANY_DELETED, companyId.toString(), Map.of());
+        if (trail.hasChain(event.clientId(), event.company().id())) {
+            trail.append(event.clientId(), event.company().id(), COMPANY_DELETED, event.company().id().toString(),
+                    Map.of());
         }
     }
 }
