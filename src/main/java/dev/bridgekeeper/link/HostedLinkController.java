@@ -70,7 +70,7 @@ class HostedLinkController {
                         "Check that you opened the whole link, or ask the company that sent it for a new one.");
             };
         }
-        Optional<UUID> owner = companies.ownerOf(CompanyId.of(companyId)).map(ClientId::value);
+        Optional<ClientId> owner = companies.ownerOf(CompanyId.of(companyId));
         if (owner.isPresent() && profiles.profile(owner.get()).requiresHostedLinkToken()) {
             return refusal(HttpStatus.FORBIDDEN, "Open the link you were sent",
                     "This page only opens from the personal link the company sent you. Ask them for a new one.");

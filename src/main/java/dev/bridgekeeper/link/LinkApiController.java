@@ -115,8 +115,8 @@ class LinkApiController implements CompanyScopedEndpoints {
             description = "The company's name and the lender's name and logo.")
     @GetMapping(BASE)
     LinkCompany company(@PathVariable UUID companyId) {
-        UUID clientId = Caller.current().clientId();
-        CompanyReference company = companies.require(ClientId.of(clientId), CompanyId.of(companyId));
+        ClientId clientId = Caller.current().client();
+        CompanyReference company = companies.require(clientId, CompanyId.of(companyId));
         Profile profile = profiles.profile(clientId);
         return new LinkCompany(company.id().toString(), company.name(), new Lender(profile.name(), profile.logoUrl()));
     }
@@ -191,10 +191,10 @@ class LinkApiController implements CompanyScopedEndpoints {
         if (body.sourceType() == null || body.sourceType().isBlank()) {
             errors.reject("sourceType", "\"sourceType\" is required, e.g. \"Accounting\".");
         }
-        UUID connectionId = null;
+        ConnectionId connectionId = null;
         if (body.connectionId() != null) {
             try {
-                connectionId = UUID.fromString(body.connectionId());
+                connectionId = ConnectionId.of(UUID.fromString(body.connectionId()));
             } catch (IllegalArgumentException e) {
                 errors.reject("connectionId", "\"connectionId\" must be a connection id (a UUID).");
             }
@@ -218,9 +218,9 @@ class LinkApiController implements CompanyScopedEndpoints {
         Caller caller = Caller.current();
         companies.require(caller.client(), CompanyId.of(companyId));
         if (connectionId != null) {
-            connections.get(caller.client(), CompanyId.of(companyId), ConnectionId.of(connectionId));
+            connections.get(caller.client(), CompanyId.of(companyId), connectionId);
         }
-        List<ConsentRecord> recorded = consents.acceptInLink(caller.clientId(), companyId,
+        List<ConsentRecord> recorded = consents.acceptInLink(caller.client(), CompanyId.of(companyId),
                 new ConsentRecords.LinkAcceptance(connectionId, type.name(), body.text(), body.textVersion(),
                         body.locale(), channel, caller.kind() == Caller.Kind.COMPANY_TOKEN ? "CompanyToken" : "ApiKey",
                         request.getRemoteAddr(), request.getHeader("User-Agent"),
@@ -238,7 +238,7 @@ class LinkApiController implements CompanyScopedEndpoints {
                     + " productIdentifier: no new sign-in at the platform.")
     @GetMapping(BASE + "/consents/pending")
     List<ConsentRecords.PendingConsent> pendingConsents(@PathVariable UUID companyId) {
-        return consents.pendingInLink(Caller.current().clientId(), companyId);
+        return consents.pendingInLink(Caller.current().client(), CompanyId.of(companyId));
     }
 
     @Operation(operationId = "list-link-consent-texts", summary = "Get the consent texts of the company's products",
@@ -264,7 +264,7 @@ class LinkApiController implements CompanyScopedEndpoints {
                     ApiException.badRequest("platformKey", "\"platformKey\" names no integration: " + platformKey.trim()
                             + "."));
         }
-        return consents.textsInLink(Caller.current().clientId(), companyId, type.name(), platformName);
+        return consents.textsInLink(Caller.current().client(), CompanyId.of(companyId), type.name(), platformName);
     }
 
     private static SourceType sourceType(String value, String field) {

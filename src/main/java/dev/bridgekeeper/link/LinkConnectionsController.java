@@ -13,18 +13,15 @@ import dev.bridgekeeper.platform.error.ApiException;
 import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.ids.ConnectionId;
-import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.security.Caller;
 import dev.bridgekeeper.platform.security.CompanyScopedEndpoints;
 import dev.bridgekeeper.platform.web.PublicUrl;
 import dev.bridgekeeper.settings.SyncSetting;
 import dev.bridgekeeper.settings.SyncSettingsDirectory;
 import dev.bridgekeeper.sync.DataSync;
-import dev.bridgekeeper.sync.PullOperation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,9 +68,6 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
         this.products = products;
     }
 
-    /** Most recent 500 completed pulls is plenty to find each connection's latest one. */
-    private static final int RECENT_PULLS = 500;
-
     @Override
     public List<Endpoint> endpoints() {
         return List.of(new Endpoint(HttpMethod.GET, CONNECTIONS),
@@ -108,10 +102,10 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
         ClientId clientId = Caller.current().client();
         CompanyId company = CompanyId.of(companyId);
         Map<ConnectionId, Instant> firstLinked = connections.firstLinked(clientId, company);
-        Map<String, Instant> lastPulled = lastPulled(clientId.value(), companyId);
+        Map<ConnectionId, Instant> lastPulled = dataSync.lastCompleted(clientId, company);
         return connections.all(clientId, company).stream()
                 .filter(c -> c.status() != ConnectionStatus.PendingAuth)
-                .map(c -> view(c, firstLinked.get(c.id()), lastPulled.get(c.id().toString())))
+                .map(c -> view(c, firstLinked.get(c.id()), lastPulled.get(c.id())))
                 .toList();
     }
 
@@ -119,23 +113,23 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
             description = "The data types no longer updated from this connection, and the products relying on it.")
     @GetMapping(CONNECTIONS + "/{connectionId}/impact")
     DisconnectImpact impact(@PathVariable UUID companyId, @PathVariable UUID connectionId) {
-        UUID clientId = Caller.current().clientId();
-        DataConnection connection = connections.get(ClientId.of(clientId), CompanyId.of(companyId),
-                ConnectionId.of(connectionId));
+        ClientId clientId = Caller.current().client();
+        CompanyId company = CompanyId.of(companyId);
+        DataConnection connection = connections.get(clientId, company, ConnectionId.of(connectionId));
         Set<String> offered = catalog.find(connection.platformKey()).map(Integration::dataTypes)
                 .map(Map::keySet).orElse(Set.of());
-        Set<String> synced = syncSettings.forCompany(clientId, companyId).stream().map(SyncSetting::dataType)
+        Set<String> synced = syncSettings.forCompany(clientId, company).stream().map(SyncSetting::dataType)
                 .collect(Collectors.toSet());
         List<String> dataTypes = offered.stream()
                 .filter(d -> synced.isEmpty() || synced.contains(d))
                 .sorted()
                 .toList();
         return new DisconnectImpact(connection.id().toString(), connection.platformName(), dataTypes,
-                productsRelyingOn(clientId, companyId, connection));
+                productsRelyingOn(clientId, company, connection));
     }
 
     /** Products with an active consent on this connection (a consent naming no connection covers its source type). */
-    private List<Product> productsRelyingOn(UUID clientId, UUID companyId, DataConnection connection) {
+    private List<Product> productsRelyingOn(ClientId clientId, CompanyId companyId, DataConnection connection) {
         return consents.list(clientId, companyId).stream()
                 .filter(c -> c.status() == ConsentStatus.Active && c.productIdentifier() != null)
                 .filter(c -> c.connectionIds() == null || c.connectionIds().isEmpty()
@@ -160,22 +154,7 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
         CompanyId company = CompanyId.of(companyId);
         DataConnection unlinked = connections.unlink(clientId, company, ConnectionId.of(connectionId), body.status());
         return view(unlinked, connections.firstLinked(clientId, company).get(unlinked.id()),
-                lastPulled(clientId.value(), companyId).get(unlinked.id().toString()));
-    }
-
-    /**
-     * When data last arrived from each connection: the sync engine records completed pulls, not the
-     * connection's own {@code lastSync}, so the newest completed pull per connection stands in for it.
-     */
-    private Map<String, Instant> lastPulled(UUID clientId, UUID companyId) {
-        Map<String, Instant> latest = new HashMap<>();
-        for (PullOperation pull : dataSync.history(clientId, companyId, PageRequest.of(1, RECENT_PULLS),
-                "status=Complete", "-completed").results()) {
-            if (pull.connectionId() != null && pull.completed() != null) {
-                latest.merge(pull.connectionId(), pull.completed(), (a, b) -> a.isAfter(b) ? a : b);
-            }
-        }
-        return latest;
+                dataSync.lastCompleted(clientId, company).get(unlinked.id()));
     }
 
     private ManagedConnection view(DataConnection c, Instant firstLinked, Instant lastPulled) {
@@ -183,8 +162,8 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
         String logo = integration.map(Integration::branding).filter(b -> b.logo() != null)
                 .map(b -> publicUrl.resolve("/branding/" + c.platformKey() + "/" + b.logo())).orElse(null);
         Object organisation = c.connectionInfo() == null ? null : c.connectionInfo().get("organisationName");
-        return new ManagedConnection(c.id().toString(), c.platformKey(), c.platformName(), c.sourceType(), logo, c.status(),
-                organisation == null ? null : organisation.toString(), c.created(), firstLinked,
+        return new ManagedConnection(c.id().toString(), c.platformKey(), c.platformName(), c.sourceType(), logo,
+                c.status(), organisation == null ? null : organisation.toString(), c.created(), firstLinked,
                 c.lastSync() != null ? c.lastSync() : lastPulled, c.linkUrl());
     }
 }

@@ -8,8 +8,9 @@ import dev.bridgekeeper.connection.ConnectionStatus;
 import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.consent.ConsentChannel;
 import dev.bridgekeeper.consent.ConsentRecord;
-import dev.bridgekeeper.consent.ConsentRecords;
+import dev.bridgekeeper.consent.ConsentRecords.ConsentText;
 import dev.bridgekeeper.consent.ConsentRecords.LinkAcceptance;
+import dev.bridgekeeper.consent.ConsentRecords.PendingConsent;
 import dev.bridgekeeper.consent.ConsentStatus;
 import dev.bridgekeeper.consent.Product;
 import dev.bridgekeeper.integration.IntegrationCatalog;
@@ -44,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  * change does.
  */
 @Service
-class ConsentService implements ConsentRecords {
+class ConsentService {
 
     /** What a consent is for, as validated input. */
     record Grant(Product product, String sourceType, List<UUID> connectionIds, List<String> dataTypes, String text,
@@ -99,11 +100,10 @@ class ConsentService implements ConsentRecords {
         return view(row);
     }
 
-    @Override
     @Transactional
-    public List<ConsentRecord> acceptInLink(UUID clientId, UUID companyId, LinkAcceptance link) {
+    List<ConsentRecord> acceptInLink(UUID clientId, UUID companyId, LinkAcceptance link) {
         String sourceType = link.sourceType();
-        List<UUID> connectionIds = link.connectionId() == null ? List.of() : List.of(link.connectionId());
+        List<UUID> connectionIds = link.connectionId() == null ? List.of() : List.of(link.connectionId().value());
         List<String> assigned = companyProducts.products(ClientId.of(clientId), CompanyId.of(companyId));
         String only = link.productIdentifier();
         if (only != null && (!assigned.contains(only) || products.find(only).map(p -> p.dataTypes(sourceType))
@@ -131,9 +131,8 @@ class ConsentService implements ConsentRecords {
         return recorded;
     }
 
-    @Override
     @Transactional(readOnly = true)
-    public List<PendingConsent> pendingInLink(UUID clientId, UUID companyId) {
+    List<PendingConsent> pendingInLink(UUID clientId, UUID companyId) {
         List<DataConnection> linked = connections.linked(ClientId.of(clientId), CompanyId.of(companyId));
         List<ConsentRow> active = store.activeForCompany(clientId, companyId);
         List<Product> assigned = companyProducts.products(ClientId.of(clientId), CompanyId.of(companyId)).stream()
@@ -191,7 +190,7 @@ class ConsentService implements ConsentRecords {
         announce.granted(clientId, view, now);
         if (product != null && !dataTypes.isEmpty()) {
             // newly covered data types sync now on connections already linked: no new sign-in at the platform
-            sync.queueDataTypes(clientId, companyId, dataTypes);
+            sync.queueDataTypes(ClientId.of(clientId), CompanyId.of(companyId), dataTypes);
         }
         return row;
     }
@@ -204,9 +203,8 @@ class ConsentService implements ConsentRecords {
                 placeholders(clientId, company, grant.product(), platformName));
     }
 
-    @Override
     @Transactional(readOnly = true)
-    public List<ConsentText> textsInLink(UUID clientId, UUID companyId, String sourceType, String platformName) {
+    List<ConsentText> textsInLink(UUID clientId, UUID companyId, String sourceType, String platformName) {
         CompanyReference company = companies.require(ClientId.of(clientId), CompanyId.of(companyId));
         return companyProducts.products(ClientId.of(clientId), company.id()).stream()
                 .map(products::find).flatMap(Optional::stream)
@@ -220,18 +218,17 @@ class ConsentService implements ConsentRecords {
             String platformName) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("companyName", company.name());
-        values.put("lenderName", profiles.profile(clientId).name());
+        values.put("lenderName", profiles.profile(ClientId.of(clientId)).name());
         values.put("productName", product.name());
         values.put("platformName", platformName);
         return values;
     }
 
-    private List<String> offeredDataTypes(UUID clientId, UUID companyId, UUID connectionId) {
+    private List<String> offeredDataTypes(UUID clientId, UUID companyId, ConnectionId connectionId) {
         if (connectionId == null) {
             return List.of();
         }
-        DataConnection connection = connections.get(ClientId.of(clientId), CompanyId.of(companyId),
-                ConnectionId.of(connectionId));
+        DataConnection connection = connections.get(ClientId.of(clientId), CompanyId.of(companyId), connectionId);
         return catalog.find(connection.platformKey())
                 .map(i -> i.dataTypes().keySet().stream().filter(DataTypes.STANDARD::contains).sorted().toList())
                 .orElse(List.of());
@@ -239,9 +236,8 @@ class ConsentService implements ConsentRecords {
 
     // ---- reading --------------------------------------------------------------------------------------------
 
-    @Override
     @Transactional(readOnly = true)
-    public List<ConsentRecord> list(UUID clientId, UUID companyId) {
+    List<ConsentRecord> list(UUID clientId, UUID companyId) {
         companies.require(ClientId.of(clientId), CompanyId.of(companyId));
         return store.forCompany(clientId, companyId).stream().map(this::view).toList();
     }
@@ -358,7 +354,8 @@ class ConsentService implements ConsentRecords {
             UUID connectionId = UUID.fromString(connection.connectionId());
             for (String dataType : connection.stopsSyncing()) {
                 if (deleteDataNow || impact.retention().isZero()) {
-                    int removed = eviction.evict(clientId, companyId, connectionId, dataType);
+                    int removed = eviction.evict(ClientId.of(clientId), CompanyId.of(companyId),
+                            ConnectionId.of(connectionId), dataType);
                     audit.record(clientId, "consent.data.deleted", view, Map.of("connectionId",
                             connectionId.toString(), "deletedDataType", dataType, "recordsDeleted", removed));
                 } else {
@@ -396,7 +393,7 @@ class ConsentService implements ConsentRecords {
         audit.record(clientId, "consent.reconfirmed", view(extended), Map.of("previousExpiresAt",
                 ConsentAudit.text(row.expires()), "reconfirmedVia", channel.name()));
         if (row.status() == ConsentStatus.Expired && product != null) {
-            sync.queueDataTypes(clientId, companyId, row.dataTypes());
+            sync.queueDataTypes(ClientId.of(clientId), CompanyId.of(companyId), row.dataTypes());
         }
         return view(extended);
     }
@@ -441,13 +438,12 @@ class ConsentService implements ConsentRecords {
         List<ConsentStore.Deletion> due = store.dueDeletions(now(), limit);
         for (ConsentStore.Deletion deletion : due) {
             ClientId client = ClientId.of(deletion.clientId());
-            List<String> assigned = companyProducts.products(client, CompanyId.of(deletion.companyId()));
-            DataConnection connection = connections.get(client, CompanyId.of(deletion.companyId()),
-                    ConnectionId.of(deletion.connectionId()));
+            CompanyId company = CompanyId.of(deletion.companyId());
+            List<String> assigned = companyProducts.products(client, company);
+            DataConnection connection = connections.get(client, company, ConnectionId.of(deletion.connectionId()));
             if (!covered(deletion.clientId(), deletion.companyId(), deletion.connectionId(), connection.sourceType(),
                     assigned, null).contains(deletion.dataType())) {
-                int removed = eviction.evict(deletion.clientId(), deletion.companyId(), deletion.connectionId(),
-                        deletion.dataType());
+                int removed = eviction.evict(client, company, connection.id(), deletion.dataType());
                 store.find(deletion.clientId(), deletion.companyId(), deletion.consentId(), false).ifPresent(
                         consent -> audit.record(deletion.clientId(), "consent.data.deleted", view(consent),
                                 Map.of("connectionId", deletion.connectionId().toString(),

@@ -83,7 +83,6 @@ class ProductController {
     ResponseEntity<Void> refresh(@PathVariable UUID companyId, @PathVariable String productIdentifier,
             @RequestBody(required = false) RefreshBody body) {
         Product product = products.require(productIdentifier);
-        UUID clientId = Caller.current().clientId();
         if (!companies.products(Caller.current().client(), CompanyId.of(companyId)).contains(product.identifier())) {
             throw ApiException.notFound("Company " + companyId + " does not have the product \"" + productIdentifier
                     + "\"; add it with PUT /companies/" + companyId + "/products/" + productIdentifier + " first.");
@@ -103,7 +102,7 @@ class ProductController {
             errors.throwIfAny();
             dataTypes = body.dataTypes();
         }
-        sync.queueDataTypes(clientId, companyId, dataTypes);
+        sync.queueDataTypes(Caller.current().client(), CompanyId.of(companyId), dataTypes);
         return ResponseEntity.accepted().build();
     }
 }

@@ -140,8 +140,8 @@ class LinkFlow {
         }
     }
 
-    private Outcome finish(UUID clientId, UUID companyId, DataConnection connection, String statusCode, String statusText,
-            String errorMessage, Map<String, String> extra) {
+    private Outcome finish(UUID clientId, UUID companyId, DataConnection connection, String statusCode,
+            String statusText, String errorMessage, Map<String, String> extra) {
         Map<String, String> values = new HashMap<>();
         values.put("companyId", companyId.toString());
         values.put("connectionId", connection.id().toString());
@@ -154,7 +154,7 @@ class LinkFlow {
         values.put("statusText", statusText);
         values.put("errorMessage", errorMessage);
         try {
-            return RedirectTarget.build(profiles.profile(clientId), values, extra)
+            return RedirectTarget.build(profiles.profile(ClientId.of(clientId)), values, extra)
                     .<Outcome>map(Redirect::new)
                     .orElseGet(() -> "200".equals(statusCode)
                             ? new Page(200, "You're connected", "Your " + connection.platformName()

@@ -70,7 +70,7 @@ class SyncSettingsController {
         return store.company(clientId, companyId)
                 .map(s -> new CompanySyncSettings(companyId.toString(), s.settings(), s.overridesDefaults()))
                 .orElseGet(() -> new CompanySyncSettings(companyId.toString(),
-                        store.forCompany(clientId, companyId), false));
+                        store.forCompany(ClientId.of(clientId), CompanyId.of(companyId)), false));
     }
 
     @Operation(operationId = "set-company-syncSettings", summary = "Set a company's sync settings")

@@ -178,6 +178,13 @@ class RecordStore {
         jdbc.sql("delete from record_staging where dataset_id = ?").param(datasetId).update();
     }
 
+    /** Every live record of the data type the company has, from any connection, in id order. */
+    List<String> allLive(UUID clientId, UUID companyId, String dataType) {
+        return jdbc.sql("select data::text from record where client_id = ? and company_id = ? and data_type = ?"
+                        + " and not deleted order by record_id")
+                .params(clientId, companyId, dataType).query(String.class).list();
+    }
+
     /** A page of the cache for the read API: JSON texts of live records, and how many match in all. */
     record Slice(List<String> json, long total) {}
 

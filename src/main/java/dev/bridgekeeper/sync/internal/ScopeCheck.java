@@ -31,7 +31,7 @@ class ScopeCheck {
             return;
         }
         String sourceType = connections.get(d.client(), d.company(), d.connection()).sourceType();
-        Optional<Set<String>> allowed = narrowing.allowed(d.clientId(), d.companyId(), d.connectionId(), sourceType);
+        Optional<Set<String>> allowed = narrowing.allowed(d.client(), d.company(), d.connection(), sourceType);
         if (allowed.isPresent() && !allowed.get().contains(d.dataType())) {
             throw new ReadFailure(PullOperationStatus.Cancelled, "No active consent covers " + d.dataType()
                     + " on this connection any more.");

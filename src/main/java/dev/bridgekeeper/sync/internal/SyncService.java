@@ -13,7 +13,7 @@ import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.paging.PageRequest;
-import dev.bridgekeeper.platform.paging.PagedResults;
+import dev.bridgekeeper.platform.paging.Slice;
 import dev.bridgekeeper.settings.SyncSetting;
 import dev.bridgekeeper.settings.SyncSettingsDirectory;
 import dev.bridgekeeper.sync.DataStatus;
@@ -74,7 +74,9 @@ class SyncService implements DataSync {
 
     @Override
     @Transactional
-    public void queueAll(UUID clientId, UUID companyId) {
+    public void queueAll(ClientId client, CompanyId company) {
+        UUID clientId = client.value();
+        UUID companyId = company.value();
         List<Pull> pulls = new ArrayList<>();
         for (DataConnection connection : linked(clientId, companyId)) {
             pulls.add(new Pull(connection, syncedTypes(clientId, companyId, connection, s -> true)));
@@ -84,7 +86,10 @@ class SyncService implements DataSync {
 
     @Override
     @Transactional
-    public PullOperation queue(UUID clientId, UUID companyId, String dataType, UUID connectionId) {
+    public PullOperation queue(ClientId client, CompanyId company, String dataType, ConnectionId connection) {
+        UUID clientId = client.value();
+        UUID companyId = company.value();
+        UUID connectionId = connection == null ? null : connection.value();
         if (!DataTypes.isKnown(dataType)) {
             throw ApiException.badRequest("dataType", "\"" + dataType + "\" is not a data type; use one of "
                     + String.join(", ", DataTypes.STANDARD) + ".");
@@ -106,7 +111,9 @@ class SyncService implements DataSync {
 
     @Override
     @Transactional
-    public List<PullOperation> queueDataTypes(UUID clientId, UUID companyId, List<String> dataTypes) {
+    public List<PullOperation> queueDataTypes(ClientId client, CompanyId company, List<String> dataTypes) {
+        UUID clientId = client.value();
+        UUID companyId = company.value();
         List<Pull> pulls = new ArrayList<>();
         for (DataConnection connection : linked(clientId, companyId)) {
             List<String> types = syncedTypes(clientId, companyId, connection, s -> true).stream()
@@ -120,8 +127,10 @@ class SyncService implements DataSync {
 
     @Override
     @Transactional(readOnly = true)
-    public Map<String, DataStatus> dataStatus(UUID clientId, UUID companyId) {
-        companies.require(ClientId.of(clientId), CompanyId.of(companyId));
+    public Map<String, DataStatus> dataStatus(ClientId client, CompanyId company) {
+        companies.require(client, company);
+        UUID clientId = client.value();
+        UUID companyId = company.value();
         Map<String, DatasetRow> complete = new LinkedHashMap<>();
         datasets.latestPerDataType(clientId, companyId, true).forEach(d -> complete.put(d.dataType(), d));
         Map<String, DataStatus> statuses = new LinkedHashMap<>();
@@ -135,25 +144,31 @@ class SyncService implements DataSync {
 
     @Override
     @Transactional(readOnly = true)
-    public PagedResults<PullOperation> history(UUID clientId, UUID companyId, PageRequest page, String query,
+    public Slice<PullOperation> history(ClientId clientId, CompanyId companyId, PageRequest page, String query,
             String orderBy) {
-        companies.require(ClientId.of(clientId), CompanyId.of(companyId));
-        DatasetStore.Slice slice = datasets.history(clientId, companyId, query, orderBy, page.pageSize(),
-                page.offset());
-        Map<String, String> carried = new LinkedHashMap<>();
-        carried.put("query", query);
-        carried.put("orderBy", orderBy);
-        return PagedResults.of(slice.rows().stream().map(DatasetRow::view).toList(), page, slice.total(),
-                "/companies/" + companyId + "/data/history", carried);
+        companies.require(clientId, companyId);
+        DatasetStore.Slice slice = datasets.history(clientId.value(), companyId.value(), query, orderBy,
+                page.pageSize(), page.offset());
+        return new Slice<>(slice.rows().stream().map(DatasetRow::view).toList(), slice.total());
     }
 
     @Override
     @Transactional(readOnly = true)
-    public PullOperation pullOperation(UUID clientId, UUID companyId, UUID datasetId) {
-        companies.require(ClientId.of(clientId), CompanyId.of(companyId));
-        return datasets.find(clientId, companyId, datasetId).map(DatasetRow::view)
+    public PullOperation pullOperation(ClientId clientId, CompanyId companyId, UUID datasetId) {
+        companies.require(clientId, companyId);
+        return datasets.find(clientId.value(), companyId.value(), datasetId).map(DatasetRow::view)
                 .orElseThrow(() -> ApiException.notFound("Company " + companyId + " has no pull operation "
                         + datasetId + "."));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<ConnectionId, Instant> lastCompleted(ClientId clientId, CompanyId companyId) {
+        companies.require(clientId, companyId);
+        Map<ConnectionId, Instant> last = new LinkedHashMap<>();
+        datasets.lastCompleted(clientId.value(), companyId.value())
+                .forEach((id, at) -> last.put(ConnectionId.of(id), at));
+        return last;
     }
 
     /**
@@ -176,7 +191,8 @@ class SyncService implements DataSync {
             UUID clientId = company.getKey().get(0);
             UUID companyId = company.getKey().get(1);
             Map<String, Integer> hours = new LinkedHashMap<>();
-            settings.forCompany(clientId, companyId).forEach(s -> hours.put(s.dataType(), s.syncSchedule()));
+            settings.forCompany(ClientId.of(clientId), CompanyId.of(companyId))
+                    .forEach(s -> hours.put(s.dataType(), s.syncSchedule()));
             Map<UUID, List<String>> due = new LinkedHashMap<>();
             for (DatasetRow latest : company.getValue()) {
                 Integer every = hours.get(latest.dataType());
@@ -237,15 +253,15 @@ class SyncService implements DataSync {
         if (allowed.isPresent()) {
             // products (and their consents) choose the data types; the sync settings only order them
             Map<String, Integer> order = new LinkedHashMap<>();
-            settings.forCompany(clientId, companyId).forEach(s -> order.putIfAbsent(s.dataType(),
-                    s.syncOrder() == null ? Integer.MAX_VALUE : s.syncOrder()));
+            settings.forCompany(ClientId.of(clientId), CompanyId.of(companyId)).forEach(s -> order.putIfAbsent(
+                    s.dataType(), s.syncOrder() == null ? Integer.MAX_VALUE : s.syncOrder()));
             return integration.dataTypes().keySet().stream()
                     .filter(allowed.get()::contains)
                     .sorted(Comparator.comparing((String t) -> order.getOrDefault(t, Integer.MAX_VALUE))
                             .thenComparing(Comparator.naturalOrder()))
                     .toList();
         }
-        return settings.forCompany(clientId, companyId).stream()
+        return settings.forCompany(ClientId.of(clientId), CompanyId.of(companyId)).stream()
                 .filter(which)
                 .filter(s -> integration.dataTypes().containsKey(s.dataType()))
                 .sorted(Comparator.comparing(s -> s.syncOrder() == null ? Integer.MAX_VALUE : s.syncOrder()))
@@ -258,7 +274,8 @@ class SyncService implements DataSync {
     private Optional<Set<String>> allowed(UUID clientId, UUID companyId, DataConnection connection) {
         SyncScope narrowing = scope.getIfAvailable();
         return narrowing == null ? Optional.empty()
-                : narrowing.allowed(clientId, companyId, connection.id().value(), connection.sourceType());
+                : narrowing.allowed(ClientId.of(clientId), CompanyId.of(companyId), connection.id(),
+                        connection.sourceType());
     }
 
     private Integration integration(DataConnection connection) {
