@@ -4,4 +4,7 @@
  * Other modules use {@link dev.bridgekeeper.consent.Products}, {@link dev.bridgekeeper.consent.ConsentRecords}
  * and the {@link dev.bridgekeeper.consent.ConsentEvent}s.
  */
+@ApplicationModule(displayName = "Consent")
 package dev.bridgekeeper.consent;
+
+import org.springframework.modulith.ApplicationModule;
