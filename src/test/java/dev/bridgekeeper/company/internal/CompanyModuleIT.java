@@ -14,6 +14,7 @@ import dev.bridgekeeper.platform.error.ApiException;
 import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.paging.PageRequest;
+import dev.bridgekeeper.support.ModuleSlice;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,16 +24,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The company module on its own (with the shared kernel, and settings for the kernel's API-key check) against
- * the embedded PostgreSQL. The connection module that supplies dataConnections is not here: a stand-in answers.
+ * The company module on its own, with the shared kernel, against the embedded PostgreSQL. The connection module
+ * that supplies dataConnections is not here: a stand-in answers.
  */
-@ApplicationModuleTest(extraIncludes = {"platform", "settings"})
+@ApplicationModuleTest(extraIncludes = "platform")
+@Import(ModuleSlice.class)
 @ActiveProfiles("test")
 class CompanyModuleIT {
 
