@@ -46,8 +46,13 @@ final class XsdJsonValidator {
     private final Map<String, Element> globalElements = new HashMap<>();
     private final Map<String, Element> groups = new HashMap<>();
     private final Map<String, Set<String>> substitutes = new HashMap<>();
+    /** Named types are all built in the constructor and only read afterwards; anonymous ones fill in as met. */
     private final Map<Object, Model> models = new IdentityHashMap<>();
+    private final Map<Element, Model> inlineModels = new java.util.concurrent.ConcurrentHashMap<>();
     private final XMLOutputFactory xmlOut = XMLOutputFactory.newFactory();
+    /** A Validator is not thread-safe and is costly to create against a 15,000-line schema, so each thread keeps one. */
+    private final ThreadLocal<Validator> validators;
+    private volatile boolean prebuilt;
 
     /** Intuit's V3 schema as committed under {@code vendor/quickbooks/xsd}, compiled once per JVM (about 2 s). */
     static XsdJsonValidator intuitV3() {
@@ -66,7 +71,10 @@ final class XsdJsonValidator {
     XsdJsonValidator(URL root) {
         try {
             this.schema = SchemaFactory.newInstance(XS).newSchema(root);
+            this.validators = ThreadLocal.withInitial(schema::newValidator);
             readSchemaFile(root, new HashSet<>());
+            for (String type : complexTypes.keySet()) modelOfType(type);
+            prebuilt = true;
         } catch (Exception e) {
             throw new IllegalStateException("cannot load XSD " + root, e);
         }
@@ -95,7 +103,8 @@ final class XsdJsonValidator {
             return List.of("cannot render as XML: " + e.getMessage());
         }
         List<String> errors = new ArrayList<>();
-        Validator validator = schema.newValidator();
+        Validator validator = validators.get();
+        validator.reset();
         validator.setErrorHandler(new ErrorHandler() {
             @Override public void warning(SAXParseException e) { }
             @Override public void error(SAXParseException e) { if (errors.size() < 20) errors.add(e.getMessage()); }
@@ -195,14 +204,19 @@ final class XsdJsonValidator {
             return type.startsWith("xs:") ? null : modelOfType(local(type));
         }
         Element inline = child(decl, "complexType");
-        return inline == null ? null : models.computeIfAbsent(inline, k -> build(inline));
+        if (inline == null) return null;
+        Model known = inlineModels.get(inline);
+        if (known != null) return known;
+        Model built = build(inline);
+        Model raced = inlineModels.putIfAbsent(inline, built);
+        return raced == null ? built : raced;
     }
 
     private Model modelOfType(String typeName) {
         Element type = complexTypes.get(typeName);
         if (type == null) return null;
         Model cached = models.get(type);
-        if (cached != null) return cached;
+        if (cached != null || prebuilt) return cached;
         Model built = build(type);
         models.put(type, built);
         return built;
