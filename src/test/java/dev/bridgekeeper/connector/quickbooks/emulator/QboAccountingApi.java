@@ -213,8 +213,13 @@ final class QboAccountingApi {
             rules.breach("api.query.startposition", call.request, "STARTPOSITION is 1-based");
             start = 1;
         }
+        // list entities answer active records only unless the query names Active (e.g. WHERE Active IN (true, false))
+        boolean namesActive = q.where().stream().anyMatch(c -> c.property().equalsIgnoreCase("Active"));
         List<ObjectNode> matching = new ArrayList<>();
-        for (ObjectNode n : company.list(q.entity())) if (q.matches(n)) matching.add(n);
+        for (ObjectNode n : company.list(q.entity())) {
+            if (!namesActive && n.has("Active") && !n.get("Active").asBoolean()) continue;
+            if (q.matches(n)) matching.add(n);
+        }
         ObjectNode root = QboWire.JSON.createObjectNode();
         ObjectNode qr = root.putObject("QueryResponse");
         if (q.count()) {

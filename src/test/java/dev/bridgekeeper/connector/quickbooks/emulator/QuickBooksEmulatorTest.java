@@ -221,6 +221,18 @@ class QuickBooksEmulatorTest {
                 .containsExactly("api.query.grammar", "api.query.entity", "api.query.maxresults", "api.minorversion");
     }
 
+    @Test
+    void inactiveListRecordsAreLeftOutUnlessTheQueryNamesActive() throws Exception {
+        start(QboSettings.builder());
+        Tokens t = connect(QboSettings.ALICE, 0, Map.of());
+        long all = qbo.records(ALICE_REALM, "Customer").size();
+        long inactive = qbo.records(ALICE_REALM, "Customer").stream().filter(c -> !c.get("Active").asBoolean()).count();
+        assertThat(inactive).isPositive();
+        assertThat(json(api(t, "/query?query=" + enc("select count(*) from Customer"))).at("/QueryResponse/totalCount").asLong()).isEqualTo(all - inactive);
+        assertThat(json(api(t, "/query?query=" + enc("select count(*) from Customer where Active IN (true, false)"))).at("/QueryResponse/totalCount").asLong()).isEqualTo(all);
+        assertThat(qbo.violations()).isEmpty();
+    }
+
     // ---- change data capture ----
 
     @Test
