@@ -34,12 +34,26 @@ final class QboCompany {
     final ZoneId zone;
     private final Map<String, TreeMap<Long, ObjectNode>> records = new LinkedHashMap<>();
     private final List<Tombstone> deletions = new ArrayList<>();
+    private Runnable populator = () -> { };
+    private boolean populated;
 
     QboCompany(String realmId, String name, ZoneId zone) {
         this.realmId = realmId;
         this.name = name;
         this.zone = zone;
         for (String e : ENTITIES) records.put(e, new TreeMap<>());
+    }
+
+    /** Fills the company on first use, so a test that uses one realm does not pay for generating the others. */
+    synchronized void populateOnFirstUse(Runnable fill) {
+        populator = fill;
+    }
+
+    private void ensurePopulated() {
+        if (!populated) {
+            populated = true;
+            populator.run();
+        }
     }
 
     /** Loads the committed example bodies ({@code vendor/quickbooks/examples/<Entity>.json}). */
@@ -63,15 +77,18 @@ final class QboCompany {
     }
 
     synchronized long nextId(String entity) {
+        ensurePopulated();
         TreeMap<Long, ObjectNode> map = records.get(entity);
         return map.isEmpty() ? 1 : map.lastKey() + 1;
     }
 
     synchronized List<ObjectNode> list(String entity) {
+        ensurePopulated();
         return new ArrayList<>(records.get(entity).values());
     }
 
     synchronized ObjectNode get(String entity, String id) {
+        ensurePopulated();
         try {
             return records.get(entity).get(Long.parseLong(id));
         } catch (NumberFormatException e) {
@@ -80,11 +97,13 @@ final class QboCompany {
     }
 
     synchronized List<Tombstone> deletions() {
+        ensurePopulated();
         return new ArrayList<>(deletions);
     }
 
     /** Applies {@code change} to a copy, bumps SyncToken and MetaData.LastUpdatedTime, and stores it. */
     synchronized ObjectNode update(String entity, String id, Consumer<ObjectNode> change, Instant now) {
+        ensurePopulated();
         ObjectNode current = get(entity, id);
         if (current == null) return null;
         ObjectNode next = current.deepCopy();
@@ -97,6 +116,7 @@ final class QboCompany {
     }
 
     synchronized ObjectNode create(String entity, ObjectNode node, Instant now) {
+        ensurePopulated();
         ObjectNode copy = node.deepCopy();
         copy.put("Id", String.valueOf(nextId(entity)));
         copy.put("SyncToken", "0");
@@ -110,6 +130,7 @@ final class QboCompany {
     }
 
     synchronized boolean delete(String entity, String id, Instant now) {
+        ensurePopulated();
         ObjectNode removed = null;
         try {
             removed = records.get(entity).remove(Long.parseLong(id));
@@ -130,6 +151,7 @@ final class QboCompany {
     }
 
     synchronized int size(String entity) {
+        ensurePopulated();
         return records.get(entity).size();
     }
 }

@@ -31,6 +31,7 @@ final class QboDataGenerator {
     private int customerCount;
     private int vendorCount;
     private int itemCount;
+    private Instant lastCreated;
 
     private QboDataGenerator(QboCompany company, long seed, Instant now) {
         this.company = company;
@@ -57,8 +58,10 @@ final class QboDataGenerator {
         for (int i = 0; i < v.bills(); i++) expenseForm("Bill");
         for (int i = 0; i < v.vendorCredits(); i++) expenseForm("VendorCredit");
         for (int i = 0; i < v.purchaseOrders(); i++) expenseForm("PurchaseOrder");
-        for (int i = 0; i < v.payments(); i++) payment();
-        for (int i = 0; i < v.billPayments(); i++) billPayment();
+        List<ObjectNode> invoices = company.list("Invoice");
+        for (int i = 0; i < v.payments(); i++) payment(invoices);
+        List<ObjectNode> bills = company.list("Bill");
+        for (int i = 0; i < v.billPayments(); i++) billPayment(bills);
         for (int i = 0; i < v.journalEntries(); i++) journalEntry();
         for (int i = 0; i < v.bankTransactions(); i++) {
             int kind = random.nextInt(20);
@@ -202,11 +205,10 @@ final class QboDataGenerator {
         return total;
     }
 
-    private void payment() {
+    private void payment(List<ObjectNode> invoices) {
         long id = company.nextId("Payment");
         ObjectNode p = base(id);
         LocalDate txnDate = txnDate(p);
-        List<ObjectNode> invoices = company.list("Invoice");
         ObjectNode invoice = invoices.get(random.nextInt(invoices.size()));
         BigDecimal amount = new BigDecimal(invoice.get("TotalAmt").asString());
         p.set("CustomerRef", invoice.get("CustomerRef").deepCopy());
@@ -220,11 +222,10 @@ final class QboDataGenerator {
         company.put("Payment", p);
     }
 
-    private void billPayment() {
+    private void billPayment(List<ObjectNode> bills) {
         long id = company.nextId("BillPayment");
         ObjectNode p = base(id);
         LocalDate txnDate = txnDate(p);
-        List<ObjectNode> bills = company.list("Bill");
         ObjectNode bill = bills.get(random.nextInt(bills.size()));
         BigDecimal amount = new BigDecimal(bill.get("TotalAmt").asString());
         p.set("VendorRef", bill.get("VendorRef").deepCopy());
@@ -319,6 +320,7 @@ final class QboDataGenerator {
                 ? now.minus(Duration.ofMinutes(10 + random.nextLong(20L * 24 * 60)))
                 : created.plus(Duration.ofMinutes(random.nextLong(30)));
         if (updated.isBefore(created)) updated = created;
+        lastCreated = created;
         n.put("domain", "QBO").put("sparse", false).put("Id", String.valueOf(id));
         n.put("SyncToken", updated.equals(created) ? "0" : String.valueOf(random.nextInt(3)));
         n.putObject("MetaData").put("CreateTime", company.metaTime(created)).put("LastUpdatedTime", company.metaTime(updated));
@@ -326,7 +328,7 @@ final class QboDataGenerator {
     }
 
     private LocalDate txnDate(ObjectNode n) {
-        return java.time.OffsetDateTime.parse(n.get("MetaData").get("CreateTime").asString()).toLocalDate();
+        return LocalDate.ofInstant(lastCreated, company.zone); // the record base(...) just made: TxnDate is its creation day
     }
 
     private BigDecimal openBalance(BigDecimal total) {

@@ -53,8 +53,11 @@ public final class QuickBooksEmulator implements AutoCloseable {
             for (QboSettings.Company c : user.companies()) {
                 companies.computeIfAbsent(c.realmId(), id -> {
                     QboCompany company = new QboCompany(id, c.name(), settings.companyZone());
-                    company.loadExamples();
-                    QboDataGenerator.generate(company, settings.volume(), settings.seed(), clock.instant());
+                    java.time.Instant generatedAt = clock.instant();
+                    company.populateOnFirstUse(() -> {
+                        company.loadExamples();
+                        QboDataGenerator.generate(company, settings.volume(), settings.seed(), generatedAt);
+                    });
                     return company;
                 });
             }
