@@ -1,0 +1,70 @@
+package dev.bridgekeeper.connector.emulator;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Checks one HTTP request against a vendor's published OpenAPI description with Atlassian's
+ * swagger-request-validator, and answers the violations as sentences ({@code key: message}).
+ *
+ * <p>A large description (Xero's accounting file is 900 kB) takes seconds to parse, so each is parsed
+ * once per JVM, in the background from the first {@link #of} call, and shared by every emulator.
+ */
+public final class OpenApiRequestCheck {
+
+    private static final ConcurrentMap<String, CompletableFuture<OpenApiInteractionValidator>> PARSED =
+            new ConcurrentHashMap<>();
+
+    private final String resource;
+    private final CompletableFuture<OpenApiInteractionValidator> validator;
+
+    private OpenApiRequestCheck(String resource, CompletableFuture<OpenApiInteractionValidator> validator) {
+        this.resource = resource;
+        this.validator = validator;
+    }
+
+    /** The check for an OpenAPI file on the test classpath, e.g. {@code /vendor/xero/xero_accounting.yaml}. */
+    public static OpenApiRequestCheck of(String classpathResource) {
+        URL url = OpenApiRequestCheck.class.getResource(classpathResource);
+        if (url == null) {
+            throw new IllegalArgumentException("no OpenAPI description on the classpath at " + classpathResource);
+        }
+        CompletableFuture<OpenApiInteractionValidator> validator = PARSED.computeIfAbsent(classpathResource,
+                r -> CompletableFuture.supplyAsync(
+                        () -> OpenApiInteractionValidator.createForSpecificationUrl(url.toString()).build()));
+        return new OpenApiRequestCheck(classpathResource, validator);
+    }
+
+    /** The classpath location of the description. */
+    public String resource() {
+        return resource;
+    }
+
+    /**
+     * The violations of one request; empty when it matches the description.
+     *
+     * @param path the path as the description's server URL leaves it (including any base path of that URL)
+     */
+    public List<String> violations(String method, String path, Map<String, List<String>> query,
+            Map<String, List<String>> headers, String body) {
+        SimpleRequest.Builder builder = new SimpleRequest.Builder(Request.Method.valueOf(method), path);
+        query.forEach((name, values) -> builder.withQueryParam(name, values));
+        headers.forEach((name, values) -> builder.withHeader(name, values));
+        if (body != null && !body.isEmpty()) {
+            builder.withBody(body);
+        }
+        ValidationReport report = validator.join().validateRequest(builder.build());
+        return report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .map(m -> m.getKey() + ": " + m.getMessage())
+                .toList();
+    }
+}
