@@ -3,6 +3,7 @@ package dev.bridgekeeper.connector.emulator;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import java.net.URL;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Checks one HTTP request against a vendor's published OpenAPI description with Atlassian's
- * swagger-request-validator, and answers the violations as sentences ({@code key: message}).
+ * swagger-request-validator, and answers the violations as sentences ({@code key: message}). Warnings count as
+ * violations too, and an undeclared query parameter is raised from the validator's default "ignore" to an error.
  *
  * <p>A large description (Xero's accounting file is 900 kB) takes seconds to parse, so each is parsed
  * once per JVM, in the background from the first {@link #of} call, and shared by every emulator.
@@ -22,6 +24,11 @@ public final class OpenApiRequestCheck {
 
     private static final ConcurrentMap<String, CompletableFuture<OpenApiInteractionValidator>> PARSED =
             new ConcurrentHashMap<>();
+
+    /** An undeclared query parameter is ignored by the validator's default levels; a vendor would not understand it. */
+    private static final LevelResolver STRICT = LevelResolver.create()
+            .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR)
+            .build();
 
     private final String resource;
     private final CompletableFuture<OpenApiInteractionValidator> validator;
@@ -39,7 +46,8 @@ public final class OpenApiRequestCheck {
         }
         CompletableFuture<OpenApiInteractionValidator> validator = PARSED.computeIfAbsent(classpathResource,
                 r -> CompletableFuture.supplyAsync(
-                        () -> OpenApiInteractionValidator.createForSpecificationUrl(url.toString()).build()));
+                        () -> OpenApiInteractionValidator.createForSpecificationUrl(url.toString())
+                                .withLevelResolver(STRICT).build()));
         return new OpenApiRequestCheck(classpathResource, validator);
     }
 
@@ -63,7 +71,7 @@ public final class OpenApiRequestCheck {
         }
         ValidationReport report = validator.join().validateRequest(builder.build());
         return report.getMessages().stream()
-                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR || m.getLevel() == ValidationReport.Level.WARN)
                 .map(m -> m.getKey() + ": " + m.getMessage())
                 .toList();
     }
