@@ -47,8 +47,15 @@ public final class OpenApiRequestCheck {
         CompletableFuture<OpenApiInteractionValidator> validator = PARSED.computeIfAbsent(classpathResource,
                 r -> CompletableFuture.supplyAsync(
                         () -> OpenApiInteractionValidator.createForSpecificationUrl(url.toString())
-                                .withLevelResolver(STRICT).build()));
+                                .withLevelResolver(STRICT).build(), OpenApiRequestCheck::background));
         return new OpenApiRequestCheck(classpathResource, validator);
+    }
+
+    /** Its own thread: the common pool has a single worker on a two-core machine, and parses would queue. */
+    private static void background(Runnable task) {
+        Thread thread = new Thread(task, "openapi-parse");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The classpath location of the description. */

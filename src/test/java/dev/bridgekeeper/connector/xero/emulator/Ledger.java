@@ -264,8 +264,16 @@ public final class Ledger {
     }
 
     synchronized ObjectNode accountByCode(String code) {
-        return records("Accounts").stream().filter(a -> code.equals(a.path("Code").asString(""))).findFirst()
-                .orElse(null);
+        Map<String, ObjectNode> accounts = collections.get("Accounts");
+        if (accounts == null) {
+            return null;
+        }
+        for (ObjectNode account : accounts.values()) {
+            if (code.equals(account.path("Code").asString(""))) {
+                return account;
+            }
+        }
+        return null;
     }
 
     LocalDate today() {

@@ -12,6 +12,11 @@ public record LedgerSize(int contacts, int invoices, int creditNotes, int bankTr
         return new LedgerSize(40, 230, 12, 150, 6, 4, 5, 8);
     }
 
+    /** A handful of each, for tests about limits and faults rather than data. */
+    public static LedgerSize tiny() {
+        return new LedgerSize(4, 8, 2, 8, 2, 2, 2, 2);
+    }
+
     /** The benchmark volume: 1,000 contacts, 5,000 invoices and bills, 20,000 bank transactions. */
     public static LedgerSize benchmark() {
         return new LedgerSize(1_000, 5_000, 250, 20_000, 200, 100, 100, 60);

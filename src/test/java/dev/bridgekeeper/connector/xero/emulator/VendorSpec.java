@@ -34,6 +34,11 @@ final class VendorSpec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }, task -> {
+        // its own thread, so it runs beside the validator's parse even where the common pool has one worker
+        Thread thread = new Thread(task, "xero-openapi-read");
+        thread.setDaemon(true);
+        thread.start();
     });
 
     private VendorSpec() {}
