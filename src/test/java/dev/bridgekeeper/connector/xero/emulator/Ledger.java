@@ -98,6 +98,12 @@ public final class Ledger {
         return byId == null ? 0 : byId.size();
     }
 
+    /** How many records of an endpoint match, e.g. {@code r -> r.path("Type").asString().equals("ACCPAY")}. */
+    public synchronized long count(String collection, java.util.function.Predicate<JsonNode> matching) {
+        Map<String, ObjectNode> byId = collections.get(collection);
+        return byId == null ? 0 : byId.values().stream().filter(matching).count();
+    }
+
     /** The record with this id (case-insensitive, as Xero's GUIDs are), or null. */
     public synchronized ObjectNode record(String collection, String id) {
         Map<String, ObjectNode> byId = collections.get(collection);
@@ -129,7 +135,7 @@ public final class Ledger {
     }
 
     synchronized List<Attachment> attachments(String recordId) {
-        return List.copyOf(attachments.getOrDefault(recordId.toLowerCase(), attachments.getOrDefault(recordId, List.of())));
+        return List.copyOf(attachments.getOrDefault(recordId, List.of()));
     }
 
     // ---- changes (tests) ----

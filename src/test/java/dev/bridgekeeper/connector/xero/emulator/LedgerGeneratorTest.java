@@ -109,4 +109,28 @@ class LedgerGeneratorTest {
         assertThat(XeroDates.parseMsJson(touched.path("UpdatedDateUTC").asString()))
                 .isAfter(XeroDates.parseMsJson(voided.path("UpdatedDateUTC").asString()));
     }
+
+    @Test
+    void deletingAndCreatingBehaveAsInXero() {
+        Ledger ledger = LedgerGenerator.generate(ORG, LedgerSize.small(), AS_OF, false, new EmulatorClock());
+        ObjectNode spend = ledger.records("BankTransactions").stream().filter(b -> Ledger.isStatus(b, "AUTHORISED"))
+                .findFirst().orElseThrow();
+        int journals = ledger.journals().size();
+        ObjectNode deleted = ledger.delete("BankTransactions", spend.path("BankTransactionID").asString());
+        assertThat(deleted.path("Status").asString()).isEqualTo("DELETED");
+        assertThat(ledger.count("BankTransactions")).isEqualTo(LedgerSize.small().bankTransactions());
+        assertThat(ledger.journals()).hasSize(journals + 1);
+
+        String itemId = ledger.records("Items").get(0).path("ItemID").asString();
+        ledger.delete("Items", itemId);
+        assertThat(ledger.record("Items", itemId)).isNull();
+
+        ObjectNode copy = ledger.records("Invoices").stream().filter(i -> Ledger.isStatus(i, "AUTHORISED"))
+                .findFirst().orElseThrow().deepCopy();
+        copy.put("InvoiceID", UUID.randomUUID().toString());
+        copy.put("InvoiceNumber", "INV-NEW");
+        ledger.create("Invoices", copy);
+        assertThat(ledger.count("Invoices", i -> i.path("InvoiceNumber").asString().equals("INV-NEW"))).isEqualTo(1);
+        assertThat(ledger.journals()).hasSize(journals + 2);
+    }
 }

@@ -64,10 +64,9 @@ public final class XeroEmulator implements AutoCloseable {
         }
         baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         grants = new GrantStore(clock, config.tokens(), baseUrl);
-        for (XeroOrganisation org : config.organisations()) {
-            ledgers.put(org.tenantId(), LedgerGenerator.generate(org, config.ledgerSize(), config.dataAsOf(),
-                    config.includeVendorExamples(), clock));
-        }
+        // organisations are independent, so generate them side by side
+        config.organisations().parallelStream().forEach(org -> ledgers.put(org.tenantId(), LedgerGenerator.generate(
+                org, config.ledgerSize(org.tenantId()), config.dataAsOf(), config.includeVendorExamples(), clock)));
         RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
         IdentityServer identity = new IdentityServer(this, grants, stats);
         executor = Executors.newFixedThreadPool(config.serverThreads(), r -> {

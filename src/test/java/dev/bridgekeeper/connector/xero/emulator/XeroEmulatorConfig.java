@@ -2,7 +2,9 @@ package dev.bridgekeeper.connector.xero.emulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -16,8 +18,8 @@ import java.util.UUID;
  * @param serverThreads the bounded pool answering HTTP requests
  */
 public record XeroEmulatorConfig(List<XeroApp> apps, List<XeroUser> users, List<XeroOrganisation> organisations,
-        LedgerSize ledgerSize, Instant dataAsOf, boolean includeVendorExamples, RateLimitPolicy rateLimits,
-        TokenPolicy tokens, int serverThreads) {
+        LedgerSize ledgerSize, Map<UUID, LedgerSize> ledgerSizeOverrides, Instant dataAsOf,
+        boolean includeVendorExamples, RateLimitPolicy rateLimits, TokenPolicy tokens, int serverThreads) {
 
     public static final UUID DEMO_TENANT = UUID.fromString("6f0e2a64-3c1d-4b8e-9d3e-0b7b4a1d2c01");
     public static final UUID NORTHWIND_TENANT = UUID.fromString("6f0e2a64-3c1d-4b8e-9d3e-0b7b4a1d2c02");
@@ -35,6 +37,7 @@ public record XeroEmulatorConfig(List<XeroApp> apps, List<XeroUser> users, List<
         apps = List.copyOf(apps);
         users = List.copyOf(users);
         organisations = List.copyOf(organisations);
+        ledgerSizeOverrides = Map.copyOf(ledgerSizeOverrides);
     }
 
     public static XeroEmulatorConfig defaults() {
@@ -49,40 +52,61 @@ public record XeroEmulatorConfig(List<XeroApp> apps, List<XeroUser> users, List<
                         "Ada", "Adviser", List.of(DEMO_TENANT, NORTHWIND_TENANT, HARBOUR_TENANT)),
                 new XeroUser(UUID.fromString("9a1c0b3e-1111-4a6e-8f00-000000000003"), NO_ORG_USER, PASSWORD,
                         "Nico", "Newcomer", List.of()));
-        return new XeroEmulatorConfig(List.of(), users, orgs, LedgerSize.small(),
+        return new XeroEmulatorConfig(List.of(), users, orgs, LedgerSize.small(), Map.of(),
                 Instant.parse("2026-06-30T00:00:00Z"), true, RateLimitPolicy.xeroDefaults(),
                 TokenPolicy.xeroDefaults(), 16);
+    }
+
+    /**
+     * The defaults with the Demo Company at benchmark volume (1,000 contacts, 5,000 invoices and bills, 20,000
+     * bank transactions); the other two organisations stay small. That ledger takes about 270 MB of heap and
+     * several seconds to generate on a two-core machine.
+     */
+    public static XeroEmulatorConfig benchmark() {
+        return defaults().withLedgerSize(DEMO_TENANT, LedgerSize.benchmark());
     }
 
     public XeroEmulatorConfig withApp(XeroApp app) {
         List<XeroApp> more = new ArrayList<>(apps);
         more.add(app);
-        return new XeroEmulatorConfig(more, users, organisations, ledgerSize, dataAsOf, includeVendorExamples,
+        return new XeroEmulatorConfig(more, users, organisations, ledgerSize, ledgerSizeOverrides, dataAsOf, includeVendorExamples,
                 rateLimits, tokens, serverThreads);
     }
 
     public XeroEmulatorConfig withLedgerSize(LedgerSize size) {
-        return new XeroEmulatorConfig(apps, users, organisations, size, dataAsOf, includeVendorExamples, rateLimits,
+        return new XeroEmulatorConfig(apps, users, organisations, size, ledgerSizeOverrides, dataAsOf, includeVendorExamples, rateLimits,
                 tokens, serverThreads);
     }
 
+    /** A different size for one organisation's ledger. */
+    public XeroEmulatorConfig withLedgerSize(UUID tenantId, LedgerSize size) {
+        Map<UUID, LedgerSize> overrides = new HashMap<>(ledgerSizeOverrides);
+        overrides.put(tenantId, size);
+        return new XeroEmulatorConfig(apps, users, organisations, ledgerSize, overrides, dataAsOf,
+                includeVendorExamples, rateLimits, tokens, serverThreads);
+    }
+
+    LedgerSize ledgerSize(UUID tenantId) {
+        return ledgerSizeOverrides.getOrDefault(tenantId, ledgerSize);
+    }
+
     public XeroEmulatorConfig withRateLimits(RateLimitPolicy policy) {
-        return new XeroEmulatorConfig(apps, users, organisations, ledgerSize, dataAsOf, includeVendorExamples,
+        return new XeroEmulatorConfig(apps, users, organisations, ledgerSize, ledgerSizeOverrides, dataAsOf, includeVendorExamples,
                 policy, tokens, serverThreads);
     }
 
     public XeroEmulatorConfig withTokens(TokenPolicy policy) {
-        return new XeroEmulatorConfig(apps, users, organisations, ledgerSize, dataAsOf, includeVendorExamples,
+        return new XeroEmulatorConfig(apps, users, organisations, ledgerSize, ledgerSizeOverrides, dataAsOf, includeVendorExamples,
                 rateLimits, policy, serverThreads);
     }
 
     public XeroEmulatorConfig withVendorExamples(boolean include) {
-        return new XeroEmulatorConfig(apps, users, organisations, ledgerSize, dataAsOf, include, rateLimits, tokens,
+        return new XeroEmulatorConfig(apps, users, organisations, ledgerSize, ledgerSizeOverrides, dataAsOf, include, rateLimits, tokens,
                 serverThreads);
     }
 
     public XeroEmulatorConfig withServerThreads(int threads) {
-        return new XeroEmulatorConfig(apps, users, organisations, ledgerSize, dataAsOf, includeVendorExamples,
+        return new XeroEmulatorConfig(apps, users, organisations, ledgerSize, ledgerSizeOverrides, dataAsOf, includeVendorExamples,
                 rateLimits, tokens, threads);
     }
 
