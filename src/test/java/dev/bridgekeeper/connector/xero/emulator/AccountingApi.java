@@ -269,7 +269,7 @@ final class AccountingApi {
         if (name.equals("BankTransfers") && !flag(query, "includeDeleted")) {
             records.removeIf(r -> Ledger.isStatus(r, "DELETED"));
         }
-        Instant since = modifiedSince(exchange);
+        Instant since = VendorSpec.acceptsIfModifiedSince("/" + name) ? modifiedSince(exchange) : null;
         if (since != null) {
             String field = name.equals("BankTransfers") ? "CreatedDateUTC" : "UpdatedDateUTC";
             records.removeIf(r -> {

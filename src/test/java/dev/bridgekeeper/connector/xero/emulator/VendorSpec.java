@@ -86,4 +86,15 @@ final class VendorSpec {
         }
         return scopes;
     }
+
+    /** Whether the GET operation at {@code path} declares the header If-Modified-Since (Xero ignores it elsewhere). */
+    static boolean acceptsIfModifiedSince(String path) {
+        for (JsonNode parameter : accounting().path("paths").path(path).path("get").path("parameters")) {
+            if (parameter.path("$ref").asString("").endsWith("/ifModifiedSince")
+                    || parameter.path("name").asString("").equalsIgnoreCase("If-Modified-Since")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -143,6 +143,8 @@ class XeroEmulatorApiTest {
         assertThat(invoices.get(0).path("AmountDue").decimalValue()).isZero();
         assertThat(XeroDates.parseMsJson(invoices.get(0).path("UpdatedDateUTC").asString()))
                 .isAfterOrEqualTo(Instant.parse(since));
+        // endpoints without the header in Xero's description ignore it
+        assertThat(get(HARBOUR_TENANT, "/TaxRates", "If-Modified-Since", since).path("TaxRates")).isNotEmpty();
     }
 
     @Test
