@@ -161,6 +161,10 @@ public final class Ledger {
 
     /** Voids an invoice, bill or credit note: status VOIDED, amounts due zero, its journals reversed. */
     public synchronized ObjectNode voidDocument(String collection, String id) {
+        if (!List.of("Invoices", "CreditNotes", "ManualJournals").contains(collection)) {
+            throw new IllegalArgumentException("Xero voids invoices, bills, credit notes and manual journals, not "
+                    + collection + "; delete it instead");
+        }
         ObjectNode current = require(collection, id);
         ObjectNode copy = current.deepCopy();
         copy.put("Status", "VOIDED");
@@ -184,6 +188,9 @@ public final class Ledger {
      * by removing the record.
      */
     public synchronized ObjectNode delete(String collection, String id) {
+        if (collection.equals("Contacts")) {
+            throw new IllegalArgumentException("Xero archives contacts rather than deleting them; use archiveContact");
+        }
         ObjectNode current = require(collection, id);
         if (collection.equals("Items")) {
             collections.get(collection).remove(current.path("ItemID").asString());

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -445,9 +444,5 @@ final class XeroReports {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
-    }
-
-    static String newId() {
-        return UUID.randomUUID().toString();
     }
 }
