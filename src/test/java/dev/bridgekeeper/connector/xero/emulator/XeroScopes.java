@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  *
  * <p>Broad accounting scopes and the endpoints they open come from Xero's OpenAPI file. The granular scopes for
  * apps created on or after 2 March 2026 are not in that file (version 16.1.0); the list below is taken from
- * Xero-announced mappings reported by integrators (sources in docs/connectors/xero.md), and names we could not
- * confirm are left out so the emulator never accepts a scope real Xero would refuse.
+ * integrators' reports of Xero's change (sources in docs/connectors/xero.md), and names found in none of them
+ * are left out so the emulator does not accept a scope real Xero might refuse.
  */
 final class XeroScopes {
 
