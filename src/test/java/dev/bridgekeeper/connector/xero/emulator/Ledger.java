@@ -236,8 +236,9 @@ public final class Ledger {
     }
 
     private void stamp(ObjectNode record) {
-        Instant now = clock.instant();
-        // strictly later than anything before, so If-Modified-Since always sees a change
+        // whole milliseconds, as Xero's dates carry, and strictly later than anything before, so If-Modified-Since
+        // always sees a change (two changes within one millisecond would otherwise share a stamp)
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         lastStamp = now.isAfter(lastStamp) ? now : lastStamp.plusMillis(1);
         record.put("UpdatedDateUTC", XeroDates.msJson(lastStamp));
         if (record.has("UpdatedDateUTCString")) {
