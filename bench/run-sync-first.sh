@@ -58,9 +58,9 @@ wait_up "$SERVER_PID" "$PORT" "$LOG" "Bridgekeeper"
 
 WARMUP=()
 [[ "${BENCH_WARMUP:-0}" == "1" ]] && WARMUP=(--warmup-user=user_expiring)
-# key goes through the environment, not argv, so it stays out of `ps`
+# the key and the embedded database's password go through the environment, not argv, so they stay out of `ps`
 set +e
-BENCH_API_KEY="$API_KEY" node "$ROOT/bench/sync-first.mjs" --base-url="http://127.0.0.1:$PORT" \
+BENCH_DB_PASSWORD="$(cat "$DATA_DIR/secrets/postgres.password")" BENCH_API_KEY="$API_KEY" node "$ROOT/bench/sync-first.mjs" --base-url="http://127.0.0.1:$PORT" \
   --server-pid="$SERVER_PID" --db-port="$DB_PORT" "${WARMUP[@]}" "$@"
 rc=$?
 set -e

@@ -231,7 +231,7 @@ let copyBinarySeconds;
 const copyPostgresCpu = {};
 if (dbPort) {
   const psql = (sql) => execFileSync("psql", ["-h", "127.0.0.1", "-p", dbPort, "-U", "postgres", "-d", "postgres",
-    "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql], { encoding: "utf8", env: { ...process.env, PGPASSWORD: "postgres" } });
+    "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql], { encoding: "utf8", env: { ...process.env, PGPASSWORD: process.env.BENCH_DB_PASSWORD ?? "" } });
   const timedCopy = (format) => {
     const file = path.join(os.tmpdir(), `bridgekeeper-copy-${process.pid}.${format}`);
     const options = format === "csv" ? "csv" : "(format binary)";

@@ -3,7 +3,7 @@
 // callbacks checked in order, the cancel and popup-blocked paths, the manage-connections component
 // (disconnect, reconnect with the same connection id, keyboard only, axe-core), and Hosted Link with
 // and without one-time link tokens. Screenshots of every screen go to target/screenshots/; with
-// UPDATE_DOCS_IMAGES=1 the consent screen also replaces docs/images/consent.png, the README's picture.
+// UPDATE_DOCS_IMAGES=1 the consent screen also replaces docs/images/consent.png, the picture in docs/guides/embed-link.md.
 
 import assert from "node:assert/strict";
 import { copyFile, mkdir, readFile } from "node:fs/promises";
@@ -172,7 +172,7 @@ describe("the example lender portal", () => {
     await rememberCompany(page, "portal-session");
     await assertLoanCallbacks(list);
     if (process.env.UPDATE_DOCS_IMAGES === "1") {
-      // the README's consent screenshot comes from this run when asked for (a normal build leaves docs/ alone)
+      // the docs' consent screenshot comes from this run when asked for (a normal build leaves docs/ alone)
       await copyFile(join(SCREENSHOTS, "portal-vanilla-3-accounting-consent.png"), join(DOCS_IMAGES, "consent.png"));
     }
     await page.context().close();

@@ -1,53 +1,21 @@
-// The manage-connections endpoints of the Link API, called with the company access token.
+// The manage-connections endpoints of the Link API and the company's consents, called with the company access
+// token through the core's client. 409 is retryable here: the connection changed while the customer looked.
 
+import { HttpClient } from "@bridgekeeper/link-core";
 import type { ConsentImpact, ConsentRecord } from "./consents.js";
-import type { ConnectionStatus, ConnectionsErrorArgs } from "./types.js";
+import type { ConnectionState, DisconnectImpact, ManagedConnection } from "./model.js";
 
-export interface ManagedConnection {
-  id: string;
-  integrationKey: string;
-  platformName: string;
-  sourceType: string;
-  logoUrl?: string;
-  status: ConnectionStatus;
-  organisationName?: string;
-  /** When the customer started connecting it. */
-  created: string;
-  /** When the customer first authorised it (older servers may not send it). */
-  firstLinked?: string;
-  lastSync?: string;
-  linkUrl: string;
-}
-
-/** What stops if a connection is disconnected: data types no longer updated and the products relying on it. */
-export interface DisconnectImpact {
-  connectionId: string;
-  platformName: string;
-  dataTypes: string[];
-  products: { productIdentifier: string; name: string }[];
-}
-
-export interface ConnectionState {
-  id: string;
-  status: ConnectionStatus;
-  errorCount: number;
-  lastError?: { statusCode?: string; errorMessage?: string };
-}
-
-export class ConnectionsApiError extends Error {
-  constructor(readonly details: ConnectionsErrorArgs) {
-    super(details.message);
-  }
-}
+export type { ConnectionState, DisconnectImpact, ManagedConnection } from "./model.js";
 
 export class ConnectionsApi {
+  private readonly http: HttpClient;
   private readonly root: string;
   private readonly consentsRoot: string;
 
-  constructor(baseUrl: string, companyId: string, private readonly token: string) {
-    const base = baseUrl.replace(/\/$/, "");
-    this.root = `${base}/link/api/companies/${encodeURIComponent(companyId)}`;
-    this.consentsRoot = `${base}/companies/${encodeURIComponent(companyId)}/consents`;
+  constructor(baseUrl: string, companyId: string, token: string) {
+    this.http = new HttpClient(baseUrl, token, [409]);
+    this.root = `/link/api/companies/${encodeURIComponent(companyId)}`;
+    this.consentsRoot = `/companies/${encodeURIComponent(companyId)}/consents`;
   }
 
   /** Every consent record of the company (all statuses; the component keeps the Active ones). */
@@ -96,27 +64,7 @@ export class ConnectionsApi {
     return this.call("GET", `/connections/${encodeURIComponent(id)}`);
   }
 
-  private async call<T>(method: string, path: string, body?: unknown, root = this.root): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetch(root + path, {
-        method,
-        headers: { Authorization: `Bearer ${this.token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-    } catch {
-      throw new ConnectionsApiError({ message: "We could not reach the server. Check your connection and try again.",
-        userRecoverable: true });
-    }
-    if (!response.ok) {
-      const problem = await response.json().catch(() => ({})) as { error?: string; correlationId?: string };
-      throw new ConnectionsApiError({
-        correlationId: problem.correlationId ?? response.headers.get("X-Correlation-Id") ?? undefined,
-        message: problem.error ?? `The server answered ${response.status}.`,
-        errorCode: response.status,
-        userRecoverable: response.status >= 500 || response.status === 429 || response.status === 409,
-      });
-    }
-    return response.json() as Promise<T>;
+  private call<T>(method: string, path: string, body?: unknown, root = this.root): Promise<T> {
+    return this.http.request(method, root + path, body);
   }
 }

@@ -1,5 +1,6 @@
 // Words and dates the customer sees: statuses in plain language, data types without jargon.
 
+import { safeColor as coreSafeColor } from "@bridgekeeper/link-core";
 import type { ConnectionStatus } from "./types.js";
 
 const STATUS: Record<ConnectionStatus, string> = {
@@ -58,6 +59,7 @@ export function listText(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+/** The core's theme colour check, shared with Link; undefined for anything that is not a colour. */
 export function safeColor(value: string | undefined): string | undefined {
-  return value && /^#[0-9a-fA-F]{3,8}$|^rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\)$/.test(value) ? value : undefined;
+  return coreSafeColor(value) ?? undefined;
 }

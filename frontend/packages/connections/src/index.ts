@@ -3,7 +3,7 @@ import type { ConnectionsProps } from "./types.js";
 
 export { BridgekeeperConnections };
 export * from "./types.js";
-export type { ManagedConnection, DisconnectImpact } from "./api.js";
+export type { ManagedConnection, DisconnectImpact } from "./model.js";
 export type { ConsentImpact, ConsentRecord } from "./consents.js";
 export { activeConsentsOn, expiringSoon, impactSentences, shownConsentsOn } from "./consents.js";
 export { formatDate, plainDataType, statusText } from "./format.js";

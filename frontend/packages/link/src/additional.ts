@@ -2,6 +2,8 @@
 // asks for its own consent on that connection, recorded without a new sign-in at the platform.
 
 import type { PendingConsent } from "./api.js";
+import { copy, journeyText, lenderName } from "./copy.js";
+import type { JourneyState } from "./journey.js";
 import type { SourceTypeStep } from "./options.js";
 import { plainDataType } from "./text.js";
 
@@ -21,13 +23,19 @@ export function pendingForSteps(pending: PendingConsent[], steps: SourceTypeStep
 export function additionalConsentText(p: PendingConsent, lender: string, access: string, retention: string,
     terms: string): string {
   return [
-    `Share ${p.platformName} for ${p.productName}`,
-    `You're already connected to ${p.platformName}. ${lender} asks to use it for ${p.productName} too.`,
-    ...(p.purpose ? [`Purpose\n${p.purpose}`] : []),
-    `Access\n${access}`,
-    `Platform data\n${p.dataTypes.map((d) => `- ${plainDataType(d)}`).join("\n")}`,
-    `Retention\n${retention}`,
+    copy.shareTitle(p.platformName, p.productName),
+    copy.alreadyConnected(p.platformName, lender, p.productName),
+    ...(p.purpose ? [`${copy.purpose}\n${p.purpose}`] : []),
+    `${copy.access}\n${access}`,
+    `${copy.platformData}\n${p.dataTypes.map((d) => `- ${plainDataType(d)}`).join("\n")}`,
+    `${copy.retention}\n${retention}`,
     terms,
-    `No need to sign in again. You can stop sharing for ${p.productName} at any time.`,
+    copy.noSignIn(p.productName),
   ].join("\n\n");
+}
+
+/** The additional consent for a pending product with the journey's wording, as its screen shows it. */
+export function additionalText(state: JourneyState, p: PendingConsent): string {
+  return additionalConsentText(p, lenderName(state), journeyText(state, "consents.access"),
+    journeyText(state, "consents.retention"), journeyText(state, "consents.termsAndConditions"));
 }

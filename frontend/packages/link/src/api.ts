@@ -1,6 +1,7 @@
 // The Link API on the Bridgekeeper server, called with the company access token.
 
-import type { ErrorCallbackArgs, SourceType } from "./types.js";
+import { HttpClient } from "@bridgekeeper/link-core";
+import type { SourceType } from "./types.js";
 
 export interface LinkCompany {
   companyId: string;
@@ -56,17 +57,14 @@ export interface LinkConnection {
   lastError?: { statusCode?: string; errorMessage?: string; erroredOnUtc?: string };
 }
 
-export class LinkApiError extends Error {
-  constructor(readonly details: ErrorCallbackArgs) {
-    super(details.message);
-  }
-}
-
+/** The Link API's endpoints for one company, over the core's client (no retryable statuses beyond 5xx and 429). */
 export class LinkApi {
+  private readonly http: HttpClient;
   private readonly root: string;
 
-  constructor(baseUrl: string, companyId: string, private readonly token: string) {
-    this.root = `${baseUrl.replace(/\/$/, "")}/link/api/companies/${encodeURIComponent(companyId)}`;
+  constructor(baseUrl: string, companyId: string, token: string) {
+    this.http = new HttpClient(baseUrl, token);
+    this.root = `/link/api/companies/${encodeURIComponent(companyId)}`;
   }
 
   company(): Promise<LinkCompany> {
@@ -104,26 +102,7 @@ export class LinkApi {
     return this.call("GET", "/consents/pending");
   }
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetch(this.root + path, {
-        method,
-        headers: { Authorization: `Bearer ${this.token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-    } catch {
-      throw new LinkApiError({ message: "We could not reach the server. Check your connection and try again.", userRecoverable: true });
-    }
-    if (!response.ok) {
-      const problem = await response.json().catch(() => ({})) as { error?: string; correlationId?: string };
-      throw new LinkApiError({
-        correlationId: problem.correlationId ?? response.headers.get("X-Correlation-Id") ?? undefined,
-        message: problem.error ?? `The server answered ${response.status}.`,
-        errorCode: response.status,
-        userRecoverable: response.status >= 500 || response.status === 429,
-      });
-    }
-    return response.json() as Promise<T>;
+  private call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.http.request(method, this.root + path, body);
   }
 }

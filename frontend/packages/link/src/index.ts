@@ -2,7 +2,6 @@ import { BridgekeeperLink } from "./link-element.js";
 import type { LinkProps } from "./types.js";
 
 export { BridgekeeperLink };
-export type { FunnelEvent } from "./link-element.js";
 export * from "./types.js";
 export { interpolate, parseMarkdown, safeHref } from "./text.js";
 

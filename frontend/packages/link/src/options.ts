@@ -93,11 +93,5 @@ export function dataTypesFor(options: LinkOptions | undefined, step: SourceTypeS
   return step.dataTypes ?? fromCatalog;
 }
 
-/** A CSS colour the theme may set; anything else (url(), expressions) is ignored. */
-export function safeColor(value: string | undefined): string | null {
-  if (!value) {
-    return null;
-  }
-  const v = value.trim();
-  return /^#[0-9a-f]{3,8}$/i.test(v) || /^(rgb|hsl)a?\([\d\s.,%/]+\)$/i.test(v) || /^[a-z]{3,20}$/i.test(v) ? v : null;
-}
+/** The theme colour check is the core's, shared with manage connections. */
+export { safeColor } from "@bridgekeeper/link-core";

@@ -83,5 +83,9 @@ export interface LinkProps {
   baseUrl?: string;
 }
 
+/** The funnel events lenders can listen for (bubbling, composed "bridgekeeper-link-event"). */
+export type FunnelEvent = "opened" | "sourceTypeChosen" | "platformChosen" | "consentGiven" | "popupOpened"
+  | "popupClosed" | "connected" | "cancelled" | "error" | "finished" | "closed";
+
 /** Alias for code written against Codat's types. */
 export type CodatLinkProps = LinkProps;

@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One link of a company's audit chain. {@code hash} is the SHA-256 (lowercase hex) of the entry's
- * canonical form, which includes {@code previousHash}: see {@code ChainHash} and the README.
+ * canonical form, which includes {@code previousHash}: see {@code ChainHash} and docs/reference/consent-proof.md.
  */
 public record AuditEntry(
         UUID id,

@@ -9,7 +9,7 @@ class StartupProblemAnalyzer extends AbstractFailureAnalyzer<StartupProblem> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, StartupProblem cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Fix the configuration named above (see src/main/resources/application.yaml and the README's"
-                        + " configuration table), then start Bridgekeeper again.", cause);
+                "Fix the configuration named above (see src/main/resources/application.yaml and"
+                        + " docs/reference/configuration.md), then start Bridgekeeper again.", cause);
     }
 }

@@ -102,6 +102,7 @@ class SingleFlightRefreshIT {
                 "--server.port=0",
                 "--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + env.getProperty("spring.datasource.username"),
+                "--spring.datasource.password=" + env.getProperty("spring.datasource.password"),
                 "--bridgekeeper.public-url=" + publicUrl,
                 "--bridgekeeper.security.token-signing-key=" + Files.readString(secrets.resolve("token-signing.key")),
                 "--bridgekeeper.encryption.keys=dev:" + Files.readString(secrets.resolve("encryption.key")));

@@ -166,7 +166,7 @@ class SyncWorkerKillIT {
                 "--server.port=0",
                 "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
                 "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
+                "--spring.datasource.password=" + environment.getRequiredProperty("spring.datasource.password"),
                 "--bridgekeeper.data-dir=" + Path.of("target", "sync-kill-child-" + UUID.randomUUID()),
                 "--bridgekeeper.public-url=" + publicUrl,
                 "--bridgekeeper.security.token-signing-key=" + signingKey,

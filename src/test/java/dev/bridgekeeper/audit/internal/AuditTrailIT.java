@@ -112,7 +112,7 @@ class AuditTrailIT {
         details.put("none", null);
         AuditEntry entry = append(tenant.clientId(), company, "consent.granted", "c-1", details);
 
-        // written out by hand from the README's description, not by the code under test
+        // written out by hand from docs/reference/consent-proof.md, not by the code under test
         String canonical = "[\"bridgekeeper-audit-v1\",\"" + "0".repeat(64) + "\",1,\"" + company
                 + "\",\"consent.granted\",\"c-1\",{\"alpha\":[1,true,{\"a\":\"x\",\"b\":-2}],\"none\":null,"
                 + "\"zeta\":\"line\\nbreak \\\"quoted\\\" é\"},\"" + ChainHash.formatRecordedAt(entry.recordedAt())

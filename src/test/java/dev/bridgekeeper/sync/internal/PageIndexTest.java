@@ -2,7 +2,11 @@ package dev.bridgekeeper.sync.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -40,7 +44,7 @@ class PageIndexTest {
 
     @Test
     void theLeastRecentlyUsedEntriesGoWhenTheMemoryBudgetIsExceeded() {
-        long one = anchors(9).weight();
+        long one = PageIndex.weight(anchors(9));
         PageIndex index = new PageIndex(one * 2 + one / 2);
         index.get("a", () -> anchors(9));
         index.get("b", () -> anchors(9));
@@ -59,5 +63,56 @@ class PageIndexTest {
         });
         assertThat(rebuilt).as("b was evicted").hasValue(1);
         assertThat(new PageIndex(0).get("x", () -> anchors(1)).anchorFor(0)).as("served, not kept").isEqualTo("id-0");
+    }
+
+    @Test
+    void longKeysCountAgainstTheBudgetSoManyDistinctQueriesCannotGrowTheHeapUnseen() {
+        long budget = 256 * 1024;
+        PageIndex index = new PageIndex(budget);
+        String longFilter = "x".repeat(10_000); // a query string a caller may send: 10 KB of listing key
+        for (int i = 0; i < 4_000; i++) {
+            int n = i;
+            index.get("count|" + n + "|" + longFilter, () -> PageIndex.Entry.of(n, 1, List.of()));
+        }
+        assertThat(index.bytes()).isLessThanOrEqualTo(budget);
+        assertThat(index.size()).as("entries kept for 4,000 distinct listings")
+                .isLessThanOrEqualTo((int) (budget / PageIndex.ENTRY_OVERHEAD));
+
+        PageIndex many = new PageIndex(Long.MAX_VALUE);
+        for (int i = 0; i < PageIndex.MAX_ENTRIES + 500; i++) {
+            int n = i;
+            many.get("k" + n, () -> PageIndex.Entry.of(n, 1, List.of()));
+        }
+        assertThat(many.size()).isEqualTo(PageIndex.MAX_ENTRIES);
+    }
+
+    @Test
+    void concurrentRequestsForAnEntryBeingBuiltWaitForThatBuild() throws Exception {
+        PageIndex index = new PageIndex(1_000_000);
+        AtomicInteger builds = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> readers = new ArrayList<>();
+        List<PageIndex.Entry> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 8; i++) {
+            Thread reader = new Thread(() -> seen.add(index.get("same listing", () -> {
+                builds.incrementAndGet();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return anchors(2);
+            })));
+            readers.add(reader);
+            reader.start();
+        }
+        // every reader is parked: one in its build, the others waiting (or, were they not made to, building too)
+        await().until(() -> readers.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+        release.countDown();
+        for (Thread reader : readers) {
+            reader.join(10_000);
+        }
+        assertThat(builds).hasValue(1);
+        assertThat(seen).hasSize(8).allSatisfy(entry -> assertThat(entry).isSameAs(seen.get(0)));
     }
 }

@@ -1,0 +1,405 @@
+// The Link journey as a pure state machine: no DOM, no network. `transition` takes the state and an event
+// (the customer's click, or an answer from the server or the platform window) and returns the next state and
+// the effects for <bridgekeeper-link> to carry out, in order: calls to the server, the platform window, the
+// lender's callbacks and the funnel events. Every screen renders from the state alone.
+
+import type { LinkCompany, LinkConnection, LinkIntegration, PendingConsent, ProductConsentText } from "./api.js";
+import { additionalText, pendingForSteps } from "./additional.js";
+import { consentText, copy } from "./copy.js";
+import { sourceTypeSteps, type SourceTypeStep } from "./options.js";
+import { productAcceptances } from "./product-texts.js";
+import type { ConnectionCallbackArgs, ErrorCallbackArgs, FunnelEvent, LinkOptions, SourceType } from "./types.js";
+
+export type Screen = "loading" | "landing" | "additional" | "main" | "picker" | "consent" | "waiting" | "result"
+  | "finish" | "fatal";
+
+export const SCREENS: readonly Screen[] = ["loading", "landing", "additional", "main", "picker", "consent", "waiting",
+  "result", "finish", "fatal"];
+
+/** A connection made (or shared) in this journey, shown on its source type's card. */
+export interface Linked {
+  connectionId: string;
+  platformName: string;
+  organisationName?: string;
+  logoUrl?: string;
+}
+
+export interface Outcome {
+  kind: "connected" | "cancelled" | "error";
+  platformName: string;
+  organisationName?: string;
+  message?: string;
+  correlationId?: string;
+}
+
+export interface JourneyState {
+  screen: Screen;
+  /** Read out by the live region: set with each screen change, empty unless the change needs saying. */
+  announcement: string;
+  options: LinkOptions;
+  steps: SourceTypeStep[];
+  company?: LinkCompany;
+  /** Products asking for consent on connections the company already has (enableAdditionalConsent); first shown. */
+  pending: PendingConsent[];
+  /** By source type key. */
+  linked: Record<string, Linked[]>;
+  step?: SourceTypeStep;
+  integrations: LinkIntegration[];
+  search: string;
+  integration?: LinkIntegration;
+  /** The company's products' consent texts for the chosen platform; empty: the built-in wording. */
+  productTexts: ProductConsentText[];
+  connection?: LinkConnection;
+  outcome?: Outcome;
+  /** Shown on the picker after the platform window closed without a result. */
+  notice: string;
+  confirmingClose: boolean;
+  fatal?: ErrorCallbackArgs;
+}
+
+/** What waits in this tab's session storage while the customer signs in at the platform in the same tab. */
+export interface Suspended {
+  linked: [string, Linked[]][];
+  step?: string;
+  integration?: LinkIntegration;
+  connection: LinkConnection;
+  baseline: number;
+}
+
+/** One POST …/consents: the text shown and, with product texts, the product's identifier, version and locale. */
+export interface ConsentRecordRequest {
+  text: string;
+  productIdentifier?: string;
+  textVersion?: string;
+  locale?: string;
+}
+
+/** How watching the connection ended (the core's WatchResult for a Link connection). */
+export type WatchOutcome =
+  | { kind: "linked"; connection: LinkConnection }
+  | { kind: "failed"; connection: LinkConnection; cancelled: boolean }
+  | { kind: "closed" }
+  | { kind: "unreachable"; error: ErrorCallbackArgs };
+
+export type JourneyEvent =
+  /** New props: `configured` when they have a company id and a token. */
+  | { type: "start"; options: LinkOptions; configured: boolean }
+  | { type: "companyLoaded"; company: LinkCompany; suspended?: Suspended }
+  | { type: "companyFailed"; error: ErrorCallbackArgs }
+  | { type: "pendingLoaded"; pending: PendingConsent[] }
+  | { type: "landingAccepted" }
+  | { type: "additionalAgreed" }
+  | { type: "additionalRecorded"; pending: PendingConsent; text: string }
+  | { type: "additionalSkipped" }
+  | { type: "sourceTypeChosen"; key: string }
+  | { type: "integrationsLoaded"; key: string; integrations: LinkIntegration[] }
+  | { type: "searched"; text: string }
+  | { type: "platformChosen"; integration: LinkIntegration }
+  | { type: "consentTextsLoaded"; platformKey: string; texts: ProductConsentText[] }
+  | { type: "consentTextsFailed"; platformKey: string; error: ErrorCallbackArgs }
+  | { type: "agreed" }
+  /** The connection exists and the consent is recorded; `popup` says whether the platform window opened. */
+  | { type: "connectionStarted"; connection: LinkConnection; text: string; popup: boolean }
+  | { type: "requestFailed"; error: ErrorCallbackArgs }
+  | { type: "connectionFailed"; error: ErrorCallbackArgs }
+  | { type: "watched"; outcome: WatchOutcome }
+  | { type: "reopen" }
+  /** Back: picker → choose what to connect, consent → picker. */
+  | { type: "back" }
+  /** From a result to choose what to connect ("Continue", "Back to your accounts"). */
+  | { type: "toAccounts" }
+  /** "Try again" after the customer did not allow access: the consent screen again. */
+  | { type: "retry" }
+  | { type: "completed" }
+  | { type: "done" }
+  | { type: "closeAsked" }
+  | { type: "closeAnswered"; confirmed: boolean };
+
+export type JourneyEventType = JourneyEvent["type"];
+
+export type Effect =
+  | { kind: "loadCompany" }
+  | { kind: "loadPending" }
+  | { kind: "loadIntegrations"; key: string; sourceType: SourceType; showSandbox: boolean; allowed?: string[] }
+  | { kind: "loadConsentTexts"; sourceType: SourceType; platformKey: string }
+  | { kind: "recordAdditional"; pending: PendingConsent; text: string }
+  /** Opens the platform's window now, inside the customer's click, so the browser does not block it. */
+  | { kind: "openWindow" }
+  | { kind: "startConnection"; platformKey: string; sourceType: SourceType; text: string; records: ConsentRecordRequest[] }
+  | { kind: "navigateWindow"; url: string }
+  | { kind: "reopenWindow"; url: string }
+  | { kind: "closeWindow" }
+  | { kind: "watch"; connectionId: string; baseline: number }
+  | { kind: "stopWatching" }
+  /** Same-tab fallback: keep `saved` in session storage and send this tab to the platform. */
+  | { kind: "leaveForPlatform"; saved: Suspended; url: string }
+  | { kind: "emit"; event: FunnelEvent; detail: Record<string, unknown> }
+  | { kind: "onError"; error: ErrorCallbackArgs }
+  | { kind: "onConsent"; text: string }
+  | { kind: "onConnectionStarted"; args: ConnectionCallbackArgs }
+  | { kind: "onConnection"; args: ConnectionCallbackArgs }
+  | { kind: "onFinish" }
+  | { kind: "onClose" }
+  /** A new screen: move focus to its heading. */
+  | { kind: "focusHeading" };
+
+export type Transition = [JourneyState, Effect[]];
+
+export function initialJourney(options: LinkOptions = {}): JourneyState {
+  return { screen: "loading", announcement: "", options, steps: sourceTypeSteps(options), pending: [], linked: {},
+    integrations: [], search: "", productTexts: [], notice: "", confirmingClose: false };
+}
+
+// ---- what the screens read -----------------------------------------------------------------------------
+
+export function linkedOf(state: JourneyState, key: string): Linked[] {
+  return state.linked[key] ?? [];
+}
+
+export function connectedCount(state: JourneyState): number {
+  return state.steps.filter((s) => linkedOf(state, s.key).length > 0).length;
+}
+
+export function requiredDone(state: JourneyState): boolean {
+  return state.steps.every((s) => s.optional || linkedOf(state, s.key).length > 0);
+}
+
+/** The platforms the picker shows for the search term. */
+export function shownIntegrations(state: JourneyState): LinkIntegration[] {
+  const term = state.search.trim().toLowerCase();
+  return state.integrations.filter((i) => !term || i.name.toLowerCase().includes(term));
+}
+
+export function callbackArgs(c: LinkConnection): ConnectionCallbackArgs {
+  return { connectionId: c.id, integrationId: c.integrationId, integrationKey: c.integrationKey,
+    platformName: c.platformName, sourceId: c.sourceId, sourceType: c.sourceType };
+}
+
+/** Which events each screen takes; any other event leaves the state as it is, with no effects. */
+const ACCEPTS: Record<Screen, readonly JourneyEventType[]> = {
+  loading: ["companyLoaded", "companyFailed", "pendingLoaded"],
+  landing: ["landingAccepted"],
+  additional: ["additionalAgreed", "additionalSkipped"],
+  main: ["sourceTypeChosen", "completed"],
+  picker: ["searched", "platformChosen", "consentTextsLoaded", "consentTextsFailed", "back"],
+  consent: ["agreed", "consentTextsLoaded", "consentTextsFailed", "back"],
+  waiting: ["watched", "reopen"],
+  result: ["toAccounts", "retry"],
+  finish: ["done"],
+  fatal: [],
+};
+
+/** Events taken on every screen: new props, answers to requests already on their way, and closing. */
+const ANYWHERE: readonly JourneyEventType[] = ["start", "integrationsLoaded", "additionalRecorded", "connectionStarted",
+  "connectionFailed", "requestFailed", "closeAsked", "closeAnswered"];
+
+export function accepts(state: JourneyState, type: JourneyEventType): boolean {
+  return ANYWHERE.includes(type) || ACCEPTS[state.screen].includes(type);
+}
+
+// ---- transitions ---------------------------------------------------------------------------------------
+
+function show(state: JourneyState, screen: Screen, effects: Effect[], announcement = "", patch: Partial<JourneyState> = {}):
+    Transition {
+  return [{ ...state, ...patch, screen, announcement }, [...effects, { kind: "focusHeading" }]];
+}
+
+function emit(event: FunnelEvent, detail: Record<string, unknown> = {}): Effect {
+  return { kind: "emit", event, detail };
+}
+
+/** Choose what to connect, after any additional consents still asked for. */
+function enter(state: JourneyState, effects: Effect[] = [], announcement = "", patch: Partial<JourneyState> = {}): Transition {
+  const pending = patch.pending ?? state.pending;
+  return show(state, pending.length ? "additional" : "main", effects, announcement, patch);
+}
+
+function afterCompany(state: JourneyState, effects: Effect[]): Transition {
+  return state.options.showLandingPage ? show(state, "landing", effects) : enter(state, effects);
+}
+
+/** A failed request or platform: onError, the funnel's error, and the result screen with its reference. */
+function reportError(state: JourneyState, error: ErrorCallbackArgs, effects: Effect[] = []): Transition {
+  return show(state, "result", [...effects, { kind: "onError", error }, emit("error", { ...error })], copy.wentWrong, {
+    outcome: { kind: "error", platformName: state.integration?.name ?? "", message: error.message,
+      correlationId: error.correlationId },
+  });
+}
+
+function fail(state: JourneyState, error: ErrorCallbackArgs): Transition {
+  return show(state, "fatal", [{ kind: "onError", error }, emit("error", { ...error })], "", { fatal: error });
+}
+
+function resume(state: JourneyState, saved: Suspended | undefined): Transition | undefined {
+  const step = state.steps.find((s) => s.key === saved?.step);
+  if (!saved || !step || !saved.connection?.id || !saved.integration || !Array.isArray(saved.linked)) {
+    return undefined;
+  }
+  return show(state, "waiting", [{ kind: "watch", connectionId: saved.connection.id, baseline: saved.baseline }],
+    copy.checking(saved.integration.name), { linked: Object.fromEntries(saved.linked), step,
+      integration: saved.integration, connection: saved.connection });
+}
+
+function watched(state: JourneyState, outcome: WatchOutcome): Transition {
+  switch (outcome.kind) {
+    case "linked": {
+      const c = outcome.connection;
+      const key = state.step!.key;
+      const linked = { ...state.linked, [key]: [...linkedOf(state, key), { connectionId: c.id, platformName: c.platformName,
+        organisationName: c.organisationName, logoUrl: state.integration?.logoUrl }] };
+      return show(state, "result", [{ kind: "closeWindow" }, { kind: "onConnection", args: callbackArgs(c) },
+        emit("connected", { connectionId: c.id })], copy.connectedAnnouncement(c.platformName), {
+        linked, outcome: { kind: "connected", platformName: c.platformName, organisationName: c.organisationName },
+      });
+    }
+    case "failed": {
+      const c = outcome.connection;
+      const cancelled = outcome.cancelled;
+      const effects: Effect[] = [{ kind: "closeWindow" }, emit(cancelled ? "cancelled" : "error", { connectionId: c.id })];
+      if (!cancelled) {
+        effects.push({ kind: "onError", error: { message: c.lastError?.errorMessage, correlationId: c.id,
+          errorCode: Number(c.lastError?.statusCode) || undefined, userRecoverable: true } });
+      }
+      return show(state, "result", effects, cancelled ? copy.notConnected : copy.wentWrong, {
+        outcome: { kind: cancelled ? "cancelled" : "error", platformName: c.platformName,
+          message: c.lastError?.errorMessage, correlationId: cancelled ? undefined : c.id },
+      });
+    }
+    case "closed":
+      return show(state, "picker", [emit("popupClosed", { reason: "closed" })], copy.closedNotice,
+        { notice: copy.closedNotice });
+    case "unreachable":
+      return reportError(state, outcome.error);
+  }
+}
+
+/** The next state and what to do; an event the current screen does not take changes nothing. */
+export function transition(state: JourneyState, event: JourneyEvent): Transition {
+  if (!accepts(state, event.type)) {
+    return [state, []];
+  }
+  switch (event.type) {
+    case "start": {
+      const fresh = initialJourney(event.options);
+      return event.configured
+        ? show(fresh, "loading", [{ kind: "loadCompany" }])
+        : fail(fresh, { message: copy.needsSetup, userRecoverable: false });
+    }
+    case "companyLoaded": {
+      const loaded = { ...state, company: event.company };
+      const opened = [emit("opened")];
+      const resumed = resume(loaded, event.suspended);
+      if (resumed) {
+        return [resumed[0], [...opened, ...resumed[1]]];
+      }
+      if (state.options.enableAdditionalConsent) {
+        // a product taken after the customer connected: ask for its consent, no new sign-in at the platform
+        return [loaded, [...opened, { kind: "loadPending" }]];
+      }
+      return afterCompany(loaded, opened);
+    }
+    case "companyFailed":
+      return fail(state, event.error);
+    case "pendingLoaded":
+      return afterCompany({ ...state, pending: pendingForSteps(event.pending, state.steps) }, []);
+    case "landingAccepted":
+      return enter(state);
+    case "additionalAgreed": {
+      const p = state.pending[0];
+      return [state, [{ kind: "recordAdditional", pending: p, text: additionalText(state, p) }]];
+    }
+    case "additionalRecorded": {
+      const p = event.pending;
+      const step = state.steps.find((s) => s.sourceType.toLowerCase() === p.sourceType.toLowerCase());
+      let linked = state.linked;
+      if (step && !linkedOf(state, step.key).some((l) => l.connectionId === p.connectionId)) {
+        linked = { ...linked, [step.key]: [...linkedOf(state, step.key), { connectionId: p.connectionId,
+          platformName: p.platformName }] };
+      }
+      return enter(state, [{ kind: "onConsent", text: event.text },
+        emit("consentGiven", { connectionId: p.connectionId, productIdentifier: p.productIdentifier })],
+      copy.shared(p.platformName, p.productName), { linked, pending: state.pending.filter((q) => q !== p) });
+    }
+    case "additionalSkipped":
+      return enter(state, [], "", { pending: state.pending.slice(1) });
+    case "sourceTypeChosen": {
+      const step = state.steps.find((s) => s.key === event.key);
+      if (!step) {
+        return [state, []];
+      }
+      return show(state, "picker", [emit("sourceTypeChosen", { sourceType: step.sourceType }),
+        { kind: "loadIntegrations", key: step.key, sourceType: step.sourceType,
+          showSandbox: state.options.showSandboxIntegrations ?? true, allowed: step.allowedIntegrations }],
+      "", { step, search: "", notice: "", integrations: [] });
+    }
+    case "integrationsLoaded":
+      // an answer for a source type the customer has since left is not shown
+      return event.key === state.step?.key ? [{ ...state, integrations: event.integrations }, []] : [state, []];
+    case "searched":
+      return [{ ...state, search: event.text }, []];
+    case "platformChosen":
+      return [{ ...state, integration: event.integration }, [emit("platformChosen", { integrationKey: event.integration.key }),
+        { kind: "loadConsentTexts", sourceType: state.step!.sourceType, platformKey: event.integration.key }]];
+    case "consentTextsLoaded":
+      // only the texts of the platform chosen last (the customer may have clicked another meanwhile)
+      return event.platformKey === state.integration?.key
+        ? show(state, "consent", [], "", { productTexts: event.texts }) : [state, []];
+    case "consentTextsFailed":
+      if (event.platformKey !== state.integration?.key) {
+        return [state, []];
+      }
+      // a server without product texts answers 404: the built-in wording
+      return event.error.errorCode === 404 ? show(state, "consent", [], "", { productTexts: [] })
+        : reportError(state, event.error);
+    case "agreed": {
+      const text = consentText(state);
+      // one record per product, each under its own text version; all of them hold the whole screen shown
+      const records: ConsentRecordRequest[] = state.productTexts.length ? productAcceptances(state.productTexts, text)
+        : [{ text }];
+      return [state, [{ kind: "openWindow" }, { kind: "startConnection", platformKey: state.integration!.key,
+        sourceType: state.step!.sourceType, text, records }]];
+    }
+    case "connectionStarted": {
+      const c = event.connection;
+      const started: Effect[] = [{ kind: "onConsent", text: event.text }, emit("consentGiven", { connectionId: c.id }),
+        { kind: "onConnectionStarted", args: callbackArgs(c) }];
+      const withConnection = { ...state, connection: c };
+      if (!event.popup) {
+        // popup blocked or a small screen: this tab goes to the platform and the profile's redirect brings the customer back
+        const saved: Suspended = { linked: Object.entries(state.linked), step: state.step?.key,
+          integration: state.integration, connection: c, baseline: c.errorCount };
+        return [withConnection, [...started, emit("popupClosed", { reason: "blocked" }),
+          { kind: "leaveForPlatform", saved, url: c.linkUrl }]];
+      }
+      return show(withConnection, "waiting", [...started, { kind: "navigateWindow", url: c.linkUrl }, emit("popupOpened"),
+        { kind: "watch", connectionId: c.id, baseline: c.errorCount }],
+      copy.waitingAnnouncement(state.integration?.name ?? c.platformName));
+    }
+    case "requestFailed":
+      return reportError(state, event.error);
+    case "connectionFailed":
+      return reportError(state, event.error, [{ kind: "closeWindow" }]);
+    case "watched":
+      return watched(state, event.outcome);
+    case "reopen":
+      return state.connection ? [state, [{ kind: "reopenWindow", url: state.connection.linkUrl }]] : [state, []];
+    case "back":
+      return show(state, state.screen === "consent" ? "picker" : "main", []);
+    case "toAccounts":
+      return show(state, "main", []);
+    case "retry":
+      return state.outcome?.kind === "cancelled" ? show(state, "consent", []) : [state, []];
+    case "completed":
+      return requiredDone(state) ? show(state, "finish", [emit("finished")]) : [state, []];
+    case "done":
+      return [state, [{ kind: "onFinish" }]];
+    case "closeAsked":
+      return [{ ...state, confirmingClose: true }, []];
+    case "closeAnswered":
+      if (!state.confirmingClose) {
+        return [state, []];
+      }
+      return [{ ...state, confirmingClose: false }, event.confirmed
+        ? [{ kind: "stopWatching" }, { kind: "closeWindow" }, emit("closed"), { kind: "onClose" }] : []];
+  }
+}
