@@ -102,6 +102,7 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
         ClientId clientId = Caller.current().client();
         CompanyId company = CompanyId.of(companyId);
         Map<ConnectionId, Instant> firstLinked = connections.firstLinked(clientId, company);
+        // when data last arrived: the newest completed pull stands in where the connection has no lastSync yet
         Map<ConnectionId, Instant> lastPulled = dataSync.lastCompleted(clientId, company);
         return connections.all(clientId, company).stream()
                 .filter(c -> c.status() != ConnectionStatus.PendingAuth)
