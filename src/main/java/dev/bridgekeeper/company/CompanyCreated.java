@@ -1,11 +1,10 @@
 package dev.bridgekeeper.company;
 
+import dev.bridgekeeper.platform.ids.ClientId;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
- * Published in the transaction that creates a company. {@code details} is the company in the
- * {@code companyDetails} shape exactly as {@link CompanyDirectory#details} would read it back, so
- * listeners such as the webhook outbox need not read the row they just saw written.
+ * A company was created; published in the creating transaction. {@code company} is the row as stored (the insert
+ * returns it), so listeners such as the webhook outbox need not read back what they just saw written.
  */
-public record CompanyCreated(UUID clientId, CompanyReference company, Company details, Instant at) {}
+public record CompanyCreated(ClientId clientId, CompanyDetails company, Instant at) {}

@@ -1,7 +1,10 @@
 package dev.bridgekeeper.company;
 
+import dev.bridgekeeper.platform.ids.ClientId;
 import java.time.Instant;
-import java.util.UUID;
 
-/** Published in the transaction that deletes a company (its connections go with it). */
-public record CompanyDeleted(UUID clientId, CompanyReference company, Instant at) {}
+/**
+ * A company was deleted, its connections with it; published in the deleting transaction before the rows go, so
+ * listeners can still read what they own of it. {@code company} is the company as it was.
+ */
+public record CompanyDeleted(ClientId clientId, CompanyDetails company, Instant at) {}

@@ -1,7 +1,8 @@
 package dev.bridgekeeper.company;
 
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The products (use cases) assigned to a company. The company module keeps only the identifiers; what a
@@ -10,11 +11,11 @@ import java.util.UUID;
 public interface CompanyProducts {
 
     /** The company's product identifiers in the order they were added, or a 404 answer naming the company. */
-    List<String> products(UUID clientId, UUID companyId);
+    List<String> products(ClientId clientId, CompanyId companyId);
 
     /** Adds the product; false when the company already had it. */
-    boolean add(UUID clientId, UUID companyId, String productIdentifier);
+    boolean add(ClientId clientId, CompanyId companyId, String productIdentifier);
 
     /** Removes the product; false when the company did not have it. */
-    boolean remove(UUID clientId, UUID companyId, String productIdentifier);
+    boolean remove(ClientId clientId, CompanyId companyId, String productIdentifier);
 }

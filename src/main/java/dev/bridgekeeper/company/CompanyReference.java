@@ -1,9 +1,11 @@
 package dev.bridgekeeper.company;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.bridgekeeper.platform.ids.CompanyId;
 import java.util.Map;
-import java.util.UUID;
 
-/** The short form of a company that events and webhook payloads carry ({@code referenceCompany}). */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record CompanyReference(UUID id, String name, Map<String, String> tags) {}
+/**
+ * The short form of a company that other modules hold and events carry: enough to name it (consent texts,
+ * the Link UI), filter on it (webhook consumers' company tags) and describe it (webhook payloads'
+ * {@code referenceCompany}) without reading it again.
+ */
+public record CompanyReference(CompanyId id, String name, String description, Map<String, String> tags) {}

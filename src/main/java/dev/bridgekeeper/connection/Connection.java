@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A data connection in Codat's shape: one company's link to one platform. */
+/**
+ * A data connection in Codat's wire shape, as the API answers and the {@code connection.*} webhooks carry it.
+ * Built from {@link DataConnection} by {@link #of}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Connection(
         String id,
@@ -21,23 +24,10 @@ public record Connection(
         List<DataConnectionError> dataConnectionErrors,
         Map<String, Object> connectionInfo) {
 
-    /** A problem on the connection, e.g. the customer cancelled or the platform revoked access. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DataConnectionError(
-            String statusCode,
-            String statusText,
-            String errorMessage,
-            Instant erroredOnUtc,
-            String status,
-            Instant resolvedOnUtc) {
-
-        public static DataConnectionError active(String statusCode, String statusText, String errorMessage,
-                Instant at) {
-            return new DataConnectionError(statusCode, statusText, errorMessage, at, "Active", null);
-        }
-
-        public DataConnectionError resolved(Instant at) {
-            return new DataConnectionError(statusCode, statusText, errorMessage, erroredOnUtc, "Resolved", at);
-        }
+    public static Connection of(DataConnection connection) {
+        return new Connection(connection.id().toString(), connection.integrationId().toString(),
+                connection.platformKey(), connection.sourceId().toString(), connection.sourceType(),
+                connection.platformName(), connection.linkUrl(), connection.status(), connection.lastSync(),
+                connection.created(), connection.errors(), connection.connectionInfo());
     }
 }

@@ -1,11 +1,13 @@
 package dev.bridgekeeper.consent;
 
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Front door to consent records for other modules. Every record is written with its
- * {@link ConsentEvents.ConsentGranted} in the caller's transaction.
+ * {@link ConsentGranted} in the caller's transaction.
  */
 public interface ConsentRecords {
 
@@ -15,7 +17,7 @@ public interface ConsentRecords {
      * them, and the channel ({@code Link} or {@code HostedLink}). With {@code productIdentifier} the customer
      * accepted one product's use of a connection already linked (an additional consent), not every product's.
      */
-    record LinkAcceptance(UUID connectionId, String sourceType, String text, String textVersion, String locale,
+    record LinkAcceptance(ConnectionId connectionId, String sourceType, String text, String textVersion, String locale,
             ConsentChannel channel, String grantedBy, String ipAddress, String userAgent, String productIdentifier) {}
 
     /**
@@ -23,7 +25,7 @@ public interface ConsentRecords {
      * types), or one without a product when the company has none; only the named product's when the
      * acceptance names one (a 400 naming {@code productIdentifier} when the company does not have it).
      */
-    List<ConsentRecord> acceptInLink(UUID clientId, UUID companyId, LinkAcceptance acceptance);
+    List<ConsentRecord> acceptInLink(ClientId clientId, CompanyId companyId, LinkAcceptance acceptance);
 
     /**
      * A product of the company that uses a Linked connection's source type but has no Active consent covering
@@ -33,7 +35,7 @@ public interface ConsentRecords {
             List<String> dataTypes, String connectionId, String platformName) {}
 
     /** Every consent the company's products still need on connections it has already linked. */
-    List<PendingConsent> pendingInLink(UUID clientId, UUID companyId);
+    List<PendingConsent> pendingInLink(ClientId clientId, CompanyId companyId);
 
     /**
      * One product's consent text for a source type, rendered for the company as the server renders it for
@@ -51,7 +53,8 @@ public interface ConsentRecords {
      * The consent texts of the company's products that use {@code sourceType}, in product order ({@code
      * platformName} fills {platformName}; the source type when null); empty when no product of the company uses it.
      */
-    List<ConsentText> textsInLink(UUID clientId, UUID companyId, String sourceType, String platformName);
+    List<ConsentText> textsInLink(ClientId clientId, CompanyId companyId, String sourceType, String platformName);
 
-    List<ConsentRecord> list(UUID clientId, UUID companyId);
+    /** Every consent record of the company, oldest first. */
+    List<ConsentRecord> list(ClientId clientId, CompanyId companyId);
 }

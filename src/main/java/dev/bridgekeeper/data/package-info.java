@@ -3,4 +3,7 @@
  * filtered with the shared {@code query} language and ordered with {@code orderBy}. Reads through the sync
  * module's {@link dev.bridgekeeper.sync.CachedRecords} facade; owns no storage.
  */
+@ApplicationModule(displayName = "Data")
 package dev.bridgekeeper.data;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.bridgekeeper.company.CompanyDirectory;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.security.Caller;
 import dev.bridgekeeper.platform.security.CompanyTokens;
 import java.util.UUID;
@@ -46,7 +48,7 @@ class CompanyAccessTokenController {
 
     private CompanyTokens.Issued issue(UUID companyId) {
         UUID clientId = Caller.current().clientId();
-        companies.require(clientId, companyId);
+        companies.require(ClientId.of(clientId), CompanyId.of(companyId));
         return tokens.issue(clientId, companyId);
     }
 }

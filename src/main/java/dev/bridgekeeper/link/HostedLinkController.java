@@ -1,6 +1,8 @@
 package dev.bridgekeeper.link;
 
 import dev.bridgekeeper.company.CompanyDirectory;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.security.CompanyTokens;
 import dev.bridgekeeper.settings.ProfileSettings;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -68,7 +70,7 @@ class HostedLinkController {
                         "Check that you opened the whole link, or ask the company that sent it for a new one.");
             };
         }
-        Optional<UUID> owner = companies.ownerOf(companyId);
+        Optional<ClientId> owner = companies.ownerOf(CompanyId.of(companyId));
         if (owner.isPresent() && profiles.profile(owner.get()).requiresHostedLinkToken()) {
             return refusal(HttpStatus.FORBIDDEN, "Open the link you were sent",
                     "This page only opens from the personal link the company sent you. Ask them for a new one.");

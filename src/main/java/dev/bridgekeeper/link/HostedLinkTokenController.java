@@ -1,6 +1,8 @@
 package dev.bridgekeeper.link;
 
 import dev.bridgekeeper.company.CompanyDirectory;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.security.Caller;
 import dev.bridgekeeper.platform.web.PublicUrl;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,7 +45,7 @@ class HostedLinkTokenController {
     @ResponseStatus(HttpStatus.CREATED)
     HostedLinkToken create(@PathVariable UUID companyId) {
         UUID clientId = Caller.current().clientId();
-        companies.require(clientId, companyId);
+        companies.require(ClientId.of(clientId), CompanyId.of(companyId));
         HostedLinkTokens.Issued issued = tokens.issue(clientId, companyId);
         String url = publicUrl.resolve("/link/" + companyId + "?token="
                 + URLEncoder.encode(issued.token(), StandardCharsets.UTF_8));

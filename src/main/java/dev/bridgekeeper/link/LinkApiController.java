@@ -2,9 +2,10 @@ package dev.bridgekeeper.link;
 
 import dev.bridgekeeper.company.CompanyDirectory;
 import dev.bridgekeeper.company.CompanyReference;
-import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.ConnectionStatus;
+import dev.bridgekeeper.connection.DataConnection;
+import dev.bridgekeeper.connection.DataConnectionError;
 import dev.bridgekeeper.consent.ConsentChannel;
 import dev.bridgekeeper.consent.ConsentRecord;
 import dev.bridgekeeper.consent.ConsentRecords;
@@ -13,7 +14,9 @@ import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.integration.SourceType;
 import dev.bridgekeeper.platform.error.ApiException;
 import dev.bridgekeeper.platform.error.ValidationErrors;
-import dev.bridgekeeper.platform.paging.PageRequest;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.security.Caller;
 import dev.bridgekeeper.platform.security.CompanyScopedEndpoints;
 import dev.bridgekeeper.platform.web.PublicUrl;
@@ -112,8 +115,8 @@ class LinkApiController implements CompanyScopedEndpoints {
             description = "The company's name and the lender's name and logo.")
     @GetMapping(BASE)
     LinkCompany company(@PathVariable UUID companyId) {
-        UUID clientId = Caller.current().clientId();
-        CompanyReference company = companies.require(clientId, companyId);
+        ClientId clientId = Caller.current().client();
+        CompanyReference company = companies.require(clientId, CompanyId.of(companyId));
         Profile profile = profiles.profile(clientId);
         return new LinkCompany(company.id().toString(), company.name(), new Lender(profile.name(), profile.logoUrl()));
     }
@@ -127,7 +130,7 @@ class LinkApiController implements CompanyScopedEndpoints {
             boolean showSandboxIntegrations,
             @Parameter(description = "Comma-separated platform keys to allow, e.g. sbac,xero")
             @RequestParam(required = false) String allowedIntegrations) {
-        companies.require(Caller.current().clientId(), companyId);
+        companies.require(Caller.current().client(), CompanyId.of(companyId));
         SourceType type = sourceType == null || sourceType.isBlank() ? null : sourceType(sourceType, "sourceType");
         Set<String> allowed = allowedIntegrations == null || allowedIntegrations.isBlank() ? null
                 : Arrays.stream(allowedIntegrations.split(",")).map(String::trim).filter(s -> !s.isEmpty())
@@ -152,19 +155,20 @@ class LinkApiController implements CompanyScopedEndpoints {
         if (body == null || body.platformKey() == null || body.platformKey().isBlank()) {
             new ValidationErrors().reject("platformKey", "\"platformKey\" is required, e.g. \"sbac\".").throwIfAny();
         }
-        UUID clientId = Caller.current().clientId();
+        ClientId clientId = Caller.current().client();
+        CompanyId company = CompanyId.of(companyId);
         String key = body.platformKey().trim();
-        Connection pending = connections.list(clientId, companyId, PageRequest.of(1, PageRequest.MAX_PAGE_SIZE),
-                        null, null).results().stream()
-                .filter(c -> c.status() == ConnectionStatus.PendingAuth && key.equalsIgnoreCase(c.integrationKey()))
+        DataConnection pending = connections.all(clientId, company).stream()
+                .filter(c -> c.status() == ConnectionStatus.PendingAuth && key.equalsIgnoreCase(c.platformKey()))
                 .findFirst().orElse(null);
-        return view(pending != null ? pending : connections.create(clientId, companyId, key));
+        return view(pending != null ? pending : connections.create(clientId, company, key));
     }
 
     @Operation(operationId = "get-link-connection", summary = "Get a connection's state while the customer links it")
     @GetMapping(BASE + "/connections/{connectionId}")
     LinkConnection connection(@PathVariable UUID companyId, @PathVariable UUID connectionId) {
-        return view(connections.get(Caller.current().clientId(), companyId, connectionId));
+        return view(connections.get(Caller.current().client(), CompanyId.of(companyId),
+                ConnectionId.of(connectionId)));
     }
 
     @Operation(operationId = "record-link-consent", summary = "Record the consent text the customer accepted",
@@ -187,10 +191,10 @@ class LinkApiController implements CompanyScopedEndpoints {
         if (body.sourceType() == null || body.sourceType().isBlank()) {
             errors.reject("sourceType", "\"sourceType\" is required, e.g. \"Accounting\".");
         }
-        UUID connectionId = null;
+        ConnectionId connectionId = null;
         if (body.connectionId() != null) {
             try {
-                connectionId = UUID.fromString(body.connectionId());
+                connectionId = ConnectionId.of(UUID.fromString(body.connectionId()));
             } catch (IllegalArgumentException e) {
                 errors.reject("connectionId", "\"connectionId\" must be a connection id (a UUID).");
             }
@@ -212,11 +216,11 @@ class LinkApiController implements CompanyScopedEndpoints {
         errors.throwIfAny();
         SourceType type = sourceType(body.sourceType(), "sourceType");
         Caller caller = Caller.current();
-        companies.require(caller.clientId(), companyId);
+        companies.require(caller.client(), CompanyId.of(companyId));
         if (connectionId != null) {
-            connections.get(caller.clientId(), companyId, connectionId);
+            connections.get(caller.client(), CompanyId.of(companyId), connectionId);
         }
-        List<ConsentRecord> recorded = consents.acceptInLink(caller.clientId(), companyId,
+        List<ConsentRecord> recorded = consents.acceptInLink(caller.client(), CompanyId.of(companyId),
                 new ConsentRecords.LinkAcceptance(connectionId, type.name(), body.text(), body.textVersion(),
                         body.locale(), channel, caller.kind() == Caller.Kind.COMPANY_TOKEN ? "CompanyToken" : "ApiKey",
                         request.getRemoteAddr(), request.getHeader("User-Agent"),
@@ -234,7 +238,7 @@ class LinkApiController implements CompanyScopedEndpoints {
                     + " productIdentifier: no new sign-in at the platform.")
     @GetMapping(BASE + "/consents/pending")
     List<ConsentRecords.PendingConsent> pendingConsents(@PathVariable UUID companyId) {
-        return consents.pendingInLink(Caller.current().clientId(), companyId);
+        return consents.pendingInLink(Caller.current().client(), CompanyId.of(companyId));
     }
 
     @Operation(operationId = "list-link-consent-texts", summary = "Get the consent texts of the company's products",
@@ -260,7 +264,7 @@ class LinkApiController implements CompanyScopedEndpoints {
                     ApiException.badRequest("platformKey", "\"platformKey\" names no integration: " + platformKey.trim()
                             + "."));
         }
-        return consents.textsInLink(Caller.current().clientId(), companyId, type.name(), platformName);
+        return consents.textsInLink(Caller.current().client(), CompanyId.of(companyId), type.name(), platformName);
     }
 
     private static SourceType sourceType(String value, String field) {
@@ -273,13 +277,13 @@ class LinkApiController implements CompanyScopedEndpoints {
                 + Arrays.stream(SourceType.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
     }
 
-    private static LinkConnection view(Connection c) {
-        List<Connection.DataConnectionError> errors = c.dataConnectionErrors() == null ? List.of()
-                : c.dataConnectionErrors();
-        Connection.DataConnectionError last = errors.isEmpty() ? null : errors.get(errors.size() - 1);
+    private static LinkConnection view(DataConnection c) {
+        List<DataConnectionError> errors = c.errors() == null ? List.of() : c.errors();
+        DataConnectionError last = errors.isEmpty() ? null : errors.get(errors.size() - 1);
         Map<String, Object> info = c.connectionInfo();
         Object organisation = info == null ? null : info.get("organisationName");
-        return new LinkConnection(c.id(), c.integrationId(), c.integrationKey(), c.sourceId(), c.sourceType(),
+        return new LinkConnection(c.id().toString(), c.integrationId().toString(), c.platformKey(),
+                c.sourceId().toString(), c.sourceType(),
                 c.platformName(), c.linkUrl(), c.status(), organisation == null ? null : organisation.toString(),
                 errors.size(), last == null ? null
                         : new LastError(last.statusCode(), last.errorMessage(), last.erroredOnUtc()));

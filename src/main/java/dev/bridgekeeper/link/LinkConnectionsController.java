@@ -1,7 +1,7 @@
 package dev.bridgekeeper.link;
 
-import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
+import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.consent.ConsentRecord;
 import dev.bridgekeeper.consent.ConsentRecords;
 import dev.bridgekeeper.consent.ConsentStatus;
@@ -10,18 +10,18 @@ import dev.bridgekeeper.connection.ConnectionStatus;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.platform.error.ApiException;
-import dev.bridgekeeper.platform.paging.PageRequest;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.security.Caller;
 import dev.bridgekeeper.platform.security.CompanyScopedEndpoints;
 import dev.bridgekeeper.platform.web.PublicUrl;
 import dev.bridgekeeper.settings.SyncSetting;
 import dev.bridgekeeper.settings.SyncSettingsDirectory;
 import dev.bridgekeeper.sync.DataSync;
-import dev.bridgekeeper.sync.PullOperation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,9 +68,6 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
         this.products = products;
     }
 
-    /** Most recent 500 completed pulls is plenty to find each connection's latest one. */
-    private static final int RECENT_PULLS = 500;
-
     @Override
     public List<Endpoint> endpoints() {
         return List.of(new Endpoint(HttpMethod.GET, CONNECTIONS),
@@ -102,13 +99,14 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
                     + " first sign-in), oldest first.")
     @GetMapping(CONNECTIONS)
     List<ManagedConnection> list(@PathVariable UUID companyId) {
-        UUID clientId = Caller.current().clientId();
-        Map<UUID, Instant> firstLinked = connections.firstLinked(clientId, companyId);
-        Map<String, Instant> lastPulled = lastPulled(clientId, companyId);
-        return connections.list(clientId, companyId, PageRequest.of(1, PageRequest.MAX_PAGE_SIZE), null, null)
-                .results().stream()
+        ClientId clientId = Caller.current().client();
+        CompanyId company = CompanyId.of(companyId);
+        Map<ConnectionId, Instant> firstLinked = connections.firstLinked(clientId, company);
+        // when data last arrived: the newest completed pull stands in where the connection has no lastSync yet
+        Map<ConnectionId, Instant> lastPulled = dataSync.lastCompleted(clientId, company);
+        return connections.all(clientId, company).stream()
                 .filter(c -> c.status() != ConnectionStatus.PendingAuth)
-                .map(c -> view(c, firstLinked.get(UUID.fromString(c.id())), lastPulled.get(c.id())))
+                .map(c -> view(c, firstLinked.get(c.id()), lastPulled.get(c.id())))
                 .toList();
     }
 
@@ -116,27 +114,28 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
             description = "The data types no longer updated from this connection, and the products relying on it.")
     @GetMapping(CONNECTIONS + "/{connectionId}/impact")
     DisconnectImpact impact(@PathVariable UUID companyId, @PathVariable UUID connectionId) {
-        UUID clientId = Caller.current().clientId();
-        Connection connection = connections.get(clientId, companyId, connectionId);
-        Set<String> offered = catalog.find(connection.integrationKey()).map(Integration::dataTypes)
+        ClientId clientId = Caller.current().client();
+        CompanyId company = CompanyId.of(companyId);
+        DataConnection connection = connections.get(clientId, company, ConnectionId.of(connectionId));
+        Set<String> offered = catalog.find(connection.platformKey()).map(Integration::dataTypes)
                 .map(Map::keySet).orElse(Set.of());
-        Set<String> synced = syncSettings.forCompany(clientId, companyId).stream().map(SyncSetting::dataType)
+        Set<String> synced = syncSettings.forCompany(clientId, company).stream().map(SyncSetting::dataType)
                 .collect(Collectors.toSet());
         List<String> dataTypes = offered.stream()
                 .filter(d -> synced.isEmpty() || synced.contains(d))
                 .sorted()
                 .toList();
-        return new DisconnectImpact(connection.id(), connection.platformName(), dataTypes,
-                productsRelyingOn(clientId, companyId, connection));
+        return new DisconnectImpact(connection.id().toString(), connection.platformName(), dataTypes,
+                productsRelyingOn(clientId, company, connection));
     }
 
     /** Products with an active consent on this connection (a consent naming no connection covers its source type). */
-    private List<Product> productsRelyingOn(UUID clientId, UUID companyId, Connection connection) {
+    private List<Product> productsRelyingOn(ClientId clientId, CompanyId companyId, DataConnection connection) {
         return consents.list(clientId, companyId).stream()
                 .filter(c -> c.status() == ConsentStatus.Active && c.productIdentifier() != null)
                 .filter(c -> c.connectionIds() == null || c.connectionIds().isEmpty()
                         ? connection.sourceType().equals(c.sourceType())
-                        : c.connectionIds().contains(connection.id()))
+                        : c.connectionIds().contains(connection.id().toString()))
                 .map(ConsentRecord::productIdentifier)
                 .distinct()
                 .map(id -> new Product(id, products.find(id).map(dev.bridgekeeper.consent.Product::name).orElse(id)))
@@ -152,34 +151,20 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
         if (body == null || body.status() == null) {
             throw ApiException.badRequest("status", "\"status\" is required and can only be \"Unlinked\".");
         }
-        UUID clientId = Caller.current().clientId();
-        Connection unlinked = connections.unlink(clientId, companyId, connectionId, body.status());
-        return view(unlinked, connections.firstLinked(clientId, companyId).get(connectionId),
-                lastPulled(clientId, companyId).get(unlinked.id()));
+        ClientId clientId = Caller.current().client();
+        CompanyId company = CompanyId.of(companyId);
+        DataConnection unlinked = connections.unlink(clientId, company, ConnectionId.of(connectionId), body.status());
+        return view(unlinked, connections.firstLinked(clientId, company).get(unlinked.id()),
+                dataSync.lastCompleted(clientId, company).get(unlinked.id()));
     }
 
-    /**
-     * When data last arrived from each connection: the sync engine records completed pulls, not the
-     * connection's own {@code lastSync}, so the newest completed pull per connection stands in for it.
-     */
-    private Map<String, Instant> lastPulled(UUID clientId, UUID companyId) {
-        Map<String, Instant> latest = new HashMap<>();
-        for (PullOperation pull : dataSync.history(clientId, companyId, PageRequest.of(1, RECENT_PULLS),
-                "status=Complete", "-completed").results()) {
-            if (pull.connectionId() != null && pull.completed() != null) {
-                latest.merge(pull.connectionId(), pull.completed(), (a, b) -> a.isAfter(b) ? a : b);
-            }
-        }
-        return latest;
-    }
-
-    private ManagedConnection view(Connection c, Instant firstLinked, Instant lastPulled) {
-        Optional<Integration> integration = catalog.find(c.integrationKey());
+    private ManagedConnection view(DataConnection c, Instant firstLinked, Instant lastPulled) {
+        Optional<Integration> integration = catalog.find(c.platformKey());
         String logo = integration.map(Integration::branding).filter(b -> b.logo() != null)
-                .map(b -> publicUrl.resolve("/branding/" + c.integrationKey() + "/" + b.logo())).orElse(null);
+                .map(b -> publicUrl.resolve("/branding/" + c.platformKey() + "/" + b.logo())).orElse(null);
         Object organisation = c.connectionInfo() == null ? null : c.connectionInfo().get("organisationName");
-        return new ManagedConnection(c.id(), c.integrationKey(), c.platformName(), c.sourceType(), logo, c.status(),
-                organisation == null ? null : organisation.toString(), c.created(), firstLinked,
+        return new ManagedConnection(c.id().toString(), c.platformKey(), c.platformName(), c.sourceType(), logo,
+                c.status(), organisation == null ? null : organisation.toString(), c.created(), firstLinked,
                 c.lastSync() != null ? c.lastSync() : lastPulled, c.linkUrl());
     }
 }

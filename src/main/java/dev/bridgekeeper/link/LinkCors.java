@@ -101,7 +101,7 @@ class LinkCors implements WebMvcConfigurer {
             if (origin == null || sameOrigin(request, origin)) {
                 return true;
             }
-            boolean allowed = profiles.allowedOrigins(Caller.current().clientId()).stream()
+            boolean allowed = profiles.allowedOrigins(Caller.current().client()).stream()
                     .anyMatch(o -> o.equalsIgnoreCase(origin));
             if (!allowed) {
                 throw ApiException.forbidden("Origin " + origin + " is not allowed to call the Link API. Add it with"

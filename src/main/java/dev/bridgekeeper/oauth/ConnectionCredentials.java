@@ -1,6 +1,8 @@
 package dev.bridgekeeper.oauth;
 
-import java.util.UUID;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 
 /**
  * The only way other modules get a platform access token for a connection. It refreshes ahead of
@@ -10,7 +12,7 @@ import java.util.UUID;
 public interface ConnectionCredentials {
 
     /** A currently valid access token for the connection, refreshed first when it is about to expire. */
-    String accessToken(UUID clientId, UUID companyId, UUID connectionId);
+    String accessToken(ClientId clientId, CompanyId companyId, ConnectionId connectionId);
 
     /** Thrown when the platform could not be reached or answered unexpectedly; worth retrying later. */
     class TemporarilyUnavailableException extends RuntimeException {

@@ -106,7 +106,7 @@ public final class IsoInstants {
         }
     }
 
-    /** The decimal digits s[from, to) as a number, or -1 when one is not a digit. */
+    /** The number the digits of {@code s} from {@code from} to just before {@code to} make; -1 if one is not. */
     private static int num(String s, int from, int to) {
         int value = 0;
         for (int i = from; i < to; i++) {

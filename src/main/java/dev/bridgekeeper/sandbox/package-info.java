@@ -7,4 +7,7 @@
  * through the URLs in the catalog entries {@code sbac}, {@code sbbk} and {@code sbcm}, exactly as it
  * reaches a real platform. {@code bridgekeeper.sandbox.enabled=false} removes all of it.
  */
+@ApplicationModule(displayName = "Sandbox")
 package dev.bridgekeeper.sandbox;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,10 +1,11 @@
 package dev.bridgekeeper.settings;
 
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
 import java.util.List;
-import java.util.UUID;
 
 /** Front door for the sync engine: the settings in force for a company (its own, or the profile's). */
 public interface SyncSettingsDirectory {
 
-    List<SyncSetting> forCompany(UUID clientId, UUID companyId);
+    List<SyncSetting> forCompany(ClientId clientId, CompanyId companyId);
 }

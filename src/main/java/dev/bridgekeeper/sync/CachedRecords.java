@@ -1,23 +1,28 @@
 package dev.bridgekeeper.sync;
 
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.paging.PageRequest;
-import dev.bridgekeeper.platform.paging.PagedResults;
-import java.util.UUID;
+import dev.bridgekeeper.platform.paging.Slice;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The read side of the records cache, for the data module: live records of one data type in the standard
- * model, filtered with the shared query language (any field of the record), ordered and paged.
+ * model, filtered with the shared query language (any field of the record), ordered and paged. A null
+ * {@code connectionId} reads the company's records of that type from any connection (accounting endpoints);
+ * otherwise the connection must belong to the company (404).
  */
 public interface CachedRecords {
 
-    /**
-     * A page of records. {@code connectionId} null reads the company's records of that type from any
-     * connection (accounting endpoints); otherwise the connection must belong to the company.
-     */
-    PagedResults<JsonNode> list(UUID clientId, UUID companyId, UUID connectionId, String dataType, PageRequest page,
-            String query, String orderBy, String path);
+    /** A page of records, with how many match in all. */
+    Slice<JsonNode> list(ClientId clientId, CompanyId companyId, ConnectionId connectionId, String dataType,
+            PageRequest page, String query, String orderBy);
+
+    /** Every live record of the data type from any of the company's connections, ordered by id. */
+    List<JsonNode> all(ClientId clientId, CompanyId companyId, String dataType);
 
     /** One record by id; a record deleted at the platform comes with {@code metadata.isDeleted: true}. */
-    JsonNode get(UUID clientId, UUID companyId, UUID connectionId, String dataType, String recordId);
+    JsonNode get(ClientId clientId, CompanyId companyId, ConnectionId connectionId, String dataType, String recordId);
 }

@@ -1,8 +1,10 @@
 package dev.bridgekeeper.sync;
 
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Narrows which data types a connection syncs. Implemented by the consent module (products and consent
@@ -14,5 +16,6 @@ public interface SyncScope {
      * The data types the connection may sync, or empty when nothing narrows it and the company's sync settings
      * alone decide (companies without products).
      */
-    Optional<Set<String>> allowed(UUID clientId, UUID companyId, UUID connectionId, String sourceType);
+    Optional<Set<String>> allowed(ClientId clientId, CompanyId companyId, ConnectionId connectionId,
+            String sourceType);
 }

@@ -4,4 +4,7 @@
  * dev.bridgekeeper.sync.DataSync} (queue, status, history), {@link dev.bridgekeeper.sync.CachedRecords}
  * (the read API's view of the cache) and the {@link dev.bridgekeeper.sync.ReadCompleted} event.
  */
+@ApplicationModule(displayName = "Sync")
 package dev.bridgekeeper.sync;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,12 +3,9 @@ package dev.bridgekeeper.connection;
 import static dev.bridgekeeper.support.ErrorAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionConnected;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionCreated;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionDeleted;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionDisconnected;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionFailed;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionReconnected;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import java.util.List;
@@ -84,37 +81,46 @@ class ConnectionApiIT {
 
     @Test
     void movesThroughItsLifecycleAndPublishesEachChange() {
-        UUID company = UUID.fromString(companyId);
-        Connection created = connections.create(clientId, company, "sbac");
-        UUID id = UUID.fromString(created.id());
+        ClientId client = ClientId.of(clientId);
+        CompanyId company = CompanyId.of(companyId);
+        DataConnection created = connections.create(client, company, "sbac");
+        ConnectionId id = created.id();
+        assertThat(created.companyId()).isEqualTo(company);
         assertError(api.patch(path("/" + id), "{\"status\":\"Unlinked\"}"), 409);
 
-        Connection failed = connections.recordFailure(clientId, company, id, "403", "Forbidden", "User cancelled.");
+        DataConnection failed = connections.recordFailure(client, company, id, "403", "Forbidden", "User cancelled.");
         assertThat(failed.status()).isEqualTo(ConnectionStatus.PendingAuth);
-        assertThat(failed.dataConnectionErrors()).singleElement()
+        assertThat(failed.errors()).singleElement()
                 .satisfies(e -> assertThat(e.status()).isEqualTo("Active"));
 
-        Connection linked = connections.markLinked(clientId, company, id, Map.of("organisation", "Demo Org"));
+        DataConnection linked = connections.markLinked(client, company, id, Map.of("organisation", "Demo Org"));
         assertThat(linked.status()).isEqualTo(ConnectionStatus.Linked);
         assertThat(linked.connectionInfo()).isEqualTo(Map.of("organisation", "Demo Org"));
-        assertThat(linked.dataConnectionErrors()).singleElement()
+        assertThat(linked.errors()).singleElement()
                 .satisfies(e -> assertThat(e.status()).isEqualTo("Resolved"));
+        assertThat(connections.linked(client, company)).extracting(DataConnection::id).containsExactly(id);
 
         JsonNode unlinked = api.patch(path("/" + id), "{\"status\":\"Unlinked\"}").json();
         assertThat(unlinked.path("status").asString()).isEqualTo("Unlinked");
-        assertThat(connections.markLinked(clientId, company, id, Map.of()).status()).isEqualTo(ConnectionStatus.Linked);
-        Connection deauthorized = connections.markDeauthorized(clientId, company, id, "invalid_grant");
+        assertThat(connections.markLinked(client, company, id, Map.of()).status()).isEqualTo(ConnectionStatus.Linked);
+        DataConnection deauthorized = connections.markDeauthorized(client, company, id, "invalid_grant");
         assertThat(deauthorized.status()).isEqualTo(ConnectionStatus.Deauthorized);
-        assertThat(deauthorized.dataConnectionErrors().get(1)).satisfies(e -> {
+        assertThat(deauthorized.errors().get(1)).satisfies(e -> {
             assertThat(e.statusCode()).isEqualTo("401");
             assertThat(e.status()).isEqualTo("Active");
         });
-        assertThat(connections.markLinked(clientId, company, id, Map.of()).id()).isEqualTo(id.toString());
+        assertThat(connections.linked(client, company)).isEmpty();
+        assertThat(connections.markLinked(client, company, id, Map.of()).id()).isEqualTo(id);
 
         assertThat(api.delete(path("/" + id)).status()).isEqualTo(200);
         assertError(api.get(path("/" + id)), 404);
 
-        assertThat(events.stream(ConnectionCreated.class)).hasSize(1);
+        assertThat(events.stream(ConnectionCreated.class)).hasSize(1).allSatisfy(e -> {
+            assertThat(e.clientId()).isEqualTo(client);
+            assertThat(e.company().id()).isEqualTo(company);
+            assertThat(e.company().name()).isEqualTo("Connections Co");
+            assertThat(e.connection().id()).isEqualTo(id);
+        });
         assertThat(events.stream(ConnectionFailed.class)).hasSize(1);
         assertThat(events.stream(ConnectionConnected.class)).hasSize(1);
         assertThat(events.stream(ConnectionReconnected.class).map(e -> e.connection().status()))

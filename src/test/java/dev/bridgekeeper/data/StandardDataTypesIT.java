@@ -308,8 +308,7 @@ class StandardDataTypesIT {
     }
 
     private Api sandboxApi(SandboxLink link) {
-        return Api.at(port).withBearer(credentials.accessToken(tenant.clientId(), link.companyId(),
-                link.connectionId()));
+        return Api.at(port).withBearer(link.accessToken(credentials));
     }
 
     private static List<JsonNode> sandboxRecords(Api sandbox, String platform, String dataType) {

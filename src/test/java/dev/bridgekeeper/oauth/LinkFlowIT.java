@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import dev.bridgekeeper.support.Browser;
@@ -82,7 +85,7 @@ class LinkFlowIT {
         assertThat(linked.path("status").asString()).isEqualTo("Linked");
         assertThat(linked.path("connectionInfo").path("organisationName").asString()).contains("Sandbox Accounting");
 
-        String token = credentials.accessToken(clientId, UUID.fromString(companyId), UUID.fromString(id));
+        String token = token(id);
         HttpResponse<String> info = new Browser().getWithBearer(publicUrl + "/sandbox/accounting/api/company", token);
         assertThat(info.statusCode()).isEqualTo(200);
         assertThat(info.body()).contains("user_good");
@@ -125,8 +128,7 @@ class LinkFlowIT {
         JsonNode connection = link("sbbk", "user_expiring");
         double before = refreshes("banking");
 
-        String token = credentials.accessToken(clientId, UUID.fromString(companyId),
-                UUID.fromString(connection.path("id").asString()));
+        String token = token(connection.path("id").asString());
 
         assertThat(refreshes("banking")).isEqualTo(before + 1);
         assertThat(new Browser().getWithBearer(publicUrl + "/sandbox/banking/api/company", token).statusCode())
@@ -138,10 +140,10 @@ class LinkFlowIT {
         JsonNode connection = link("sbac", "user_revoked");
         UUID id = UUID.fromString(connection.path("id").asString());
         expireStoredToken(id);
-        credentials.accessToken(clientId, UUID.fromString(companyId), id); // first refresh: accepted
+        token(id.toString()); // first refresh: accepted
         expireStoredToken(id);
 
-        assertThatThrownBy(() -> credentials.accessToken(clientId, UUID.fromString(companyId), id))
+        assertThatThrownBy(() -> token(id.toString()))
                 .isInstanceOf(ConnectionDeauthorizedException.class);
 
         JsonNode deauthorized = api.get("/companies/" + companyId + "/connections/" + id).json();
@@ -157,7 +159,7 @@ class LinkFlowIT {
     void unlinkRevokesAtThePlatformAndRelinkKeepsTheSameConnection() {
         JsonNode connection = link("sbac", "user_good");
         String id = connection.path("id").asString();
-        String token = credentials.accessToken(clientId, UUID.fromString(companyId), UUID.fromString(id));
+        String token = token(id);
         assertThat(introspect("accounting", token).path("active").asBoolean()).isTrue();
 
         assertThat(api.patch("/companies/" + companyId + "/connections/" + id, "{\"status\":\"Unlinked\"}").json()
@@ -217,8 +219,7 @@ class LinkFlowIT {
     @Test
     void noTokenIsStoredInPlaintext() {
         JsonNode connection = link("sbcm", "user_good");
-        String token = credentials.accessToken(clientId, UUID.fromString(companyId),
-                UUID.fromString(connection.path("id").asString()));
+        String token = token(connection.path("id").asString());
         String refresh = jdbc.queryForObject("select refresh_token_sealed from connection_token where connection_id ="
                 + " ?::uuid", String.class, connection.path("id").asString());
         assertThat(refresh).startsWith("v1.");
@@ -260,5 +261,10 @@ class LinkFlowIT {
 
     private static String decode(String value) {
         return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A current access token for one of this test's connections, as the sync engine obtains it. */
+    private String token(String connectionId) {
+        return credentials.accessToken(ClientId.of(clientId), CompanyId.of(companyId), ConnectionId.of(connectionId));
     }
 }

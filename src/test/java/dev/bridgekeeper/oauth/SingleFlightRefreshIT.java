@@ -3,6 +3,9 @@ package dev.bridgekeeper.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bridgekeeper.BridgekeeperApplication;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import dev.bridgekeeper.support.Browser;
@@ -70,14 +73,17 @@ class SingleFlightRefreshIT {
         try (ConfigurableApplicationContext second = secondInstance()) {
             ConnectionCredentials otherCredentials = second.getBean(ConnectionCredentials.class);
             double before = refreshes();
+            ClientId client = ClientId.of(clientId);
+            CompanyId company = CompanyId.of(companyId);
+            ConnectionId linked = ConnectionId.of(connectionId);
             CountDownLatch go = new CountDownLatch(1);
             CompletableFuture<String> here = CompletableFuture.supplyAsync(() -> {
                 await(go);
-                return credentials.accessToken(clientId, companyId, connectionId);
+                return credentials.accessToken(client, company, linked);
             });
             CompletableFuture<String> there = CompletableFuture.supplyAsync(() -> {
                 await(go);
-                return otherCredentials.accessToken(clientId, companyId, connectionId);
+                return otherCredentials.accessToken(client, company, linked);
             });
             go.countDown();
 

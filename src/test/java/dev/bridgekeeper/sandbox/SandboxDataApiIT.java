@@ -100,7 +100,7 @@ class SandboxDataApiIT {
         Tenant tenant = Tenant.create(jdbc, port, "Sandbox data IT");
         // no sync on link: its jobs would read the same organisation (and use up the rate-limited user's 429)
         SandboxLink link = SandboxLink.createWithoutSync(tenant, publicUrl, platformKey, user);
-        String token = credentials.accessToken(tenant.clientId(), link.companyId(), link.connectionId());
+        String token = link.accessToken(credentials);
         return Api.at(port).withBearer(token);
     }
 }

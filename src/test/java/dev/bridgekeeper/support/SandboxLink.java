@@ -2,7 +2,11 @@ package dev.bridgekeeper.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridgekeeper.oauth.ConnectionCredentials;
 import dev.bridgekeeper.oauth.SandboxJourney;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +50,12 @@ public record SandboxLink(Tenant tenant, UUID companyId, UUID connectionId) {
                 publicUrl, user, true);
         assertThat(back.statusCode()).as(back.body()).isIn(200, 302);
         return new SandboxLink(tenant, companyId, UUID.fromString(connection.path("id").asString()));
+    }
+
+    /** A currently valid platform access token for the connection, obtained as the sync engine obtains it. */
+    public String accessToken(ConnectionCredentials credentials) {
+        return credentials.accessToken(ClientId.of(tenant.clientId()), CompanyId.of(companyId),
+                ConnectionId.of(connectionId));
     }
 
     public String companyPath() {

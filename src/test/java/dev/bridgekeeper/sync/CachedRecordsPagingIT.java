@@ -62,8 +62,7 @@ class CachedRecordsPagingIT {
         assertPagesSlice(api, connectionList, "&query=" + enc("totalAmount>100"), big, 9);
 
         // the deleted record leaves the listing on the very next read after its sync
-        Api sandbox = Api.at(port).withBearer(credentials.accessToken(tenant.clientId(), link.companyId(),
-                link.connectionId()));
+        Api sandbox = Api.at(port).withBearer(link.accessToken(credentials));
         assertThat(sandbox.delete("/sandbox/commerce/api/data/commerce-orders/" + all.get(3)).status()).isEqualTo(204);
         String queued = api.post(link.companyPath() + "/data/queue/commerce-orders", null).json().path("id").asString();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> api.get(

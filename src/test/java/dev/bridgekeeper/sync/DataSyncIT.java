@@ -167,12 +167,13 @@ class DataSyncIT {
 
             ReadCompleted initial = await().atMost(SYNC).until(() -> reportFor(reports, link), r -> r != null);
             assertThat(initial.initial()).isTrue();
-            assertThat(initial.clientId()).isEqualTo(tenant.clientId());
+            assertThat(initial.clientId().value()).isEqualTo(tenant.clientId());
+            assertThat(initial.company().name()).isEqualTo("Synced Co");
             assertThat(initial.dataTypes()).filteredOn(r -> r.dataType().equals("invoices")).singleElement()
                     .satisfies(r -> {
                         assertThat(r.status()).isEqualTo(PullOperationStatus.Complete);
                         assertThat(r.recordsModified()).isEqualTo(countRecords(link, "invoices"));
-                        assertThat(r.connectionId()).isEqualTo(link.connectionId());
+                        assertThat(r.connectionId().value()).isEqualTo(link.connectionId());
                     });
             assertThat(initial.dataTypes()).filteredOn(r -> r.dataType().equals("bills")).singleElement()
                     .satisfies(r -> assertThat(r.status()).isEqualTo(PullOperationStatus.Complete));
@@ -192,7 +193,8 @@ class DataSyncIT {
     }
 
     private static ReadCompleted reportFor(List<ReadCompleted> reports, SandboxLink link) {
-        return reports.stream().filter(r -> r.companyId().equals(link.companyId())).findFirst().orElse(null);
+        return reports.stream().filter(r -> r.company().id().value().equals(link.companyId())).findFirst()
+                .orElse(null);
     }
 
     @Test
@@ -327,7 +329,7 @@ class DataSyncIT {
         awaitStatuses(link, List.of("company", "chartOfAccounts", "customers", "invoices"), "Complete");
         awaitIdle(link); // no job of the first sync may take the one good refresh below
         expireStoredToken(link);
-        credentials.accessToken(tenant.clientId(), link.companyId(), link.connectionId()); // first refresh works
+        link.accessToken(credentials); // first refresh works
         expireStoredToken(link);
 
         String datasetId = api.post(link.companyPath() + "/data/queue/invoices", null).json().path("id").asString();
@@ -402,8 +404,7 @@ class DataSyncIT {
     }
 
     private Api sandboxApi(SandboxLink link) {
-        return Api.at(port).withBearer(credentials.accessToken(tenant.clientId(), link.companyId(),
-                link.connectionId()));
+        return Api.at(port).withBearer(link.accessToken(credentials));
     }
 
     private Integer recordsModified(String datasetId) {

@@ -115,8 +115,7 @@ class SyncSettingsAppliedIT {
     }
 
     private List<String> sandboxIdsFrom(SandboxLink link, Instant from) {
-        Api sandbox = Api.at(port).withBearer(credentials.accessToken(tenant.clientId(), link.companyId(),
-                link.connectionId()));
+        Api sandbox = Api.at(port).withBearer(link.accessToken(credentials));
         List<String> ids = new ArrayList<>();
         sandbox.get("/sandbox/banking/api/data/banking-transactions?pageSize=5000").json().path("results")
                 .forEach(t -> {

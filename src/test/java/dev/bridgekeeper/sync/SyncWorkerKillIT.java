@@ -140,8 +140,7 @@ class SyncWorkerKillIT {
             assertThat(jdbc.queryForObject("select count(*) from record_staging where dataset_id = ?::uuid",
                     Integer.class, dataset)).isZero();
 
-            Api sandbox = Api.at(port).withBearer(credentials.accessToken(tenant.clientId(), link.companyId(),
-                    link.connectionId()));
+            Api sandbox = Api.at(port).withBearer(link.accessToken(credentials));
             List<String> expected = ids(sandbox.get("/sandbox/banking/api/data/banking-transactions?pageSize=5000")
                     .json().path("results"));
             List<String> served = ids(api.get(link.connectionPath() + "/data/banking-transactions?pageSize=2000")

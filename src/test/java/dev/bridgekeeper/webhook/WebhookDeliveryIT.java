@@ -12,6 +12,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.standardwebhooks.Webhook;
 import dev.bridgekeeper.connection.ConnectionManagement;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import dev.bridgekeeper.support.Tenant;
@@ -123,15 +126,16 @@ class WebhookDeliveryIT {
         String companyId = createCompany(api, "Connected Ltd", Map.of("segment", "sme"));
         Api.Response created = api.post("/companies/" + companyId + "/connections", "{\"platformKey\":\"sbac\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
-        UUID connectionId = UUID.fromString(created.json().path("id").asString());
-        UUID company = UUID.fromString(companyId);
+        ConnectionId connectionId = ConnectionId.of(created.json().path("id").asString());
+        CompanyId company = CompanyId.of(companyId);
+        ClientId client = ClientId.of(tenant.clientId());
 
-        connections.markLinked(tenant.clientId(), company, connectionId, Map.of("orgId", "sandbox-1"));
+        connections.markLinked(client, company, connectionId, Map.of("orgId", "sandbox-1"));
         Api.Response unlinked = api.patch("/companies/" + companyId + "/connections/" + connectionId,
                 "{\"status\":\"Unlinked\"}");
         assertThat(unlinked.status()).as(unlinked.toString()).isEqualTo(200);
-        connections.markLinked(tenant.clientId(), company, connectionId, Map.of("orgId", "sandbox-1"));
-        connections.recordFailure(tenant.clientId(), company, connectionId, "400", "Bad Request", "Cancelled");
+        connections.markLinked(client, company, connectionId, Map.of("orgId", "sandbox-1"));
+        connections.recordFailure(client, company, connectionId, "400", "Bad Request", "Cancelled");
         JsonNode lastState = api.get("/companies/" + companyId + "/connections/" + connectionId).json();
         assertThat(api.delete("/companies/" + companyId + "/connections/" + connectionId).status()).isEqualTo(200);
 
@@ -368,7 +372,8 @@ class WebhookDeliveryIT {
         String otherCompany = createCompany(api, "Rolled Back Ltd", null);
         String[] attempted = new String[1];
         transactions.executeWithoutResult(status -> {
-            attempted[0] = connections.create(tenant.clientId(), UUID.fromString(otherCompany), "sbbk").id();
+            attempted[0] = connections.create(ClientId.of(tenant.clientId()), CompanyId.of(otherCompany), "sbbk").id()
+                    .toString();
             status.setRollbackOnly();
         });
         assertThat(api.get("/companies/" + otherCompany + "/connections").json().path("totalResults").asInt())

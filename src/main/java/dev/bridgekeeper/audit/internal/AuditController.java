@@ -1,14 +1,16 @@
 package dev.bridgekeeper.audit.internal;
 
 import dev.bridgekeeper.audit.AuditEntry;
-import dev.bridgekeeper.audit.AuditTrail;
 import dev.bridgekeeper.audit.ChainVerification;
 import dev.bridgekeeper.company.CompanyDirectory;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.paging.PagedResults;
 import dev.bridgekeeper.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,10 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Consents")
 class AuditController {
 
-    private final AuditTrail trail;
+    private final ChainedAuditTrail trail;
     private final CompanyDirectory companies;
 
-    AuditController(AuditTrail trail, CompanyDirectory companies) {
+    AuditController(ChainedAuditTrail trail, CompanyDirectory companies) {
         this.trail = trail;
         this.companies = companies;
     }
@@ -37,8 +39,10 @@ class AuditController {
     @GetMapping("/companies/{companyId}/consents/audit")
     PagedResults<AuditEntry> entries(@PathVariable UUID companyId, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer pageSize) {
-        UUID clientId = requireKnown(companyId);
-        return trail.entries(clientId, companyId, PageRequest.of(page, pageSize));
+        ClientId clientId = requireKnown(companyId);
+        PageRequest request = PageRequest.of(page, pageSize);
+        return trail.entries(clientId, CompanyId.of(companyId), request)
+                .toPagedResults(request, "/companies/" + companyId + "/consents/audit", Map.of());
     }
 
     @Operation(operationId = "verify-consent-audit-log", summary = "Verify the consent audit log",
@@ -46,15 +50,14 @@ class AuditController {
                     + " \"intact\" is false and the first such entry is named with what is wrong.")
     @GetMapping("/companies/{companyId}/consents/audit/verify")
     ChainVerification verify(@PathVariable UUID companyId) {
-        UUID clientId = requireKnown(companyId);
-        return trail.verify(clientId, companyId);
+        return trail.verify(requireKnown(companyId), CompanyId.of(companyId));
     }
 
     /** The company must be the caller's, or have been: a deleted company's chain is kept. */
-    private UUID requireKnown(UUID companyId) {
-        UUID clientId = Caller.current().clientId();
-        if (!trail.hasChain(clientId, companyId)) {
-            companies.require(clientId, companyId);
+    private ClientId requireKnown(UUID companyId) {
+        ClientId clientId = Caller.current().client();
+        if (!trail.hasChain(clientId, CompanyId.of(companyId))) {
+            companies.require(clientId, CompanyId.of(companyId));
         }
         return clientId;
     }

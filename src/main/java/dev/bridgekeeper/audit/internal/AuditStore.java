@@ -18,10 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** audit_entry (append-only, guarded by a trigger) and audit_chain (each company's chain head). */
 @Repository
-public class AuditStore {
+class AuditStore {
 
     /** A company's chain head: the last sequence appended and its hash. */
-    public record Head(UUID clientId, long lastSequence, String headHash) {}
+    record Head(UUID clientId, long lastSequence, String headHash) {}
 
     private static final String COLUMNS =
             "id, sequence, event_type, subject_id, details::text, recorded_utc, previous_hash, hash";
@@ -45,7 +45,7 @@ public class AuditStore {
      * Creates the company's chain head if it has none, then locks it until the caller's transaction
      * ends: appends for one company take turns here, so each sees the previous one's sequence.
      */
-    public Head lockHead(UUID clientId, UUID companyId, Instant now) {
+    Head lockHead(UUID clientId, UUID companyId, Instant now) {
         jdbc.sql("insert into audit_chain (company_id, client_id, last_sequence, head_hash, updated_utc)"
                         + " values (?, ?, 0, ?, ?) on conflict (company_id) do nothing")
                 .params(companyId, clientId, ChainHash.GENESIS, Timestamp.from(now)).update();
@@ -55,7 +55,7 @@ public class AuditStore {
                 .single();
     }
 
-    public Optional<Head> head(UUID clientId, UUID companyId) {
+    Optional<Head> head(UUID clientId, UUID companyId) {
         return jdbc.sql("select client_id, last_sequence, head_hash from audit_chain"
                         + " where client_id = ? and company_id = ?")
                 .params(clientId, companyId)
@@ -63,7 +63,7 @@ public class AuditStore {
                 .optional();
     }
 
-    public void insert(UUID clientId, UUID companyId, AuditEntry entry) {
+    void insert(UUID clientId, UUID companyId, AuditEntry entry) {
         jdbc.sql("insert into audit_entry (id, client_id, company_id, sequence, event_type, subject_id, details,"
                         + " recorded_utc, previous_hash, hash) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)")
                 .params(entry.id(), clientId, companyId, entry.sequence(), entry.eventType(), entry.subjectId(),
@@ -72,12 +72,12 @@ public class AuditStore {
                 .update();
     }
 
-    public void advanceHead(UUID companyId, long sequence, String hash, Instant now) {
+    void advanceHead(UUID companyId, long sequence, String hash, Instant now) {
         jdbc.sql("update audit_chain set last_sequence = ?, head_hash = ?, updated_utc = ? where company_id = ?")
                 .params(sequence, hash, Timestamp.from(now), companyId).update();
     }
 
-    public boolean chainExists(UUID clientId, UUID companyId) {
+    boolean chainExists(UUID clientId, UUID companyId) {
         return jdbc.sql("select exists (select 1 from audit_chain where client_id = ? and company_id = ?)")
                 .params(clientId, companyId).query(Boolean.class).single();
     }
@@ -103,14 +103,14 @@ public class AuditStore {
                 .param(companyId).update() == 1;
     }
 
-    public List<AuditEntry> entries(UUID clientId, UUID companyId, long offset, int limit) {
+    List<AuditEntry> entries(UUID clientId, UUID companyId, long offset, int limit) {
         return jdbc.sql("select " + COLUMNS + " from audit_entry where client_id = ? and company_id = ?"
                         + " order by sequence offset ? limit ?")
                 .params(clientId, companyId, offset, limit)
                 .query((rs, i) -> entry(rs)).list();
     }
 
-    public long count(UUID clientId, UUID companyId) {
+    long count(UUID clientId, UUID companyId) {
         return jdbc.sql("select count(*) from audit_entry where client_id = ? and company_id = ?")
                 .params(clientId, companyId).query(Long.class).single();
     }
@@ -119,7 +119,7 @@ public class AuditStore {
      * Every entry in sequence order, one at a time; inside a transaction the driver fetches them in
      * batches (a cursor), so a long chain is checked without holding it all.
      */
-    public void forEach(UUID clientId, UUID companyId, Consumer<AuditEntry> action) {
+    void forEach(UUID clientId, UUID companyId, Consumer<AuditEntry> action) {
         streaming.sql("select " + COLUMNS + " from audit_entry where client_id = ? and company_id = ?"
                         + " order by sequence")
                 .params(clientId, companyId)

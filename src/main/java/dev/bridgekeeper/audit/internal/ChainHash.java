@@ -26,10 +26,10 @@ import tools.jackson.databind.JsonNode;
  * booleans, null, integers within ±(2^53−1), arrays and objects only, so every language reads and
  * writes them alike.
  */
-public final class ChainHash {
+final class ChainHash {
 
     /** previousHash of a chain's first entry: 64 zeros. */
-    public static final String GENESIS = "0".repeat(64);
+    static final String GENESIS = "0".repeat(64);
     static final String VERSION = "bridgekeeper-audit-v1";
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
     private static final DateTimeFormatter RECORDED_AT =
@@ -37,12 +37,12 @@ public final class ChainHash {
 
     private ChainHash() {}
 
-    public static String hash(String previousHash, long sequence, UUID companyId, String eventType, String subjectId,
+    static String hash(String previousHash, long sequence, UUID companyId, String eventType, String subjectId,
             JsonNode details, Instant recordedAt) {
         return sha256Hex(canonicalForm(previousHash, sequence, companyId, eventType, subjectId, details, recordedAt));
     }
 
-    public static String canonicalForm(String previousHash, long sequence, UUID companyId, String eventType,
+    static String canonicalForm(String previousHash, long sequence, UUID companyId, String eventType,
             String subjectId, JsonNode details, Instant recordedAt) {
         StringBuilder out = new StringBuilder(256).append('[');
         string(VERSION, out);
@@ -65,7 +65,7 @@ public final class ChainHash {
         return out.append(']').toString();
     }
 
-    public static String formatRecordedAt(Instant recordedAt) {
+    static String formatRecordedAt(Instant recordedAt) {
         return RECORDED_AT.format(recordedAt);
     }
 
@@ -73,7 +73,7 @@ public final class ChainHash {
      * Refuses details the canonical form cannot carry the same way in every language: fractions,
      * integers beyond ±(2^53−1), and NUL characters (PostgreSQL cannot store them).
      */
-    public static void requireHashable(JsonNode node, String path) {
+    static void requireHashable(JsonNode node, String path) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 requireNoNul(field.getKey(), path);

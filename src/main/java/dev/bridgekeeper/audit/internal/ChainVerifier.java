@@ -12,7 +12,7 @@ import java.util.UUID;
  * its stored hash (else it was altered). Last, the chain head must agree with the last entry, which
  * catches entries cut off the end of the chain.
  */
-public final class ChainVerifier {
+final class ChainVerifier {
 
     private final UUID companyId;
     private long expectedSequence = 1;
@@ -21,11 +21,11 @@ public final class ChainVerifier {
     private long checked;
     private ChainVerification broken;
 
-    public ChainVerifier(UUID companyId) {
+    ChainVerifier(UUID companyId) {
         this.companyId = companyId;
     }
 
-    public void accept(AuditEntry entry) {
+    void accept(AuditEntry entry) {
         if (broken != null) {
             return;
         }
@@ -64,7 +64,7 @@ public final class ChainVerifier {
     }
 
     /** The verdict, once every entry was given; the head is the company's chain head, if it has one. */
-    public ChainVerification result(Optional<AuditStore.Head> head) {
+    ChainVerification result(Optional<AuditStore.Head> head) {
         if (broken != null) {
             return broken;
         }

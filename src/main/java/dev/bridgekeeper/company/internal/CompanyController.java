@@ -4,10 +4,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.bridgekeeper.company.Company;
+import dev.bridgekeeper.company.CompanyConnections;
+import dev.bridgekeeper.company.CompanyDetails;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.paging.PagedResults;
+import dev.bridgekeeper.platform.paging.Slice;
 import dev.bridgekeeper.platform.security.Caller;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -21,15 +27,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /companies}: Codat's company endpoints. */
+/** {@code /companies}: Codat's company endpoints; companies go out in Codat's shape with their connections. */
 @RestController
 @Tag(name = "Companies")
 class CompanyController {
 
     private final CompanyManagement companies;
+    private final CompanyConnections connections;
 
-    CompanyController(CompanyManagement companies) {
+    CompanyController(CompanyManagement companies, CompanyConnections connections) {
         this.companies = companies;
+        this.connections = connections;
     }
 
     record CompanyRequestBody(String name, String description, Map<String, String> tags) {}
@@ -40,41 +48,57 @@ class CompanyController {
             @RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String query,
             @RequestParam(required = false) String orderBy, @RequestParam(required = false) String tags) {
         PageRequest request = PageRequest.of(page, pageSize);
+        ClientId clientId = Caller.current().client();
+        Slice<CompanyDetails> slice = companies.list(clientId, request, query, orderBy, tags);
+        Map<CompanyId, List<?>> byCompany = connections.connectionsOf(clientId,
+                slice.items().stream().map(CompanyDetails::id).toList());
         Map<String, String> carried = new LinkedHashMap<>();
         carried.put("query", query);
         carried.put("orderBy", orderBy);
         carried.put("tags", tags);
-        return companies.list(Caller.current().clientId(), request, query, orderBy, tags, carried);
+        return slice.map(company -> Company.of(company, byCompany.getOrDefault(company.id(), List.of())))
+                .toPagedResults(request, "/companies", carried);
     }
 
     @Operation(operationId = "create-company", summary = "Create a company")
     @PostMapping("/companies")
     Company create(@RequestBody CompanyRequestBody body) {
-        return companies.create(Caller.current().clientId(), body.name(), body.description(), body.tags());
+        return Company.of(companies.create(Caller.current().client(), body.name(), body.description(), body.tags()),
+                List.of());
     }
 
     @Operation(operationId = "get-company", summary = "Get a company")
     @GetMapping("/companies/{companyId}")
     Company get(@PathVariable UUID companyId) {
-        return companies.get(Caller.current().clientId(), companyId);
+        ClientId clientId = Caller.current().client();
+        return withConnections(clientId, companies.get(clientId, CompanyId.of(companyId)));
     }
 
     @Operation(operationId = "replace-company", summary = "Replace a company")
     @PutMapping("/companies/{companyId}")
     Company replace(@PathVariable UUID companyId, @RequestBody CompanyRequestBody body) {
-        return companies.replace(Caller.current().clientId(), companyId, body.name(), body.description(), body.tags());
+        ClientId clientId = Caller.current().client();
+        return withConnections(clientId, companies.replace(clientId, CompanyId.of(companyId), body.name(),
+                body.description(), body.tags()));
     }
 
     @Operation(operationId = "update-company", summary = "Update a company")
     @PatchMapping("/companies/{companyId}")
     Company update(@PathVariable UUID companyId, @RequestBody CompanyRequestBody body) {
-        return companies.update(Caller.current().clientId(), companyId, body.name(), body.description(), body.tags());
+        ClientId clientId = Caller.current().client();
+        return withConnections(clientId, companies.update(clientId, CompanyId.of(companyId), body.name(),
+                body.description(), body.tags()));
     }
 
     @Operation(operationId = "delete-company", summary = "Delete a company")
     @DeleteMapping("/companies/{companyId}")
     ResponseEntity<Void> delete(@PathVariable UUID companyId) {
-        companies.delete(Caller.current().clientId(), companyId);
+        companies.delete(Caller.current().client(), CompanyId.of(companyId));
         return ResponseEntity.noContent().build();
+    }
+
+    private Company withConnections(ClientId clientId, CompanyDetails company) {
+        return Company.of(company,
+                connections.connectionsOf(clientId, List.of(company.id())).getOrDefault(company.id(), List.of()));
     }
 }

@@ -4,12 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.bridgekeeper.connection.Connection;
-import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.ConnectionStatus;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.paging.PagedResults;
 import dev.bridgekeeper.platform.security.Caller;
 import dev.bridgekeeper.platform.security.CompanyScopedEndpoints;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,9 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Connections")
 class ConnectionController implements CompanyScopedEndpoints {
 
-    private final ConnectionManagement connections;
+    private final ConnectionService connections;
 
-    ConnectionController(ConnectionManagement connections) {
+    ConnectionController(ConnectionService connections) {
         this.connections = connections;
     }
 
@@ -57,25 +59,32 @@ class ConnectionController implements CompanyScopedEndpoints {
     PagedResults<Connection> list(@PathVariable UUID companyId, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String query,
             @RequestParam(required = false) String orderBy) {
-        return connections.list(Caller.current().clientId(), companyId, PageRequest.of(page, pageSize), query, orderBy);
+        PageRequest request = PageRequest.of(page, pageSize);
+        Map<String, String> carried = new LinkedHashMap<>();
+        carried.put("query", query);
+        carried.put("orderBy", orderBy);
+        return connections.list(Caller.current().client(), CompanyId.of(companyId), request, query, orderBy)
+                .map(Connection::of).toPagedResults(request, "/companies/" + companyId + "/connections", carried);
     }
 
     @Operation(operationId = "create-connection", summary = "Create a connection")
     @PostMapping("/companies/{companyId}/connections")
     Connection create(@PathVariable UUID companyId, @RequestBody CreateConnection body) {
-        return connections.create(Caller.current().clientId(), companyId, body.platformKey());
+        return Connection.of(connections.create(Caller.current().client(), CompanyId.of(companyId),
+                body.platformKey()));
     }
 
     @Operation(operationId = "get-connection", summary = "Get a connection")
     @GetMapping("/companies/{companyId}/connections/{connectionId}")
     Connection get(@PathVariable UUID companyId, @PathVariable UUID connectionId) {
-        return connections.get(Caller.current().clientId(), companyId, connectionId);
+        return Connection.of(connections.get(Caller.current().client(), CompanyId.of(companyId),
+                ConnectionId.of(connectionId)));
     }
 
     @Operation(operationId = "delete-connection", summary = "Delete a connection")
     @DeleteMapping("/companies/{companyId}/connections/{connectionId}")
     ResponseEntity<Void> delete(@PathVariable UUID companyId, @PathVariable UUID connectionId) {
-        connections.delete(Caller.current().clientId(), companyId, connectionId);
+        connections.delete(Caller.current().client(), CompanyId.of(companyId), ConnectionId.of(connectionId));
         return ResponseEntity.ok().build();
     }
 
@@ -83,13 +92,15 @@ class ConnectionController implements CompanyScopedEndpoints {
     @PatchMapping("/companies/{companyId}/connections/{connectionId}")
     Connection unlink(@PathVariable UUID companyId, @PathVariable UUID connectionId,
             @RequestBody UpdateConnectionStatus body) {
-        return connections.unlink(Caller.current().clientId(), companyId, connectionId, body.status());
+        return Connection.of(connections.unlink(Caller.current().client(), CompanyId.of(companyId),
+                ConnectionId.of(connectionId), body.status()));
     }
 
     @Operation(operationId = "update-connection-authorization", summary = "Update authorization properties")
     @PutMapping("/companies/{companyId}/connections/{connectionId}/authorization")
     Connection updateAuthorization(@PathVariable UUID companyId, @PathVariable UUID connectionId,
             @RequestBody Map<String, String> body) {
-        return connections.updateAuthorization(Caller.current().clientId(), companyId, connectionId, body);
+        return Connection.of(connections.updateAuthorization(Caller.current().client(), CompanyId.of(companyId),
+                ConnectionId.of(connectionId), body));
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The connection list's {@code query} and {@code orderBy} fields. */
 @Component
-public class ConnectionQuery {
+class ConnectionQuery {
 
     private final FieldMapping fields = FieldMapping.builder()
             .field("id", "id", FieldType.UUID)
@@ -22,11 +22,11 @@ public class ConnectionQuery {
             .build();
 
     /** The filter, or null without a query. */
-    public SqlWhere filter(String query) {
+    SqlWhere filter(String query) {
         return query == null || query.isBlank() ? null : QuerySql.toWhere(query, fields);
     }
 
-    public String orderBy(String orderBy) {
+    String orderBy(String orderBy) {
         return orderBy == null || orderBy.isBlank() ? "created_utc, id" : OrderBy.parse(orderBy, fields) + ", id";
     }
 }

@@ -1,6 +1,6 @@
 package dev.bridgekeeper.connection.internal;
 
-import dev.bridgekeeper.connection.Connection.DataConnectionError;
+import dev.bridgekeeper.connection.DataConnectionError;
 import dev.bridgekeeper.connection.ConnectionStatus;
 import java.time.Instant;
 import java.util.List;
@@ -8,5 +8,5 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A connection row as stored. */
-public record ConnectionRow(UUID id, UUID companyId, String platformKey, String sourceType, ConnectionStatus status,
+record ConnectionRow(UUID id, UUID companyId, String platformKey, String sourceType, ConnectionStatus status,
         Instant created, Instant lastSync, List<DataConnectionError> errors, Map<String, Object> connectionInfo) {}

@@ -1,6 +1,6 @@
 package dev.bridgekeeper.connection.internal;
 
-import dev.bridgekeeper.connection.Connection.DataConnectionError;
+import dev.bridgekeeper.connection.DataConnectionError;
 import dev.bridgekeeper.connection.ConnectionStatus;
 import dev.bridgekeeper.platform.query.SqlWhere;
 import java.sql.ResultSet;
@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The connection table. Every statement is scoped by client id. */
 @Repository
-public class ConnectionStore {
+class ConnectionStore {
 
     private static final TypeReference<List<DataConnectionError>> ERRORS = new TypeReference<>() {};
     private static final TypeReference<Map<String, Object>> INFO = new TypeReference<>() {};
@@ -34,7 +34,7 @@ public class ConnectionStore {
         this.json = json;
     }
 
-    public void insert(UUID clientId, ConnectionRow row) {
+    void insert(UUID clientId, ConnectionRow row) {
         jdbc.sql("insert into connection (id, client_id, company_id, platform_key, source_type, status, created_utc)"
                         + " values (?, ?, ?, ?, ?, ?, ?)")
                 .params(row.id(), clientId, row.companyId(), row.platformKey(), row.sourceType(), row.status().name(),
@@ -42,15 +42,15 @@ public class ConnectionStore {
                 .update();
     }
 
-    public Optional<ConnectionRow> find(UUID clientId, UUID companyId, UUID id) {
+    Optional<ConnectionRow> find(UUID clientId, UUID companyId, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from connection where client_id = ? and company_id = ? and id = ?")
                 .params(clientId, companyId, id).query(this::row).optional();
     }
 
-    public record Found(UUID clientId, ConnectionRow row) {}
+    record Found(UUID clientId, ConnectionRow row) {}
 
     /** The connection by its ids alone (for linkUrl, which a browser follows without credentials). */
-    public Optional<Found> findForLink(UUID companyId, UUID id) {
+    Optional<Found> findForLink(UUID companyId, UUID id) {
         return jdbc.sql("select client_id, " + COLUMNS + " from connection where company_id = ? and id = ?")
                 .params(companyId, id)
                 .query((rs, i) -> new Found(rs.getObject(1, UUID.class), rowFrom(rs, 1)))
@@ -58,18 +58,18 @@ public class ConnectionStore {
     }
 
     /** Locks the row until the transaction ends, so two status changes cannot interleave. */
-    public Optional<ConnectionRow> findForUpdate(UUID clientId, UUID companyId, UUID id) {
+    Optional<ConnectionRow> findForUpdate(UUID clientId, UUID companyId, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from connection where client_id = ? and company_id = ? and id = ?"
                         + " for update")
                 .params(clientId, companyId, id).query(this::row).optional();
     }
 
-    public boolean hasAccountingConnection(UUID companyId) {
+    boolean hasAccountingConnection(UUID companyId) {
         return jdbc.sql("select count(*) from connection where company_id = ? and source_type = 'Accounting'")
                 .param(companyId).query(Integer.class).single() > 0;
     }
 
-    public void update(UUID clientId, ConnectionRow row) {
+    void update(UUID clientId, ConnectionRow row) {
         // the first time a row becomes Linked is remembered: the customer's first authorisation. lastSync is
         // left alone: only recordSync moves it, so a status change cannot put back an older value it read
         jdbc.sql("update connection set status = ?, data_connection_errors = cast(? as jsonb),"
@@ -83,7 +83,7 @@ public class ConnectionStore {
     }
 
     /** When each of the company's connections was first Linked; connections never Linked are absent. */
-    public java.util.Map<UUID, java.time.Instant> firstLinked(UUID clientId, UUID companyId) {
+    java.util.Map<UUID, java.time.Instant> firstLinked(UUID clientId, UUID companyId) {
         return jdbc.sql("select id, first_linked_utc from connection where client_id = ? and company_id = ?"
                         + " and first_linked_utc is not null")
                 .params(clientId, companyId)
@@ -92,24 +92,24 @@ public class ConnectionStore {
                 .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
     }
 
-    public void recordSync(UUID clientId, UUID companyId, UUID id, java.time.Instant completed) {
+    void recordSync(UUID clientId, UUID companyId, UUID id, java.time.Instant completed) {
         jdbc.sql("update connection set last_sync_utc = greatest(last_sync_utc, ?) where client_id = ?"
                         + " and company_id = ? and id = ?")
                 .params(java.sql.Timestamp.from(completed), clientId, companyId, id).update();
     }
 
-    public void updateAuthorization(UUID clientId, UUID id, String sealed) {
+    void updateAuthorization(UUID clientId, UUID id, String sealed) {
         jdbc.sql("update connection set authorization_sealed = ? where client_id = ? and id = ?")
                 .params(sealed, clientId, id).update();
     }
 
-    public boolean delete(UUID clientId, UUID id) {
+    boolean delete(UUID clientId, UUID id) {
         return jdbc.sql("delete from connection where client_id = ? and id = ?").params(clientId, id).update() == 1;
     }
 
-    public record Slice(List<ConnectionRow> rows, long total) {}
+    record Slice(List<ConnectionRow> rows, long total) {}
 
-    public Slice list(UUID clientId, UUID companyId, SqlWhere filter, String orderBy, int limit, long offset) {
+    Slice list(UUID clientId, UUID companyId, SqlWhere filter, String orderBy, int limit, long offset) {
         String where = " from connection where client_id = ? and company_id = ?"
                 + (filter == null ? "" : " and " + filter.sql());
         List<Object> params = new ArrayList<>(List.of(clientId, companyId));
@@ -127,7 +127,15 @@ public class ConnectionStore {
                 .params(pageParams).query(this::row).list(), total);
     }
 
-    public List<ConnectionRow> forCompanies(UUID clientId, Collection<UUID> companyIds) {
+    /** Every connection of the company, or only those in {@code status} when it is given, oldest first. */
+    List<ConnectionRow> ofCompany(UUID clientId, UUID companyId, ConnectionStatus status) {
+        return jdbc.sql("select " + COLUMNS + " from connection where client_id = ? and company_id = ?"
+                        + (status == null ? "" : " and status = ?") + " order by created_utc, id")
+                .params(status == null ? List.of(clientId, companyId) : List.of(clientId, companyId, status.name()))
+                .query(this::row).list();
+    }
+
+    List<ConnectionRow> forCompanies(UUID clientId, Collection<UUID> companyIds) {
         if (companyIds.isEmpty()) {
             return List.of();
         }

@@ -2,9 +2,14 @@ package dev.bridgekeeper.connection.internal;
 
 import dev.bridgekeeper.company.CompanyConnections;
 import dev.bridgekeeper.connection.Connection;
+import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.web.PublicUrl;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +17,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Builds Codat's Connection shape from a row and its catalog entry; also feeds companies' dataConnections. */
+/** Builds {@link DataConnection}s from rows and their catalog entries; also feeds companies' dataConnections. */
 @Component
-public class ConnectionViews implements CompanyConnections {
+class ConnectionViews implements CompanyConnections {
 
-    private static final String UNKNOWN_ID = new UUID(0, 0).toString();
+    private static final UUID UNKNOWN_ID = new UUID(0, 0);
 
     private final IntegrationCatalog catalog;
     private final PublicUrl publicUrl;
@@ -28,26 +33,25 @@ public class ConnectionViews implements CompanyConnections {
         this.store = store;
     }
 
-    public Connection view(ConnectionRow row) {
+    DataConnection view(ConnectionRow row) {
         Integration integration = catalog.find(row.platformKey()).orElse(null);
-        return new Connection(row.id().toString(),
-                integration == null ? UNKNOWN_ID : integration.integrationId().toString(),
-                row.platformKey(),
-                integration == null ? UNKNOWN_ID : integration.sourceId().toString(),
-                row.sourceType(),
-                integration == null ? row.platformKey() : integration.name(),
+        return new DataConnection(ConnectionId.of(row.id()), CompanyId.of(row.companyId()), row.platformKey(),
+                row.sourceType(), integration == null ? row.platformKey() : integration.name(),
+                integration == null ? UNKNOWN_ID : integration.integrationId(),
+                integration == null ? UNKNOWN_ID : integration.sourceId(),
                 publicUrl.resolve("/companies/" + row.companyId() + "/connections/" + row.id() + "/start"),
-                row.status(), row.lastSync(), row.created(), row.errors(), row.connectionInfo());
+                row.status(), row.created(), row.lastSync(), row.errors(), row.connectionInfo());
     }
 
     @Override
-    public Map<UUID, List<?>> connectionsOf(UUID clientId, Collection<UUID> companyIds) {
-        Map<UUID, List<?>> byCompany = new LinkedHashMap<>();
-        for (ConnectionRow row : store.forCompanies(clientId, companyIds)) {
+    public Map<CompanyId, List<?>> connectionsOf(ClientId clientId, Collection<CompanyId> companyIds) {
+        Map<CompanyId, List<?>> byCompany = new LinkedHashMap<>();
+        List<UUID> ids = companyIds.stream().map(CompanyId::value).toList();
+        for (ConnectionRow row : store.forCompanies(clientId.value(), ids)) {
             @SuppressWarnings("unchecked")
-            List<Connection> list = (List<Connection>) byCompany.computeIfAbsent(row.companyId(),
-                    id -> new java.util.ArrayList<Connection>());
-            list.add(view(row));
+            List<Connection> list = (List<Connection>) byCompany.computeIfAbsent(CompanyId.of(row.companyId()),
+                    id -> new ArrayList<Connection>());
+            list.add(Connection.of(view(row)));
         }
         return byCompany;
     }

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 
 /** A status change the transition table does not allow; answered as a 409 if it reaches the API. */
-public class IllegalConnectionTransitionException extends ApiException {
+class IllegalConnectionTransitionException extends ApiException {
 
     IllegalConnectionTransitionException(ConnectionStatus from, ConnectionStatus to, Set<ConnectionStatus> legal) {
         super(HttpStatus.CONFLICT, "A connection cannot go from " + from + " to " + to + "; from " + from

@@ -2,6 +2,8 @@ package dev.bridgekeeper.consent.internal;
 
 import dev.bridgekeeper.audit.AuditTrail;
 import dev.bridgekeeper.consent.ConsentRecord;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,7 +35,7 @@ class ConsentAudit {
         details.put("status", consent.status().name());
         details.put("expiresAt", text(consent.expiresAt()));
         details.putAll(extra);
-        trail.append(clientId, UUID.fromString(consent.companyId()), eventType, consent.id(), details);
+        trail.append(ClientId.of(clientId), CompanyId.of(consent.companyId()), eventType, consent.id(), details);
     }
 
     static String text(Instant instant) {

@@ -1,14 +1,17 @@
 package dev.bridgekeeper.consent.internal;
 
 import dev.bridgekeeper.company.CompanyProducts;
-import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
+import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.consent.ConsentChannel;
 import dev.bridgekeeper.consent.ConsentRecord;
 import dev.bridgekeeper.consent.Product;
 import dev.bridgekeeper.integration.SourceType;
 import dev.bridgekeeper.platform.error.ApiException;
 import dev.bridgekeeper.platform.error.ValidationErrors;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.paging.PagedResults;
 import dev.bridgekeeper.platform.security.Caller;
@@ -173,7 +176,8 @@ class ConsentController implements CompanyScopedEndpoints {
             if (product == null) {
                 errors.reject("productIdentifier", "\"" + body.productIdentifier() + "\" is not a product; use one of "
                         + products.all().stream().map(Product::identifier).collect(Collectors.joining(", ")) + ".");
-            } else if (!companyProducts.products(clientId, companyId).contains(product.identifier())) {
+            } else if (!companyProducts.products(ClientId.of(clientId), CompanyId.of(companyId))
+                    .contains(product.identifier())) {
                 errors.reject("productIdentifier", "Company " + companyId + " does not have the product \""
                         + product.identifier() + "\"; add it with PUT /companies/" + companyId + "/products/"
                         + product.identifier() + " first.");
@@ -202,9 +206,10 @@ class ConsentController implements CompanyScopedEndpoints {
                             + "\" is not one.");
                     continue;
                 }
-                Connection connection;
+                DataConnection connection;
                 try {
-                    connection = connections.get(clientId, companyId, connectionId);
+                    connection = connections.get(ClientId.of(clientId), CompanyId.of(companyId),
+                            ConnectionId.of(connectionId));
                 } catch (ApiException notFound) {
                     errors.reject("connectionIds", "Company " + companyId + " has no connection " + id + ".");
                     continue;

@@ -3,24 +3,23 @@ package dev.bridgekeeper.consent.internal;
 import dev.bridgekeeper.company.CompanyDirectory;
 import dev.bridgekeeper.company.CompanyProducts;
 import dev.bridgekeeper.company.CompanyReference;
-import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.ConnectionStatus;
+import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.consent.ConsentChannel;
-import dev.bridgekeeper.consent.ConsentEvents.ConsentExpired;
-import dev.bridgekeeper.consent.ConsentEvents.ConsentExpiring;
-import dev.bridgekeeper.consent.ConsentEvents.ConsentGranted;
-import dev.bridgekeeper.consent.ConsentEvents.ConsentRevoked;
 import dev.bridgekeeper.consent.ConsentRecord;
-import dev.bridgekeeper.consent.ConsentRecords;
+import dev.bridgekeeper.consent.ConsentRecords.ConsentText;
 import dev.bridgekeeper.consent.ConsentRecords.LinkAcceptance;
+import dev.bridgekeeper.consent.ConsentRecords.PendingConsent;
 import dev.bridgekeeper.consent.ConsentStatus;
 import dev.bridgekeeper.consent.Product;
 import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.platform.DataTypes;
 import dev.bridgekeeper.platform.crypto.Digests;
 import dev.bridgekeeper.platform.error.ApiException;
-import dev.bridgekeeper.platform.paging.PageRequest;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.settings.ProfileSettings;
 import dev.bridgekeeper.sync.CacheEviction;
 import dev.bridgekeeper.sync.DataSync;
@@ -37,7 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  * change does.
  */
 @Service
-class ConsentService implements ConsentRecords {
+class ConsentService {
 
     /** What a consent is for, as validated input. */
     record Grant(Product product, String sourceType, List<UUID> connectionIds, List<String> dataTypes, String text,
@@ -63,14 +61,14 @@ class ConsentService implements ConsentRecords {
     private final DataSync sync;
     private final CacheEviction eviction;
     private final ProductProperties properties;
-    private final ApplicationEventPublisher events;
+    private final ConsentAnnouncements announce;
     private final ConsentAudit audit;
     private final Clock clock;
 
     ConsentService(ConsentStore store, ProductCatalog products, CompanyProducts companyProducts,
             CompanyDirectory companies, ConnectionManagement connections, IntegrationCatalog catalog,
             ProfileSettings profiles, DataSync sync, CacheEviction eviction, ProductProperties properties,
-            ApplicationEventPublisher events, ConsentAudit audit, Clock clock) {
+            ConsentAnnouncements announce, ConsentAudit audit, Clock clock) {
         this.store = store;
         this.products = products;
         this.companyProducts = companyProducts;
@@ -81,7 +79,7 @@ class ConsentService implements ConsentRecords {
         this.sync = sync;
         this.eviction = eviction;
         this.properties = properties;
-        this.events = events;
+        this.announce = announce;
         this.audit = audit;
         this.clock = clock;
     }
@@ -91,7 +89,7 @@ class ConsentService implements ConsentRecords {
     /** A consent given on the lender's own screen (or one it relays), checked against the company's products. */
     @Transactional
     ConsentRecord grant(UUID clientId, UUID companyId, Grant grant, String grantedBy) {
-        CompanyReference company = companies.require(clientId, companyId);
+        CompanyReference company = companies.require(ClientId.of(clientId), CompanyId.of(companyId));
         String text = grant.text() != null ? grant.text() : render(clientId, company, grant);
         String version = grant.textVersion() != null ? grant.textVersion()
                 : grant.text() == null ? grant.product().consentTexts().version() : null;
@@ -102,13 +100,11 @@ class ConsentService implements ConsentRecords {
         return view(row);
     }
 
-    @Override
     @Transactional
-    public List<ConsentRecord> acceptInLink(UUID clientId, UUID companyId, LinkAcceptance link) {
-        companies.require(clientId, companyId);
+    List<ConsentRecord> acceptInLink(UUID clientId, UUID companyId, LinkAcceptance link) {
         String sourceType = link.sourceType();
-        List<UUID> connectionIds = link.connectionId() == null ? List.of() : List.of(link.connectionId());
-        List<String> assigned = companyProducts.products(clientId, companyId);
+        List<UUID> connectionIds = link.connectionId() == null ? List.of() : List.of(link.connectionId().value());
+        List<String> assigned = companyProducts.products(ClientId.of(clientId), CompanyId.of(companyId));
         String only = link.productIdentifier();
         if (only != null && (!assigned.contains(only) || products.find(only).map(p -> p.dataTypes(sourceType))
                 .orElse(List.of()).isEmpty())) {
@@ -135,27 +131,22 @@ class ConsentService implements ConsentRecords {
         return recorded;
     }
 
-    @Override
     @Transactional(readOnly = true)
-    public List<PendingConsent> pendingInLink(UUID clientId, UUID companyId) {
-        companies.require(clientId, companyId);
+    List<PendingConsent> pendingInLink(UUID clientId, UUID companyId) {
+        List<DataConnection> linked = connections.linked(ClientId.of(clientId), CompanyId.of(companyId));
         List<ConsentRow> active = store.activeForCompany(clientId, companyId);
-        List<Product> assigned = companyProducts.products(clientId, companyId).stream()
+        List<Product> assigned = companyProducts.products(ClientId.of(clientId), CompanyId.of(companyId)).stream()
                 .map(products::find).flatMap(Optional::stream).toList();
         List<PendingConsent> pending = new ArrayList<>();
-        for (Connection connection : connections.list(clientId, companyId,
-                PageRequest.of(1, PageRequest.MAX_PAGE_SIZE), null, null).results()) {
-            if (connection.status() != ConnectionStatus.Linked) {
-                continue;
-            }
-            UUID id = UUID.fromString(connection.id());
+        for (DataConnection connection : linked) {
+            UUID id = connection.id().value();
             for (Product product : assigned) {
                 List<String> dataTypes = product.dataTypes(connection.sourceType());
                 boolean consented = active.stream().anyMatch(row -> product.identifier().equals(row.product())
                         && row.covers(id, connection.sourceType()));
                 if (!dataTypes.isEmpty() && !consented) {
                     pending.add(new PendingConsent(product.identifier(), product.name(), product.purpose(),
-                            connection.sourceType(), dataTypes, connection.id(), connection.platformName()));
+                            connection.sourceType(), dataTypes, id.toString(), connection.platformName()));
                 }
             }
         }
@@ -196,26 +187,26 @@ class ConsentService implements ConsentRecords {
         granted.put("grantedAt", ConsentAudit.text(now));
         granted.put("locale", locale);
         audit.record(clientId, "consent.granted", view, granted);
-        events.publishEvent(new ConsentGranted(clientId, companyId, view, now));
+        announce.granted(clientId, view, now);
         if (product != null && !dataTypes.isEmpty()) {
             // newly covered data types sync now on connections already linked: no new sign-in at the platform
-            sync.queueDataTypes(clientId, companyId, dataTypes);
+            sync.queueDataTypes(ClientId.of(clientId), CompanyId.of(companyId), dataTypes);
         }
         return row;
     }
 
     private String render(UUID clientId, CompanyReference company, Grant grant) {
         String platformName = grant.connectionIds().isEmpty() ? grant.sourceType()
-                : connections.get(clientId, company.id(), grant.connectionIds().get(0)).platformName();
+                : connections.get(ClientId.of(clientId), company.id(), ConnectionId.of(grant.connectionIds().get(0)))
+                        .platformName();
         return ConsentTextRenderer.render(grant.product(), grant.sourceType(), grant.dataTypes(),
                 placeholders(clientId, company, grant.product(), platformName));
     }
 
-    @Override
     @Transactional(readOnly = true)
-    public List<ConsentText> textsInLink(UUID clientId, UUID companyId, String sourceType, String platformName) {
-        CompanyReference company = companies.require(clientId, companyId);
-        return companyProducts.products(clientId, companyId).stream()
+    List<ConsentText> textsInLink(UUID clientId, UUID companyId, String sourceType, String platformName) {
+        CompanyReference company = companies.require(ClientId.of(clientId), CompanyId.of(companyId));
+        return companyProducts.products(ClientId.of(clientId), company.id()).stream()
                 .map(products::find).flatMap(Optional::stream)
                 .filter(p -> !p.dataTypes(sourceType).isEmpty())
                 .map(p -> ConsentTextRenderer.texts(p, sourceType, p.dataTypes(sourceType), placeholders(clientId,
@@ -227,28 +218,27 @@ class ConsentService implements ConsentRecords {
             String platformName) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("companyName", company.name());
-        values.put("lenderName", profiles.profile(clientId).name());
+        values.put("lenderName", profiles.profile(ClientId.of(clientId)).name());
         values.put("productName", product.name());
         values.put("platformName", platformName);
         return values;
     }
 
-    private List<String> offeredDataTypes(UUID clientId, UUID companyId, UUID connectionId) {
+    private List<String> offeredDataTypes(UUID clientId, UUID companyId, ConnectionId connectionId) {
         if (connectionId == null) {
             return List.of();
         }
-        Connection connection = connections.get(clientId, companyId, connectionId);
-        return catalog.find(connection.integrationKey())
+        DataConnection connection = connections.get(ClientId.of(clientId), CompanyId.of(companyId), connectionId);
+        return catalog.find(connection.platformKey())
                 .map(i -> i.dataTypes().keySet().stream().filter(DataTypes.STANDARD::contains).sorted().toList())
                 .orElse(List.of());
     }
 
     // ---- reading --------------------------------------------------------------------------------------------
 
-    @Override
     @Transactional(readOnly = true)
-    public List<ConsentRecord> list(UUID clientId, UUID companyId) {
-        companies.require(clientId, companyId);
+    List<ConsentRecord> list(UUID clientId, UUID companyId) {
+        companies.require(ClientId.of(clientId), CompanyId.of(companyId));
         return store.forCompany(clientId, companyId).stream().map(this::view).toList();
     }
 
@@ -267,7 +257,7 @@ class ConsentService implements ConsentRecords {
     Optional<Set<String>> allowed(UUID clientId, UUID companyId, UUID connectionId, String sourceType) {
         List<String> assigned;
         try {
-            assigned = companyProducts.products(clientId, companyId);
+            assigned = companyProducts.products(ClientId.of(clientId), CompanyId.of(companyId));
         } catch (ApiException gone) {
             return Optional.of(Set.of());
         }
@@ -312,11 +302,10 @@ class ConsentService implements ConsentRecords {
     }
 
     private Impact impact(ConsentRow row, Instant now) {
-        List<String> assigned = companyProducts.products(row.clientId(), row.companyId());
+        List<String> assigned = companyProducts.products(ClientId.of(row.clientId()), CompanyId.of(row.companyId()));
         List<ConnectionImpact> affected = new ArrayList<>();
-        for (Connection connection : connections.list(row.clientId(), row.companyId(),
-                PageRequest.of(1, PageRequest.MAX_PAGE_SIZE), null, null).results()) {
-            UUID id = UUID.fromString(connection.id());
+        for (DataConnection connection : connections.all(ClientId.of(row.clientId()), CompanyId.of(row.companyId()))) {
+            UUID id = connection.id().value();
             if (!row.covers(id, connection.sourceType())) {
                 continue;
             }
@@ -326,7 +315,7 @@ class ConsentService implements ConsentRecords {
                     : row.dataTypes().stream().filter(t -> !remaining.contains(t)).toList();
             boolean stillConsented = store.activeForCompany(row.clientId(), row.companyId()).stream()
                     .anyMatch(other -> !other.id().equals(row.id()) && other.covers(id, connection.sourceType()));
-            affected.add(new ConnectionImpact(connection.id(), connection.platformName(), connection.status(), stops,
+            affected.add(new ConnectionImpact(id.toString(), connection.platformName(), connection.status(), stops,
                     List.copyOf(remaining), !stillConsented && connection.status() == ConnectionStatus.Linked));
         }
         Duration retention = row.product() == null ? Duration.ZERO
@@ -365,7 +354,8 @@ class ConsentService implements ConsentRecords {
             UUID connectionId = UUID.fromString(connection.connectionId());
             for (String dataType : connection.stopsSyncing()) {
                 if (deleteDataNow || impact.retention().isZero()) {
-                    int removed = eviction.evict(clientId, companyId, connectionId, dataType);
+                    int removed = eviction.evict(ClientId.of(clientId), CompanyId.of(companyId),
+                            ConnectionId.of(connectionId), dataType);
                     audit.record(clientId, "consent.data.deleted", view, Map.of("connectionId",
                             connectionId.toString(), "deletedDataType", dataType, "recordsDeleted", removed));
                 } else {
@@ -374,10 +364,11 @@ class ConsentService implements ConsentRecords {
                 }
             }
             if (connection.unlinked()) {
-                connections.unlink(clientId, companyId, connectionId, ConnectionStatus.Unlinked);
+                connections.unlink(ClientId.of(clientId), CompanyId.of(companyId), ConnectionId.of(connectionId),
+                        ConnectionStatus.Unlinked);
             }
         }
-        events.publishEvent(new ConsentRevoked(clientId, companyId, view, now));
+        announce.revoked(clientId, view, now);
         return view;
     }
 
@@ -402,7 +393,7 @@ class ConsentService implements ConsentRecords {
         audit.record(clientId, "consent.reconfirmed", view(extended), Map.of("previousExpiresAt",
                 ConsentAudit.text(row.expires()), "reconfirmedVia", channel.name()));
         if (row.status() == ConsentStatus.Expired && product != null) {
-            sync.queueDataTypes(clientId, companyId, row.dataTypes());
+            sync.queueDataTypes(ClientId.of(clientId), CompanyId.of(companyId), row.dataTypes());
         }
         return view(extended);
     }
@@ -417,7 +408,7 @@ class ConsentService implements ConsentRecords {
             store.update(expired);
             ConsentRecord view = view(expired);
             audit.record(row.clientId(), "consent.expired", view, Map.of());
-            events.publishEvent(new ConsentExpired(row.clientId(), row.companyId(), view, now));
+            announce.expired(row.clientId(), view, now);
         }
         return due.size();
     }
@@ -436,7 +427,7 @@ class ConsentService implements ConsentRecords {
             store.update(reminded);
             ConsentRecord view = view(reminded);
             audit.record(row.clientId(), "consent.expiring", view, Map.of());
-            events.publishEvent(new ConsentExpiring(row.clientId(), row.companyId(), view, now));
+            announce.expiring(row.clientId(), view, now);
         }
         return due.size();
     }
@@ -446,13 +437,13 @@ class ConsentService implements ConsentRecords {
     int deleteDue(int limit) {
         List<ConsentStore.Deletion> due = store.dueDeletions(now(), limit);
         for (ConsentStore.Deletion deletion : due) {
-            List<String> assigned = companyProducts.products(deletion.clientId(), deletion.companyId());
-            Connection connection = connections.get(deletion.clientId(), deletion.companyId(),
-                    deletion.connectionId());
+            ClientId client = ClientId.of(deletion.clientId());
+            CompanyId company = CompanyId.of(deletion.companyId());
+            List<String> assigned = companyProducts.products(client, company);
+            DataConnection connection = connections.get(client, company, ConnectionId.of(deletion.connectionId()));
             if (!covered(deletion.clientId(), deletion.companyId(), deletion.connectionId(), connection.sourceType(),
                     assigned, null).contains(deletion.dataType())) {
-                int removed = eviction.evict(deletion.clientId(), deletion.companyId(), deletion.connectionId(),
-                        deletion.dataType());
+                int removed = eviction.evict(client, company, connection.id(), deletion.dataType());
                 store.find(deletion.clientId(), deletion.companyId(), deletion.consentId(), false).ifPresent(
                         consent -> audit.record(deletion.clientId(), "consent.data.deleted", view(consent),
                                 Map.of("connectionId", deletion.connectionId().toString(),
@@ -475,7 +466,7 @@ class ConsentService implements ConsentRecords {
     }
 
     private ConsentRow require(UUID clientId, UUID companyId, UUID consentId, boolean lock) {
-        companies.require(clientId, companyId);
+        companies.require(ClientId.of(clientId), CompanyId.of(companyId));
         return store.find(clientId, companyId, consentId, lock).orElseThrow(() -> ApiException.notFound(
                 "Company " + companyId + " has no consent " + consentId + "."));
     }

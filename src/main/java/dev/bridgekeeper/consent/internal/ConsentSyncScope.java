@@ -1,9 +1,11 @@
 package dev.bridgekeeper.consent.internal;
 
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.sync.SyncScope;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +23,8 @@ class ConsentSyncScope implements SyncScope {
     }
 
     @Override
-    public Optional<Set<String>> allowed(UUID clientId, UUID companyId, UUID connectionId, String sourceType) {
-        return consents.allowed(clientId, companyId, connectionId, sourceType);
+    public Optional<Set<String>> allowed(ClientId clientId, CompanyId companyId, ConnectionId connectionId,
+            String sourceType) {
+        return consents.allowed(clientId.value(), companyId.value(), connectionId.value(), sourceType);
     }
 }

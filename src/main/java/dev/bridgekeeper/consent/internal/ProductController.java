@@ -4,6 +4,7 @@ import dev.bridgekeeper.company.CompanyProducts;
 import dev.bridgekeeper.consent.Product;
 import dev.bridgekeeper.platform.error.ApiException;
 import dev.bridgekeeper.platform.error.ValidationErrors;
+import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.security.Caller;
 import dev.bridgekeeper.sync.DataSync;
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,7 +58,7 @@ class ProductController {
     @PutMapping(PATH)
     ResponseEntity<Void> add(@PathVariable UUID companyId, @PathVariable String productIdentifier) {
         Product product = products.require(productIdentifier);
-        companies.add(Caller.current().clientId(), companyId, product.identifier());
+        companies.add(Caller.current().client(), CompanyId.of(companyId), product.identifier());
         return ResponseEntity.noContent().build();
     }
 
@@ -67,7 +68,7 @@ class ProductController {
     @DeleteMapping(PATH)
     ResponseEntity<Void> remove(@PathVariable UUID companyId, @PathVariable String productIdentifier) {
         Product product = products.require(productIdentifier);
-        if (!companies.remove(Caller.current().clientId(), companyId, product.identifier())) {
+        if (!companies.remove(Caller.current().client(), CompanyId.of(companyId), product.identifier())) {
             throw ApiException.notFound("Company " + companyId + " does not have the product \"" + productIdentifier
                     + "\".");
         }
@@ -82,8 +83,7 @@ class ProductController {
     ResponseEntity<Void> refresh(@PathVariable UUID companyId, @PathVariable String productIdentifier,
             @RequestBody(required = false) RefreshBody body) {
         Product product = products.require(productIdentifier);
-        UUID clientId = Caller.current().clientId();
-        if (!companies.products(clientId, companyId).contains(product.identifier())) {
+        if (!companies.products(Caller.current().client(), CompanyId.of(companyId)).contains(product.identifier())) {
             throw ApiException.notFound("Company " + companyId + " does not have the product \"" + productIdentifier
                     + "\"; add it with PUT /companies/" + companyId + "/products/" + productIdentifier + " first.");
         }
@@ -102,7 +102,7 @@ class ProductController {
             errors.throwIfAny();
             dataTypes = body.dataTypes();
         }
-        sync.queueDataTypes(clientId, companyId, dataTypes);
+        sync.queueDataTypes(Caller.current().client(), CompanyId.of(companyId), dataTypes);
         return ResponseEntity.accepted().build();
     }
 }

@@ -1,12 +1,15 @@
 package dev.bridgekeeper.data.internal;
 
 import dev.bridgekeeper.platform.error.ApiException;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.paging.PagedResults;
 import dev.bridgekeeper.platform.security.Caller;
 import dev.bridgekeeper.sync.CachedRecords;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -30,12 +33,17 @@ class CachedData {
             ListParams params) {
         String path = "/companies/" + companyId + (connectionId == null ? "" : "/connections/" + connectionId)
                 + "/data/" + segment;
-        return records.list(Caller.current().clientId(), companyId, connectionId, dataType, params.pageRequest(),
-                params.query(), params.orderBy(), path);
+        PageRequest page = params.pageRequest();
+        Map<String, String> carried = new LinkedHashMap<>();
+        carried.put("query", params.query());
+        carried.put("orderBy", params.orderBy());
+        return records.list(Caller.current().client(), CompanyId.of(companyId), connection(connectionId), dataType,
+                page, params.query(), params.orderBy()).toPagedResults(page, path, carried);
     }
 
     JsonNode get(UUID companyId, UUID connectionId, String dataType, String recordId) {
-        return records.get(Caller.current().clientId(), companyId, connectionId, dataType, recordId);
+        return records.get(Caller.current().client(), CompanyId.of(companyId), connection(connectionId), dataType,
+                recordId);
     }
 
     /**
@@ -43,8 +51,8 @@ class CachedData {
      * Codat's shape; 404 until it has been synced.
      */
     JsonNode single(UUID companyId, UUID connectionId, String dataType, String what) {
-        List<JsonNode> found = records.list(Caller.current().clientId(), companyId, connectionId, dataType,
-                PageRequest.of(1, 1), null, "-modifiedDate", "/").results();
+        List<JsonNode> found = records.list(Caller.current().client(), CompanyId.of(companyId),
+                connection(connectionId), dataType, PageRequest.of(1, 1), null, "-modifiedDate").items();
         if (found.isEmpty()) {
             throw ApiException.notFound("No " + what + " has been synced for company " + companyId
                     + " yet; queue " + dataType + " first.");
@@ -58,14 +66,10 @@ class CachedData {
 
     /** Every live record of the data type (small data types only: the financial statements' months). */
     List<JsonNode> all(UUID companyId, String dataType) {
-        List<JsonNode> all = new ArrayList<>();
-        for (int page = 1; ; page++) {
-            PagedResults<JsonNode> slice = records.list(Caller.current().clientId(), companyId, null, dataType,
-                    PageRequest.of(page, PageRequest.MAX_PAGE_SIZE), null, null, "/");
-            all.addAll(slice.results());
-            if (all.size() >= slice.totalResults() || slice.results().isEmpty()) {
-                return all;
-            }
-        }
+        return records.all(Caller.current().client(), CompanyId.of(companyId), dataType);
+    }
+
+    private static ConnectionId connection(UUID connectionId) {
+        return connectionId == null ? null : ConnectionId.of(connectionId);
     }
 }

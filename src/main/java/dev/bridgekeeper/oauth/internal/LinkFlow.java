@@ -1,11 +1,14 @@
 package dev.bridgekeeper.oauth.internal;
 
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
+import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.oauth.OAuthProperties;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.web.PublicUrl;
 import dev.bridgekeeper.settings.ProfileSettings;
 import java.net.URI;
@@ -61,13 +64,14 @@ class LinkFlow {
     record Page(int status, String title, String message) implements Outcome {}
 
     Outcome start(UUID companyId, UUID connectionId, Map<String, String> query) {
-        Optional<ConnectionManagement.LinkTarget> found = connections.findForLink(companyId, connectionId);
+        Optional<ConnectionManagement.LinkTarget> found = connections.findForLink(CompanyId.of(companyId),
+                ConnectionId.of(connectionId));
         if (found.isEmpty()) {
             return new Page(404, "This link is not valid", "Ask the company that sent you here for a new link.");
         }
-        UUID clientId = found.get().clientId();
-        Connection connection = found.get().connection();
-        Optional<Integration> integration = catalog.find(connection.integrationKey());
+        UUID clientId = found.get().clientId().value();
+        DataConnection connection = found.get().connection();
+        Optional<Integration> integration = catalog.find(connection.platformKey());
         Map<String, String> extra = new HashMap<>(query);
         extra.remove("otp");
         if (integration.isEmpty() || !"oauth2".equals(integration.get().auth().mode())) {
@@ -94,11 +98,14 @@ class LinkFlow {
             };
         }
         AuthorizationStates.Started started = consumed.started();
-        Connection connection = connections.get(started.clientId(), started.companyId(), started.connectionId());
-        Integration integration = catalog.require(connection.integrationKey());
+        ClientId client = ClientId.of(started.clientId());
+        CompanyId company = CompanyId.of(started.companyId());
+        ConnectionId connectionId = ConnectionId.of(started.connectionId());
+        DataConnection connection = connections.get(client, company, connectionId);
+        Integration integration = catalog.require(connection.platformKey());
         if (error != null) {
             boolean cancelled = "access_denied".equals(error);
-            connections.recordFailure(started.clientId(), started.companyId(), started.connectionId(),
+            connections.recordFailure(client, company, connectionId,
                     cancelled ? "403" : "500", cancelled ? "Forbidden" : "Internal Server Error",
                     cancelled ? "User cancelled." : "The platform reported an error: " + error);
             return finish(started.clientId(), started.companyId(), connection, cancelled ? "403" : "500",
@@ -108,17 +115,16 @@ class LinkFlow {
         try {
             PlatformTokens tokens = platforms.exchangeCode(integration, code, callback, started.codeVerifier());
             Map<String, Object> identity = identity(integration, tokens);
-            Connection linked = tx.execute(status -> {
+            DataConnection linked = tx.execute(status -> {
                 vault.store(started.clientId(), started.connectionId(), tokens, false);
-                return connections.markLinked(started.clientId(), started.companyId(), started.connectionId(),
-                        identity);
+                return connections.markLinked(client, company, connectionId, identity);
             });
             return finish(started.clientId(), started.companyId(), linked, "200", "OK", "", started.redirectParams());
         } catch (PlatformAuthException e) {
             log.warn("Authorization of connection {} failed at {}: {}", started.connectionId(), integration.key(),
                     e.error());
-            connections.recordFailure(started.clientId(), started.companyId(), started.connectionId(), "500",
-                    "Internal Server Error", "Authorization failed at the platform: " + e.error());
+            connections.recordFailure(client, company, connectionId, "500", "Internal Server Error",
+                    "Authorization failed at the platform: " + e.error());
             return finish(started.clientId(), started.companyId(), connection, "500", "Unknown error",
                     "We could not complete the connection.", started.redirectParams());
         }
@@ -134,21 +140,21 @@ class LinkFlow {
         }
     }
 
-    private Outcome finish(UUID clientId, UUID companyId, Connection connection, String statusCode, String statusText,
-            String errorMessage, Map<String, String> extra) {
+    private Outcome finish(UUID clientId, UUID companyId, DataConnection connection, String statusCode,
+            String statusText, String errorMessage, Map<String, String> extra) {
         Map<String, String> values = new HashMap<>();
         values.put("companyId", companyId.toString());
-        values.put("connectionId", connection.id());
-        values.put("integrationId", connection.integrationId());
-        values.put("sourceId", connection.sourceId());
-        values.put("platform", connection.integrationKey());
+        values.put("connectionId", connection.id().toString());
+        values.put("integrationId", connection.integrationId().toString());
+        values.put("sourceId", connection.sourceId().toString());
+        values.put("platform", connection.platformKey());
         values.put("platformName", connection.platformName());
         values.put("sourceType", connection.sourceType());
         values.put("statusCode", statusCode);
         values.put("statusText", statusText);
         values.put("errorMessage", errorMessage);
         try {
-            return RedirectTarget.build(profiles.profile(clientId), values, extra)
+            return RedirectTarget.build(profiles.profile(ClientId.of(clientId)), values, extra)
                     .<Outcome>map(Redirect::new)
                     .orElseGet(() -> "200".equals(statusCode)
                             ? new Page(200, "You're connected", "Your " + connection.platformName()

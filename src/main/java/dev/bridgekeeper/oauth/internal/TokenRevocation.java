@@ -1,12 +1,13 @@
 package dev.bridgekeeper.oauth.internal;
 
 import dev.bridgekeeper.company.CompanyDeleted;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionDeleted;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionDisconnected;
+import dev.bridgekeeper.connection.ConnectionDeleted;
+import dev.bridgekeeper.connection.ConnectionDisconnected;
+import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.ConnectionStatus;
+import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -14,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -32,36 +32,39 @@ class TokenRevocation {
     private final TokenVault vault;
     private final PlatformClient platforms;
     private final IntegrationCatalog catalog;
-    private final JdbcClient jdbc;
+    private final ConnectionManagement connections;
     private final Executor executor;
 
-    TokenRevocation(TokenVault vault, PlatformClient platforms, IntegrationCatalog catalog, JdbcClient jdbc,
-            @Qualifier("applicationTaskExecutor") Executor executor) {
+    TokenRevocation(TokenVault vault, PlatformClient platforms, IntegrationCatalog catalog,
+            ConnectionManagement connections, @Qualifier("applicationTaskExecutor") Executor executor) {
         this.vault = vault;
         this.platforms = platforms;
         this.catalog = catalog;
-        this.jdbc = jdbc;
+        this.connections = connections;
         this.executor = executor;
     }
 
     @EventListener
     void on(ConnectionDisconnected event) {
-        UUID id = UUID.fromString(event.connection().id());
-        forget(id, event.connection().integrationKey(), event.connection().status() == ConnectionStatus.Unlinked);
+        forget(event.connection(), event.connection().status() == ConnectionStatus.Unlinked);
     }
 
     @EventListener
     void on(ConnectionDeleted event) {
-        forget(UUID.fromString(event.connection().id()), event.connection().integrationKey(), true);
+        forget(event.connection(), true);
     }
 
+    /**
+     * Published before the company's rows go, so its connections can still be listed (those without tokens
+     * are skipped).
+     */
     @EventListener
     void on(CompanyDeleted event) {
-        List<Object[]> rows = jdbc.sql("select t.connection_id, c.platform_key from connection_token t"
-                        + " join connection c on c.id = t.connection_id where c.company_id = ?")
-                .param(event.company().id())
-                .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)}).list();
-        rows.forEach(row -> forget((UUID) row[0], (String) row[1], true));
+        connections.all(event.clientId(), event.company().id()).forEach(connection -> forget(connection, true));
+    }
+
+    private void forget(DataConnection connection, boolean revokeAtPlatform) {
+        forget(connection.id().value(), connection.platformKey(), revokeAtPlatform);
     }
 
     private void forget(UUID connectionId, String platformKey, boolean revokeAtPlatform) {

@@ -1,13 +1,15 @@
 package dev.bridgekeeper.oauth.internal;
 
-import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
-import dev.bridgekeeper.connection.ConnectionStatus;
+import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.oauth.ConnectionCredentials;
 import dev.bridgekeeper.oauth.ConnectionDeauthorizedException;
 import dev.bridgekeeper.oauth.OAuthProperties;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -46,17 +48,18 @@ class VaultCredentials implements ConnectionCredentials {
     }
 
     @Override
-    public String accessToken(UUID clientId, UUID companyId, UUID connectionId) {
-        Connection connection = connections.get(clientId, companyId, connectionId);
-        if (connection.status() != ConnectionStatus.Linked) {
-            throw new ConnectionDeauthorizedException(connectionId, "the connection is " + connection.status());
+    public String accessToken(ClientId client, CompanyId company, ConnectionId connection) {
+        DataConnection linked = connections.get(client, company, connection);
+        UUID connectionId = connection.value();
+        if (!linked.isLinked()) {
+            throw new ConnectionDeauthorizedException(connectionId, "the connection is " + linked.status());
         }
         PlatformTokens seen = vault.read(connectionId).orElseThrow(() -> new ConnectionDeauthorizedException(
                 connectionId, "no tokens are stored"));
         if (!needsRefresh(seen)) {
             return seen.accessToken();
         }
-        Integration integration = catalog.require(connection.integrationKey());
+        Integration integration = catalog.require(linked.platformKey());
         try {
             return tx.execute(status -> {
                 PlatformTokens current = vault.readForUpdate(connectionId).orElseThrow(
@@ -69,7 +72,7 @@ class VaultCredentials implements ConnectionCredentials {
                             + " refresh token");
                 }
                 PlatformTokens fresh = platforms.refresh(integration, current.refreshToken());
-                vault.store(clientId, connectionId, fresh, true);
+                vault.store(client.value(), connectionId, fresh, true);
                 return fresh.accessToken();
             });
         } catch (PlatformAuthException e) {
@@ -80,7 +83,7 @@ class VaultCredentials implements ConnectionCredentials {
             log.info("Connection {} deauthorized: the platform refused its refresh token", connectionId);
             tx.executeWithoutResult(status -> {
                 vault.delete(connectionId);
-                connections.markDeauthorized(clientId, companyId, connectionId,
+                connections.markDeauthorized(client, company, connection,
                         "The platform no longer accepts this connection's authorization (invalid_grant)."
                                 + " Ask the customer to reconnect.");
             });

@@ -17,9 +17,11 @@ import java.util.List;
  * comparison = field operator value
  * field      = (letter | "_") { letter | digit | "_" | "." segment }
  * operator   = "!=" | "&gt;=" | "&lt;=" | "=" | "~" | "&gt;" | "&lt;"
- * value      = '"' { char | '\"' | '\\' } '"'          (then only "&amp;&amp;", "||", "}" or END)
- *            | anything up to the next "&amp;&amp;", "||", "}" or END, trimmed, not empty
+ * value      = '"' { char | '\"' | '\\' } '"'          (then only "&amp;&amp;", "||", "&#125;" or END)
+ *            | anything up to the next "&amp;&amp;", "||", "&#125;" or END, trimmed, not empty
  * </pre>
+ * (A closing brace after a value is written {@code &#125;} above, so that the grammar's braces stay balanced for
+ * tools that read this comment, such as Spring Modulith's documentation.)
  *
  * Whitespace may surround every token. Limits keep a hostile input cheap: {@value #MAX_LENGTH} characters,
  * groups {@value #MAX_DEPTH} deep, {@value #MAX_COMPARISONS} comparisons.

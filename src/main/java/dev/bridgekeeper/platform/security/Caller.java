@@ -1,5 +1,6 @@
 package dev.bridgekeeper.platform.security;
 
+import dev.bridgekeeper.platform.ids.ClientId;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -44,6 +45,11 @@ public final class Caller extends AbstractAuthenticationToken {
 
     public UUID clientId() {
         return clientId;
+    }
+
+    /** The calling client as the typed id front doors take. */
+    public ClientId client() {
+        return ClientId.of(clientId);
     }
 
     public Kind kind() {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.bridgekeeper.platform.error.ValidationErrors;
+import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.platform.security.Caller;
 import dev.bridgekeeper.settings.Profile;
 import java.util.List;
@@ -33,7 +34,7 @@ class ProfileController {
     @Operation(operationId = "get-profile", summary = "Get the profile")
     @GetMapping("/profile")
     Profile get() {
-        return profiles.profile(Caller.current().clientId());
+        return profiles.profile(Caller.current().client());
     }
 
     @Operation(operationId = "update-profile", summary = "Update the profile")
@@ -67,7 +68,7 @@ class ProfileController {
         Profile stored = new Profile(body.name().trim(), body.logoUrl(), body.iconUrl(), body.redirectUrl(),
                 body.whiteListUrls(), null, null, body.requiresHostedLinkToken());
         profiles.update(clientId, stored);
-        return profiles.profile(clientId);
+        return profiles.profile(ClientId.of(clientId));
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -76,7 +77,7 @@ class ProfileController {
     @Operation(operationId = "get-cors-settings", summary = "Get CORS settings")
     @GetMapping("/corsSettings")
     AllowedOrigins corsSettings() {
-        return new AllowedOrigins(profiles.allowedOrigins(Caller.current().clientId()));
+        return new AllowedOrigins(profiles.allowedOrigins(Caller.current().client()));
     }
 
     @Operation(operationId = "set-cors-settings", summary = "Set CORS settings")

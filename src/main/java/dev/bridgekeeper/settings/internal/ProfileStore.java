@@ -1,6 +1,7 @@
 package dev.bridgekeeper.settings.internal;
 
 import dev.bridgekeeper.platform.error.ApiException;
+import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.settings.Profile;
 import dev.bridgekeeper.settings.ProfileSettings;
 import java.util.List;
@@ -24,11 +25,11 @@ class ProfileStore implements ProfileSettings {
     }
 
     @Override
-    public Profile profile(UUID clientId) {
+    public Profile profile(ClientId clientId) {
         return jdbc.sql("select name, logo_url, icon_url, redirect_url, white_list_urls::text,"
                         + " hosted_link_requires_token from profile"
                         + " where client_id = ?")
-                .param(clientId)
+                .param(clientId.value())
                 .query((rs, i) -> new Profile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         json.readValue(rs.getString(5), STRINGS), null, null, rs.getBoolean(6)))
                 .optional()
@@ -37,8 +38,8 @@ class ProfileStore implements ProfileSettings {
     }
 
     @Override
-    public List<String> allowedOrigins(UUID clientId) {
-        return jdbc.sql("select allowed_origins::text from profile where client_id = ?").param(clientId)
+    public List<String> allowedOrigins(ClientId clientId) {
+        return jdbc.sql("select allowed_origins::text from profile where client_id = ?").param(clientId.value())
                 .query((rs, i) -> json.readValue(rs.getString(1), STRINGS)).optional().orElse(List.of());
     }
 

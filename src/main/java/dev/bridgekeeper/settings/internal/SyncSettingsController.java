@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.bridgekeeper.company.CompanyDirectory;
 import dev.bridgekeeper.platform.error.ValidationErrors;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.security.Caller;
 import dev.bridgekeeper.settings.SyncSetting;
 import java.util.List;
@@ -64,11 +66,11 @@ class SyncSettingsController {
     @GetMapping("/companies/{companyId}/syncSettings")
     CompanySyncSettings company(@PathVariable UUID companyId) {
         UUID clientId = Caller.current().clientId();
-        companies.require(clientId, companyId);
+        companies.require(ClientId.of(clientId), CompanyId.of(companyId));
         return store.company(clientId, companyId)
                 .map(s -> new CompanySyncSettings(companyId.toString(), s.settings(), s.overridesDefaults()))
                 .orElseGet(() -> new CompanySyncSettings(companyId.toString(),
-                        store.forCompany(clientId, companyId), false));
+                        store.forCompany(ClientId.of(clientId), CompanyId.of(companyId)), false));
     }
 
     @Operation(operationId = "set-company-syncSettings", summary = "Set a company's sync settings")
@@ -76,7 +78,7 @@ class SyncSettingsController {
     @Transactional
     ResponseEntity<Void> setCompany(@PathVariable UUID companyId, @RequestBody CompanySyncSettings body) {
         UUID clientId = Caller.current().clientId();
-        companies.require(clientId, companyId);
+        companies.require(ClientId.of(clientId), CompanyId.of(companyId));
         ValidationErrors errors = new ValidationErrors();
         SyncSettingsRules.check(body.settings(), errors);
         if (body.companyId() != null && !body.companyId().equalsIgnoreCase(companyId.toString())) {

@@ -1,5 +1,7 @@
 package dev.bridgekeeper.settings.internal;
 
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.settings.SyncSetting;
 import dev.bridgekeeper.settings.SyncSettingsDirectory;
 import java.util.List;
@@ -59,9 +61,9 @@ class SyncSettingsStore implements SyncSettingsDirectory {
     }
 
     @Override
-    public List<SyncSetting> forCompany(UUID clientId, UUID companyId) {
-        return company(clientId, companyId).filter(Stored::overridesDefaults).map(Stored::settings)
-                .or(() -> profile(clientId).map(Stored::settings))
+    public List<SyncSetting> forCompany(ClientId clientId, CompanyId companyId) {
+        return company(clientId.value(), companyId.value()).filter(Stored::overridesDefaults).map(Stored::settings)
+                .or(() -> profile(clientId.value()).map(Stored::settings))
                 .orElseGet(SyncSettingsRules::defaults);
     }
 }

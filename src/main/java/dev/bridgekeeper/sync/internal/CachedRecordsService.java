@@ -3,8 +3,11 @@ package dev.bridgekeeper.sync.internal;
 import dev.bridgekeeper.company.CompanyDirectory;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.platform.error.ApiException;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.paging.PageRequest;
-import dev.bridgekeeper.platform.paging.PagedResults;
+import dev.bridgekeeper.platform.paging.Slice;
 import dev.bridgekeeper.platform.query.FieldMapping;
 import dev.bridgekeeper.platform.query.FieldSpec;
 import dev.bridgekeeper.platform.query.FieldType;
@@ -12,9 +15,7 @@ import dev.bridgekeeper.platform.query.OrderBy;
 import dev.bridgekeeper.platform.query.QuerySql;
 import dev.bridgekeeper.platform.query.SqlWhere;
 import dev.bridgekeeper.sync.CachedRecords;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -68,26 +69,34 @@ class CachedRecordsService implements CachedRecords {
     /** Repeatable read: the page index's data version and the page itself come from one snapshot. */
     @Override
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public PagedResults<JsonNode> list(UUID clientId, UUID companyId, UUID connectionId, String dataType,
-            PageRequest page, String query, String orderBy, String path) {
-        requireOwner(clientId, companyId, connectionId);
+    public Slice<JsonNode> list(ClientId client, CompanyId company, ConnectionId connection, String dataType,
+            PageRequest page, String query, String orderBy) {
+        requireOwner(client, company, connection);
+        UUID clientId = client.value();
+        UUID companyId = company.value();
+        UUID connectionId = connection == null ? null : connection.value();
         SqlWhere where = query == null || query.isBlank() ? null : QuerySql.toWhere(query, FIELDS);
         String order = orderBy == null || orderBy.isBlank() ? "record_id"
                 : OrderBy.parse(orderBy, FIELDS) + ", record_id";
         RecordStore.Slice slice = records.page(clientId, companyId, connectionId, dataType, where, order,
                 page.pageSize(), page.offset());
-        Map<String, String> carried = new LinkedHashMap<>();
-        carried.put("query", query);
-        carried.put("orderBy", orderBy);
-        return PagedResults.of(slice.json().stream().map(json::readTree).toList(), page, slice.total(), path,
-                carried);
+        return new Slice<>(slice.json().stream().map(json::readTree).toList(), slice.total());
     }
 
     @Override
     @Transactional(readOnly = true)
-    public JsonNode get(UUID clientId, UUID companyId, UUID connectionId, String dataType, String recordId) {
+    public List<JsonNode> all(ClientId clientId, CompanyId companyId, String dataType) {
+        requireOwner(clientId, companyId, null);
+        return records.allLive(clientId.value(), companyId.value(), dataType).stream().map(json::readTree).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public JsonNode get(ClientId clientId, CompanyId companyId, ConnectionId connectionId, String dataType,
+            String recordId) {
         requireOwner(clientId, companyId, connectionId);
-        RecordStore.Found found = records.find(clientId, companyId, connectionId, dataType, recordId)
+        RecordStore.Found found = records.find(clientId.value(), companyId.value(),
+                        connectionId == null ? null : connectionId.value(), dataType, recordId)
                 .orElseThrow(() -> ApiException.notFound("No " + dataType + " record " + recordId + " in company "
                         + companyId + "'s data."));
         JsonNode record = json.readTree(found.json());
@@ -97,7 +106,7 @@ class CachedRecordsService implements CachedRecords {
         return record;
     }
 
-    private void requireOwner(UUID clientId, UUID companyId, UUID connectionId) {
+    private void requireOwner(ClientId clientId, CompanyId companyId, ConnectionId connectionId) {
         companies.require(clientId, companyId);
         if (connectionId != null) {
             connections.get(clientId, companyId, connectionId); // 404 unless it is this company's

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -172,6 +174,18 @@ class DatasetStore {
         List<DatasetRow> rows = jdbc.sql("select " + COLUMNS + filter + " order by " + order + " limit ? offset ?")
                 .params(pageParams).query(DatasetStore::row).list();
         return new Slice(rows, total);
+    }
+
+    /** The end of the newest Complete pull of each of the company's connections that has one. */
+    Map<UUID, Instant> lastCompleted(UUID clientId, UUID companyId) {
+        Map<UUID, Instant> last = new LinkedHashMap<>();
+        jdbc.sql("select connection_id, max(completed_utc) from dataset where client_id = ? and company_id = ?"
+                        + " and status = 'Complete' and completed_utc is not null group by connection_id")
+                .params(clientId, companyId)
+                .query(rs -> {
+                    last.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant());
+                });
+        return last;
     }
 
     /** The latest dataset of each data type of the company, and the latest Complete one. */

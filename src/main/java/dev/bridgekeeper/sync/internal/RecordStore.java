@@ -178,6 +178,13 @@ class RecordStore {
         jdbc.sql("delete from record_staging where dataset_id = ?").param(datasetId).update();
     }
 
+    /** Every live record of the data type the company has, from any connection, in id order. */
+    List<String> allLive(UUID clientId, UUID companyId, String dataType) {
+        return jdbc.sql("select data::text from record where client_id = ? and company_id = ? and data_type = ?"
+                        + " and not deleted order by record_id")
+                .params(clientId, companyId, dataType).query(String.class).list();
+    }
+
     /** A page of the cache for the read API: JSON texts of live records, and how many match in all. */
     record Slice(List<String> json, long total) {}
 
@@ -271,11 +278,14 @@ class RecordStore {
                         + " and company_id = ? and data_type = ? and status = 'Complete'"
                         + (connectionId != null ? " and connection_id = ?" : "") + " group by connection_id) v")
                 .params(params).query(String.class).single();
+        // evictions of the company's connections that ever pulled the data type: only those can hold its records
         String evictions = jdbc.sql("select coalesce(string_agg(e.connection_id || ':' || e.generation, ','"
-                        + " order by e.connection_id), '') from record_eviction e join connection c on c.id ="
-                        + " e.connection_id where c.client_id = ? and c.company_id = ? and e.data_type = ?"
-                        + (connectionId != null ? " and e.connection_id = ?" : ""))
-                .params(params).query(String.class).single();
+                        + " order by e.connection_id), '') from record_eviction e where e.data_type = ?"
+                        + (connectionId != null ? " and e.connection_id = ?" : "") + " and e.connection_id in (select"
+                        + " connection_id from dataset where client_id = ? and company_id = ? and data_type = ?)")
+                .params(connectionId != null ? List.of(dataType, connectionId, clientId, companyId, dataType)
+                        : List.of(dataType, clientId, companyId, dataType))
+                .query(String.class).single();
         return pulls + "#" + evictions;
     }
 

@@ -30,8 +30,8 @@ class ScopeCheck {
         if (narrowing == null) {
             return;
         }
-        String sourceType = connections.get(d.clientId(), d.companyId(), d.connectionId()).sourceType();
-        Optional<Set<String>> allowed = narrowing.allowed(d.clientId(), d.companyId(), d.connectionId(), sourceType);
+        String sourceType = connections.get(d.client(), d.company(), d.connection()).sourceType();
+        Optional<Set<String>> allowed = narrowing.allowed(d.client(), d.company(), d.connection(), sourceType);
         if (allowed.isPresent() && !allowed.get().contains(d.dataType())) {
             throw new ReadFailure(PullOperationStatus.Cancelled, "No active consent covers " + d.dataType()
                     + " on this connection any more.");

@@ -1,5 +1,7 @@
 package dev.bridgekeeper.sync.internal;
 
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.paging.PagedResults;
 import dev.bridgekeeper.platform.security.Caller;
@@ -8,6 +10,7 @@ import dev.bridgekeeper.sync.DataSync;
 import dev.bridgekeeper.sync.PullOperation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +35,7 @@ class SyncController {
             description = "Queues a pull of every data type the company syncs, on each of its Linked connections.")
     @PostMapping("/companies/{companyId}/data/all")
     ResponseEntity<Void> refreshAll(@PathVariable("companyId") UUID companyId) {
-        sync.queueAll(Caller.current().clientId(), companyId);
+        sync.queueAll(Caller.current().client(), CompanyId.of(companyId));
         return ResponseEntity.noContent().build();
     }
 
@@ -42,14 +45,15 @@ class SyncController {
     PullOperation refreshDataType(@PathVariable("companyId") UUID companyId,
             @PathVariable("dataType") String dataType,
             @RequestParam(name = "connectionId", required = false) UUID connectionId) {
-        return sync.queue(Caller.current().clientId(), companyId, dataType, connectionId);
+        return sync.queue(Caller.current().client(), CompanyId.of(companyId), dataType,
+                connectionId == null ? null : ConnectionId.of(connectionId));
     }
 
     @Operation(operationId = "get-company-data-status", summary = "Get data status",
             description = "The latest pull of each data type the company has synced, and its last success.")
     @GetMapping("/companies/{companyId}/dataStatus")
     Map<String, DataStatus> dataStatus(@PathVariable("companyId") UUID companyId) {
-        return sync.dataStatus(Caller.current().clientId(), companyId);
+        return sync.dataStatus(Caller.current().client(), CompanyId.of(companyId));
     }
 
     @Operation(operationId = "list-pull-operations", summary = "List pull operations")
@@ -59,13 +63,18 @@ class SyncController {
             @RequestParam(name = "pageSize", required = false) Integer pageSize,
             @RequestParam(name = "query", required = false) String query,
             @RequestParam(name = "orderBy", required = false) String orderBy) {
-        return sync.history(Caller.current().clientId(), companyId, PageRequest.of(page, pageSize), query, orderBy);
+        PageRequest request = PageRequest.of(page, pageSize);
+        Map<String, String> carried = new LinkedHashMap<>();
+        carried.put("query", query);
+        carried.put("orderBy", orderBy);
+        return sync.history(Caller.current().client(), CompanyId.of(companyId), request, query, orderBy)
+                .toPagedResults(request, "/companies/" + companyId + "/data/history", carried);
     }
 
     @Operation(operationId = "get-pull-operation", summary = "Get pull operation")
     @GetMapping("/companies/{companyId}/data/history/{datasetId}")
     PullOperation pullOperation(@PathVariable("companyId") UUID companyId,
             @PathVariable("datasetId") UUID datasetId) {
-        return sync.pullOperation(Caller.current().clientId(), companyId, datasetId);
+        return sync.pullOperation(Caller.current().client(), CompanyId.of(companyId), datasetId);
     }
 }

@@ -52,7 +52,7 @@ class SyncFrom {
         if (!DATE_FIELDS.containsKey(dataset.dataType())) {
             return null;
         }
-        Optional<SyncSetting> setting = settings.forCompany(dataset.clientId(), dataset.companyId()).stream()
+        Optional<SyncSetting> setting = settings.forCompany(dataset.client(), dataset.company()).stream()
                 .filter(s -> s.dataType().equals(dataset.dataType())).findFirst();
         return setting.map(s -> from(s, dataset.dataType(), now)).orElse(null);
     }

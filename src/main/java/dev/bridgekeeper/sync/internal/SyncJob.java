@@ -1,9 +1,9 @@
 package dev.bridgekeeper.sync.internal;
 
 import dev.bridgekeeper.company.CompanyDirectory;
-import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.ConnectionStatus;
+import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.oauth.ConnectionCredentials;
@@ -158,7 +158,7 @@ class SyncJob {
                 dataset.modifiedSince(), state.syncFrom(), firstPage, pageSize);
         try {
             reader.read(integration, request,
-                    () -> credentials.accessToken(dataset.clientId(), dataset.companyId(), dataset.connectionId()),
+                    () -> credentials.accessToken(dataset.client(), dataset.company(), dataset.connection()),
                     (page, number, totalPages) -> stagePage(dataset, page, number, totalPages));
             return new Fetched(null, false);
         } catch (RetryLater retry) {
@@ -195,7 +195,7 @@ class SyncJob {
                 }
                 int[] written = {0, 0, -1}; // records, pages, last progress written
                 reader.read(integration, request,
-                        () -> credentials.accessToken(dataset.clientId(), dataset.companyId(), dataset.connectionId()),
+                        () -> credentials.accessToken(dataset.client(), dataset.company(), dataset.connection()),
                         (page, number, totalPages) -> {
                             records.copyIntoCache(dataset, page);
                             written[0] += page.size();
@@ -268,9 +268,9 @@ class SyncJob {
     }
 
     private Integration integrationOf(DatasetRow dataset) {
-        Connection connection;
+        DataConnection connection;
         try {
-            connection = connections.get(dataset.clientId(), dataset.companyId(), dataset.connectionId());
+            connection = connections.get(dataset.client(), dataset.company(), dataset.connection());
         } catch (ApiException e) {
             throw new ReadFailure(PullOperationStatus.Cancelled, "The connection no longer exists.");
         }
@@ -280,8 +280,8 @@ class SyncJob {
         if (connection.status() != ConnectionStatus.Linked) {
             throw new ReadFailure(PullOperationStatus.Cancelled, "The connection is " + connection.status() + ".");
         }
-        return catalog.find(connection.integrationKey()).orElseThrow(() -> new ReadFailure(
-                PullOperationStatus.NotSupported, "Platform " + connection.integrationKey() + " is not in the catalog."));
+        return catalog.find(connection.platformKey()).orElseThrow(() -> new ReadFailure(
+                PullOperationStatus.NotSupported, "Platform " + connection.platformKey() + " is not in the catalog."));
     }
 
     /** Decides full or incremental: full the first time and whenever the last full read is too old. */
@@ -318,8 +318,8 @@ class SyncJob {
             throw new IllegalStateException("Dataset " + d.id() + " was not Mapping any more");
         }
         // Codat's lastSync on the company and the connection, committed with the data it dates
-        companies.recordSync(d.clientId(), d.companyId(), completed);
-        connections.recordSync(d.clientId(), d.companyId(), d.connectionId(), completed);
+        companies.recordSync(d.client(), d.company(), completed);
+        connections.recordSync(d.client(), d.company(), d.connection(), completed);
         announceIfBatchDone(d.batchId());
     }
 
@@ -342,9 +342,11 @@ class SyncJob {
             return;
         }
         DatasetRow first = batch.get(0);
-        events.publishEvent(new ReadCompleted(first.clientId(), first.companyId(), first.initial(),
-                batch.stream().map(d -> new ReadCompleted.DataTypeResult(d.connectionId(), d.dataType(), d.id(),
+        // a company deleted meanwhile took its datasets along: there is nobody left to tell
+        companies.find(first.client(), first.company()).ifPresent(company -> events.publishEvent(new ReadCompleted(
+                first.client(), company, first.initial(),
+                batch.stream().map(d -> new ReadCompleted.DataTypeResult(d.connection(), d.dataType(), d.id(),
                         d.recordsModified() == null ? 0 : d.recordsModified(), d.status())).toList(),
-                clock.instant()));
+                clock.instant())));
     }
 }

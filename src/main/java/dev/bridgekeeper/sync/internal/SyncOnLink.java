@@ -1,7 +1,7 @@
 package dev.bridgekeeper.sync.internal;
 
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionConnected;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionReconnected;
+import dev.bridgekeeper.connection.ConnectionConnected;
+import dev.bridgekeeper.connection.ConnectionReconnected;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +20,11 @@ class SyncOnLink {
 
     @EventListener
     void on(ConnectionConnected event) {
-        sync.queueOnLink(event.clientId(), event.companyId(), event.connection());
+        sync.queueOnLink(event.clientId().value(), event.company().id().value(), event.connection());
     }
 
     @EventListener
     void on(ConnectionReconnected event) {
-        sync.queueOnLink(event.clientId(), event.companyId(), event.connection());
+        sync.queueOnLink(event.clientId().value(), event.company().id().value(), event.connection());
     }
 }

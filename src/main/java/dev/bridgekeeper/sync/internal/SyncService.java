@@ -3,15 +3,17 @@ package dev.bridgekeeper.sync.internal;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import dev.bridgekeeper.company.CompanyDirectory;
-import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionManagement;
-import dev.bridgekeeper.connection.ConnectionStatus;
+import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.platform.DataTypes;
 import dev.bridgekeeper.platform.error.ApiException;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.paging.PageRequest;
-import dev.bridgekeeper.platform.paging.PagedResults;
+import dev.bridgekeeper.platform.paging.Slice;
 import dev.bridgekeeper.settings.SyncSetting;
 import dev.bridgekeeper.settings.SyncSettingsDirectory;
 import dev.bridgekeeper.sync.DataStatus;
@@ -27,7 +29,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -66,17 +67,18 @@ class SyncService implements DataSync {
 
     /** A connection was linked: queue the data types its platform offers that are fetched on first link. */
     @Transactional
-    public void queueOnLink(UUID clientId, UUID companyId, Connection connection) {
+    public void queueOnLink(UUID clientId, UUID companyId, DataConnection connection) {
         List<String> types = syncedTypes(clientId, companyId, connection, s -> Boolean.TRUE.equals(s.fetchOnFirstLink()));
         queueBatch(clientId, companyId, List.of(new Pull(connection, types)), true);
     }
 
     @Override
     @Transactional
-    public void queueAll(UUID clientId, UUID companyId) {
-        companies.require(clientId, companyId);
+    public void queueAll(ClientId client, CompanyId company) {
+        UUID clientId = client.value();
+        UUID companyId = company.value();
         List<Pull> pulls = new ArrayList<>();
-        for (Connection connection : linked(clientId, companyId)) {
+        for (DataConnection connection : linked(clientId, companyId)) {
             pulls.add(new Pull(connection, syncedTypes(clientId, companyId, connection, s -> true)));
         }
         queueBatch(clientId, companyId, pulls, false);
@@ -84,14 +86,16 @@ class SyncService implements DataSync {
 
     @Override
     @Transactional
-    public PullOperation queue(UUID clientId, UUID companyId, String dataType, UUID connectionId) {
+    public PullOperation queue(ClientId client, CompanyId company, String dataType, ConnectionId connection) {
+        UUID clientId = client.value();
+        UUID companyId = company.value();
+        UUID connectionId = connection == null ? null : connection.value();
         if (!DataTypes.isKnown(dataType)) {
             throw ApiException.badRequest("dataType", "\"" + dataType + "\" is not a data type; use one of "
                     + String.join(", ", DataTypes.STANDARD) + ".");
         }
-        companies.require(clientId, companyId);
-        List<Connection> candidates = linked(clientId, companyId).stream()
-                .filter(c -> connectionId == null || c.id().equals(connectionId.toString()))
+        List<DataConnection> candidates = linked(clientId, companyId).stream()
+                .filter(c -> connectionId == null || c.id().value().equals(connectionId))
                 .filter(c -> integration(c) != null && integration(c).dataTypes().containsKey(dataType))
                 .filter(c -> allowed(clientId, companyId, c).map(types -> types.contains(dataType)).orElse(true))
                 .toList();
@@ -107,10 +111,11 @@ class SyncService implements DataSync {
 
     @Override
     @Transactional
-    public List<PullOperation> queueDataTypes(UUID clientId, UUID companyId, List<String> dataTypes) {
-        companies.require(clientId, companyId);
+    public List<PullOperation> queueDataTypes(ClientId client, CompanyId company, List<String> dataTypes) {
+        UUID clientId = client.value();
+        UUID companyId = company.value();
         List<Pull> pulls = new ArrayList<>();
-        for (Connection connection : linked(clientId, companyId)) {
+        for (DataConnection connection : linked(clientId, companyId)) {
             List<String> types = syncedTypes(clientId, companyId, connection, s -> true).stream()
                     .filter(dataTypes::contains).toList();
             if (!types.isEmpty()) {
@@ -122,8 +127,10 @@ class SyncService implements DataSync {
 
     @Override
     @Transactional(readOnly = true)
-    public Map<String, DataStatus> dataStatus(UUID clientId, UUID companyId) {
-        companies.require(clientId, companyId);
+    public Map<String, DataStatus> dataStatus(ClientId client, CompanyId company) {
+        companies.require(client, company);
+        UUID clientId = client.value();
+        UUID companyId = company.value();
         Map<String, DatasetRow> complete = new LinkedHashMap<>();
         datasets.latestPerDataType(clientId, companyId, true).forEach(d -> complete.put(d.dataType(), d));
         Map<String, DataStatus> statuses = new LinkedHashMap<>();
@@ -137,25 +144,31 @@ class SyncService implements DataSync {
 
     @Override
     @Transactional(readOnly = true)
-    public PagedResults<PullOperation> history(UUID clientId, UUID companyId, PageRequest page, String query,
+    public Slice<PullOperation> history(ClientId clientId, CompanyId companyId, PageRequest page, String query,
             String orderBy) {
         companies.require(clientId, companyId);
-        DatasetStore.Slice slice = datasets.history(clientId, companyId, query, orderBy, page.pageSize(),
-                page.offset());
-        Map<String, String> carried = new LinkedHashMap<>();
-        carried.put("query", query);
-        carried.put("orderBy", orderBy);
-        return PagedResults.of(slice.rows().stream().map(DatasetRow::view).toList(), page, slice.total(),
-                "/companies/" + companyId + "/data/history", carried);
+        DatasetStore.Slice slice = datasets.history(clientId.value(), companyId.value(), query, orderBy,
+                page.pageSize(), page.offset());
+        return new Slice<>(slice.rows().stream().map(DatasetRow::view).toList(), slice.total());
     }
 
     @Override
     @Transactional(readOnly = true)
-    public PullOperation pullOperation(UUID clientId, UUID companyId, UUID datasetId) {
+    public PullOperation pullOperation(ClientId clientId, CompanyId companyId, UUID datasetId) {
         companies.require(clientId, companyId);
-        return datasets.find(clientId, companyId, datasetId).map(DatasetRow::view)
+        return datasets.find(clientId.value(), companyId.value(), datasetId).map(DatasetRow::view)
                 .orElseThrow(() -> ApiException.notFound("Company " + companyId + " has no pull operation "
                         + datasetId + "."));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<ConnectionId, Instant> lastCompleted(ClientId clientId, CompanyId companyId) {
+        companies.require(clientId, companyId);
+        Map<ConnectionId, Instant> last = new LinkedHashMap<>();
+        datasets.lastCompleted(clientId.value(), companyId.value())
+                .forEach((id, at) -> last.put(ConnectionId.of(id), at));
+        return last;
     }
 
     /**
@@ -178,7 +191,8 @@ class SyncService implements DataSync {
             UUID clientId = company.getKey().get(0);
             UUID companyId = company.getKey().get(1);
             Map<String, Integer> hours = new LinkedHashMap<>();
-            settings.forCompany(clientId, companyId).forEach(s -> hours.put(s.dataType(), s.syncSchedule()));
+            settings.forCompany(ClientId.of(clientId), CompanyId.of(companyId))
+                    .forEach(s -> hours.put(s.dataType(), s.syncSchedule()));
             Map<UUID, List<String>> due = new LinkedHashMap<>();
             for (DatasetRow latest : company.getValue()) {
                 Integer every = hours.get(latest.dataType());
@@ -188,16 +202,17 @@ class SyncService implements DataSync {
             }
             List<Pull> pulls = new ArrayList<>();
             for (Map.Entry<UUID, List<String>> connection : due.entrySet()) {
-                Connection found;
+                DataConnection found;
                 try {
-                    found = connections.get(clientId, companyId, connection.getKey());
+                    found = connections.get(ClientId.of(clientId), CompanyId.of(companyId),
+                            ConnectionId.of(connection.getKey()));
                 } catch (ApiException gone) {
                     continue;
                 }
                 Optional<Set<String>> allowed = allowed(clientId, companyId, found);
                 List<String> types = connection.getValue().stream()
                         .filter(t -> allowed.map(a -> a.contains(t)).orElse(true)).toList();
-                if (found.status() == ConnectionStatus.Linked && !types.isEmpty()) {
+                if (found.isLinked() && !types.isEmpty()) {
                     pulls.add(new Pull(found, types));
                 }
             }
@@ -208,7 +223,7 @@ class SyncService implements DataSync {
         return queued;
     }
 
-    private record Pull(Connection connection, List<String> dataTypes) {}
+    private record Pull(DataConnection connection, List<String> dataTypes) {}
 
     private List<DatasetRow> queueBatch(UUID clientId, UUID companyId, List<Pull> pulls, boolean initial) {
         UUID batchId = UUID.randomUUID();
@@ -217,7 +232,7 @@ class SyncService implements DataSync {
         for (Pull pull : pulls) {
             for (String dataType : pull.dataTypes()) {
                 DatasetRow row = new DatasetRow(UUID.randomUUID(), clientId, companyId,
-                        UUID.fromString(pull.connection().id()), dataType, batchId, initial, PullOperationStatus.Queued,
+                        pull.connection().id().value(), dataType, batchId, initial, PullOperationStatus.Queued,
                         null, null, 0, now, null, null, null, null, null);
                 datasets.insert(row);
                 scheduler.scheduleIfNotExists(syncTask.instance(row.id().toString(), row.id().toString()), now);
@@ -228,7 +243,7 @@ class SyncService implements DataSync {
     }
 
     /** The data types of the company's sync settings that pass {@code which} and the platform offers. */
-    private List<String> syncedTypes(UUID clientId, UUID companyId, Connection connection,
+    private List<String> syncedTypes(UUID clientId, UUID companyId, DataConnection connection,
             Predicate<SyncSetting> which) {
         Integration integration = integration(connection);
         if (integration == null || integration.dataApiUrl() == null) {
@@ -238,15 +253,15 @@ class SyncService implements DataSync {
         if (allowed.isPresent()) {
             // products (and their consents) choose the data types; the sync settings only order them
             Map<String, Integer> order = new LinkedHashMap<>();
-            settings.forCompany(clientId, companyId).forEach(s -> order.putIfAbsent(s.dataType(),
-                    s.syncOrder() == null ? Integer.MAX_VALUE : s.syncOrder()));
+            settings.forCompany(ClientId.of(clientId), CompanyId.of(companyId)).forEach(s -> order.putIfAbsent(
+                    s.dataType(), s.syncOrder() == null ? Integer.MAX_VALUE : s.syncOrder()));
             return integration.dataTypes().keySet().stream()
                     .filter(allowed.get()::contains)
                     .sorted(Comparator.comparing((String t) -> order.getOrDefault(t, Integer.MAX_VALUE))
                             .thenComparing(Comparator.naturalOrder()))
                     .toList();
         }
-        return settings.forCompany(clientId, companyId).stream()
+        return settings.forCompany(ClientId.of(clientId), CompanyId.of(companyId)).stream()
                 .filter(which)
                 .filter(s -> integration.dataTypes().containsKey(s.dataType()))
                 .sorted(Comparator.comparing(s -> s.syncOrder() == null ? Integer.MAX_VALUE : s.syncOrder()))
@@ -256,21 +271,19 @@ class SyncService implements DataSync {
     }
 
     /** What the consent module allows the connection to sync; empty when nothing narrows it. */
-    private Optional<Set<String>> allowed(UUID clientId, UUID companyId, Connection connection) {
+    private Optional<Set<String>> allowed(UUID clientId, UUID companyId, DataConnection connection) {
         SyncScope narrowing = scope.getIfAvailable();
         return narrowing == null ? Optional.empty()
-                : narrowing.allowed(clientId, companyId, UUID.fromString(connection.id()), connection.sourceType());
+                : narrowing.allowed(ClientId.of(clientId), CompanyId.of(companyId), connection.id(),
+                        connection.sourceType());
     }
 
-    private Integration integration(Connection connection) {
-        return catalog.find(connection.integrationKey()).orElse(null);
+    private Integration integration(DataConnection connection) {
+        return catalog.find(connection.platformKey()).orElse(null);
     }
 
-    private List<Connection> linked(UUID clientId, UUID companyId) {
-        return connections.list(clientId, companyId, PageRequest.of(1, PageRequest.MAX_PAGE_SIZE), null, null)
-                .results().stream()
-                .filter(c -> c.status() == ConnectionStatus.Linked)
-                .filter(Objects::nonNull)
-                .toList();
+    /** The company's Linked connections; a 404 answer when the company is not the client's. */
+    private List<DataConnection> linked(UUID clientId, UUID companyId) {
+        return connections.linked(ClientId.of(clientId), CompanyId.of(companyId));
     }
 }

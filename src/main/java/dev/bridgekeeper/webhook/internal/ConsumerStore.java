@@ -114,9 +114,13 @@ class ConsumerStore {
                 .update();
     }
 
-    /** Serialises consumer changes of one client, so two concurrent creates cannot pass the limit together. */
+    /**
+     * Serialises consumer changes of one client until the transaction ends, so two concurrent creates cannot pass
+     * the limit together. An advisory lock on the client's id: the client table belongs to the settings module.
+     */
     void lockClient(UUID clientId) {
-        jdbc.sql("select id from client where id = ? for no key update").param(clientId).query(UUID.class).optional();
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("webhook-consumers:" + clientId)
+                .query(Object.class).single();
     }
 
     private static ConsumerRow row(ResultSet rs, int i) throws SQLException {

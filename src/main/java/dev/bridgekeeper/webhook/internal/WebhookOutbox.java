@@ -4,20 +4,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.bridgekeeper.company.Company;
 import dev.bridgekeeper.company.CompanyCreated;
 import dev.bridgekeeper.company.CompanyDeleted;
-import dev.bridgekeeper.company.CompanyDirectory;
+import dev.bridgekeeper.company.CompanyDetails;
 import dev.bridgekeeper.company.CompanyReference;
 import dev.bridgekeeper.connection.Connection;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionConnected;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionCreated;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionDeleted;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionDisconnected;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionFailed;
-import dev.bridgekeeper.connection.ConnectionEvents.ConnectionReconnected;
-import dev.bridgekeeper.consent.ConsentEvents.ConsentExpired;
-import dev.bridgekeeper.consent.ConsentEvents.ConsentExpiring;
-import dev.bridgekeeper.consent.ConsentEvents.ConsentGranted;
-import dev.bridgekeeper.consent.ConsentEvents.ConsentRevoked;
+import dev.bridgekeeper.connection.ConnectionConnected;
+import dev.bridgekeeper.connection.ConnectionCreated;
+import dev.bridgekeeper.connection.ConnectionDeleted;
+import dev.bridgekeeper.connection.ConnectionDisconnected;
+import dev.bridgekeeper.connection.ConnectionEvent;
+import dev.bridgekeeper.connection.ConnectionFailed;
+import dev.bridgekeeper.connection.ConnectionReconnected;
+import dev.bridgekeeper.consent.ConsentEvent;
+import dev.bridgekeeper.consent.ConsentExpired;
+import dev.bridgekeeper.consent.ConsentExpiring;
+import dev.bridgekeeper.consent.ConsentGranted;
 import dev.bridgekeeper.consent.ConsentRecord;
+import dev.bridgekeeper.consent.ConsentRevoked;
+import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.sync.ReadCompleted;
 import dev.bridgekeeper.webhook.WebhookEventType;
 import java.time.Instant;
@@ -37,8 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The transactional outbox. Domain events are published inside the transaction that changes the
  * state, and these listeners run synchronously in it, so a message row exists exactly when the
  * change commits: a rollback takes the message with it, and a crash after commit loses nothing
- * because the dispatcher reads only the table. Company and connection deletions are published
- * before their rows go, so the payload can still be read here.
+ * because the dispatcher reads only the table. Every event carries the company it concerns, so
+ * writing a message reads nothing but the client's consumers of its type.
  */
 @Component
 class WebhookOutbox {
@@ -61,16 +64,14 @@ class WebhookOutbox {
 
     private final ConsumerStore consumers;
     private final DeliveryStore deliveries;
-    private final CompanyDirectory companies;
     private final WebhookPolicies policies;
     private final JsonMapper json;
     private final ObjectProvider<WebhookDispatcher> dispatcher;
 
-    WebhookOutbox(ConsumerStore consumers, DeliveryStore deliveries, CompanyDirectory companies,
-            WebhookPolicies policies, JsonMapper json, ObjectProvider<WebhookDispatcher> dispatcher) {
+    WebhookOutbox(ConsumerStore consumers, DeliveryStore deliveries, WebhookPolicies policies, JsonMapper json,
+            ObjectProvider<WebhookDispatcher> dispatcher) {
         this.consumers = consumers;
         this.deliveries = deliveries;
-        this.companies = companies;
         this.policies = policies;
         this.json = json;
         this.dispatcher = dispatcher;
@@ -78,81 +79,77 @@ class WebhookOutbox {
 
     @EventListener
     void on(CompanyCreated event) {
-        // the event carries the details: no read of the row this transaction has just written
-        record(event.clientId(), WebhookEventType.COMPANY_CREATED, event.company().id(), event.company().tags(),
-                event.at(), event::details);
+        company(WebhookEventType.COMPANY_CREATED, event.clientId(), event.company(), event.at());
     }
 
     @EventListener
     void on(CompanyDeleted event) {
-        record(event.clientId(), WebhookEventType.COMPANY_DELETED, event.company().id(), event.company().tags(),
-                event.at(), () -> companyDetails(event.clientId(), event.company()));
+        company(WebhookEventType.COMPANY_DELETED, event.clientId(), event.company(), event.at());
+    }
+
+    /** The payload is Codat's companyDetails: the company as the event carries it, without its dataConnections. */
+    private void company(WebhookEventType type, ClientId clientId, CompanyDetails company, Instant at) {
+        record(type, clientId, company.reference(), at, () -> Company.of(company, null));
     }
 
     @EventListener
     void on(ConnectionCreated event) {
-        connection(WebhookEventType.CONNECTION_CREATED, event.clientId(), event.companyId(), event.connection(),
-                event.at());
+        connection(WebhookEventType.CONNECTION_CREATED, event);
     }
 
     @EventListener
     void on(ConnectionConnected event) {
-        connection(WebhookEventType.CONNECTION_CONNECTED, event.clientId(), event.companyId(), event.connection(),
-                event.at());
+        connection(WebhookEventType.CONNECTION_CONNECTED, event);
     }
 
     @EventListener
     void on(ConnectionDisconnected event) {
-        connection(WebhookEventType.CONNECTION_DISCONNECTED, event.clientId(), event.companyId(), event.connection(),
-                event.at());
+        connection(WebhookEventType.CONNECTION_DISCONNECTED, event);
     }
 
     @EventListener
     void on(ConnectionReconnected event) {
-        connection(WebhookEventType.CONNECTION_RECONNECTED, event.clientId(), event.companyId(), event.connection(),
-                event.at());
+        connection(WebhookEventType.CONNECTION_RECONNECTED, event);
     }
 
     @EventListener
     void on(ConnectionFailed event) {
-        connection(WebhookEventType.CONNECTION_FAILED, event.clientId(), event.companyId(), event.connection(),
-                event.at());
+        connection(WebhookEventType.CONNECTION_FAILED, event);
     }
 
     @EventListener
     void on(ConnectionDeleted event) {
-        connection(WebhookEventType.CONNECTION_DELETED, event.clientId(), event.companyId(), event.connection(),
-                event.at());
+        connection(WebhookEventType.CONNECTION_DELETED, event);
+    }
+
+    private void connection(WebhookEventType type, ConnectionEvent event) {
+        record(type, event.clientId(), event.company(), event.at(),
+                () -> new ConnectionPayload(reference(event.company()), Connection.of(event.connection())));
     }
 
     @EventListener
     void on(ConsentGranted event) {
-        consent(WebhookEventType.CONSENT_GRANTED, event.clientId(), event.companyId(), event.consent(), event.at());
+        consent(WebhookEventType.CONSENT_GRANTED, event);
     }
 
     @EventListener
     void on(ConsentRevoked event) {
-        consent(WebhookEventType.CONSENT_REVOKED, event.clientId(), event.companyId(), event.consent(), event.at());
+        consent(WebhookEventType.CONSENT_REVOKED, event);
     }
 
     @EventListener
     void on(ConsentExpiring event) {
-        consent(WebhookEventType.CONSENT_EXPIRING, event.clientId(), event.companyId(), event.consent(), event.at());
+        consent(WebhookEventType.CONSENT_EXPIRING, event);
     }
 
     @EventListener
     void on(ConsentExpired event) {
-        consent(WebhookEventType.CONSENT_EXPIRED, event.clientId(), event.companyId(), event.consent(), event.at());
+        consent(WebhookEventType.CONSENT_EXPIRED, event);
     }
 
-    private void consent(WebhookEventType type, UUID clientId, UUID companyId, ConsentRecord consent, Instant at) {
-        List<ConsumerRow> subscribed = subscribers(clientId, type);
-        if (subscribed.isEmpty()) {
-            return;
-        }
-        Company company = companies.details(clientId, companyId).orElse(null);
-        write(clientId, type, companyId, subscribed, company == null ? Map.of() : company.tags(), at,
-                () -> new ConsentPayload(reference(companyId, company), consent));
+    private void consent(WebhookEventType type, ConsentEvent event) {
+        record(type, event.clientId(), event.company(), event.at(),
+                () -> new ConsentPayload(reference(event.company()), event.consent()));
     }
 
     /** The first read after a link is both read.completed.initial and read.completed, as Codat sends it. */
@@ -162,56 +159,29 @@ class WebhookOutbox {
                 .map(d -> new DataTypeRead(d.connectionId().toString(), d.dataType(), d.recordsModified() > 0,
                         d.status().name()))
                 .toList();
+        Supplier<Object> payload = () -> new ReadCompletedPayload(reference(event.company()), dataTypes);
         if (event.initial()) {
-            read(WebhookEventType.READ_COMPLETED_INITIAL, event, dataTypes);
+            record(WebhookEventType.READ_COMPLETED_INITIAL, event.clientId(), event.company(), event.at(), payload);
         }
-        read(WebhookEventType.READ_COMPLETED, event, dataTypes);
+        record(WebhookEventType.READ_COMPLETED, event.clientId(), event.company(), event.at(), payload);
     }
 
-    private void read(WebhookEventType type, ReadCompleted event, List<DataTypeRead> dataTypes) {
-        List<ConsumerRow> subscribed = subscribers(event.clientId(), type);
-        if (subscribed.isEmpty()) {
-            return;
-        }
-        Company company = companies.details(event.clientId(), event.companyId()).orElse(null);
-        write(event.clientId(), type, event.companyId(), subscribed, company == null ? Map.of() : company.tags(),
-                event.at(), () -> new ReadCompletedPayload(reference(event.companyId(), company), dataTypes));
+    private static ReferenceCompany reference(CompanyReference company) {
+        return new ReferenceCompany(company.id().toString(), company.name(), company.description(), company.tags());
     }
 
-    private static ReferenceCompany reference(UUID companyId, Company company) {
-        return company == null ? new ReferenceCompany(companyId.toString(), null, null, null)
-                : new ReferenceCompany(company.id(), company.name(), company.description(), company.tags());
-    }
-
-    private void connection(WebhookEventType type, UUID clientId, UUID companyId, Connection connection, Instant at) {
-        List<ConsumerRow> subscribed = subscribers(clientId, type);
-        if (subscribed.isEmpty()) {
-            return; // the common case: no lookup at all for clients without such a consumer
-        }
-        Company company = companies.details(clientId, companyId).orElse(null);
-        Map<String, String> tags = company == null ? Map.of() : company.tags();
-        write(clientId, type, companyId, subscribed, tags, at,
-                () -> new ConnectionPayload(reference(companyId, company), connection));
-    }
-
-    private Object companyDetails(UUID clientId, CompanyReference reference) {
-        return companies.details(clientId, reference.id())
-                .map(Object.class::cast)
-                .orElseGet(() -> new ReferenceCompany(reference.id().toString(), reference.name(), null,
-                        reference.tags()));
-    }
-
-    private void record(UUID clientId, WebhookEventType type, UUID companyId, Map<String, String> companyTags,
-            Instant at, Supplier<Object> payload) {
-        write(clientId, type, companyId, subscribers(clientId, type), companyTags, at, payload);
-    }
-
-    private List<ConsumerRow> subscribers(UUID clientId, WebhookEventType type) {
+    /**
+     * Every event carries its company (consumers filter on its tags, payloads describe it), so nothing is read
+     * here but the client's consumers of the event type.
+     */
+    private void record(WebhookEventType type, ClientId clientId, CompanyReference company, Instant at,
+            Supplier<Object> payload) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException(type.wireName() + " was published outside a transaction; webhook"
                     + " messages must be written in the transaction of the change that caused them");
         }
-        return consumers.subscribers(clientId, type.wireName());
+        write(clientId.value(), type, company.id().value(), consumers.subscribers(clientId.value(), type.wireName()),
+                company.tags(), at, payload);
     }
 
     /**

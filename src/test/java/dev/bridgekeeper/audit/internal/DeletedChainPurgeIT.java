@@ -2,9 +2,12 @@ package dev.bridgekeeper.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridgekeeper.audit.AuditEntry;
 import dev.bridgekeeper.audit.AuditProperties;
 import dev.bridgekeeper.audit.AuditTrail;
 import dev.bridgekeeper.audit.ChainVerification;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import dev.bridgekeeper.support.Tenant;
 import java.time.Clock;
@@ -49,7 +52,7 @@ class DeletedChainPurgeIT {
         UUID deleted = companyWithChain(tenant);
         assertThat(tenant.api().delete("/companies/" + deleted).status()).isEqualTo(204);
         defaultPurge.purgeDue();
-        assertThat(trail.verify(tenant.clientId(), deleted)).isEqualTo(ChainVerification.intact(3));
+        assertThat(verify(tenant.clientId(), deleted)).isEqualTo(ChainVerification.intact(3));
     }
 
     @Test
@@ -64,25 +67,39 @@ class DeletedChainPurgeIT {
         DeletedChainPurge tooEarly = new DeletedChainPurge(store, transactions, thirtyDays,
                 Clock.offset(Clock.systemUTC(), Duration.ofDays(29)));
         tooEarly.purgeDue();
-        assertThat(trail.hasChain(tenant.clientId(), deleted)).isTrue();
+        assertThat(hasChain(tenant.clientId(), deleted)).isTrue();
 
         DeletedChainPurge later = new DeletedChainPurge(store, transactions, thirtyDays,
                 Clock.offset(Clock.systemUTC(), Duration.ofDays(31)));
         later.purgeDue();
-        assertThat(trail.hasChain(tenant.clientId(), deleted)).isFalse();
+        assertThat(hasChain(tenant.clientId(), deleted)).isFalse();
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where company_id = ?", Integer.class, deleted))
                 .isZero();
-        assertThat(trail.verify(tenant.clientId(), live)).isEqualTo(ChainVerification.intact(2));
+        assertThat(verify(tenant.clientId(), live)).isEqualTo(ChainVerification.intact(2));
         // however late, a live company's chain is never due
         later.purgeClosedBefore(Instant.now().plus(Duration.ofDays(3650)));
-        assertThat(trail.verify(tenant.clientId(), live)).isEqualTo(ChainVerification.intact(2));
+        assertThat(verify(tenant.clientId(), live)).isEqualTo(ChainVerification.intact(2));
     }
 
     private UUID companyWithChain(Tenant tenant) {
         UUID company = UUID.fromString(tenant.api().post("/companies", "{\"name\":\"Retained Ltd\"}").json().path("id")
                 .asString());
-        trail.append(tenant.clientId(), company, "consent.granted", "c-1", Map.of());
-        trail.append(tenant.clientId(), company, "consent.revoked", "c-1", Map.of());
+        append(tenant.clientId(), company, "consent.granted", "c-1", Map.of());
+        append(tenant.clientId(), company, "consent.revoked", "c-1", Map.of());
         return company;
+    }
+
+    // the front door takes typed ids; these tests keep the UUIDs the API and SQL give them
+    private AuditEntry append(UUID clientId, UUID companyId, String eventType, String subjectId,
+            Map<String, Object> details) {
+        return trail.append(ClientId.of(clientId), CompanyId.of(companyId), eventType, subjectId, details);
+    }
+
+    private ChainVerification verify(UUID clientId, UUID companyId) {
+        return trail.verify(ClientId.of(clientId), CompanyId.of(companyId));
+    }
+
+    private boolean hasChain(UUID clientId, UUID companyId) {
+        return trail.hasChain(ClientId.of(clientId), CompanyId.of(companyId));
     }
 }

@@ -1,10 +1,14 @@
-package dev.bridgekeeper.audit;
+package dev.bridgekeeper.audit.internal;
 
 import static dev.bridgekeeper.support.ErrorAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bridgekeeper.audit.internal.ChainHash;
+import dev.bridgekeeper.audit.AuditEntry;
+import dev.bridgekeeper.audit.AuditTrail;
+import dev.bridgekeeper.audit.ChainVerification;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import dev.bridgekeeper.support.Tenant;
@@ -57,7 +61,7 @@ class AuditTrailIT {
         Tenant tenant = Tenant.create(jdbc, port, "Chain " + UUID.randomUUID());
         UUID company = createCompany(tenant);
         for (int i = 0; i < 5; i++) {
-            trail.append(tenant.clientId(), company, "consent.granted", "consent-" + i, Map.of("index", i));
+            append(tenant.clientId(), company, "consent.granted", "consent-" + i, Map.of("index", i));
         }
         int threads = 8;
         int perThread = 10;
@@ -70,7 +74,7 @@ class AuditTrailIT {
                 racers.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < perThread; i++) {
-                        trail.append(tenant.clientId(), company, "consent.revoked", "racer-" + thread,
+                        append(tenant.clientId(), company, "consent.revoked", "racer-" + thread,
                                 Map.of("thread", thread, "i", i));
                     }
                     return null;
@@ -84,7 +88,7 @@ class AuditTrailIT {
             pool.shutdown();
         }
 
-        List<AuditEntry> entries = trail.entries(tenant.clientId(), company);
+        List<AuditEntry> entries = entries(tenant.clientId(), company);
         int total = 5 + threads * perThread;
         assertThat(entries).extracting(AuditEntry::sequence)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
@@ -92,7 +96,7 @@ class AuditTrailIT {
         for (int i = 1; i < entries.size(); i++) {
             assertThat(entries.get(i).previousHash()).isEqualTo(entries.get(i - 1).hash());
         }
-        assertThat(trail.verify(tenant.clientId(), company)).isEqualTo(ChainVerification.intact(total));
+        assertThat(verify(tenant.clientId(), company)).isEqualTo(ChainVerification.intact(total));
         assertThat(tenant.api().get("/companies/" + company + "/consents/audit/verify").json())
                 .isEqualTo(JSON.readTree("{\"intact\":true,\"entriesChecked\":" + total + ",\"brokenSequence\":null,"
                         + "\"brokenEntryId\":null,\"problem\":null}"));
@@ -106,7 +110,7 @@ class AuditTrailIT {
         details.put("zeta", "line\nbreak \"quoted\" é");
         details.put("alpha", List.of(1, true, Map.of("b", -2, "a", "x")));
         details.put("none", null);
-        AuditEntry entry = trail.append(tenant.clientId(), company, "consent.granted", "c-1", details);
+        AuditEntry entry = append(tenant.clientId(), company, "consent.granted", "c-1", details);
 
         // written out by hand from docs/reference/consent-proof.md, not by the code under test
         String canonical = "[\"bridgekeeper-audit-v1\",\"" + "0".repeat(64) + "\",1,\"" + company
@@ -131,8 +135,8 @@ class AuditTrailIT {
         tricky.put("text", "Zürich \"quoted\"\t\u0001 back\\slash 😀 </script>");
         tricky.put("B", Map.of("é", 1, "e", -9_007_199_254_740_991L, "Z", List.of()));
         tricky.put("a", List.of(false, Map.of()));
-        trail.append(chain.clientId(), chain.company(), "consent.granted", null, tricky);
-        trail.append(chain.clientId(), chain.company(), "consent.revoked", "consent-1", Map.of());
+        append(chain.clientId(), chain.company(), "consent.granted", null, tricky);
+        append(chain.clientId(), chain.company(), "consent.revoked", "consent-1", Map.of());
 
         JsonNode intact = auditorScript(chain, 0);
         assertThat(intact).isEqualTo(JSON.readTree("{\"intact\":true,\"entriesChecked\":4,\"brokenSequence\":null,"
@@ -153,7 +157,7 @@ class AuditTrailIT {
         asAttacker("update audit_entry set details = '{\"dataTypes\":[\"everything\"]}' where id = ?",
                 chain.entries().get(2).id());
 
-        ChainVerification result = trail.verify(chain.clientId(), chain.company());
+        ChainVerification result = verify(chain.clientId(), chain.company());
         assertThat(result.intact()).isFalse();
         assertThat(result.brokenSequence()).isEqualTo(3);
         assertThat(result.brokenEntryId()).isEqualTo(chain.entries().get(2).id());
@@ -175,7 +179,7 @@ class AuditTrailIT {
         asAttacker("update audit_entry set details = cast(? as jsonb), hash = ? where id = ?", forged.toString(),
                 forgedHash, third.id());
 
-        ChainVerification result = trail.verify(chain.clientId(), chain.company());
+        ChainVerification result = verify(chain.clientId(), chain.company());
         assertThat(result.intact()).isFalse();
         assertThat(result.brokenSequence()).isEqualTo(4);
         assertThat(result.brokenEntryId()).isEqualTo(chain.entries().get(3).id());
@@ -187,7 +191,7 @@ class AuditTrailIT {
         Chain chain = chainOf(5);
         asAttacker("delete from audit_entry where id = ?", chain.entries().get(2).id());
 
-        ChainVerification result = trail.verify(chain.clientId(), chain.company());
+        ChainVerification result = verify(chain.clientId(), chain.company());
         assertThat(result).isEqualTo(ChainVerification.broken(2, 3, null, "Entry missing: sequence 3 is not in the"
                 + " chain; the next entry found is sequence 4 (id " + chain.entries().get(3).id() + ")."));
     }
@@ -197,7 +201,7 @@ class AuditTrailIT {
         Chain chain = chainOf(5);
         asAttacker("delete from audit_entry where company_id = ? and sequence >= 4", chain.company());
 
-        ChainVerification result = trail.verify(chain.clientId(), chain.company());
+        ChainVerification result = verify(chain.clientId(), chain.company());
         assertThat(result.intact()).isFalse();
         assertThat(result.entriesChecked()).isEqualTo(3);
         assertThat(result.brokenSequence()).isEqualTo(4);
@@ -220,37 +224,37 @@ class AuditTrailIT {
             jdbc.update("delete from audit_entry where company_id = ?", chain.company());
         }), "entries cannot be deleted");
 
-        assertThat(trail.entries(chain.clientId(), chain.company())).isEqualTo(chain.entries());
-        assertThat(trail.verify(chain.clientId(), chain.company())).isEqualTo(ChainVerification.intact(3));
+        assertThat(entries(chain.clientId(), chain.company())).isEqualTo(chain.entries());
+        assertThat(verify(chain.clientId(), chain.company())).isEqualTo(ChainVerification.intact(3));
     }
 
     @Test
     void anAppendRolledBackWithItsTransactionLeavesNoGap() {
         Chain chain = chainOf(2);
         transactions.executeWithoutResult(status -> {
-            trail.append(chain.clientId(), chain.company(), "consent.granted", "rolled-back", Map.of());
+            append(chain.clientId(), chain.company(), "consent.granted", "rolled-back", Map.of());
             status.setRollbackOnly();
         });
-        AuditEntry next = trail.append(chain.clientId(), chain.company(), "consent.granted", "kept", Map.of());
+        AuditEntry next = append(chain.clientId(), chain.company(), "consent.granted", "kept", Map.of());
         assertThat(next.sequence()).isEqualTo(3);
         assertThat(next.previousHash()).isEqualTo(chain.entries().get(1).hash());
-        assertThat(trail.verify(chain.clientId(), chain.company())).isEqualTo(ChainVerification.intact(3));
+        assertThat(verify(chain.clientId(), chain.company())).isEqualTo(ChainVerification.intact(3));
     }
 
     @Test
     void detailsTheCanonicalFormCannotCarryAreRefusedBeforeAnythingIsWritten() {
         Chain chain = chainOf(1);
-        assertThatThrownBy(() -> trail.append(chain.clientId(), chain.company(), "consent.granted", "x",
+        assertThatThrownBy(() -> append(chain.clientId(), chain.company(), "consent.granted", "x",
                 Map.of("share", 0.5))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("details.share");
-        assertThatThrownBy(() -> trail.append(chain.clientId(), chain.company(), "consent.granted", "x",
+        assertThatThrownBy(() -> append(chain.clientId(), chain.company(), "consent.granted", "x",
                 Map.of("big", 1L << 53))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2^53");
-        assertThatThrownBy(() -> trail.append(chain.clientId(), chain.company(), "consent.granted", "x",
+        assertThatThrownBy(() -> append(chain.clientId(), chain.company(), "consent.granted", "x",
                 Map.of("text", "a\0b"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
-        assertThatThrownBy(() -> trail.append(chain.clientId(), chain.company(), "consent.granted", "a\0b", Map.of()))
+        assertThatThrownBy(() -> append(chain.clientId(), chain.company(), "consent.granted", "a\0b", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
-        assertThatThrownBy(() -> trail.append(chain.clientId(), chain.company(), " ", "x", Map.of()))
+        assertThatThrownBy(() -> append(chain.clientId(), chain.company(), " ", "x", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("event type");
-        assertThat(trail.entries(chain.clientId(), chain.company())).isEqualTo(chain.entries());
+        assertThat(entries(chain.clientId(), chain.company())).isEqualTo(chain.entries());
         assertThat(jdbc.queryForObject("select last_sequence from audit_chain where company_id = ?", Long.class,
                 chain.company())).isEqualTo(1L);
     }
@@ -261,16 +265,16 @@ class AuditTrailIT {
         Tenant other = Tenant.create(jdbc, port, "Other " + UUID.randomUUID());
         UUID otherCompany = createCompany(other);
         UUID nowhere = UUID.randomUUID();
-        assertThatThrownBy(() -> trail.append(chain.clientId(), otherCompany, "consent.granted", "x", Map.of()))
+        assertThatThrownBy(() -> append(chain.clientId(), otherCompany, "consent.granted", "x", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(otherCompany.toString());
-        assertThatThrownBy(() -> trail.append(chain.clientId(), nowhere, "consent.granted", "x", Map.of()))
+        assertThatThrownBy(() -> append(chain.clientId(), nowhere, "consent.granted", "x", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(nowhere.toString());
         // nor can another client write into an existing chain
-        assertThatThrownBy(() -> trail.append(other.clientId(), chain.company(), "consent.granted", "x", Map.of()))
+        assertThatThrownBy(() -> append(other.clientId(), chain.company(), "consent.granted", "x", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(jdbc.queryForObject("select count(*) from audit_chain where company_id in (?, ?)", Integer.class,
                 otherCompany, nowhere)).isZero();
-        assertThat(trail.entries(chain.clientId(), chain.company())).isEqualTo(chain.entries());
+        assertThat(entries(chain.clientId(), chain.company())).isEqualTo(chain.entries());
     }
 
     @Test
@@ -346,7 +350,7 @@ class AuditTrailIT {
             assertError(other.api().get("/companies/" + chain.company() + path), 404);
             assertError(chain.api().get("/companies/" + UUID.randomUUID() + path), 404);
         }
-        assertThat(trail.verify(other.clientId(), chain.company())).isEqualTo(ChainVerification.intact(0));
+        assertThat(verify(other.clientId(), chain.company())).isEqualTo(ChainVerification.intact(0));
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable sql, String why) {
@@ -375,10 +379,10 @@ class AuditTrailIT {
         Tenant tenant = Tenant.create(jdbc, port, "Chain " + UUID.randomUUID());
         UUID company = createCompany(tenant);
         for (int i = 1; i <= n; i++) {
-            trail.append(tenant.clientId(), company, "consent.granted", "consent-" + i,
+            append(tenant.clientId(), company, "consent.granted", "consent-" + i,
                     Map.of("dataTypes", List.of("invoices"), "version", i));
         }
-        return new Chain(tenant.clientId(), tenant.api(), company, trail.entries(tenant.clientId(), company));
+        return new Chain(tenant.clientId(), tenant.api(), company, entries(tenant.clientId(), company));
     }
 
     /**
@@ -397,4 +401,19 @@ class AuditTrailIT {
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         return UUID.fromString(created.json().path("id").asString());
     }
+
+    // the front door takes typed ids; these tests keep the UUIDs the API and SQL give them
+    private AuditEntry append(UUID clientId, UUID companyId, String eventType, String subjectId,
+            Map<String, Object> details) {
+        return trail.append(ClientId.of(clientId), CompanyId.of(companyId), eventType, subjectId, details);
+    }
+
+    private List<AuditEntry> entries(UUID clientId, UUID companyId) {
+        return trail.entries(ClientId.of(clientId), CompanyId.of(companyId));
+    }
+
+    private ChainVerification verify(UUID clientId, UUID companyId) {
+        return trail.verify(ClientId.of(clientId), CompanyId.of(companyId));
+    }
+
 }

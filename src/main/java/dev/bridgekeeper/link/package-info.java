@@ -1,0 +1,9 @@
+/**
+ * What the customer's browser talks to: company access tokens, the Link UI's API (the journey and connection
+ * management), Hosted Link and its one-time tokens, and CORS for the Link SDK. No other module calls it; it uses
+ * the front doors of company, connection, consent, integration, settings and sync.
+ */
+@ApplicationModule(displayName = "Link")
+package dev.bridgekeeper.link;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,142 @@
+package dev.bridgekeeper.consent.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bridgekeeper.audit.AuditEntry;
+import dev.bridgekeeper.audit.AuditTrail;
+import dev.bridgekeeper.audit.ChainVerification;
+import dev.bridgekeeper.company.CompanyReference;
+import dev.bridgekeeper.connection.ConnectionManagement;
+import dev.bridgekeeper.connection.DataConnection;
+import dev.bridgekeeper.consent.ConsentChannel;
+import dev.bridgekeeper.consent.ConsentGranted;
+import dev.bridgekeeper.consent.ConsentRecord;
+import dev.bridgekeeper.consent.ConsentRecords;
+import dev.bridgekeeper.consent.ConsentRevoked;
+import dev.bridgekeeper.consent.ConsentStatus;
+import dev.bridgekeeper.oauth.ConnectionCredentials;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.sync.SyncScope;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.PublishedEvents;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The consent module with the modules it depends on (company, connection, integration, settings, sync, audit)
+ * and the shared kernel, against the embedded PostgreSQL. The sync module needs a platform token source from the
+ * OAuth module, which consent does not depend on: a stand-in that has no tokens takes its place, and this
+ * instance runs no sync jobs, so nothing asks it. The client and company rows are written as an operator would.
+ */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "platform")
+@ActiveProfiles("test")
+@TestPropertySource(properties = "bridgekeeper.sync.worker=false")
+class ConsentModuleIT {
+
+    private static final String PRODUCT = "quick-check";
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class NoTokens {
+
+        @Bean
+        ConnectionCredentials noTokens() {
+            return (clientId, companyId, connectionId) -> {
+                throw new ConnectionCredentials.TemporarilyUnavailableException("No tokens in the consent slice");
+            };
+        }
+    }
+
+    @Autowired
+    ConsentRecords consents;
+
+    @Autowired
+    ConsentService service;
+
+    @Autowired
+    SyncScope scope;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    ConnectionManagement connections;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ClientId client;
+    CompanyId company;
+    DataConnection bank;
+
+    @BeforeEach
+    void companyWithAProductAndALinkedBank() {
+        client = ClientId.random();
+        company = CompanyId.random();
+        jdbc.update("insert into client (id, name) values (?, ?)", client.value(), "Consent slice " + client);
+        jdbc.update("insert into profile (client_id, name) values (?, 'Slice Lending')", client.value());
+        jdbc.update("insert into company (id, client_id, name, description, tags, products, created_utc)"
+                + " values (?, ?, 'Consenting Ltd', null, '{}', array[?], now())", company.value(), client.value(),
+                PRODUCT);
+        bank = connections.create(client, company, "sbbk");
+        connections.markLinked(client, company, bank.id(), Map.of());
+    }
+
+    @Test
+    void aLinkedConnectionWithoutConsentIsPendingUntilTheCustomerAccepts(PublishedEvents events) {
+        assertThat(consents.pendingInLink(client, company)).singleElement().satisfies(pending -> {
+            assertThat(pending.productIdentifier()).isEqualTo(PRODUCT);
+            assertThat(pending.connectionId()).isEqualTo(bank.id().toString());
+        });
+        assertThat(scope.allowed(client, company, bank.id(), "Banking")).contains(Set.of());
+
+        List<ConsentRecord> accepted = consents.acceptInLink(client, company, new ConsentRecords.LinkAcceptance(
+                bank.id(), "Banking", "I agree to share my balances.", "v1", "en-GB", ConsentChannel.Link,
+                "CompanyToken", null, null, PRODUCT));
+
+        ConsentRecord record = accepted.get(0);
+        assertThat(accepted).hasSize(1);
+        assertThat(record.status()).isEqualTo(ConsentStatus.Active);
+        assertThat(record.connectionIds()).containsExactly(bank.id().toString());
+        assertThat(consents.pendingInLink(client, company)).isEmpty();
+        assertThat(scope.allowed(client, company, bank.id(), "Banking"))
+                .contains(Set.of("banking-accounts", "banking-accountBalances"));
+        assertThat(events.ofType(ConsentGranted.class).matching(e -> e.consent().id().equals(record.id())))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.clientId()).isEqualTo(client);
+                    assertThat(e.company()).isEqualTo(new CompanyReference(company, "Consenting Ltd", null, Map.of()));
+                });
+        assertThat(audit.entries(client, company)).extracting(AuditEntry::eventType).containsExactly("consent.granted");
+        assertThat(audit.verify(client, company)).isEqualTo(ChainVerification.intact(1));
+    }
+
+    @Test
+    void aRevokedConsentNarrowsSyncAndIsPublishedWithItsCompany(PublishedEvents events) {
+        ConsentRecord record = consents.acceptInLink(client, company, new ConsentRecords.LinkAcceptance(bank.id(),
+                "Banking", "I agree.", null, null, ConsentChannel.HostedLink, "ApiKey", null, null, null)).get(0);
+
+        ConsentRecord revoked = service.revoke(client.value(), company.value(), UUID.fromString(record.id()),
+                "customer", "Changed my mind", false);
+
+        assertThat(revoked.status()).isEqualTo(ConsentStatus.Revoked);
+        assertThat(scope.allowed(client, company, bank.id(), "Banking")).isEqualTo(Optional.of(Set.of()));
+        assertThat(events.ofType(ConsentRevoked.class).matching(e -> e.consent().id().equals(record.id())))
+                .singleElement().satisfies(e -> assertThat(e.company().name()).isEqualTo("Consenting Ltd"));
+        assertThat(consents.list(client, company)).extracting(ConsentRecord::status)
+                .containsExactly(ConsentStatus.Revoked);
+        assertThat(audit.entries(client, company)).extracting(AuditEntry::eventType)
+                .contains("consent.granted", "consent.revoked");
+        assertThat(audit.verify(client, company).intact()).isTrue();
+    }
+}
