@@ -10,6 +10,7 @@ import dev.bridgekeeper.platform.security.Caller;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /companies}: Codat's company endpoints. */
@@ -73,6 +75,7 @@ class CompanyController {
 
     @Operation(operationId = "delete-company", summary = "Delete a company")
     @DeleteMapping("/companies/{companyId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable UUID companyId) {
         companies.delete(Caller.current().clientId(), companyId);
         return ResponseEntity.noContent().build();
