@@ -39,8 +39,8 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    static final String UNDECODABLE_PARAMETERS =
-            "The request's form parameters are not valid: use UTF-8 and percent-encoding (%XX).";
+    static final String UNREADABLE_PARAMETERS = "The request's parameters could not be read: there are too many, or"
+            + " they are not encoded as UTF-8 with percent-encoding (%XX).";
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorMessage> api(ApiException e) {
@@ -107,10 +107,13 @@ public class ApiExceptionHandler {
         return badRequest(name, "\"" + name + "\" must be " + kind(e.getParameter().getParameterType()) + ".");
     }
 
-    /** Tomcat could not decode the parameters (the query string is checked earlier, so this is a form body). */
+    /**
+     * Tomcat could not read the parameters: too many of them, or a form body it cannot decode (a query string it
+     * cannot decode is refused earlier, naming the parameter, by QueryStringFilter).
+     */
     @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<ErrorMessage> undecodableParameters(InvalidParameterException e) {
-        return badRequest("body", UNDECODABLE_PARAMETERS);
+    ResponseEntity<ErrorMessage> unreadableParameters(InvalidParameterException e) {
+        return badRequest("parameters", UNREADABLE_PARAMETERS);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

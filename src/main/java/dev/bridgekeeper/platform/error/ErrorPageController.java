@@ -28,8 +28,8 @@ public class ErrorPageController implements ErrorController {
                     List.of(), false));
         }
         if (causedBy(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION), InvalidParameterException.class)) {
-            // a form body Tomcat could not decode, read by a filter before any controller
-            return answer(ErrorResponses.badRequest("body", ApiExceptionHandler.UNDECODABLE_PARAMETERS));
+            // parameters Tomcat could not read, asked for by a filter before any controller
+            return answer(ErrorResponses.badRequest("parameters", ApiExceptionHandler.UNREADABLE_PARAMETERS));
         }
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null
                 ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;

@@ -212,6 +212,12 @@ class ErrorHandlingIT {
                     .isEqualTo("Query parameter \"" + name + "\" is not valid: encode it as UTF-8 with percent-encoding (%XX).");
             assertThat(body.path("validation").path("errors").path(0).path("itemId").asString()).isEqualTo(name);
         }
+        // more parameters than Tomcat reads (1,000): its refusal is an ErrorMessage too, not a 500
+        StringBuilder many = new StringBuilder("/companies?pageSize=1");
+        for (int i = 0; i < 1_001; i++) {
+            many.append("&a=1");
+        }
+        assertBadField(api.get(many.toString()), "parameters");
         // before authentication too: the parameters are checked before anything reads them
         assertBadField(Api.at(port).anonymous().get("/companies?pageSize=%FF"), "pageSize");
         assertBadField(Api.at(port).anonymous().get("/oauth/callback?state=%FF"), "state");
