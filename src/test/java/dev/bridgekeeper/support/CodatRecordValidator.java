@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Checks a record against a schema of Codat's published OpenAPI documents (src/test/resources/codat-oas) all the
@@ -31,7 +30,11 @@ public final class CodatRecordValidator {
     /** e.g. {@code Codat-Lending.yaml} (accounting data types). */
     public static CodatRecordValidator load(String file) {
         try (InputStream in = CodatRecordValidator.class.getResourceAsStream("/codat-oas/" + file)) {
-            return new CodatRecordValidator(YAMLMapper.builder().build().readTree(in));
+            // Codat-Lending.yaml is 4 MB, over SnakeYAML's default 3 M code point limit
+            org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+            options.setCodePointLimit(64 * 1024 * 1024);
+            Object tree = new org.yaml.snakeyaml.Yaml(options).load(in);
+            return new CodatRecordValidator(tools.jackson.databind.json.JsonMapper.builder().build().valueToTree(tree));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -64,7 +64,9 @@ final class XeroListReader implements DataTypeReader {
             }
             JsonNode envelope = api.get(context, endpoint.endpoint(), query, since);
             List<ConnectorRecord> records = new ArrayList<>();
-            JsonNode listed = envelope.path(endpoint.endpoint());
+            // the envelope's list is named after the endpoint, except Organisation's (Organisations)
+            JsonNode listed = envelope.path(endpoint.endpoint().equals("Organisation") ? "Organisations"
+                    : endpoint.endpoint());
             for (JsonNode item : listed) {
                 ConnectorRecord record = endpoint.mapper().apply(item, context);
                 if (record != null) {

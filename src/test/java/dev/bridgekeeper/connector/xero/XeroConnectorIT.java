@@ -78,7 +78,7 @@ class XeroConnectorIT {
         XeroFixture.registerApp(publicUrl);
         XERO.faults().clear();
         XERO.stats().reset();
-        tenant = Tenant.create(jdbc, port, "Xero lender " + UUID.randomUUID());
+        tenant = Tenant.create(jdbc, port, "Xero lender " + UUID.randomUUID().toString().substring(0, 8));
         api = tenant.api();
     }
 
@@ -96,7 +96,7 @@ class XeroConnectorIT {
 
         HttpResponse<String> chosen = XeroFixture.choose(publicUrl, landing, NORTHWIND);
         assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
-        assertThat(chosen.body()).contains("You're connected");
+        assertThat(chosen.body()).contains("is connected");
         JsonNode linked = api.get("/companies/" + company + "/connections/" + connection).json();
         assertThat(linked.path("status").asString()).isEqualTo("Linked");
         assertThat(linked.path("connectionInfo").path("organisationId").asString()).isEqualTo(NORTHWIND.toString());
@@ -119,7 +119,7 @@ class XeroConnectorIT {
         String linkUrl = linkUrl(company, connection);
         XeroFixture.Landing first = XeroFixture.authorise(linkUrl, XeroEmulatorConfig.SINGLE_ORG_USER, List.of(DEMO));
         assertThat(first.status()).as(first.body()).isEqualTo(200);
-        assertThat(first.body()).contains("You're connected");
+        assertThat(first.body()).contains("is connected");
         JsonNode before = api.get("/companies/" + company + "/connections/" + connection).json();
         String sealedBefore = sealedToken(connection);
 
@@ -273,6 +273,36 @@ class XeroConnectorIT {
         assertThat(count(connection, "invoices")).isEqualTo(
                 ledger.count("Invoices", i -> "ACCREC".equals(i.path("Type").asString(""))));
         assertThat(count(connection, "chartOfAccounts")).isEqualTo(ledger.count("Accounts"));
+        assertThat(XERO.stats().violations()).isEmpty();
+    }
+
+    /**
+     * Production-hardening finding 4: a refresh made while the direct first sync holds its long transaction must
+     * not be rolled back with it. Xero keeps a rotated-away refresh token working for 30 minutes only, so once
+     * that has passed a lost rotation means invalid_grant and a Deauthorized connection.
+     */
+    @Test
+    void aRefreshDuringTheDirectFirstSyncSurvivesItsRollback() {
+        String company = company(false);
+        String connection = XeroFixture.createConnection(api, company);
+        link(company, connection);
+        XERO.expireAccessTokensNow();
+        // first call: 401 (refresh inside the long transaction), its repeat: page 1, then 429 for page 2
+        XERO.faults().slow(2, Duration.ofMillis(1)).tooManyRequests(1, "minute", Duration.ofSeconds(4));
+        Api.Response queued = api.post("/companies/" + company + "/data/queue/invoices", null);
+        UUID dataset = UUID.fromString(queued.json().path("id").asString());
+        await().atMost(SYNC).until(() -> jdbc.queryForObject("select waiting_until is not null from dataset"
+                + " where id = ?", Boolean.class, dataset));
+        assertThat(count(connection, "invoices")).as("the direct first sync rolled back").isZero();
+        assertThat(jdbc.queryForObject("select refreshed_count from connection_token where connection_id = ?",
+                Integer.class, UUID.fromString(connection))).as("the refresh was committed").isEqualTo(1);
+        XERO.clock().advance(Duration.ofMinutes(31)); // the previous refresh token's grace period is over
+
+        awaitFinished(company, dataset.toString(), "Complete");
+        assertThat(status(company, connection)).isEqualTo("Linked");
+        assertThat(XERO.stats().tokenErrors()).isEmpty();
+        assertThat(count(connection, "invoices")).isEqualTo(XERO.ledger(DEMO).count("Invoices",
+                i -> "ACCREC".equals(i.path("Type").asString(""))));
         assertThat(XERO.stats().violations()).isEmpty();
     }
 
