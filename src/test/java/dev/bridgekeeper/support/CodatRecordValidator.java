@@ -48,11 +48,13 @@ public final class CodatRecordValidator {
             problems.add("no schema " + schema);
             return problems;
         }
-        check(record, root, "$", problems, Set.of(topLevelExtras));
+        check(record, root, "$", problems, Set.of(topLevelExtras), true);
         return problems;
     }
 
-    private void check(JsonNode value, JsonNode schema, String path, List<String> problems, Set<String> extras) {
+    /** @param closed whether undeclared fields are errors here (not in a part of an allOf: the whole knows them) */
+    private void check(JsonNode value, JsonNode schema, String path, List<String> problems, Set<String> extras,
+            boolean closed) {
         schema = resolve(schema);
         if (value.isNull()) {
             if (!nullable(schema)) {
@@ -61,14 +63,14 @@ public final class CodatRecordValidator {
             return;
         }
         for (JsonNode part : schema.path("allOf")) {
-            check(value, part, path, problems, extras);
+            check(value, part, path, problems, extras, false);
         }
         for (String alternative : new String[] {"oneOf", "anyOf"}) {
             if (schema.has(alternative)) {
                 boolean any = false;
                 for (JsonNode option : schema.path(alternative)) {
                     List<String> attempt = new ArrayList<>();
-                    check(value, option, path, attempt, extras);
+                    check(value, option, path, attempt, extras, false);
                     any |= attempt.isEmpty();
                 }
                 if (!any) {
@@ -99,12 +101,12 @@ public final class CodatRecordValidator {
                     problems.add(path + ": required field " + name + " is missing");
                 }
             }
-            boolean open = properties.isEmpty() || schema.path("additionalProperties").isObject();
+            boolean open = !closed || properties.isEmpty() || schema.path("additionalProperties").isObject();
             for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator(); it.hasNext();) {
                 Map.Entry<String, JsonNode> field = it.next();
                 JsonNode fieldSchema = properties.get(field.getKey());
                 if (fieldSchema != null) {
-                    check(field.getValue(), fieldSchema, path + "." + field.getKey(), problems, Set.of());
+                    check(field.getValue(), fieldSchema, path + "." + field.getKey(), problems, Set.of(), true);
                 } else if (!open && !extras.contains(field.getKey())) {
                     problems.add(path + ": field " + field.getKey() + " is not in the schema");
                 }
@@ -113,7 +115,7 @@ public final class CodatRecordValidator {
         if (value.isArray() && schema.has("items")) {
             int i = 0;
             for (JsonNode item : value) {
-                check(item, schema.path("items"), path + "[" + i++ + "]", problems, Set.of());
+                check(item, schema.path("items"), path + "[" + i++ + "]", problems, Set.of(), true);
             }
         }
     }

@@ -33,8 +33,8 @@ record ConnectorProperties(Http http, RateLimits rateLimits) {
 
         RateLimits {
             maxInlineWait = maxInlineWait == null ? Duration.ofSeconds(5) : maxInlineWait;
-            margin = margin == null ? Duration.ofMillis(250) : margin;
-            slotReleaseDelay = slotReleaseDelay == null ? Duration.ofMillis(50) : slotReleaseDelay;
+            margin = margin == null ? Duration.ofSeconds(1) : margin;
+            slotReleaseDelay = slotReleaseDelay == null ? Duration.ofMillis(250) : slotReleaseDelay;
         }
     }
 

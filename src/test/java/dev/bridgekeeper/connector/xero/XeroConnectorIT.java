@@ -189,8 +189,10 @@ class XeroConnectorIT {
         assertThat(recordJson(connection, "invoices", changed).path("note").asString()).isEqualTo("Changed by the test");
         assertThat(jdbc.queryForObject("select deleted from record where connection_id = ? and data_type = 'invoices'"
                 + " and record_id = ?", Boolean.class, UUID.fromString(connection), deleted)).isTrue();
-        assertThat(recordJson(connection, "invoices", deleted).path("metadata").path("isDeleted").asBoolean())
-                .isTrue();
+        assertThat(api.get("/companies/" + company + "/data/invoices/" + deleted).json().path("metadata")
+                .path("isDeleted").asBoolean()).as("flagged when fetched by id").isTrue();
+        assertThat(api.get("/companies/" + company + "/data/invoices?pageSize=5000").body()).as("left out of lists")
+                .doesNotContain(deleted).contains(changed);
         assertThat(count(connection, "invoices")).as("nothing lost, nothing doubled").isEqualTo(sales);
         assertThat(XERO.stats().violations()).isEmpty();
         assertThat(XERO.stats().tooManyRequestsSent()).isZero();
