@@ -5,14 +5,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One platform of the catalog, as read from its yaml file and validated at start-up.
+ * One platform of the catalog, as read from its yaml file and validated at start-up. What a deployment configures
+ * on top of it (app credentials, vendor URLs, rate limits) is in {@link IntegrationSettings} and
+ * {@link AppCredentials}, from {@link IntegrationCatalog}.
  *
- * @param key         Codat's four-letter platform key, e.g. {@code sbac}
- * @param sandbox     true for Bridgekeeper's own sandbox platforms (hidden when the sandbox is off)
- * @param auth        how a customer authorises access (URLs, scopes, client credentials)
- * @param dataTypes   data type name to the state of each feature, e.g. {@code invoices -> {Get: Release}}
- * @param dataApiUrl  base URL of the platform's data API, for platforms read by the generic paged reader
- *                    ({@code GET {dataApiUrl}/{dataType}?page&pageSize&modifiedSince}); null when there is none
+ * @param key        Codat's four-letter platform key, e.g. {@code sbac}
+ * @param sandbox    true for Bridgekeeper's own sandbox platforms (hidden when the sandbox is off)
+ * @param enabled    the catalog's own switch; a platform also needs app credentials to be linkable
+ * @param connector  the id of the connector that authorises and reads this platform, e.g. {@code xero}
+ * @param auth       how a customer authorises access (mode, client authentication, scopes)
+ * @param dataTypes  data type name to the state of each feature, e.g. {@code invoices -> {Get: Release}}
+ * @param urls       the vendor's URLs by name ({@code authorize}, {@code token}, {@code revoke}, {@code identity},
+ *                   {@code api-base} and any a connector names), as the catalog writes them; configuration may
+ *                   override each ({@link IntegrationSettings#url})
  */
 public record Integration(
         String key,
@@ -24,31 +29,29 @@ public record Integration(
         boolean beta,
         boolean enabled,
         String dataProvidedBy,
+        String connector,
         Auth auth,
         Map<String, Map<String, String>> dataTypes,
         Branding branding,
-        String dataApiUrl) {
+        Map<String, String> urls) {
+
+    /** URL names every OAuth 2.0 platform may have. */
+    public static final String AUTHORIZE = "authorize";
+    public static final String TOKEN = "token";
+    public static final String REVOKE = "revoke";
+    public static final String IDENTITY = "identity";
+    public static final String API_BASE = "api-base";
 
     /**
      * How the platform is authorised. Only {@code oauth2} (authorization code + PKCE) exists today.
-     * {@code identityUrl}, when set, answers a bearer GET with a JSON object describing who
-     * authorised (e.g. the organisation), kept as the connection's {@code connectionInfo}.
+     *
+     * @param tokenAuthMethod {@code client_secret_basic}, {@code client_secret_post} or {@code none}
+     * @param scopes          the scopes asked for unless configuration names others
      */
-    public record Auth(
-            String mode,
-            String authorizationUrl,
-            String tokenUrl,
-            String revocationUrl,
-            String identityUrl,
-            String tokenAuthMethod,
-            List<String> scopes,
-            String clientId,
-            String clientSecret) {
+    public record Auth(String mode, String tokenAuthMethod, List<String> scopes) {
 
-        @Override
-        public String toString() {
-            // the client secret never reaches a log line
-            return "Auth[mode=" + mode + ", authorizationUrl=" + authorizationUrl + ", tokenUrl=" + tokenUrl + "]";
+        public boolean needsClientSecret() {
+            return !"none".equals(tokenAuthMethod);
         }
     }
 

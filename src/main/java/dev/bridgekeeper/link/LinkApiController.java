@@ -135,8 +135,9 @@ class LinkApiController implements CompanyScopedEndpoints {
         Set<String> allowed = allowedIntegrations == null || allowedIntegrations.isBlank() ? null
                 : Arrays.stream(allowedIntegrations.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                         .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        ClientId client = Caller.current().client();
         return catalog.all().stream()
-                .filter(Integration::enabled)
+                .filter(i -> catalog.unavailableReason(client, i.key()).isEmpty()) // switched on, with app credentials
                 .filter(i -> type == null || i.sourceType() == type)
                 .filter(i -> showSandboxIntegrations || !i.sandbox())
                 .filter(i -> allowed == null || allowed.contains(i.key().toLowerCase(Locale.ROOT)))

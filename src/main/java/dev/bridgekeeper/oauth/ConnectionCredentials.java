@@ -11,8 +11,17 @@ import dev.bridgekeeper.platform.ids.ConnectionId;
  */
 public interface ConnectionCredentials {
 
-    /** A currently valid access token for the connection, refreshed first when it is about to expire. */
+    /**
+     * A currently valid access token for the connection, refreshed first when it is about to expire. A refresh runs
+     * in a transaction of its own (never the caller's), so a caller's rollback cannot lose a rotated refresh token.
+     */
     String accessToken(ClientId clientId, CompanyId companyId, ConnectionId connectionId);
+
+    /**
+     * The platform refused {@code rejected} (401) although it had not expired by our clock: a token refreshed since
+     * (by anyone), or one refreshed now. A refused refresh makes the connection Deauthorized.
+     */
+    String renewAccessToken(ClientId clientId, CompanyId companyId, ConnectionId connectionId, String rejected);
 
     /** Thrown when the platform could not be reached or answered unexpectedly; worth retrying later. */
     class TemporarilyUnavailableException extends RuntimeException {

@@ -9,12 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param stateLifetime how long a started authorization may take before its state expires
  * @param refreshSkew   refresh an access token this long before it expires
- * @param httpTimeout   connect and read timeout for calls to a platform's token, revocation and identity URLs
  * @param resealBatch   how many tokens the background re-sealing moves to the active key per run
  */
 @ConfigurationProperties("bridgekeeper.oauth")
 public record OAuthProperties(
         @DefaultValue("PT15M") Duration stateLifetime,
         @DefaultValue("PT1M") Duration refreshSkew,
-        @DefaultValue("PT15S") Duration httpTimeout,
         @DefaultValue("200") int resealBatch) {}

@@ -113,9 +113,10 @@ class ConnectionService implements ConnectionManagement {
         Integration integration = catalog.find(platformKey).orElseThrow(() -> ApiException.badRequest("platformKey",
                 "\"platformKey\" " + platformKey + " is not an integration of this instance; GET /integrations"
                         + " lists them."));
-        if (!integration.enabled()) {
-            throw ApiException.badRequest("platformKey", "Integration " + platformKey + " is not enabled.");
-        }
+        // the catalog's switch and the app credentials (the message names the setting to fill in)
+        catalog.unavailableReason(clientId, integration.key()).ifPresent(reason -> {
+            throw ApiException.badRequest("platformKey", reason);
+        });
         if (integration.sourceType() == SourceType.Accounting && store.hasAccountingConnection(companyId.value())) {
             throw ApiException.conflict("Company " + companyId + " already has an accounting connection; a company"
                     + " can have only one. Delete it before connecting another accounting platform.");

@@ -17,7 +17,9 @@ record CatalogEntry(
         Auth auth,
         Map<String, Map<String, String>> dataTypes,
         Branding branding,
-        String dataApiUrl) {
+        String dataApiUrl,
+        String connector,
+        Map<String, String> urls) {
 
     record Auth(String mode, String authorizationUrl, String tokenUrl, String revocationUrl, String identityUrl,
             String tokenAuthMethod, List<String> scopes, String clientId, String clientSecret) {}

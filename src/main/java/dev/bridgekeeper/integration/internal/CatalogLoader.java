@@ -38,6 +38,9 @@ final class CatalogLoader {
     static final Set<String> AUTH_MODES = Set.of("oauth2");
     static final Set<String> TOKEN_AUTH_METHODS = Set.of("client_secret_basic", "client_secret_post", "none");
     private static final Pattern KEY = Pattern.compile("[a-z]{4}");
+    private static final Pattern URL_NAME = Pattern.compile("[a-z][a-z-]*");
+    /** The connector of an entry that names none: platforms whose API already speaks the standard model. */
+    static final String DEFAULT_CONNECTOR = "standard-model";
 
     private final ResourcePatternResolver resources;
     private final UnaryOperator<String> placeholders;
@@ -48,8 +51,25 @@ final class CatalogLoader {
         this.placeholders = placeholders;
     }
 
+    /**
+     * A checked entry with the app credentials its yaml names, if any: the defaults a deployment's configuration
+     * and a client's override take precedence over.
+     */
+    record Loaded(Integration integration, String clientId, String clientSecret) {
+
+        @Override
+        public String toString() {
+            return "Loaded[" + integration.key() + "]";
+        }
+    }
+
     /** Loads every {@code *.yaml} under {@code location}; throws {@link InvalidCatalogException} on any problem. */
     List<Integration> load(String location) {
+        return loadEntries(location).stream().map(Loaded::integration).toList();
+    }
+
+    /** As {@link #load}, with each entry's catalog credentials. */
+    List<Loaded> loadEntries(String location) {
         String base = location.endsWith("/") ? location : location + "/";
         Resource[] files;
         try {
@@ -59,7 +79,7 @@ final class CatalogLoader {
         }
         Arrays.sort(files, Comparator.comparing(r -> String.valueOf(r.getFilename())));
         List<String> problems = new ArrayList<>();
-        List<Integration> integrations = new ArrayList<>();
+        List<Loaded> integrations = new ArrayList<>();
         Map<String, String> fileByKey = new HashMap<>();
         for (Resource file : files) {
             String name = file.getFilename();
@@ -82,7 +102,7 @@ final class CatalogLoader {
                 problems.add(name + ": key \"" + integration.key() + "\" is already used by " + previous);
                 continue;
             }
-            integrations.add(integration);
+            integrations.add(new Loaded(integration, entry.auth().clientId(), entry.auth().clientSecret()));
         }
         if (files.length == 0) {
             problems.add("No catalog files (*.yaml) found at " + location);
@@ -120,13 +140,41 @@ final class CatalogLoader {
         Map<String, Map<String, String>> dataTypes = checkDataTypes(e.dataTypes(), problems);
         Integration.Branding branding = checkBranding(e.branding(), base, problems);
         requireUrl(e.dataApiUrl(), "dataApiUrl", false, problems);
+        Map<String, String> urls = new LinkedHashMap<>();
+        if (e.urls() != null) {
+            e.urls().forEach((name, url) -> {
+                if (!URL_NAME.matcher(String.valueOf(name)).matches()) {
+                    problems.add("urls." + name + ": a URL name is lowercase letters and dashes");
+                }
+                requireUrl(url, "urls." + name, false, problems);
+                putUrl(urls, name, url);
+            });
+        }
+        if (e.auth() != null) { // the auth block's URLs are the well-known names
+            putUrl(urls, Integration.AUTHORIZE, e.auth().authorizationUrl());
+            putUrl(urls, Integration.TOKEN, e.auth().tokenUrl());
+            putUrl(urls, Integration.REVOKE, e.auth().revocationUrl());
+            putUrl(urls, Integration.IDENTITY, e.auth().identityUrl());
+        }
+        putUrl(urls, Integration.API_BASE, e.dataApiUrl());
+        String connector = e.connector() == null || e.connector().isBlank() ? DEFAULT_CONNECTOR : e.connector().trim();
         if (!problems.isEmpty()) {
             return null;
         }
         return new Integration(e.key(), e.name().trim(), sourceType, integrationId, sourceId,
                 Boolean.TRUE.equals(e.sandbox()), Boolean.TRUE.equals(e.beta()), !Boolean.FALSE.equals(e.enabled()),
-                e.dataProvidedBy() == null ? "Bridgekeeper" : e.dataProvidedBy(), auth, dataTypes, branding,
-                e.dataApiUrl() == null || e.dataApiUrl().isBlank() ? null : e.dataApiUrl().replaceAll("/+$", ""));
+                e.dataProvidedBy() == null ? "Bridgekeeper" : e.dataProvidedBy(), connector, auth, dataTypes,
+                branding, Map.copyOf(urls));
+    }
+
+    private static void putUrl(Map<String, String> urls, String name, String url) {
+        if (url != null && !url.isBlank()) {
+            urls.putIfAbsent(name, trimSlash(url));
+        }
+    }
+
+    private static String trimSlash(String url) {
+        return url == null ? null : url.replaceAll("/+$", "");
     }
 
     private static Integration.Auth checkAuth(CatalogEntry.Auth auth, List<String> problems) {
@@ -146,15 +194,8 @@ final class CatalogLoader {
         if (!TOKEN_AUTH_METHODS.contains(method)) {
             problems.add("auth.tokenAuthMethod must be one of " + TOKEN_AUTH_METHODS + " (got " + quote(method) + ")");
         }
-        if (auth.clientId() == null || auth.clientId().isBlank()) {
-            problems.add("auth.clientId is required for oauth2");
-        }
-        if (!"none".equals(method) && (auth.clientSecret() == null || auth.clientSecret().isBlank())) {
-            problems.add("auth.clientSecret is required when auth.tokenAuthMethod is " + method);
-        }
-        return new Integration.Auth(auth.mode(), auth.authorizationUrl(), auth.tokenUrl(), auth.revocationUrl(),
-                auth.identityUrl(), method,
-                auth.scopes() == null ? List.of() : List.copyOf(auth.scopes()), auth.clientId(), auth.clientSecret());
+        // app credentials are optional here: a deployment configures them (bridgekeeper.integrations.<key>.*)
+        return new Integration.Auth(auth.mode(), method, auth.scopes() == null ? List.of() : List.copyOf(auth.scopes()));
     }
 
     private static Map<String, Map<String, String>> checkDataTypes(Map<String, Map<String, String>> dataTypes,

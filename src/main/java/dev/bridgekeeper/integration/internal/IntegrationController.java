@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.bridgekeeper.integration.Integration;
+import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.platform.paging.PageRequest;
+import dev.bridgekeeper.platform.security.Caller;
 import dev.bridgekeeper.platform.paging.PagedResults;
 import dev.bridgekeeper.platform.security.CompanyScopedEndpoints;
 import java.util.LinkedHashMap;
@@ -42,12 +44,14 @@ class IntegrationController implements CompanyScopedEndpoints {
             @RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String query,
             @RequestParam(required = false) String orderBy) {
         PageRequest request = PageRequest.of(page, pageSize);
+        ClientId client = Caller.current().client();
+        java.util.function.Predicate<Integration> enabled = i -> catalog.unavailableReason(client, i.key()).isEmpty();
         List<Integration> matching = catalog.all().stream()
-                .filter(IntegrationFilter.parse(query))
+                .filter(IntegrationFilter.parse(query, enabled))
                 .sorted(IntegrationFilter.orderBy(orderBy))
                 .toList();
         List<IntegrationViews.IntegrationView> pageOf = matching.stream()
-                .skip(request.offset()).limit(request.pageSize()).map(views::integration).toList();
+                .skip(request.offset()).limit(request.pageSize()).map(i -> views.integration(i, enabled.test(i))).toList();
         Map<String, String> carried = new LinkedHashMap<>();
         carried.put("query", query);
         carried.put("orderBy", orderBy);
@@ -57,7 +61,9 @@ class IntegrationController implements CompanyScopedEndpoints {
     @Operation(operationId = "get-integration", summary = "Get an integration")
     @GetMapping("/integrations/{platformKey}")
     IntegrationViews.IntegrationView get(@PathVariable String platformKey) {
-        return views.integration(catalog.require(platformKey));
+        Integration integration = catalog.require(platformKey);
+        return views.integration(integration,
+                catalog.unavailableReason(Caller.current().client(), integration.key()).isEmpty());
     }
 
     @Operation(operationId = "get-integrations-branding", summary = "Get an integration's branding")

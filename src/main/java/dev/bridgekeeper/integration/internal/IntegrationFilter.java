@@ -32,11 +32,12 @@ final class IntegrationFilter {
 
     private IntegrationFilter() {}
 
-    static Predicate<Integration> parse(String query) {
+    /** @param enabled whether the caller can link the platform (catalog switch and app credentials) */
+    static Predicate<Integration> parse(String query, Predicate<Integration> enabled) {
         if (query == null || query.isBlank()) {
             return i -> true;
         }
-        return predicate(QueryParser.parse(query));
+        return predicate(QueryParser.parse(query), enabled);
     }
 
     static Comparator<Integration> orderBy(String orderBy) {
@@ -53,17 +54,18 @@ final class IntegrationFilter {
         return order;
     }
 
-    private static Predicate<Integration> predicate(QueryExpression expression) {
+    private static Predicate<Integration> predicate(QueryExpression expression, Predicate<Integration> enabled) {
         if (expression instanceof QueryExpression.And and) {
-            List<Predicate<Integration>> terms = and.terms().stream().map(IntegrationFilter::predicate).toList();
+            List<Predicate<Integration>> terms = and.terms().stream().map(t -> predicate(t, enabled)).toList();
             return i -> terms.stream().allMatch(t -> t.test(i));
         }
         if (expression instanceof QueryExpression.Or or) {
-            List<Predicate<Integration>> terms = or.terms().stream().map(IntegrationFilter::predicate).toList();
+            List<Predicate<Integration>> terms = or.terms().stream().map(t -> predicate(t, enabled)).toList();
             return i -> terms.stream().anyMatch(t -> t.test(i));
         }
         QueryExpression.Comparison c = (QueryExpression.Comparison) expression;
-        Function<Integration, String> field = field(c.field());
+        Function<Integration, String> field = "enabled".equalsIgnoreCase(c.field())
+                ? i -> String.valueOf(enabled.test(i)) : field(c.field());
         String value = c.value();
         return switch (c.op()) {
             case EQUALS -> i -> value.equalsIgnoreCase(field.apply(i));

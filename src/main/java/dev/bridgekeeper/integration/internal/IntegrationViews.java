@@ -36,13 +36,14 @@ class IntegrationViews {
 
     record BrandingView(Logo logo, Button button, String sourceId) {}
 
-    IntegrationView integration(Integration i) {
+    /** @param enabled whether the caller can link it: the catalog's switch and app credentials */
+    IntegrationView integration(Integration i, boolean enabled) {
         List<DataTypeFeature> features = i.dataTypes().entrySet().stream()
                 .map(e -> new DataTypeFeature(e.getKey(), e.getValue().entrySet().stream()
                         .sorted(java.util.Map.Entry.comparingByKey())
                         .map(f -> new SupportedFeature(f.getKey(), f.getValue())).toList()))
                 .toList();
-        return new IntegrationView(i.key(), asset(i, i.branding().logo()), i.name(), i.enabled(),
+        return new IntegrationView(i.key(), asset(i, i.branding().logo()), i.name(), enabled,
                 i.sourceId().toString(), i.sourceType().name(), i.integrationId().toString(), false, i.beta(),
                 i.dataProvidedBy(), features);
     }

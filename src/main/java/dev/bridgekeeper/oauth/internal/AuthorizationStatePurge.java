@@ -7,7 +7,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Forgets authorization states a day after they expired; until then a replay can still be told apart. */
+/**
+ * Forgets authorization states and organisation choices a day after they expired; until then a replay can still be
+ * told apart.
+ */
 @Component
 class AuthorizationStatePurge {
 
@@ -15,15 +18,17 @@ class AuthorizationStatePurge {
     private static final Duration KEEP = Duration.ofDays(1);
 
     private final AuthorizationStates states;
+    private final OrganisationChoices choices;
 
-    AuthorizationStatePurge(AuthorizationStates states) {
+    AuthorizationStatePurge(AuthorizationStates states, OrganisationChoices choices) {
         this.states = states;
+        this.choices = choices;
     }
 
     @Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
     @Transactional
     void purge() {
-        int removed = states.purgeExpired(KEEP);
+        int removed = states.purgeExpired(KEEP) + choices.purgeExpired(KEEP);
         if (removed > 0) {
             log.info("Removed {} expired authorization states", removed);
         }

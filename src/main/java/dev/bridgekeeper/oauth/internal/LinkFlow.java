@@ -3,6 +3,10 @@ package dev.bridgekeeper.oauth.internal;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.DataConnection;
+import dev.bridgekeeper.connector.Connector;
+import dev.bridgekeeper.connector.Connectors;
+import dev.bridgekeeper.connector.Organisation;
+import dev.bridgekeeper.integration.AppCredentials;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.oauth.OAuthProperties;
@@ -10,9 +14,9 @@ import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.web.PublicUrl;
-import dev.bridgekeeper.settings.ProfileSettings;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,46 +26,73 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The customer's round trip: linkUrl → the platform's authorization page (state + PKCE) → the one
- * callback URL → tokens sealed into the vault and the connection Linked → the lender's redirect.
- * Every outcome, good or bad, ends at the lender's redirect with Codat's status parameters.
+ * The customer's round trip: linkUrl → the platform's authorization page (state + PKCE) → the one callback URL →
+ * the connector names the organisations the grant covers → the customer picks one when there are several → the
+ * connection is bound to it, its tokens sealed into the vault and it is Linked → the lender's redirect. Every
+ * outcome, good or bad, ends at the lender's redirect with Codat's status parameters or at a plain page.
  */
 @Service
 class LinkFlow {
 
     static final String CALLBACK_PATH = "/oauth/callback";
+    static final String CHOICE_PATH = "/oauth/organisation";
     private static final Logger log = LoggerFactory.getLogger(LinkFlow.class);
 
     private final ConnectionManagement connections;
     private final IntegrationCatalog catalog;
-    private final ProfileSettings profiles;
+    private final Connectors connectors;
     private final AuthorizationStates states;
+    private final OrganisationChoices choices;
+    private final OrganisationBinder binder;
+    private final LinkOutcomes outcomes;
     private final PlatformClient platforms;
-    private final TokenVault vault;
     private final TransactionTemplate tx;
     private final OAuthProperties properties;
     private final URI callback;
 
-    LinkFlow(ConnectionManagement connections, IntegrationCatalog catalog, ProfileSettings profiles,
-            AuthorizationStates states, PlatformClient platforms, TokenVault vault, TransactionTemplate tx,
-            OAuthProperties properties, PublicUrl publicUrl) {
+    LinkFlow(ConnectionManagement connections, IntegrationCatalog catalog, Connectors connectors,
+            AuthorizationStates states, OrganisationChoices choices, OrganisationBinder binder,
+            LinkOutcomes outcomes, PlatformClient platforms, TransactionTemplate tx, OAuthProperties properties,
+            PublicUrl publicUrl) {
         this.connections = connections;
         this.catalog = catalog;
-        this.profiles = profiles;
+        this.connectors = connectors;
         this.states = states;
+        this.choices = choices;
+        this.binder = binder;
+        this.outcomes = outcomes;
         this.platforms = platforms;
-        this.vault = vault;
         this.tx = tx;
         this.properties = properties;
         this.callback = URI.create(publicUrl.resolve(CALLBACK_PATH));
     }
 
-    /** What the browser should be shown next: a redirect, or a page when there is nowhere safe to go. */
-    sealed interface Outcome permits Redirect, Page {}
+    /** What the browser should be shown next: a redirect, a page, or the organisation choice. */
+    sealed interface Outcome permits Redirect, Page, Choice {}
 
     record Redirect(URI location) implements Outcome {}
 
     record Page(int status, String title, String message) implements Outcome {}
+
+    /** The customer is asked which organisation to connect; {@code token} is the form's single-use capability. */
+    record Choice(String token, String platformName, List<Organisation> organisations, String error)
+            implements Outcome {}
+
+    /** One authorisation of one connection, from its state to its end. */
+    record Attempt(UUID clientId, UUID companyId, UUID connectionId, Map<String, String> redirectParams) {
+
+        ClientId client() {
+            return ClientId.of(clientId);
+        }
+
+        CompanyId company() {
+            return CompanyId.of(companyId);
+        }
+
+        ConnectionId connection() {
+            return ConnectionId.of(connectionId);
+        }
+    }
 
     Outcome start(UUID companyId, UUID connectionId, Map<String, String> query) {
         Optional<ConnectionManagement.LinkTarget> found = connections.findForLink(CompanyId.of(companyId),
@@ -69,103 +100,130 @@ class LinkFlow {
         if (found.isEmpty()) {
             return new Page(404, "This link is not valid", "Ask the company that sent you here for a new link.");
         }
-        UUID clientId = found.get().clientId().value();
+        ClientId client = found.get().clientId();
         DataConnection connection = found.get().connection();
-        Optional<Integration> integration = catalog.find(connection.platformKey());
         Map<String, String> extra = new HashMap<>(query);
         extra.remove("otp");
+        Attempt attempt = new Attempt(client.value(), companyId, connectionId, extra);
+        Optional<Integration> integration = catalog.find(connection.platformKey());
         if (integration.isEmpty() || !"oauth2".equals(integration.get().auth().mode())) {
-            return finish(clientId, companyId, connection, "501", "Not Implemented",
-                    "This platform cannot be connected to from here.", extra);
+            return outcomes.finish(attempt, connection, "501", "Not Implemented",
+                    "This platform cannot be connected to from here.");
         }
+        Optional<String> unavailable = catalog.unavailableReason(client, integration.get().key());
+        if (unavailable.isPresent()) {
+            log.warn("Link of connection {} refused: {}", connectionId, unavailable.get());
+            return outcomes.finish(attempt, connection, "501", "Not Implemented",
+                    "This platform is not set up for connecting yet. " + unavailable.get());
+        }
+        AppCredentials app = catalog.credentials(client, integration.get().key()).orElseThrow();
+        Connector connector = connectors.of(integration.get());
         String verifier = new CodeVerifier().getValue();
-        String state = tx.execute(status -> states.create(clientId, companyId, connectionId, verifier, extra,
+        String state = tx.execute(status -> states.create(client.value(), companyId, connectionId, verifier, extra,
                 properties.stateLifetime()));
-        return new Redirect(platforms.authorizationUri(integration.get(), callback, state, verifier));
+        return new Redirect(platforms.authorizationUri(integration.get(), app, redirectUri(app), state, verifier,
+                connector.authorization().authorizationParameters(catalog.settings(integration.get().key()))));
     }
 
-    Outcome callback(String code, String state, String error, String errorDescription) {
-        AuthorizationStates.Consumed consumed = tx.execute(status -> states.consume(state));
+    Outcome callback(Map<String, String> query) {
+        String code = query.get("code");
+        String error = query.get("error");
+        AuthorizationStates.Consumed consumed = tx.execute(status -> states.consume(query.get("state")));
         if (consumed.started() == null) {
             log.warn("Refused an authorization callback: state {}", consumed.failure());
-            return switch (consumed.failure()) {
-                case EXPIRED -> new Page(400, "This sign-in took too long",
-                        "For your security the link has expired. Go back and start connecting again.");
-                case USED -> new Page(400, "This sign-in was already completed",
-                        "Each sign-in link works once. Go back and start connecting again if you need to.");
-                case UNKNOWN -> new Page(400, "This sign-in link is not valid",
-                        "Go back to the company that sent you here and start connecting again.");
-            };
+            return refused(consumed.failure());
         }
         AuthorizationStates.Started started = consumed.started();
-        ClientId client = ClientId.of(started.clientId());
-        CompanyId company = CompanyId.of(started.companyId());
-        ConnectionId connectionId = ConnectionId.of(started.connectionId());
-        DataConnection connection = connections.get(client, company, connectionId);
+        Attempt attempt = new Attempt(started.clientId(), started.companyId(), started.connectionId(),
+                started.redirectParams());
+        DataConnection connection = connections.get(attempt.client(), attempt.company(), attempt.connection());
         Integration integration = catalog.require(connection.platformKey());
-        if (error != null) {
+        if (error != null || code == null) {
             boolean cancelled = "access_denied".equals(error);
-            connections.recordFailure(client, company, connectionId,
+            connections.recordFailure(attempt.client(), attempt.company(), attempt.connection(),
                     cancelled ? "403" : "500", cancelled ? "Forbidden" : "Internal Server Error",
                     cancelled ? "User cancelled." : "The platform reported an error: " + error);
-            return finish(started.clientId(), started.companyId(), connection, cancelled ? "403" : "500",
+            return outcomes.finish(attempt, connection, cancelled ? "403" : "500",
                     cancelled ? "User cancelled" : "Unknown error",
-                    cancelled ? "User cancelled." : "The platform reported an error.", started.redirectParams());
+                    cancelled ? "User cancelled." : "The platform reported an error.");
         }
+        Optional<AppCredentials> app = catalog.credentials(attempt.client(), integration.key());
+        if (app.isEmpty()) {
+            return outcomes.failed(attempt, connection, "The app credentials of " + integration.key()
+                    + " were removed during the sign-in.");
+        }
+        Connector connector = connectors.of(integration);
+        GrantSession session;
+        List<Organisation> organisations;
         try {
-            PlatformTokens tokens = platforms.exchangeCode(integration, code, callback, started.codeVerifier());
-            Map<String, Object> identity = identity(integration, tokens);
-            DataConnection linked = tx.execute(status -> {
-                vault.store(started.clientId(), started.connectionId(), tokens, false);
-                return connections.markLinked(client, company, connectionId, identity);
-            });
-            return finish(started.clientId(), started.companyId(), linked, "200", "OK", "", started.redirectParams());
+            PlatformTokens tokens = platforms.exchangeCode(integration, app.get(), code, redirectUri(app.get()),
+                    started.codeVerifier(), connector.authorization().tokenPolicy());
+            Map<String, String> extra = new HashMap<>(query);
+            extra.keySet().removeAll(List.of("code", "state", "scope", "session_state"));
+            session = new GrantSession(integration, catalog.settings(integration.key()), app.get(), connector, tokens,
+                    Map.copyOf(extra), GrantSession.httpFor(connectors, integration, app.get(), tokens));
+            organisations = connector.authorization().organisations(session);
         } catch (PlatformAuthException e) {
-            log.warn("Authorization of connection {} failed at {}: {}", started.connectionId(), integration.key(),
-                    e.error());
-            connections.recordFailure(client, company, connectionId, "500", "Internal Server Error",
-                    "Authorization failed at the platform: " + e.error());
-            return finish(started.clientId(), started.companyId(), connection, "500", "Unknown error",
-                    "We could not complete the connection.", started.redirectParams());
+            return outcomes.failed(attempt, connection, "Authorization failed at the platform: " + e.error());
+        } catch (RuntimeException e) {
+            log.warn("Organisations of a new {} grant could not be read", integration.key(), e);
+            return outcomes.failed(attempt, connection, "The platform's organisations could not be read: "
+                    + e.getMessage());
         }
+        if (organisations.isEmpty()) {
+            return outcomes.failed(attempt, connection, "The sign-in granted access to no organisation.");
+        }
+        if (organisations.size() == 1) {
+            return binder.bind(attempt, connection, session, organisations.get(0), List.of());
+        }
+        String token = tx.execute(status -> choices.create(new OrganisationChoices.Pending(attempt.clientId(),
+                attempt.companyId(), attempt.connectionId(), session.tokens(), organisations,
+                attempt.redirectParams()), properties.stateLifetime()));
+        return new Choice(token, connection.platformName(), organisations, null);
     }
 
-    private Map<String, Object> identity(Integration integration, PlatformTokens tokens) {
-        try {
-            return platforms.identity(integration, tokens.accessToken());
-        } catch (PlatformAuthException e) {
-            // linking succeeded; the identity only decorates the connection
-            log.warn("Identity of a new {} connection could not be read: {}", integration.key(), e.error());
-            return Map.of();
+    /** The customer picked {@code organisationId} on the choice page. */
+    Outcome choose(String token, String organisationId) {
+        Optional<List<Organisation>> offered = choices.offered(token);
+        if (offered.isPresent() && offered.get().stream().noneMatch(o -> o.id().equals(organisationId))) {
+            return new Choice(token, null, offered.get(), "Choose one of the organisations listed.");
         }
+        OrganisationChoices.Taken taken = tx.execute(status -> choices.take(token));
+        if (taken.pending() == null) {
+            return refused(taken.failure());
+        }
+        OrganisationChoices.Pending pending = taken.pending();
+        Attempt attempt = new Attempt(pending.clientId(), pending.companyId(), pending.connectionId(),
+                pending.redirectParams());
+        DataConnection connection = connections.get(attempt.client(), attempt.company(), attempt.connection());
+        Integration integration = catalog.require(connection.platformKey());
+        AppCredentials app = catalog.credentials(attempt.client(), integration.key()).orElse(null);
+        if (app == null) {
+            return outcomes.failed(attempt, connection, "The app credentials of " + integration.key()
+                    + " were removed during the sign-in.");
+        }
+        Connector connector = connectors.of(integration);
+        GrantSession session = new GrantSession(integration, catalog.settings(integration.key()), app, connector,
+                pending.tokens(), Map.of(), GrantSession.httpFor(connectors, integration, app, pending.tokens()));
+        Organisation chosen = pending.organisations().stream().filter(o -> o.id().equals(organisationId))
+                .findFirst().orElse(pending.organisations().get(0));
+        List<Organisation> others = pending.organisations().stream().filter(o -> !o.id().equals(chosen.id()))
+                .toList();
+        return binder.bind(attempt, connection, session, chosen, others);
     }
 
-    private Outcome finish(UUID clientId, UUID companyId, DataConnection connection, String statusCode,
-            String statusText, String errorMessage, Map<String, String> extra) {
-        Map<String, String> values = new HashMap<>();
-        values.put("companyId", companyId.toString());
-        values.put("connectionId", connection.id().toString());
-        values.put("integrationId", connection.integrationId().toString());
-        values.put("sourceId", connection.sourceId().toString());
-        values.put("platform", connection.platformKey());
-        values.put("platformName", connection.platformName());
-        values.put("sourceType", connection.sourceType());
-        values.put("statusCode", statusCode);
-        values.put("statusText", statusText);
-        values.put("errorMessage", errorMessage);
-        try {
-            return RedirectTarget.build(profiles.profile(ClientId.of(clientId)), values, extra)
-                    .<Outcome>map(Redirect::new)
-                    .orElseGet(() -> "200".equals(statusCode)
-                            ? new Page(200, "You're connected", "Your " + connection.platformName()
-                                    + " account is connected. You can close this window.")
-                            : new Page(200, "Not connected", "Your " + connection.platformName()
-                                    + " account was not connected. You can close this window."));
-        } catch (RedirectTarget.NotAllowed e) {
-            log.warn("Not redirecting after linking connection {}: {}", connection.id(), e.getMessage());
-            return new Page(400, "We couldn't take you back",
-                    "The return address for this service is not on its allowed list. You can close this window.");
-        }
+    private URI redirectUri(AppCredentials app) {
+        return app.redirectUri() == null ? callback : URI.create(app.redirectUri());
     }
 
+    private static Page refused(AuthorizationStates.Failure failure) {
+        return switch (failure) {
+            case EXPIRED -> new Page(400, "This sign-in took too long",
+                    "For your security the link has expired. Go back and start connecting again.");
+            case USED -> new Page(400, "This sign-in was already completed",
+                    "Each sign-in link works once. Go back and start connecting again if you need to.");
+            case UNKNOWN -> new Page(400, "This sign-in link is not valid",
+                    "Go back to the company that sent you here and start connecting again.");
+        };
+    }
 }

@@ -1,5 +1,6 @@
 package dev.bridgekeeper.oauth.internal;
 
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
@@ -26,119 +27,95 @@ import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
+import dev.bridgekeeper.connector.Connectors;
+import dev.bridgekeeper.connector.HttpBinding;
+import dev.bridgekeeper.connector.PlatformResponse;
+import dev.bridgekeeper.connector.ReadFailure;
+import dev.bridgekeeper.connector.RetryLater;
+import dev.bridgekeeper.connector.TokenPolicy;
+import dev.bridgekeeper.integration.AppCredentials;
 import dev.bridgekeeper.integration.Integration;
-import dev.bridgekeeper.oauth.OAuthProperties;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.bridgekeeper.integration.IntegrationCatalog;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Speaks OAuth 2.0 to a platform as its catalog entry describes it: the authorization URL with
- * PKCE (S256), the code exchange and refresh with the catalog's client authentication method,
- * RFC 7009 revocation, and the identity call. Nothing here is specific to one platform.
+ * Speaks OAuth 2.0 to a platform with the app credentials in force and the URLs configured for it: the
+ * authorization URL with PKCE (S256), the code exchange and refresh with the catalog's client authentication
+ * method, RFC 7009 revocation. Requests are built with Nimbus and sent through the connector framework's HTTP, so
+ * the token endpoint has the same whole-response deadline and body cap as every platform call.
  */
 @Component
 class PlatformClient {
 
-    private static final int MAX_IDENTITY_BYTES = 64 * 1024;
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
-
-    private final OAuthProperties properties;
-    private final JsonMapper json;
+    private final Connectors connectors;
+    private final IntegrationCatalog catalog;
     private final Clock clock;
-    private final HttpClient http;
 
-    PlatformClient(OAuthProperties properties, JsonMapper json, Clock clock) {
-        this.properties = properties;
-        this.json = json;
+    PlatformClient(Connectors connectors, IntegrationCatalog catalog, Clock clock) {
+        this.connectors = connectors;
+        this.catalog = catalog;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.httpTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    URI authorizationUri(Integration integration, URI callback, String state, String codeVerifier) {
-        Integration.Auth auth = integration.auth();
+    URI authorizationUri(Integration integration, AppCredentials app, URI callback, String state,
+            String codeVerifier, Map<String, String> extra) {
         AuthorizationRequest.Builder request = new AuthorizationRequest.Builder(
-                new ResponseType(ResponseType.Value.CODE), new ClientID(auth.clientId()))
-                .endpointURI(URI.create(auth.authorizationUrl()))
+                new ResponseType(ResponseType.Value.CODE), new ClientID(app.clientId()))
+                .endpointURI(URI.create(url(integration, Integration.AUTHORIZE)))
                 .redirectionURI(callback)
                 .state(new State(state))
                 .codeChallenge(new CodeVerifier(codeVerifier), CodeChallengeMethod.S256);
-        if (!auth.scopes().isEmpty()) {
-            request.scope(new Scope(auth.scopes().toArray(String[]::new)));
+        if (!app.scopes().isEmpty()) {
+            request.scope(new Scope(app.scopes().toArray(String[]::new)));
         }
+        extra.forEach((name, value) -> request.customParameter(name, value));
         return request.build().toURI();
     }
 
-    PlatformTokens exchangeCode(Integration integration, String code, URI callback, String codeVerifier) {
-        return tokenRequest(integration, new AuthorizationCodeGrant(new AuthorizationCode(code), callback,
-                new CodeVerifier(codeVerifier)), null);
+    PlatformTokens exchangeCode(Integration integration, AppCredentials app, String code, URI callback,
+            String codeVerifier, TokenPolicy policy) {
+        return tokenRequest(integration, app, new AuthorizationCodeGrant(new AuthorizationCode(code), callback,
+                new CodeVerifier(codeVerifier)), null, policy);
     }
 
-    PlatformTokens refresh(Integration integration, String refreshToken) {
-        return tokenRequest(integration, new RefreshTokenGrant(new RefreshToken(refreshToken)), refreshToken);
+    PlatformTokens refresh(Integration integration, AppCredentials app, String refreshToken, TokenPolicy policy) {
+        return tokenRequest(integration, app, new RefreshTokenGrant(new RefreshToken(refreshToken)), refreshToken,
+                policy);
     }
 
     /** RFC 7009: asks the platform to forget a token. Returns false when the platform has no revocation URL. */
-    boolean revoke(Integration integration, String token, boolean refreshToken) {
-        if (integration.auth().revocationUrl() == null) {
+    boolean revoke(Integration integration, AppCredentials app, String token, boolean refreshToken) {
+        String url = catalog.settings(integration.key()).url(Integration.REVOKE).orElse(null);
+        if (url == null) {
             return false;
         }
-        URI uri = URI.create(integration.auth().revocationUrl());
-        com.nimbusds.oauth2.sdk.token.Token revoked = refreshToken ? new RefreshToken(token) : new BearerAccessToken(token);
-        ClientAuthentication authentication = clientAuthentication(integration);
+        com.nimbusds.oauth2.sdk.token.Token revoked = refreshToken ? new RefreshToken(token)
+                : new BearerAccessToken(token);
+        ClientAuthentication authentication = clientAuthentication(integration, app);
         TokenRevocationRequest request = authentication == null
-                ? new TokenRevocationRequest(uri, new ClientID(integration.auth().clientId()), revoked)
-                : new TokenRevocationRequest(uri, authentication, revoked);
-        HTTPResponse response = send(request.toHTTPRequest());
+                ? new TokenRevocationRequest(URI.create(url), new ClientID(app.clientId()), revoked)
+                : new TokenRevocationRequest(URI.create(url), authentication, revoked);
+        HTTPResponse response = send(integration, request.toHTTPRequest());
         if (!response.indicatesSuccess()) {
             throw new PlatformAuthException("revocation_failed", "HTTP " + response.getStatusCode());
         }
         return true;
     }
 
-    /** Who authorised, as the platform's identity URL describes it; empty when the catalog names none. */
-    Map<String, Object> identity(Integration integration, String accessToken) {
-        String url = integration.auth().identityUrl();
-        if (url == null) {
-            return Map.of();
-        }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(properties.httpTimeout())
-                .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build();
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                byte[] bytes = body.readNBytes(MAX_IDENTITY_BYTES);
-                if (response.statusCode() != 200) {
-                    throw new PlatformAuthException("identity_failed", "HTTP " + response.statusCode());
-                }
-                return new LinkedHashMap<>(json.readValue(bytes, OBJECT));
-            }
-        } catch (IOException | JacksonException e) {
-            throw new PlatformAuthException("unreachable", "identity URL: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlatformAuthException("unreachable", "interrupted");
-        }
-    }
-
-    private PlatformTokens tokenRequest(Integration integration, AuthorizationGrant grant, String currentRefresh) {
-        URI tokenUri = URI.create(integration.auth().tokenUrl());
-        ClientAuthentication authentication = clientAuthentication(integration);
+    private PlatformTokens tokenRequest(Integration integration, AppCredentials app, AuthorizationGrant grant,
+            String currentRefresh, TokenPolicy policy) {
+        URI tokenUri = URI.create(url(integration, Integration.TOKEN));
+        ClientAuthentication authentication = clientAuthentication(integration, app);
         TokenRequest request = authentication == null
-                ? new TokenRequest(tokenUri, new ClientID(integration.auth().clientId()), grant)
+                ? new TokenRequest(tokenUri, new ClientID(app.clientId()), grant)
                 : new TokenRequest(tokenUri, authentication, grant);
-        HTTPResponse response = send(request.toHTTPRequest());
+        HTTPResponse response = send(integration, request.toHTTPRequest());
         try {
             TokenResponse parsed = TokenResponse.parse(response);
             if (!parsed.indicatesSuccess()) {
@@ -146,36 +123,76 @@ class PlatformClient {
                 throw new PlatformAuthException(error.getCode() == null ? "token_error" : error.getCode(),
                         error.getDescription());
             }
-            Tokens tokens = parsed.toSuccessResponse().getTokens();
+            AccessTokenResponse success = parsed.toSuccessResponse();
+            Tokens tokens = success.getTokens();
             AccessToken access = tokens.getAccessToken();
             RefreshToken refresh = tokens.getRefreshToken();
+            Instant now = clock.instant();
+            Instant refreshExpires = refreshExpiry(success.getCustomParameters(), policy, now,
+                    refresh != null && !refresh.getValue().equals(currentRefresh));
             return new PlatformTokens(access.getValue(), refresh != null ? refresh.getValue() : currentRefresh,
                     access.getScope() == null ? null : access.getScope().toString(),
-                    access.getLifetime() > 0 ? clock.instant().plusSeconds(access.getLifetime()) : null);
+                    access.getLifetime() > 0 ? now.plusSeconds(access.getLifetime()) : null, refreshExpires);
         } catch (ParseException e) {
             throw new PlatformAuthException("invalid_token_response", e.getMessage());
         }
     }
 
-    private ClientAuthentication clientAuthentication(Integration integration) {
-        Integration.Auth auth = integration.auth();
-        ClientID id = new ClientID(auth.clientId());
-        return switch (auth.tokenAuthMethod()) {
-            case "client_secret_post" -> new ClientSecretPost(id, new Secret(auth.clientSecret()));
+    /**
+     * When the refresh token stops working: QuickBooks says so in {@code x_refresh_token_expires_in}; otherwise the
+     * connector's documented lifetime from when a new refresh token was issued; null when unknown.
+     */
+    private static Instant refreshExpiry(Map<String, Object> custom, TokenPolicy policy, Instant now,
+            boolean newRefreshToken) {
+        Object declared = custom.get("x_refresh_token_expires_in");
+        if (declared instanceof Number seconds && seconds.longValue() > 0) {
+            return now.plusSeconds(seconds.longValue());
+        }
+        if (declared instanceof String text && text.matches("\\d+")) {
+            return now.plusSeconds(Long.parseLong(text));
+        }
+        return newRefreshToken && policy.refreshTokenLifetime() != null ? now.plus(policy.refreshTokenLifetime())
+                : null;
+    }
+
+    private static ClientAuthentication clientAuthentication(Integration integration, AppCredentials app) {
+        ClientID id = new ClientID(app.clientId());
+        return switch (integration.auth().tokenAuthMethod()) {
+            case "client_secret_post" -> new ClientSecretPost(id, new Secret(app.clientSecret()));
             case "none" -> null;
-            default -> new ClientSecretBasic(id, new Secret(auth.clientSecret()));
+            default -> new ClientSecretBasic(id, new Secret(app.clientSecret()));
         };
     }
 
-    private HTTPResponse send(HTTPRequest request) {
-        int timeout = (int) properties.httpTimeout().toMillis();
-        request.setConnectTimeout(timeout);
-        request.setReadTimeout(timeout);
-        request.setFollowRedirects(false);
+    private String url(Integration integration, String name) {
+        return catalog.settings(integration.key()).requireUrl(name);
+    }
+
+    /** Sends a Nimbus request through the framework's HTTP (deadline, size cap) and hands back Nimbus' answer. */
+    private HTTPResponse send(Integration integration, HTTPRequest request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.getURI());
+        request.getHeaderMap().forEach((name, values) -> {
+            for (Object value : (List<?>) values) {
+                builder.header(String.valueOf(name), String.valueOf(value));
+            }
+        });
+        String body = request.getBody();
+        builder.method(request.getMethod().name(), body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        PlatformResponse answer;
         try {
-            return request.send();
-        } catch (IOException e) {
+            answer = connectors.http(HttpBinding.unmetered(integration)).send(builder.build());
+        } catch (RetryLater e) {
+            if (e.reason() == RetryLater.Reason.SERVER_ERROR && e.getMessage().contains("answered")) {
+                throw new PlatformAuthException("server_error", e.getMessage());
+            }
+            throw new PlatformAuthException("unreachable", e.getMessage());
+        } catch (ReadFailure e) {
             throw new PlatformAuthException("unreachable", e.getMessage());
         }
+        HTTPResponse response = new HTTPResponse(answer.status());
+        answer.headers().forEach((name, values) -> response.setHeader(name, values.toArray(String[]::new)));
+        response.setBody(answer.text());
+        return response;
     }
 }

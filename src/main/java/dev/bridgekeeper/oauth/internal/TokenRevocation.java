@@ -8,6 +8,7 @@ import dev.bridgekeeper.connection.ConnectionStatus;
 import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
+import dev.bridgekeeper.platform.ids.ClientId;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -30,15 +31,15 @@ class TokenRevocation {
     private static final Logger log = LoggerFactory.getLogger(TokenRevocation.class);
 
     private final TokenVault vault;
-    private final PlatformClient platforms;
+    private final VendorDisconnect vendor;
     private final IntegrationCatalog catalog;
     private final ConnectionManagement connections;
     private final Executor executor;
 
-    TokenRevocation(TokenVault vault, PlatformClient platforms, IntegrationCatalog catalog,
+    TokenRevocation(TokenVault vault, VendorDisconnect vendor, IntegrationCatalog catalog,
             ConnectionManagement connections, @Qualifier("applicationTaskExecutor") Executor executor) {
         this.vault = vault;
-        this.platforms = platforms;
+        this.vendor = vendor;
         this.catalog = catalog;
         this.connections = connections;
         this.executor = executor;
@@ -46,12 +47,12 @@ class TokenRevocation {
 
     @EventListener
     void on(ConnectionDisconnected event) {
-        forget(event.connection(), event.connection().status() == ConnectionStatus.Unlinked);
+        forget(event.clientId(), event.connection(), event.connection().status() == ConnectionStatus.Unlinked);
     }
 
     @EventListener
     void on(ConnectionDeleted event) {
-        forget(event.connection(), true);
+        forget(event.clientId(), event.connection(), true);
     }
 
     /**
@@ -60,24 +61,23 @@ class TokenRevocation {
      */
     @EventListener
     void on(CompanyDeleted event) {
-        connections.all(event.clientId(), event.company().id()).forEach(connection -> forget(connection, true));
+        connections.all(event.clientId(), event.company().id()).forEach(connection -> forget(event.clientId(),
+                connection, true));
     }
 
-    private void forget(DataConnection connection, boolean revokeAtPlatform) {
-        forget(connection.id().value(), connection.platformKey(), revokeAtPlatform);
-    }
-
-    private void forget(UUID connectionId, String platformKey, boolean revokeAtPlatform) {
+    private void forget(ClientId client, DataConnection connection, boolean revokeAtPlatform) {
+        UUID connectionId = connection.id().value();
         Optional<PlatformTokens> tokens = vault.read(connectionId);
         if (tokens.isEmpty()) {
             return;
         }
         vault.delete(connectionId);
-        Optional<Integration> integration = catalog.find(platformKey);
-        if (!revokeAtPlatform || integration.isEmpty() || integration.get().auth().revocationUrl() == null) {
+        Optional<Integration> integration = catalog.find(connection.platformKey());
+        if (!revokeAtPlatform || integration.isEmpty()) {
             return;
         }
-        Runnable revoke = () -> revoke(integration.get(), connectionId, tokens.get());
+        // the connector's vendor clean-up, then RFC 7009 revocation (VendorDisconnect)
+        Runnable revoke = () -> vendor.run(client, connection, tokens.get());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -87,19 +87,6 @@ class TokenRevocation {
             });
         } else {
             executor.execute(revoke);
-        }
-    }
-
-    private void revoke(Integration integration, UUID connectionId, PlatformTokens tokens) {
-        try {
-            if (tokens.refreshToken() != null) {
-                platforms.revoke(integration, tokens.refreshToken(), true);
-            }
-            platforms.revoke(integration, tokens.accessToken(), false);
-            log.info("Revoked the tokens of connection {} at {}", connectionId, integration.key());
-        } catch (PlatformAuthException e) {
-            log.warn("Could not revoke the tokens of connection {} at {}: {}", connectionId, integration.key(),
-                    e.getMessage());
         }
     }
 }

@@ -2,6 +2,9 @@ package dev.bridgekeeper.oauth.internal;
 
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.DataConnection;
+import dev.bridgekeeper.connector.Connectors;
+import dev.bridgekeeper.connector.TokenPolicy;
+import dev.bridgekeeper.integration.AppCredentials;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.oauth.ConnectionCredentials;
@@ -17,11 +20,19 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Single-flight refresh: the token row is locked for the refresh, and whoever waited on the lock
- * sees that the token changed and uses the new one instead of spending the refresh token again.
+ * Single-flight refresh: the token row is locked for the refresh, and whoever waited on the lock sees that the
+ * token changed and uses the new one instead of spending the refresh token again. Every refresh is a transaction of
+ * its own (REQUIRES_NEW): a caller's long transaction (a direct first sync) neither holds the token row for its
+ * whole length nor takes a rotated refresh token down with it when it rolls back. A refused refresh makes the
+ * connection Deauthorized; when a caller's transaction is open (it may hold the connection row's key-share lock),
+ * that change waits until the caller's transaction has ended.
  */
 @Service
 class VaultCredentials implements ConnectionCredentials {
@@ -32,23 +43,37 @@ class VaultCredentials implements ConnectionCredentials {
     private final PlatformClient platforms;
     private final ConnectionManagement connections;
     private final IntegrationCatalog catalog;
-    private final TransactionTemplate tx;
+    private final Connectors connectors;
+    private final TransactionTemplate own;
     private final OAuthProperties properties;
     private final Clock clock;
 
     VaultCredentials(TokenVault vault, PlatformClient platforms, ConnectionManagement connections,
-            IntegrationCatalog catalog, TransactionTemplate tx, OAuthProperties properties, Clock clock) {
+            IntegrationCatalog catalog, Connectors connectors, PlatformTransactionManager transactions,
+            OAuthProperties properties, Clock clock) {
         this.vault = vault;
         this.platforms = platforms;
         this.connections = connections;
         this.catalog = catalog;
-        this.tx = tx;
+        this.connectors = connectors;
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
         this.clock = clock;
     }
 
     @Override
     public String accessToken(ClientId client, CompanyId company, ConnectionId connection) {
+        return token(client, company, connection, null);
+    }
+
+    @Override
+    public String renewAccessToken(ClientId client, CompanyId company, ConnectionId connection, String rejected) {
+        return token(client, company, connection, Objects.requireNonNull(rejected));
+    }
+
+    /** The current token, refreshed when it is about to expire or is {@code rejected}. */
+    private String token(ClientId client, CompanyId company, ConnectionId connection, String rejected) {
         DataConnection linked = connections.get(client, company, connection);
         UUID connectionId = connection.value();
         if (!linked.isLinked()) {
@@ -56,22 +81,30 @@ class VaultCredentials implements ConnectionCredentials {
         }
         PlatformTokens seen = vault.read(connectionId).orElseThrow(() -> new ConnectionDeauthorizedException(
                 connectionId, "no tokens are stored"));
-        if (!needsRefresh(seen)) {
+        if (!mustRefresh(seen, rejected)) {
             return seen.accessToken();
         }
         Integration integration = catalog.require(linked.platformKey());
+        TokenPolicy policy = connectors.of(integration).authorization().tokenPolicy();
         try {
-            return tx.execute(status -> {
+            return own.execute(status -> {
                 PlatformTokens current = vault.readForUpdate(connectionId).orElseThrow(
                         () -> new ConnectionDeauthorizedException(connectionId, "no tokens are stored"));
-                if (!Objects.equals(current.accessToken(), seen.accessToken()) || !needsRefresh(current)) {
+                if (!Objects.equals(current.accessToken(), seen.accessToken()) || !mustRefresh(current, rejected)) {
                     return current.accessToken(); // refreshed meanwhile, by this or another instance
                 }
                 if (current.refreshToken() == null) {
                     throw new PlatformAuthException("invalid_grant", "the access token expired and there is no"
                             + " refresh token");
                 }
-                PlatformTokens fresh = platforms.refresh(integration, current.refreshToken());
+                if (current.refreshExpiredAt(clock.instant())) {
+                    throw new PlatformAuthException("invalid_grant", "the authorization expired on "
+                            + current.refreshExpiresAt());
+                }
+                AppCredentials app = catalog.credentials(client, integration.key()).orElseThrow(
+                        () -> new PlatformAuthException("no_credentials", "the app credentials of "
+                                + integration.key() + " are no longer configured"));
+                PlatformTokens fresh = refresh(integration, app, current.refreshToken(), policy);
                 vault.store(client.value(), connectionId, fresh, true);
                 return fresh.accessToken();
             });
@@ -80,19 +113,59 @@ class VaultCredentials implements ConnectionCredentials {
                 throw new TemporarilyUnavailableException("Refreshing the token of connection " + connectionId
                         + " failed: " + e.error());
             }
-            log.info("Connection {} deauthorized: the platform refused its refresh token", connectionId);
-            tx.executeWithoutResult(status -> {
-                vault.delete(connectionId);
-                connections.markDeauthorized(client, company, connection,
-                        "The platform no longer accepts this connection's authorization (invalid_grant)."
-                                + " Ask the customer to reconnect.");
-            });
+            log.info("Connection {} deauthorized: {}", connectionId, e.getMessage());
+            deauthorize(client, company, connection, e.getMessage().contains("authorization expired")
+                    ? "The platform's authorization of this connection expired (" + e.getMessage().replaceFirst(
+                            "^invalid_grant: ", "") + "). Ask the customer to reconnect."
+                    : "The platform no longer accepts this connection's authorization (invalid_grant)."
+                            + " Ask the customer to reconnect.");
             throw new ConnectionDeauthorizedException(connectionId, "the platform refused the refresh token");
         }
     }
 
-    private boolean needsRefresh(PlatformTokens tokens) {
-        Instant threshold = clock.instant().plus(properties.refreshSkew());
-        return tokens.expiresBefore(threshold);
+    /**
+     * One refresh; when its answer was lost (timeout, unreachable) and the vendor keeps a rotated-away refresh token
+     * working for a grace period, once more with the same token: the vendor answers the new pair again.
+     */
+    private PlatformTokens refresh(Integration integration, AppCredentials app, String refreshToken,
+            TokenPolicy policy) {
+        try {
+            return platforms.refresh(integration, app, refreshToken, policy);
+        } catch (PlatformAuthException e) {
+            if (!"unreachable".equals(e.error()) || !policy.rotatesRefreshTokens()
+                    || policy.rotationGrace().isZero()) {
+                throw e;
+            }
+            log.info("Refreshing a {} token got no answer ({}); trying once more within the rotation grace period",
+                    integration.key(), e.getMessage());
+            return platforms.refresh(integration, app, refreshToken, policy);
+        }
+    }
+
+    /** Tokens gone and the connection Deauthorized, after the caller's transaction when one is open. */
+    private void deauthorize(ClientId client, CompanyId company, ConnectionId connection, String reason) {
+        own.executeWithoutResult(status -> vault.delete(connection.value()));
+        Runnable mark = () -> own.executeWithoutResult(status -> connections.markDeauthorized(client, company,
+                connection, reason));
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            // the caller may hold the connection row's key-share lock (a direct first sync): marking it now, from
+            // a transaction of our own, would wait for the caller for ever
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    mark.run();
+                }
+            });
+        } else {
+            mark.run();
+        }
+    }
+
+    private boolean mustRefresh(PlatformTokens tokens, String rejected) {
+        if (rejected != null) {
+            return Objects.equals(tokens.accessToken(), rejected);
+        }
+        return tokens.expiresBefore(clock.instant().plus(properties.refreshSkew()));
     }
 }

@@ -23,7 +23,7 @@ class SecurityConfiguration {
         "/openapi.json", "/docs", "/docs/**", "/swagger-ui/**", "/v3/api-docs/**",
         "/branding/**", "/assets/**", "/error", "/favicon.ico",
         // the customer's browser follows linkUrl and returns from the platform without an API key
-        "/companies/*/connections/*/start", "/oauth/callback",
+        "/companies/*/connections/*/start", "/oauth/callback", "/oauth/organisation",
         // Link's static module and the Hosted Link page (its token travels in the URL fragment)
         "/link/*",
         // the public keys that verify consent receipts: anyone holding a receipt may check it

@@ -88,28 +88,41 @@ class DatasetStore {
     }
 
     /** Where a fetch stands: what is staged, how many waits in a row, and how far back it reads. */
+    /**
+     * @param resumeCursor where the read goes on: the reader's cursor after the last staged page (null: start)
+     */
     record FetchState(int pagesFetched, Integer pageSize, long recordsStaged, int rateLimitWaits,
-            int serverErrorRetries, Instant syncFrom, Instant waitingUntil) {}
+            int serverErrorRetries, Instant syncFrom, Instant waitingUntil, String resumeCursor) {}
 
     FetchState fetchState(UUID id) {
         return jdbc.sql("select pages_fetched, page_size, records_staged, rate_limit_waits, server_error_retries,"
-                        + " sync_from, waiting_until from dataset where id = ?").param(id)
+                        + " sync_from, waiting_until, resume_cursor from dataset where id = ?").param(id)
                 .query((rs, i) -> new FetchState(rs.getInt(1), (Integer) rs.getObject(2), rs.getLong(3),
-                        rs.getInt(4), rs.getInt(5), instant(rs, 6), instant(rs, 7))).single();
+                        rs.getInt(4), rs.getInt(5), instant(rs, 6), instant(rs, 7), rs.getString(8))).single();
     }
 
-    /** A page is staged (same transaction as its rows): the next run goes on after it; waits in a row reset. */
-    void pageStaged(UUID id, int page, int records, int progress) {
+    /**
+     * A page is staged (same transaction as its rows): the next run goes on from {@code nextCursor}; waits in a row
+     * reset.
+     */
+    void pageStaged(UUID id, int pages, int records, int progress, String nextCursor) {
         jdbc.sql("update dataset set pages_fetched = ?, records_staged = records_staged + ?, progress = ?,"
-                        + " rate_limit_waits = 0, server_error_retries = 0, status_description = null"
-                        + " where id = ? and status = 'Fetching'")
-                .params(page, records, progress, id).update();
+                        + " rate_limit_waits = 0, server_error_retries = 0, status_description = null,"
+                        + " resume_cursor = ? where id = ? and status = 'Fetching'")
+                .params(pages, records, progress, nextCursor, id).update();
     }
 
-    /** The staged rows are gone (PostgreSQL emptied the unlogged staging after a crash): fetch from page 1. */
+    /** The staged rows are gone (PostgreSQL emptied the unlogged staging after a crash): fetch from the start. */
     void restartFetch(UUID id) {
-        jdbc.sql("update dataset set pages_fetched = 0, records_staged = 0 where id = ? and status = 'Fetching'")
+        jdbc.sql("update dataset set pages_fetched = 0, records_staged = 0, resume_cursor = null where id = ?"
+                        + " and status = 'Fetching'")
                 .param(id).update();
+    }
+
+    /** Bridgekeeper's own rate limits asked for a wait: recorded (statusDescription) but not counted as a refusal. */
+    void waitPaced(UUID id, Instant until, String description) {
+        jdbc.sql("update dataset set waiting_until = ?, status_description = ? where id = ? and status = 'Fetching'")
+                .params(ts(until), description, id).update();
     }
 
     /** Counts one more wait of this kind and records until when and why (shown as statusDescription). */

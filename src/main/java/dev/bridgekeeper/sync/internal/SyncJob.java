@@ -4,6 +4,9 @@ import dev.bridgekeeper.company.CompanyDirectory;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.ConnectionStatus;
 import dev.bridgekeeper.connection.DataConnection;
+import dev.bridgekeeper.connector.IncrementalSupport;
+import dev.bridgekeeper.connector.ReadRequest;
+import dev.bridgekeeper.connector.RetryLater;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.oauth.ConnectionCredentials;
@@ -39,7 +42,7 @@ class SyncJob {
 
     private final DatasetStore datasets;
     private final RecordStore records;
-    private final List<PlatformReader> readers;
+    private final ConnectorReads reads;
     private final ConnectionManagement connections;
     private final CompanyDirectory companies;
     private final IntegrationCatalog catalog;
@@ -53,13 +56,13 @@ class SyncJob {
     /** Short transactions of their own (progress) while a direct first sync holds its long one. */
     private final TransactionTemplate ownTx;
 
-    SyncJob(DatasetStore datasets, RecordStore records, List<PlatformReader> readers,
+    SyncJob(DatasetStore datasets, RecordStore records, ConnectorReads reads,
             ConnectionManagement connections, CompanyDirectory companies, IntegrationCatalog catalog,
             ConnectionCredentials credentials, ApplicationEventPublisher events, TransactionTemplate tx,
             SyncProperties properties, SyncFrom syncFrom, ScopeCheck scope, Clock clock) {
         this.datasets = datasets;
         this.records = records;
-        this.readers = readers;
+        this.reads = reads;
         this.connections = connections;
         this.companies = companies;
         this.catalog = catalog;
@@ -86,17 +89,14 @@ class SyncJob {
         DatasetRow dataset = found.get();
         PullOperationStatus at = dataset.status();
         try {
-            Integration integration = integrationOf(dataset);
-            PlatformReader reader = readers.stream().filter(r -> r.supports(integration)).findFirst()
-                    .orElseThrow(() -> new ReadFailure(PullOperationStatus.NotSupported, integration.name()
-                            + " has no data reader."));
+            Target target = targetOf(dataset);
             if (at == PullOperationStatus.Queued) {
                 scope.requireCovered(dataset); // consent may have ended since the pull was queued
-                dataset = startFetching(dataset);
+                dataset = startFetching(dataset, target.integration());
                 at = PullOperationStatus.Fetching;
             }
             if (at == PullOperationStatus.Fetching) {
-                Fetched fetched = fetch(dataset, integration, reader);
+                Fetched fetched = fetch(dataset, target);
                 if (fetched.completed()) {
                     return null;
                 }
@@ -132,13 +132,13 @@ class SyncJob {
      * {@link #fetchDirect}); otherwise into staging from the first page not yet staged, each page and the
      * dataset's page count committed together, so a page is never staged twice by a resumed run.
      */
-    private Fetched fetch(DatasetRow dataset, Integration integration, PlatformReader reader) {
+    private Fetched fetch(DatasetRow dataset, Target target) {
         DatasetStore.FetchState state = datasets.fetchState(dataset.id());
         if (properties.directFirstSync() && Boolean.TRUE.equals(dataset.fullSync()) && state.pagesFetched() == 0
                 && state.waitingUntil() == null
                 && !records.anyCached(dataset.companyId(), dataset.connectionId(), dataset.dataType())) {
             try {
-                return fetchDirect(dataset, integration, reader, state);
+                return fetchDirect(dataset, target, state);
             } catch (DuplicateKeyException e) {
                 log.info("Dataset {} ({}): the platform listed a record twice; staging page by page instead",
                         dataset.id(), dataset.dataType());
@@ -147,19 +147,19 @@ class SyncJob {
                         dataset.id(), dataset.dataType());
             }
         }
-        int firstPage = state.pagesFetched() + 1;
+        String cursor = state.resumeCursor();
         if (state.pagesFetched() > 0 && records.stagedCount(dataset.id()) == 0 && state.recordsStaged() > 0) {
-            log.info("Dataset {} lost its staged pages (database restart); fetching from page 1", dataset.id());
+            log.info("Dataset {} lost its staged pages (database restart); fetching from the start", dataset.id());
             tx.executeWithoutResult(status -> datasets.restartFetch(dataset.id()));
-            firstPage = 1;
+            cursor = null;
         }
         int pageSize = state.pageSize() != null ? state.pageSize() : properties.pageSize();
-        PlatformReader.ReadRequest request = new PlatformReader.ReadRequest(dataset.dataType(),
-                dataset.modifiedSince(), state.syncFrom(), firstPage, pageSize);
+        ReadRequest request = new ReadRequest(dataset.dataType(), dataset.modifiedSince(), state.syncFrom(),
+                SyncFrom.DATE_FIELDS.get(dataset.dataType()), cursor, pageSize);
+        int[] number = {state.pagesFetched()};
         try {
-            reader.read(integration, request,
-                    () -> credentials.accessToken(dataset.client(), dataset.company(), dataset.connection()),
-                    (page, number, totalPages) -> stagePage(dataset, page, number, totalPages));
+            reads.read(dataset, target.connection(), target.integration(), request,
+                    (page, nextCursor, percent) -> stagePage(dataset, page, ++number[0], nextCursor, percent));
             return new Fetched(null, false);
         } catch (RetryLater retry) {
             return new Fetched(retryAt(dataset, state, retry), false);
@@ -182,11 +182,12 @@ class SyncJob {
      * (the next run starts again from page 1). A wait asked for by the platform also rolls back, and the retry
      * stages page by page (a transaction cannot wait in the queue).
      */
-    private Fetched fetchDirect(DatasetRow dataset, Integration integration, PlatformReader reader,
-            DatasetStore.FetchState state) {
+    private Fetched fetchDirect(DatasetRow dataset, Target target, DatasetStore.FetchState state) {
         int pageSize = state.pageSize() != null ? state.pageSize() : properties.pageSize();
-        PlatformReader.ReadRequest request = new PlatformReader.ReadRequest(dataset.dataType(),
-                dataset.modifiedSince(), state.syncFrom(), 1, pageSize);
+        ReadRequest request = new ReadRequest(dataset.dataType(), dataset.modifiedSince(), state.syncFrom(),
+                SyncFrom.DATE_FIELDS.get(dataset.dataType()), null, pageSize);
+        // a token about to expire is refreshed now, in its own transaction, not inside the long one below
+        credentials.accessToken(dataset.client(), dataset.company(), dataset.connection());
         try {
             tx.executeWithoutResult(status -> {
                 datasets.lockDataType(dataset.connectionId(), dataset.dataType());
@@ -194,13 +195,12 @@ class SyncJob {
                     throw new FirstSyncRaced();
                 }
                 int[] written = {0, 0, -1}; // records, pages, last progress written
-                reader.read(integration, request,
-                        () -> credentials.accessToken(dataset.client(), dataset.company(), dataset.connection()),
-                        (page, number, totalPages) -> {
+                reads.read(dataset, target.connection(), target.integration(), request,
+                        (page, nextCursor, percent) -> {
                             records.copyIntoCache(dataset, page);
                             written[0] += page.size();
-                            written[1] = number;
-                            int progress = 10 + (60 * number) / Math.max(1, totalPages);
+                            written[1]++;
+                            int progress = 10 + (60 * percent) / 100;
                             // only when the figure moves: each write is a commit of its own, waiting for the disk
                             if (progress != written[2]) {
                                 written[2] = progress;
@@ -208,7 +208,7 @@ class SyncJob {
                             }
                         });
                 scope.requireCovered(dataset); // consent may have ended while it was read: all rolls back
-                datasets.pageStaged(dataset.id(), written[1], written[0], 70);
+                datasets.pageStaged(dataset.id(), written[1], written[0], 70, null);
                 if (!datasets.transition(dataset.id(), PullOperationStatus.Fetching, PullOperationStatus.Mapping, 75,
                         null, null, null, null)) {
                     throw new IllegalStateException("Dataset " + dataset.id() + " was not Fetching any more");
@@ -223,17 +223,18 @@ class SyncJob {
         }
     }
 
-    private void stagePage(DatasetRow dataset, List<StagedRecord> page, int number, int totalPages) {
-        int progress = 10 + (60 * number) / Math.max(1, totalPages);
+    /** A page and where the read goes on after it (its next cursor), committed together: never staged twice. */
+    private void stagePage(DatasetRow dataset, List<StagedRecord> page, int number, String nextCursor, int percent) {
+        int progress = 10 + (60 * percent) / 100;
         try {
             tx.executeWithoutResult(status -> {
                 records.copy(dataset.id(), page);
-                datasets.pageStaged(dataset.id(), number, page.size(), progress);
+                datasets.pageStaged(dataset.id(), number, page.size(), progress, nextCursor);
             });
         } catch (DuplicateKeyException e) {
             tx.executeWithoutResult(status -> { // a record listed twice by the platform: the later copy wins
                 records.stage(dataset.id(), page);
-                datasets.pageStaged(dataset.id(), number, page.size(), progress);
+                datasets.pageStaged(dataset.id(), number, page.size(), progress, nextCursor);
             });
         }
     }
@@ -243,6 +244,12 @@ class SyncJob {
      * Too many waits in a row, or a Retry-After beyond the configured maximum, end the dataset instead.
      */
     private Instant retryAt(DatasetRow dataset, DatasetStore.FetchState state, RetryLater retry) {
+        if (retry.reason() == RetryLater.Reason.PACED) { // our own limits: no vendor refused anything, nothing counts
+            Instant until = clock.instant().plus(retry.retryAfter());
+            tx.executeWithoutResult(status -> datasets.waitPaced(dataset.id(), until, "Waiting until " + until
+                    + ": " + retry.getMessage()));
+            return until;
+        }
         boolean rateLimited = retry.reason() == RetryLater.Reason.RATE_LIMITED;
         Duration wait;
         if (rateLimited) {
@@ -267,7 +274,10 @@ class SyncJob {
         return until;
     }
 
-    private Integration integrationOf(DatasetRow dataset) {
+    /** The connection a dataset reads and its platform. */
+    private record Target(DataConnection connection, Integration integration) {}
+
+    private Target targetOf(DatasetRow dataset) {
         DataConnection connection;
         try {
             connection = connections.get(dataset.client(), dataset.company(), dataset.connection());
@@ -280,17 +290,22 @@ class SyncJob {
         if (connection.status() != ConnectionStatus.Linked) {
             throw new ReadFailure(PullOperationStatus.Cancelled, "The connection is " + connection.status() + ".");
         }
-        return catalog.find(connection.platformKey()).orElseThrow(() -> new ReadFailure(
-                PullOperationStatus.NotSupported, "Platform " + connection.platformKey() + " is not in the catalog."));
+        return new Target(connection, catalog.find(connection.platformKey()).orElseThrow(() -> new ReadFailure(
+                PullOperationStatus.NotSupported, "Platform " + connection.platformKey() + " is not in the catalog.")));
     }
 
-    /** Decides full or incremental: full the first time and whenever the last full read is too old. */
-    private DatasetRow startFetching(DatasetRow d) {
+    /**
+     * Decides full or incremental: full the first time, whenever the last full read is too old, when the connector
+     * cannot read the data type's changes, or when the last read is older than the changes it can reach back to.
+     */
+    private DatasetRow startFetching(DatasetRow d, Integration integration) {
         Instant now = clock.instant();
         Optional<DatasetRow> previous = datasets.lastComplete(d.connectionId(), d.dataType(), d.id());
         Optional<Instant> lastFull = datasets.lastFullSync(d.connectionId(), d.dataType());
-        boolean full = previous.isEmpty() || lastFull.isEmpty()
-                || lastFull.get().isBefore(now.minus(properties.fullSyncInterval()));
+        IncrementalSupport incremental = reads.incremental(integration, d.dataType());
+        boolean full = previous.isEmpty() || lastFull.isEmpty() || !incremental.supported()
+                || lastFull.get().isBefore(now.minus(properties.fullSyncInterval()))
+                || incremental.maxAge() != null && previous.get().fetchStarted().isBefore(now.minus(incremental.maxAge()));
         // one second of overlap: a change stamped while the previous fetch began is read again, not missed
         Instant since = full ? null : previous.get().fetchStarted().minusSeconds(1);
         if (!datasets.startFetching(d.id(), now, full, since, syncFrom.from(d, now), properties.pageSize())) {

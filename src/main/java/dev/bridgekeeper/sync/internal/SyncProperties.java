@@ -15,7 +15,6 @@ record SyncProperties(
         Duration pollingInterval,
         Duration heartbeatInterval,
         Integer pageSize,
-        Duration httpTimeout,
         Integer serverErrorAttempts,
         Duration serverErrorBackoff,
         Integer rateLimitAttempts,
@@ -32,7 +31,6 @@ record SyncProperties(
         pollingInterval = pollingInterval == null ? Duration.ofSeconds(2) : pollingInterval;
         heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(30) : heartbeatInterval;
         pageSize = pageSize == null ? 2000 : pageSize;
-        httpTimeout = httpTimeout == null ? Duration.ofSeconds(30) : httpTimeout;
         serverErrorAttempts = serverErrorAttempts == null ? 4 : serverErrorAttempts;
         serverErrorBackoff = serverErrorBackoff == null ? Duration.ofSeconds(1) : serverErrorBackoff;
         rateLimitAttempts = rateLimitAttempts == null ? 5 : rateLimitAttempts;

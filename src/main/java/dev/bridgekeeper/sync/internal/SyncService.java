@@ -246,7 +246,7 @@ class SyncService implements DataSync {
     private List<String> syncedTypes(UUID clientId, UUID companyId, DataConnection connection,
             Predicate<SyncSetting> which) {
         Integration integration = integration(connection);
-        if (integration == null || integration.dataApiUrl() == null) {
+        if (integration == null) {
             return List.of();
         }
         Optional<Set<String>> allowed = allowed(clientId, companyId, connection);

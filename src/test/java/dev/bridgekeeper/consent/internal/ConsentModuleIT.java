@@ -15,6 +15,7 @@ import dev.bridgekeeper.consent.ConsentRecords;
 import dev.bridgekeeper.consent.ConsentRevoked;
 import dev.bridgekeeper.consent.ConsentStatus;
 import dev.bridgekeeper.oauth.ConnectionCredentials;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.sync.SyncScope;
@@ -52,8 +53,17 @@ class ConsentModuleIT {
 
         @Bean
         ConnectionCredentials noTokens() {
-            return (clientId, companyId, connectionId) -> {
-                throw new ConnectionCredentials.TemporarilyUnavailableException("No tokens in the consent slice");
+            return new ConnectionCredentials() {
+                @Override
+                public String accessToken(ClientId client, CompanyId company, ConnectionId connection) {
+                    throw new ConnectionCredentials.TemporarilyUnavailableException("No tokens in the consent slice");
+                }
+
+                @Override
+                public String renewAccessToken(ClientId client, CompanyId company, ConnectionId connection,
+                        String rejected) {
+                    return accessToken(client, company, connection);
+                }
             };
         }
     }

@@ -20,15 +20,18 @@ class CatalogLoaderTest {
 
     @Test
     void loadsAValidEntryWithDefaults() {
-        List<Integration> loaded = loader.load("classpath:catalogs/valid/");
+        List<CatalogLoader.Loaded> loaded = loader.loadEntries("classpath:catalogs/valid/");
 
         assertThat(loaded).hasSize(1);
-        Integration demo = loaded.get(0);
+        Integration demo = loaded.get(0).integration();
         assertThat(demo.key()).isEqualTo("demo");
         assertThat(demo.sourceType()).isEqualTo(SourceType.Accounting);
         assertThat(demo.auth().tokenAuthMethod()).isEqualTo("client_secret_post");
-        assertThat(demo.auth().clientSecret()).as("placeholder default applied").isEqualTo("s3cret");
-        assertThat(demo.auth().toString()).doesNotContain("s3cret");
+        assertThat(loaded.get(0).clientSecret()).as("placeholder default applied").isEqualTo("s3cret");
+        assertThat(loaded.get(0).toString()).doesNotContain("s3cret");
+        assertThat(demo.connector()).as("an entry naming no connector").isEqualTo("standard-model");
+        assertThat(demo.urls()).containsEntry(Integration.TOKEN, "https://login.demo.example/token")
+                .containsEntry(Integration.AUTHORIZE, "https://login.demo.example/authorize");
         assertThat(demo.dataTypes()).isEqualTo(Map.of("invoices", Map.of("Get", "Release"),
                 "customers", Map.of("Get", "Release")));
         assertThat(demo.branding().icon()).as("icon defaults to the logo").isEqualTo("logo.svg");

@@ -1,6 +1,7 @@
-package dev.bridgekeeper.sync.internal;
+package dev.bridgekeeper.connector.standard;
 
-import dev.bridgekeeper.sync.PullOperationStatus;
+import dev.bridgekeeper.connector.ConnectorRecord;
+import dev.bridgekeeper.connector.ReadFailure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,13 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
 final class PageParser {
 
     /** A parsed page: the records as staged, those left out by the sync-from date, and the platform's total. */
-    record Page(List<StagedRecord> records, int listed, long totalResults, boolean hasResults) {}
+    record Page(List<ConnectorRecord> records, int listed, long totalResults, boolean hasResults) {}
 
     private PageParser() {}
 
-    static Page parse(JsonMapper json, byte[] body, String dataType, Instant syncFrom) {
-        String dateField = syncFrom == null ? null : SyncFrom.DATE_FIELDS.get(dataType);
-        List<StagedRecord> records = new ArrayList<>();
+    /** @param dateField the field that dates a record, to leave out those before {@code syncFrom}; may be null */
+    static Page parse(JsonMapper json, byte[] body, String dataType, String dateField, Instant syncFrom) {
+        dateField = syncFrom == null ? null : dateField;
+        List<ConnectorRecord> records = new ArrayList<>();
         int listed = 0;
         long total = -1;
         boolean hasResults = false;
@@ -39,7 +41,7 @@ final class PageParser {
                     hasResults = true;
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
                         listed++;
-                        StagedRecord record = record(parser, body, dataType, dateField, syncFrom);
+                        ConnectorRecord record = record(parser, body, dataType, dateField, syncFrom);
                         if (record != null) {
                             records.add(record);
                         }
@@ -58,7 +60,7 @@ final class PageParser {
     }
 
     /** One record, the parser on its START_OBJECT; null when it is older than {@code syncFrom}. */
-    private static StagedRecord record(JsonParser parser, byte[] body, String dataType, String dateField,
+    private static ConnectorRecord record(JsonParser parser, byte[] body, String dataType, String dateField,
             Instant syncFrom) {
         int start = (int) parser.currentTokenLocation().getByteOffset();
         String id = null;
@@ -98,19 +100,20 @@ final class PageParser {
         }
         int end = (int) parser.currentTokenLocation().getByteOffset() + 1; // the closing brace
         if (id == null || id.isBlank()) {
-            throw new ReadFailure(PullOperationStatus.FetchError, "A " + dataType + " record has no id.");
+            throw new ReadFailure(ReadFailure.Kind.FETCH_ERROR, "A " + dataType + " record has no id.");
         }
         if (date != null && syncFrom != null) {
-            Instant dated = SyncFrom.parse(date);
+            Instant dated = Dates.parse(date);
             if (dated != null && dated.isBefore(syncFrom)) {
                 return null; // older than the sync settings allow, from a platform that ignored fromDate
             }
         }
-        return new StagedRecord(id, Arrays.copyOfRange(body, start, end), SyncFrom.parse(modified), SyncFrom.parse(sourceModified), deleted);
+        return new ConnectorRecord(id, Arrays.copyOfRange(body, start, end), Dates.parse(modified),
+                Dates.parse(sourceModified), deleted);
     }
 
     private static ReadFailure notAPage(String dataType) {
-        return new ReadFailure(PullOperationStatus.FetchError, "The platform answered a page of " + dataType
+        return new ReadFailure(ReadFailure.Kind.FETCH_ERROR, "The platform answered a page of " + dataType
                 + " without a results list.");
     }
 }

@@ -1,9 +1,10 @@
-package dev.bridgekeeper.sync.internal;
+package dev.bridgekeeper.connector.standard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bridgekeeper.sync.PullOperationStatus;
+import dev.bridgekeeper.connector.ConnectorRecord;
+import dev.bridgekeeper.connector.ReadFailure;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -23,37 +24,41 @@ class PageParserTest {
     @Test
     void keepsEachRecordAsTheBytesSentAndReadsOnlyTheFieldsTheSyncNeeds() {
         PageParser.Page page = PageParser.parse(json, PAGE.getBytes(StandardCharsets.UTF_8), "banking-transactions",
-                null);
+                "postedDate", null);
         assertThat(page.totalResults()).isEqualTo(7);
         assertThat(page.listed()).isEqualTo(2);
-        StagedRecord first = page.records().get(0);
+        ConnectorRecord first = page.records().get(0);
         assertThat(first.id()).isEqualTo("txn-1");
-        assertThat(first.jsonText()).startsWith("{\"id\":\"txn-1\",\"amount\":12.50").endsWith("\"2025-06-01T00:00:00Z\"}")
+        assertThat(text(first)).startsWith("{\"id\":\"txn-1\",\"amount\":12.50").endsWith("\"2025-06-01T00:00:00Z\"}")
                 .contains("é");
-        assertThat(json.readTree(first.jsonText()).path("nested").path("id").asString()).isEqualTo("x");
+        assertThat(json.readTree(text(first)).path("nested").path("id").asString()).isEqualTo("x");
         assertThat(first.modifiedDate()).isEqualTo(Instant.parse("2025-06-01T00:00:00Z"));
         assertThat(first.deleted()).isFalse();
-        StagedRecord second = page.records().get(1);
+        ConnectorRecord second = page.records().get(1);
         assertThat(second.deleted()).isTrue();
         assertThat(second.sourceModifiedDate()).isEqualTo(Instant.parse("2025-06-02T00:00:00Z"));
-        assertThat(json.readTree(second.jsonText()).path("list").get(1).path("id").asString()).isEqualTo("y");
+        assertThat(json.readTree(text(second)).path("list").get(1).path("id").asString()).isEqualTo("y");
     }
 
     @Test
     void leavesOutRecordsDatedBeforeTheSyncFromDate() {
         PageParser.Page page = PageParser.parse(json, PAGE.getBytes(StandardCharsets.UTF_8), "banking-transactions",
-                Instant.parse("2025-01-01T00:00:00Z"));
+                "postedDate", Instant.parse("2025-01-01T00:00:00Z"));
         assertThat(page.listed()).isEqualTo(2);
-        assertThat(page.records()).extracting(StagedRecord::id).containsExactly("txn-2");
+        assertThat(page.records()).extracting(ConnectorRecord::id).containsExactly("txn-2");
     }
 
     @Test
     void aBodyWithoutResultsOrARecordWithoutIdIsAFetchError() {
         assertThatThrownBy(() -> PageParser.parse(json, "{\"totalResults\":1}".getBytes(StandardCharsets.UTF_8),
-                "invoices", null)).isInstanceOfSatisfying(ReadFailure.class,
-                        e -> assertThat(e.status()).isEqualTo(PullOperationStatus.FetchError));
+                "invoices", "issueDate", null)).isInstanceOfSatisfying(ReadFailure.class,
+                        e -> assertThat(e.kind()).isEqualTo(ReadFailure.Kind.FETCH_ERROR));
         assertThatThrownBy(() -> PageParser.parse(json, "{\"results\":[{\"name\":\"x\"}]}".getBytes(
-                StandardCharsets.UTF_8), "invoices", null)).isInstanceOf(ReadFailure.class)
+                StandardCharsets.UTF_8), "invoices", "issueDate", null)).isInstanceOf(ReadFailure.class)
                 .hasMessageContaining("no id");
+    }
+
+    private static String text(ConnectorRecord record) {
+        return new String(record.json(), StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,46 @@
+package dev.bridgekeeper.connector;
+
+import dev.bridgekeeper.integration.IntegrationSettings;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A vendor's authorisation beyond plain OAuth 2.0 (which the framework does: PKCE, the code exchange with the
+ * catalog's client authentication, refresh, RFC 7009 revocation).
+ */
+public interface AuthorizationAdapter {
+
+    /** Extra query parameters of the authorization URL. */
+    default Map<String, String> authorizationParameters(IntegrationSettings settings) {
+        return Map.of();
+    }
+
+    /**
+     * The organisations one grant covers, after the code exchange (Xero: {@code GET /connections}; QuickBooks: the
+     * callback's realmId; the sandboxes: their identity URL). None: the link fails; one: the connection is bound to
+     * it; several: the customer picks one.
+     */
+    List<Organisation> organisations(GrantContext grant);
+
+    /** The customer picked another organisation: give up the grant's access to these (least privilege). */
+    default void release(GrantContext grant, List<Organisation> unchosen) {}
+
+    /**
+     * Vendor clean-up when a connection is unlinked or deleted, before the tokens are revoked (Xero:
+     * {@code DELETE /connections/{id}}). Answers whether RFC 7009 revocation of the tokens should follow.
+     */
+    default Revocation disconnect(DisconnectContext context) {
+        return Revocation.REVOKE_TOKENS;
+    }
+
+    /** Whether the tokens are revoked after {@link #disconnect}. */
+    enum Revocation {
+        REVOKE_TOKENS,
+        /** Revoking would also cut other connections that share the grant (Xero revokes per user and app). */
+        KEEP_TOKENS
+    }
+
+    default TokenPolicy tokenPolicy() {
+        return TokenPolicy.standard();
+    }
+}

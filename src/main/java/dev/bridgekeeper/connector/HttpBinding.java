@@ -1,0 +1,33 @@
+package dev.bridgekeeper.connector;
+
+import dev.bridgekeeper.integration.Integration;
+
+/**
+ * Who a {@link PlatformHttp} calls as.
+ *
+ * @param appClientId    the OAuth app's client id: its limits are shared by every connection of that app
+ * @param organisationId the organisation calls are metered against; null for calls that are not an organisation's
+ *                       (token endpoint, tenant discovery)
+ * @param token          the bearer token; null for calls without one (token and revocation endpoints)
+ * @param metered        whether the connector's rate policy applies (false for OAuth endpoints)
+ */
+public record HttpBinding(Integration integration, String appClientId, String organisationId, BearerToken token,
+        boolean metered) {
+
+    /** Calls to OAuth endpoints: deadline and size cap only. */
+    public static HttpBinding unmetered(Integration integration) {
+        return new HttpBinding(integration, null, null, null, false);
+    }
+
+    /** A connection's access token, asked for before each call. */
+    public interface BearerToken {
+
+        String current();
+
+        /**
+         * The platform refused {@code rejected} (401): a token refreshed since, or refreshed now. Throws when the
+         * connection can no longer be authorised.
+         */
+        String renewAfterRejection(String rejected);
+    }
+}

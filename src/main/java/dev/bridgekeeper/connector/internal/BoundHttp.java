@@ -1,0 +1,117 @@
+package dev.bridgekeeper.connector.internal;
+
+import dev.bridgekeeper.connector.HttpBinding;
+import dev.bridgekeeper.connector.PlatformHttp;
+import dev.bridgekeeper.connector.PlatformResponse;
+import dev.bridgekeeper.connector.RetryLater;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * {@link PlatformHttp} bound to one app, organisation and token: the limits first (waiting inline when the wait is
+ * short), then the call with its bearer token (once more with a renewed token after a 401), then the vendor's
+ * signals: a 429 blocks the organisation for every instance and ends the read with RetryLater, a 5xx ends it with
+ * RetryLater, the remaining-budget headers are recorded.
+ */
+final class BoundHttp implements PlatformHttp {
+
+    private final HttpBinding binding;
+    private final HttpTransport transport;
+    private final RateGate gate;
+    private final RateGate.Meter meter;
+
+    BoundHttp(HttpBinding binding, HttpTransport transport, RateGate gate, RateGate.Meter meter) {
+        this.binding = binding;
+        this.transport = transport;
+        this.gate = gate;
+        this.meter = meter;
+    }
+
+    /** One attempt: the in-flight slot it holds and the call. */
+    private record Attempt(RateGate.Pass pass, HttpTransport.InFlight call) {}
+
+    @Override
+    public Pending start(HttpRequest request) {
+        String token = binding.token() == null ? null : binding.token().current();
+        Attempt first = begin(request, token);
+        return new Pending() {
+            @Override
+            public PlatformResponse await() {
+                PlatformResponse response = finish(request, first);
+                if (response.status() == 401 && token != null) {
+                    String renewed = binding.token().renewAfterRejection(token);
+                    if (renewed != null && !renewed.equals(token)) {
+                        response = finish(request, begin(request, renewed));
+                    }
+                }
+                return response;
+            }
+
+            @Override
+            public void cancel() {
+                first.call().future().cancel(true);
+                first.pass().close();
+            }
+        };
+    }
+
+    private Attempt begin(HttpRequest request, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true);
+        if (token != null) {
+            builder.setHeader("Authorization", "Bearer " + token);
+        }
+        RateGate.Pass pass = gate.enter(meter);
+        try {
+            return new Attempt(pass, transport.start(builder.build()));
+        } catch (RuntimeException e) {
+            pass.close();
+            throw e;
+        }
+    }
+
+    private PlatformResponse finish(HttpRequest request, Attempt attempt) {
+        PlatformResponse response;
+        try {
+            response = transport.complete(attempt.call());
+        } finally {
+            attempt.pass().close();
+        }
+        gate.observe(meter, response);
+        String target = request.method() + " " + request.uri().getPath();
+        if (response.status() == 429) {
+            Duration wait = retryAfter(response).orElse(Duration.ofSeconds(1));
+            gate.vendorAskedToWait(meter, Instant.now().plus(wait), target);
+            throw new RetryLater(RetryLater.Reason.RATE_LIMITED, wait, "The platform answered 429 Too Many Requests"
+                    + " to " + target + " (Retry-After " + wait.toMillis() / 1000.0 + " s).");
+        }
+        if (response.status() >= 500) {
+            throw new RetryLater(RetryLater.Reason.SERVER_ERROR, null, "The platform answered " + response.status()
+                    + " to " + target + ".");
+        }
+        return response;
+    }
+
+    /** Retry-After as seconds or as an HTTP date. */
+    static Optional<Duration> retryAfter(PlatformResponse response) {
+        Optional<String> value = response.header("Retry-After").map(String::trim);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.get()))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(Instant.now(),
+                        ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return Optional.of(until.isNegative() ? Duration.ZERO : until);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+}

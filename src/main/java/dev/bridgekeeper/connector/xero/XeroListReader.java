@@ -1,0 +1,100 @@
+package dev.bridgekeeper.connector.xero;
+
+import dev.bridgekeeper.connector.ConnectorRecord;
+import dev.bridgekeeper.connector.DataTypeReader;
+import dev.bridgekeeper.connector.PageSink;
+import dev.bridgekeeper.connector.ReadContext;
+import dev.bridgekeeper.connector.ReadRequest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads one Xero endpoint into one Codat data type: page by page where Xero pages ({@code page=n}, up to 1,000
+ * records; the cursor is the next page number), in one call where it does not; with {@code If-Modified-Since} for
+ * incremental reads; filtered by a {@code where} expression when one Xero list holds several Codat data types
+ * (Contacts: customers and suppliers; Invoices: ACCREC invoices and ACCPAY bills).
+ */
+final class XeroListReader implements DataTypeReader {
+
+    /** Xero's most records per page. */
+    static final int MAX_PAGE_SIZE = 1000;
+
+    /**
+     * @param endpoint    e.g. {@code Contacts}; the envelope's array has the same name
+     * @param paged       whether Xero pages the endpoint ({@code page}, {@code pageSize})
+     * @param where       Xero's filter for this data type, or null
+     * @param dateField   Xero's field dating a record, for the sync settings' from-date; null when none
+     * @param extra       further query parameters (e.g. {@code includeArchived=true})
+     * @param incremental whether the endpoint takes If-Modified-Since
+     * @param mapper      Xero record and organisation → the standard-model record, or null to leave it out
+     */
+    record Endpoint(String endpoint, boolean paged, String where, String dateField, Map<String, String> extra,
+            boolean incremental, BiFunction<JsonNode, ReadContext, ConnectorRecord> mapper) {}
+
+    private final XeroApi api;
+    private final Endpoint endpoint;
+
+    XeroListReader(XeroApi api, Endpoint endpoint) {
+        this.api = api;
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public void read(ReadContext context, ReadRequest request, PageSink sink) {
+        int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, request.pageSize()));
+        int page = request.cursor() == null ? 1 : Integer.parseInt(request.cursor());
+        Instant since = endpoint.incremental() ? request.modifiedSince() : null;
+        while (true) {
+            Map<String, String> query = new LinkedHashMap<>();
+            if (endpoint.paged()) {
+                query.put("page", String.valueOf(page));
+                query.put("pageSize", String.valueOf(pageSize));
+            }
+            query.putAll(endpoint.extra());
+            String where = where(request);
+            if (where != null) {
+                query.put("where", where);
+            }
+            JsonNode envelope = api.get(context, endpoint.endpoint(), query, since);
+            List<ConnectorRecord> records = new ArrayList<>();
+            // the envelope's list is named after the endpoint, except Organisation's (Organisations)
+            JsonNode listed = envelope.path(endpoint.endpoint().equals("Organisation") ? "Organisations"
+                    : endpoint.endpoint());
+            for (JsonNode item : listed) {
+                ConnectorRecord record = endpoint.mapper().apply(item, context);
+                if (record != null) {
+                    records.add(record);
+                }
+            }
+            int pageCount = envelope.path("pagination").path("pageCount").asInt(-1);
+            boolean last = !endpoint.paged() || listed.size() < pageSize || pageCount >= 0 && page >= pageCount;
+            int percent = last ? 100 : pageCount > 0 ? (int) (100L * page / pageCount) : 50;
+            sink.accept(records, last ? null : String.valueOf(page + 1), percent);
+            if (last) {
+                return;
+            }
+            page++;
+        }
+    }
+
+    /** The data type's filter, and the sync settings' from-date when the endpoint dates its records. */
+    private String where(ReadRequest request) {
+        String from = null;
+        if (request.syncFrom() != null && endpoint.dateField() != null) {
+            LocalDate day = LocalDate.ofInstant(request.syncFrom(), ZoneOffset.UTC);
+            from = endpoint.dateField() + ">=DateTime(" + day.getYear() + "," + day.getMonthValue() + ","
+                    + day.getDayOfMonth() + ")";
+        }
+        if (endpoint.where() == null) {
+            return from;
+        }
+        return from == null ? endpoint.where() : endpoint.where() + " AND " + from;
+    }
+}

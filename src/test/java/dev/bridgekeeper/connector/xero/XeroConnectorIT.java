@@ -1,0 +1,402 @@
+package dev.bridgekeeper.connector.xero;
+
+import static dev.bridgekeeper.connector.xero.XeroFixture.XERO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bridgekeeper.connector.xero.emulator.Ledger;
+import dev.bridgekeeper.connector.xero.emulator.XeroEmulatorConfig;
+import dev.bridgekeeper.oauth.ConnectionCredentials;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
+import dev.bridgekeeper.support.Api;
+import dev.bridgekeeper.support.ApiIntegrationTest;
+import dev.bridgekeeper.support.CodatRecordValidator;
+import dev.bridgekeeper.support.Tenant;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Xero connector end to end against the Xero emulator, over real HTTP on the embedded PostgreSQL: the linkUrl
+ * flow with Xero's client authentication and tenant discovery, the organisation choice, the organisation binding,
+ * first and incremental syncs mapped to Codat's schemas, refresh with rotation, revocation at Xero and a 429. Every
+ * request Bridgekeeper sends must match Xero's OpenAPI descriptions (the emulator records any that do not).
+ */
+@ApiIntegrationTest
+class XeroConnectorIT {
+
+    static final Duration SYNC = Duration.ofSeconds(90);
+    static final List<String> DATA_TYPES = List.of("company", "chartOfAccounts", "customers", "suppliers",
+            "invoices");
+    static final String NO_SYNC_ON_LINK = "{\"settings\":[{\"dataType\":\"banking-accounts\","
+            + "\"fetchOnFirstLink\":false,\"syncSchedule\":0,\"syncOrder\":0}],\"overridesDefaults\":true}";
+    static final UUID DEMO = XeroEmulatorConfig.DEMO_TENANT;
+    static final UUID NORTHWIND = XeroEmulatorConfig.NORTHWIND_TENANT;
+    static final UUID HARBOUR = XeroEmulatorConfig.HARBOUR_TENANT;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final CodatRecordValidator CODAT = CodatRecordValidator.load("Codat-Lending.yaml");
+
+    @DynamicPropertySource
+    static void xero(DynamicPropertyRegistry registry) {
+        XeroFixture.configure(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Value("${bridgekeeper.public-url}")
+    String publicUrl;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ConnectionCredentials credentials;
+
+    Tenant tenant;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        XeroFixture.registerApp(publicUrl);
+        XERO.faults().clear();
+        XERO.stats().reset();
+        tenant = Tenant.create(jdbc, port, "Xero lender " + UUID.randomUUID().toString().substring(0, 8));
+        api = tenant.api();
+    }
+
+    @Test
+    void aSignInWithSeveralOrganisationsAsksWhichOneAndGivesUpTheOthers() {
+        String company = company(false);
+        String connection = XeroFixture.createConnection(api, company);
+        XeroFixture.Landing landing = XeroFixture.authorise(linkUrl(company, connection),
+                XeroEmulatorConfig.MULTI_ORG_USER, List.of(NORTHWIND, HARBOUR));
+
+        assertThat(landing.isChoice()).as(landing.body()).isTrue();
+        assertThat(landing.offered()).containsExactlyInAnyOrder(NORTHWIND.toString(), HARBOUR.toString());
+        assertThat(landing.body()).contains("Northwind Trading Ltd").contains("Harbour Cafe Pty Ltd");
+        assertThat(status(company, connection)).as("nothing is linked before the choice").isEqualTo("PendingAuth");
+
+        HttpResponse<String> chosen = XeroFixture.choose(publicUrl, landing, NORTHWIND);
+        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
+        assertThat(chosen.body()).contains("is connected");
+        JsonNode linked = api.get("/companies/" + company + "/connections/" + connection).json();
+        assertThat(linked.path("status").asString()).isEqualTo("Linked");
+        assertThat(linked.path("connectionInfo").path("organisationId").asString()).isEqualTo(NORTHWIND.toString());
+        assertThat(linked.path("connectionInfo").path("organisationName").asString())
+                .isEqualTo("Northwind Trading Ltd");
+
+        // the organisation nobody chose was disconnected again: the grant reaches Northwind only
+        assertThat(xeroConnections(company, connection)).containsExactly(NORTHWIND.toString());
+        // the choice token worked once
+        HttpResponse<String> again = XeroFixture.choose(publicUrl, landing, HARBOUR);
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("already completed");
+        assertThat(XERO.stats().violations()).isEmpty();
+    }
+
+    @Test
+    void aConnectionStaysBoundToItsOrganisation() {
+        String company = company(false);
+        String connection = XeroFixture.createConnection(api, company);
+        String linkUrl = linkUrl(company, connection);
+        XeroFixture.Landing first = XeroFixture.authorise(linkUrl, XeroEmulatorConfig.SINGLE_ORG_USER, List.of(DEMO));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.body()).contains("is connected");
+        JsonNode before = api.get("/companies/" + company + "/connections/" + connection).json();
+        String sealedBefore = sealedToken(connection);
+
+        // anyone holding the linkUrl signs in to another organisation: refused, nothing replaced
+        XeroFixture.Landing other = XeroFixture.authorise(linkUrl, XeroEmulatorConfig.MULTI_ORG_USER,
+                List.of(NORTHWIND));
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.body()).contains("different organisation").contains("Demo Company (NZ)")
+                .contains("Northwind Trading Ltd");
+        JsonNode after = api.get("/companies/" + company + "/connections/" + connection).json();
+        assertThat(after.path("status").asString()).isEqualTo("Linked");
+        assertThat(after.path("connectionInfo")).isEqualTo(before.path("connectionInfo"));
+        assertThat(sealedToken(connection)).as("the tokens were not replaced").isEqualTo(sealedBefore);
+        assertThat(after.path("dataConnectionErrors").toString()).contains("409")
+                .contains("stays linked to Demo Company (NZ)");
+        JsonNode audit = api.get("/companies/" + company + "/consents/audit").json();
+        assertThat(audit.toString()).contains("connection.reauthorisation.refused").contains(NORTHWIND.toString());
+
+        // the same organisation again is a normal re-authorisation
+        XeroFixture.Landing same = XeroFixture.authorise(linkUrl, XeroEmulatorConfig.SINGLE_ORG_USER, List.of(DEMO));
+        assertThat(same.status()).as(same.body()).isEqualTo(200);
+        assertThat(sealedToken(connection)).isNotEqualTo(sealedBefore);
+        assertThat(XERO.stats().violations()).isEmpty();
+    }
+
+    @Test
+    void aFirstSyncReadsEveryDataTypeInCodatsModelAndAnIncrementalOnePicksUpAChangeAndADeletion() {
+        String company = company(true);
+        String connection = XeroFixture.createConnection(api, company);
+        link(company, connection);
+        awaitStatuses(company, DATA_TYPES, "Complete");
+
+        Ledger ledger = XERO.ledger(DEMO);
+        assertThat(count(connection, "company")).isEqualTo(1);
+        assertThat(count(connection, "chartOfAccounts")).isEqualTo(ledger.count("Accounts"));
+        assertThat(count(connection, "customers")).isEqualTo(
+                ledger.count("Contacts", c -> c.path("IsCustomer").asBoolean(false)));
+        assertThat(count(connection, "suppliers")).isEqualTo(
+                ledger.count("Contacts", c -> c.path("IsSupplier").asBoolean(false)));
+        long sales = ledger.count("Invoices", i -> "ACCREC".equals(i.path("Type").asString("")));
+        assertThat(count(connection, "invoices")).isEqualTo(sales);
+        assertConformsToCodat(connection);
+        long archived = ledger.count("Contacts", c -> c.path("IsCustomer").asBoolean(false)
+                && "ARCHIVED".equals(c.path("ContactStatus").asString("")));
+        assertThat(jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type ="
+                + " 'customers' and data->>'status' = 'Archived'", Long.class, UUID.fromString(connection)))
+                .as("archived contacts are kept, as Archived").isEqualTo(archived);
+
+        // a user in Xero edits one invoice and deletes another
+        List<String> invoiceIds = ledger.records("Invoices").stream()
+                .filter(i -> "ACCREC".equals(i.path("Type").asString(""))).map(i -> i.path("InvoiceID").asString())
+                .toList();
+        String changed = invoiceIds.get(3);
+        String deleted = invoiceIds.get(7);
+        ledger.change("Invoices", changed, i -> i.put("Reference", "Changed by the test"));
+        ledger.delete("Invoices", deleted);
+        XERO.stats().reset();
+        Api.Response queued = api.post("/companies/" + company + "/data/queue/invoices", null);
+        assertThat(queued.status()).as(queued.toString()).isEqualTo(200);
+        awaitFinished(company, queued.json().path("id").asString(), "Complete");
+
+        Map<String, Object> dataset = jdbc.queryForMap("select full_sync, modified_since from dataset where id = ?",
+                UUID.fromString(queued.json().path("id").asString()));
+        assertThat(dataset.get("full_sync")).isEqualTo(false);
+        assertThat(dataset.get("modified_since")).isNotNull();
+        assertThat(XERO.stats().apiCallsByEndpoint()).as("changes only: one page").containsEntry("GET /Invoices", 1L);
+        assertThat(recordJson(connection, "invoices", changed).path("note").asString()).isEqualTo("Changed by the test");
+        assertThat(jdbc.queryForObject("select deleted from record where connection_id = ? and data_type = 'invoices'"
+                + " and record_id = ?", Boolean.class, UUID.fromString(connection), deleted)).isTrue();
+        assertThat(api.get("/companies/" + company + "/data/invoices/" + deleted).json().path("metadata")
+                .path("isDeleted").asBoolean()).as("flagged when fetched by id").isTrue();
+        assertThat(api.get("/companies/" + company + "/data/invoices?pageSize=5000").body()).as("left out of lists")
+                .doesNotContain(deleted).contains(changed);
+        assertThat(count(connection, "invoices")).as("nothing lost, nothing doubled").isEqualTo(sales);
+        assertThat(XERO.stats().violations()).isEmpty();
+        assertThat(XERO.stats().tooManyRequestsSent()).isZero();
+    }
+
+    @Test
+    void anAccessTokenXeroNoLongerAcceptsIsRefreshedAndTheRefreshTokenRotates() {
+        String company = company(false);
+        String connection = XeroFixture.createConnection(api, company);
+        link(company, connection);
+        XERO.expireAccessTokensNow();
+
+        Api.Response queued = api.post("/companies/" + company + "/data/queue/company", null);
+        awaitFinished(company, queued.json().path("id").asString(), "Complete");
+
+        assertThat(jdbc.queryForObject("select refreshed_count from connection_token where connection_id = ?",
+                Integer.class, UUID.fromString(connection))).isEqualTo(1);
+        assertThat(XERO.stats().tokenRequests()).containsEntry("refresh_token", 1L);
+        assertThat(XERO.stats().apiAnswersByStatus()).containsEntry(401, 1L).containsEntry(200, 1L);
+        // the rotated refresh token is the one stored: a refresh now spends it, not the previous one
+        jdbc.update("update connection_token set expires_utc = now() - interval '1 minute' where connection_id = ?",
+                UUID.fromString(connection));
+        credentials.accessToken(ClientId.of(tenant.clientId()), CompanyId.of(UUID.fromString(company)),
+                ConnectionId.of(UUID.fromString(connection)));
+        assertThat(XERO.refreshTokenLineages()).anySatisfy(lineage -> {
+            assertThat(lineage).hasSize(3);
+            assertThat(lineage.get(2).state()).isEqualTo("ACTIVE");
+            assertThat(lineage.get(1).uses()).isEqualTo(1);
+            assertThat(lineage.get(0).uses()).isEqualTo(1);
+        });
+        assertThat(XERO.stats().tokenErrors()).isEmpty();
+        assertThat(XERO.stats().violations()).isEmpty();
+    }
+
+    @Test
+    void aConsentRevokedInXeroDeauthorizesTheConnectionAndTheLenderIsTold() throws Exception {
+        try (HookReceiver hooks = HookReceiver.start()) {
+            Api.Response consumer = api.post("/webhooks", "{\"url\":\"" + hooks.url()
+                    + "\",\"eventTypes\":[\"connection.disconnected\"]}");
+            assertThat(consumer.status()).as(consumer.toString()).isEqualTo(201);
+            String company = company(false);
+            String connection = XeroFixture.createConnection(api, company);
+            link(company, connection);
+            XERO.revokeConsent(XeroEmulatorConfig.SINGLE_ORG_USER, XeroFixture.CLIENT_ID);
+
+            Api.Response queued = api.post("/companies/" + company + "/data/queue/chartOfAccounts", null);
+            JsonNode failed = awaitFinished(company, queued.json().path("id").asString(), "AuthError");
+            assertThat(failed.path("isErrored").asBoolean()).isTrue();
+            assertThat(status(company, connection)).isEqualTo("Deauthorized");
+            assertThat(XERO.stats().tokenErrors()).containsEntry("invalid_grant", 1L);
+            assertThat(jdbc.queryForObject("select count(*) from connection_token where connection_id = ?",
+                    Integer.class, UUID.fromString(connection))).isZero();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hooks.bodies())
+                    .anySatisfy(body -> assertThat(body).contains("connection.disconnected").contains(connection)
+                            .contains("Deauthorized")));
+        }
+        assertThat(XERO.stats().violations()).isEmpty();
+    }
+
+    @Test
+    void a429WithRetryAfterIsWaitedForWithoutLosingOrDoublingARecord() {
+        String company = company(true);
+        String connection = XeroFixture.createConnection(api, company);
+        // the fourth Accounting API call of the first sync is refused with Retry-After: 1
+        XERO.faults().slow(3, Duration.ofMillis(1)).tooManyRequests(1, "minute", Duration.ofSeconds(1));
+        link(company, connection);
+        awaitStatuses(company, DATA_TYPES, "Complete");
+
+        assertThat(XERO.stats().rateLimited()).isEqualTo(Map.of("minute", 1L));
+        assertThat(jdbc.queryForObject("select count(*) from dataset where connection_id = ? and rate_limit_waits"
+                + " + server_error_retries = 0 and waiting_until is not null", Integer.class,
+                UUID.fromString(connection))).as("one pull waited, and its wait was the 429's").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from rate_block where limit_key like ?", Integer.class,
+                "gbol|" + XeroFixture.CLIENT_ID + "|" + DEMO)).as("every instance was told to wait").isEqualTo(1);
+        Ledger ledger = XERO.ledger(DEMO);
+        assertThat(count(connection, "customers")).isEqualTo(
+                ledger.count("Contacts", c -> c.path("IsCustomer").asBoolean(false)));
+        assertThat(count(connection, "suppliers")).isEqualTo(
+                ledger.count("Contacts", c -> c.path("IsSupplier").asBoolean(false)));
+        assertThat(count(connection, "invoices")).isEqualTo(
+                ledger.count("Invoices", i -> "ACCREC".equals(i.path("Type").asString(""))));
+        assertThat(count(connection, "chartOfAccounts")).isEqualTo(ledger.count("Accounts"));
+        assertThat(XERO.stats().violations()).isEmpty();
+    }
+
+    /**
+     * Production-hardening finding 4: a refresh made while the direct first sync holds its long transaction must
+     * not be rolled back with it. Xero keeps a rotated-away refresh token working for 30 minutes only, so once
+     * that has passed a lost rotation means invalid_grant and a Deauthorized connection.
+     */
+    @Test
+    void aRefreshDuringTheDirectFirstSyncSurvivesItsRollback() {
+        String company = company(false);
+        String connection = XeroFixture.createConnection(api, company);
+        link(company, connection);
+        XERO.expireAccessTokensNow();
+        // first call: 401 (refresh inside the long transaction), its repeat: page 1, then 429 for page 2
+        XERO.faults().slow(2, Duration.ofMillis(1)).tooManyRequests(1, "minute", Duration.ofSeconds(4));
+        Api.Response queued = api.post("/companies/" + company + "/data/queue/invoices", null);
+        UUID dataset = UUID.fromString(queued.json().path("id").asString());
+        await().atMost(SYNC).until(() -> jdbc.queryForObject("select waiting_until is not null from dataset"
+                + " where id = ?", Boolean.class, dataset));
+        assertThat(count(connection, "invoices")).as("the direct first sync rolled back").isZero();
+        assertThat(jdbc.queryForObject("select refreshed_count from connection_token where connection_id = ?",
+                Integer.class, UUID.fromString(connection))).as("the refresh was committed").isEqualTo(1);
+        XERO.clock().advance(Duration.ofMinutes(31)); // the previous refresh token's grace period is over
+
+        awaitFinished(company, dataset.toString(), "Complete");
+        assertThat(status(company, connection)).isEqualTo("Linked");
+        assertThat(XERO.stats().tokenErrors()).isEmpty();
+        assertThat(count(connection, "invoices")).isEqualTo(XERO.ledger(DEMO).count("Invoices",
+                i -> "ACCREC".equals(i.path("Type").asString(""))));
+        assertThat(XERO.stats().violations()).isEmpty();
+    }
+
+    // ---- helpers ----
+
+    private String company(boolean syncOnLink) {
+        Api.Response company = api.post("/companies", "{\"name\":\"Xero Co " + UUID.randomUUID() + "\"}");
+        assertThat(company.status()).as(company.toString()).isEqualTo(200);
+        String id = company.json().path("id").asString();
+        if (!syncOnLink) {
+            assertThat(api.post("/companies/" + id + "/syncSettings", NO_SYNC_ON_LINK).status()).isEqualTo(204);
+        }
+        return id;
+    }
+
+    private void link(String company, String connection) {
+        XeroFixture.Landing landing = XeroFixture.authorise(linkUrl(company, connection),
+                XeroEmulatorConfig.SINGLE_ORG_USER, List.of(DEMO));
+        assertThat(landing.status()).as(landing.body()).isEqualTo(200);
+        assertThat(status(company, connection)).isEqualTo("Linked");
+    }
+
+    private String linkUrl(String company, String connection) {
+        return api.get("/companies/" + company + "/connections/" + connection).json().path("linkUrl").asString();
+    }
+
+    private String status(String company, String connection) {
+        return api.get("/companies/" + company + "/connections/" + connection).json().path("status").asString();
+    }
+
+    private String sealedToken(String connection) {
+        return jdbc.queryForObject("select access_token_sealed from connection_token where connection_id = ?",
+                String.class, UUID.fromString(connection));
+    }
+
+    /** The organisations the connection's grant reaches, as Xero's GET /connections lists them. */
+    private List<String> xeroConnections(String company, String connection) {
+        String token = credentials.accessToken(ClientId.of(tenant.clientId()), CompanyId.of(UUID.fromString(company)),
+                ConnectionId.of(UUID.fromString(connection)));
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(XERO.connectionsUrl())).header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(answer.body()).valueStream().map(c -> c.path("tenantId").asString()).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long count(String connection, String dataType) {
+        return jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type = ?",
+                Long.class, UUID.fromString(connection), dataType);
+    }
+
+    private JsonNode recordJson(String connection, String dataType, String id) {
+        return JSON.readTree(jdbc.queryForObject("select data::text from record where connection_id = ? and"
+                + " data_type = ? and record_id = ?", String.class, UUID.fromString(connection), dataType, id));
+    }
+
+    /** Every cached record of the connection validates against Codat's schema of its data type. */
+    private void assertConformsToCodat(String connection) {
+        Map<String, String> schemas = Map.of("company", "AccountingCompanyInfo", "chartOfAccounts",
+                "AccountingAccount", "customers", "AccountingCustomer", "suppliers", "AccountingSupplier",
+                "invoices", "AccountingInvoice");
+        List<Map<String, Object>> rows = jdbc.queryForList("select data_type, data::text as data from record"
+                + " where connection_id = ?", UUID.fromString(connection));
+        assertThat(rows).hasSizeGreaterThan(100);
+        for (Map<String, Object> row : rows) {
+            String dataType = (String) row.get("data_type");
+            JsonNode record = JSON.readTree((String) row.get("data"));
+            // Codat's company info has no id or dates of its own; the cache needs an id for every record
+            List<String> problems = "company".equals(dataType)
+                    ? CODAT.problems(record, schemas.get(dataType), "id", "modifiedDate", "sourceModifiedDate")
+                    : CODAT.problems(record, schemas.get(dataType));
+            assertThat(problems).as(dataType + " " + record).isEmpty();
+        }
+    }
+
+    private void awaitStatuses(String company, List<String> dataTypes, String status) {
+        await().atMost(SYNC).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode statuses = api.get("/companies/" + company + "/dataStatus").json();
+            for (String dataType : dataTypes) {
+                assertThat(statuses.path(dataType).path("currentStatus").asString()).as(dataType + " " + statuses)
+                        .isEqualTo(status);
+            }
+        });
+    }
+
+    private JsonNode awaitFinished(String company, String datasetId, String status) {
+        String path = "/companies/" + company + "/data/history/" + datasetId;
+        await().atMost(SYNC).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(
+                api.get(path).json().path("status").asString()).isEqualTo(status));
+        return api.get(path).json();
+    }
+}
