@@ -23,7 +23,7 @@ final class PageParser {
     private PageParser() {}
 
     static Page parse(JsonMapper json, byte[] body, String dataType, Instant syncFrom) {
-        String dateField = syncFrom == null ? null : SyncFrom.DATE_FIELDS.get(dataType);
+        String dateField = syncFrom == null ? null : SyncFrom.dateField(dataType);
         List<StagedRecord> records = new ArrayList<>();
         int listed = 0;
         long total = -1;
