@@ -31,13 +31,19 @@ public final class DataTypes {
 
     static {
         // accounting, Codat's order
-        add(known("accountTransactions", Accounting));
+        add(synced("accountTransactions", Accounting, codat(CONNECTION, "accountTransactions",
+                "account transactions", "account transaction", "accountTransactionId", "AccountTransaction"), "date",
+                "totalAmount"));
         add(report("balanceSheet", "date"));
         add(synced("bankAccounts", Accounting, list(CONNECTION, "bankAccounts", "list-bank-accounts",
                 "List bank accounts", "get-bank-account", "Get bank account", "accountId"), null,
                 "balance.current", "balance.available", "balance", "availableBalance"));
-        add(known("bankTransactions", Accounting));
-        add(known("billCreditNotes", Accounting));
+        add(synced("bankTransactions", Accounting, new Endpoint(CONNECTION, "bankAccounts/{accountId}/bankTransactions",
+                new Operation("list-bank-account-transactions", "List bank account transactions", null), null,
+                "AccountingBankTransaction", "AccountingBankTransactions"), "clearedOnDate", "amount", "balance"));
+        add(synced("billCreditNotes", Accounting, codat(COMPANY, "billCreditNotes", "bill credit notes",
+                "bill credit note", "billCreditNoteId", "BillCreditNote"), "issueDate", "totalAmount", "subTotal",
+                "totalTaxAmount", "totalDiscount", "remainingCredit"));
         add(synced("billPayments", Accounting, list(COMPANY, "billPayments", "list-bill-payments",
                 "List bill payments", "get-bill-payments", "Get bill payment", "billPaymentId"), "date",
                 "totalAmount"));
@@ -52,26 +58,38 @@ public final class DataTypes {
                 "totalTaxAmount", "remainingCredit"));
         add(synced("customers", Accounting, list(COMPANY, "customers", "list-customers", "List customers",
                 "get-customer", "Get customer", "customerId"), null));
-        add(known("directCosts", Accounting));
-        add(known("directIncomes", Accounting));
+        add(synced("directCosts", Accounting, codat(CONNECTION, "directCosts", "direct costs", "direct cost",
+                "directCostId", "DirectCost"), "issueDate", "totalAmount", "subTotal", "taxAmount"));
+        add(synced("directIncomes", Accounting, codat(CONNECTION, "directIncomes", "direct incomes", "direct income",
+                "directIncomeId", "DirectIncome"), "issueDate", "totalAmount", "subTotal", "taxAmount"));
         add(synced("invoices", Accounting, list(COMPANY, "invoices", "list-invoices", "List invoices",
                 "get-invoice", "Get invoice", "invoiceId"), "issueDate", "totalAmount", "subTotal", "totalTaxAmount",
                 "amountDue"));
-        add(known("items", Accounting));
+        add(synced("items", Accounting, codat(COMPANY, "items", "items", "item", "itemId", "Item"), null,
+                "billItem.unitPrice", "invoiceItem.unitPrice"));
         add(synced("journalEntries", Accounting, list(COMPANY, "journalEntries", "list-journal-entries",
                 "List journal entries", "get-journal-entry", "Get journal entry", "journalEntryId"), "postedOn"));
-        add(known("journals", Accounting));
-        add(known("paymentMethods", Accounting));
+        add(synced("journals", Accounting, codat(COMPANY, "journals", "journals", "journal", "journalId",
+                "Journal"), null));
+        add(synced("paymentMethods", Accounting, codat(COMPANY, "paymentMethods", "payment methods",
+                "payment method", "paymentMethodId", "PaymentMethod"), null));
         add(synced("payments", Accounting, list(COMPANY, "payments", "list-payments", "List payments",
                 "get-payment", "Get payment", "paymentId"), "date", "totalAmount"));
         add(report("profitAndLoss", "fromDate"));
-        add(known("purchaseOrders", Accounting));
+        add(synced("purchaseOrders", Accounting, codat(COMPANY, "purchaseOrders", "purchase orders",
+                "purchase order", "purchaseOrderId", "PurchaseOrder"), "issueDate", "totalAmount", "subTotal",
+                "totalTaxAmount", "totalDiscount"));
         add(known("salesOrders", Accounting));
         add(synced("suppliers", Accounting, list(COMPANY, "suppliers", "list-suppliers", "List suppliers",
                 "get-supplier", "Get supplier", "supplierId"), null));
-        add(known("taxRates", Accounting));
-        add(known("trackingCategories", Accounting));
-        add(known("transfers", Accounting));
+        add(synced("taxRates", Accounting, codat(COMPANY, "taxRates", "tax rates", "tax rate", "taxRateId",
+                "TaxRate"), null, "effectiveTaxRate", "totalTaxRate"));
+        add(synced("trackingCategories", Accounting, new Endpoint(COMPANY, "trackingCategories",
+                new Operation("list-tracking-categories", "List tracking categories", null),
+                new Operation("get-tracking-category", "Get tracking category", "trackingCategoryId"),
+                "AccountingTrackingCategory", "AccountingTrackingCategories"), null));
+        add(synced("transfers", Accounting, codat(CONNECTION, "transfers", "transfers", "transfer", "transferId",
+                "Transfer"), "date", "from.amount", "to.amount"));
         // banking
         add(synced("banking-accountBalances", Banking, list(CONNECTION, "banking-accountBalances",
                 "list-banking-account-balances", "List banking account balances", null, null, null), null,
@@ -166,6 +184,18 @@ public final class DataTypes {
 
     private static Endpoint single(Scope scope, String path, String id, String summary) {
         return new Endpoint(scope, path, null, new Operation(id, summary, null), null, null);
+    }
+
+    /**
+     * An accounting endpoint documented with Codat's schema: {@code Accounting<Schema>} for a record and
+     * {@code Accounting<Schema>s} for a page of them (Codat's Lending document's names), operation ids and
+     * summaries from the plural and singular words, e.g. {@code list-tax-rates}, "Get tax rate".
+     */
+    private static Endpoint codat(Scope scope, String path, String plural, String singular, String idParameter,
+            String schema) {
+        return new Endpoint(scope, path, new Operation("list-" + plural.replace(' ', '-'), "List " + plural, null),
+                new Operation("get-" + singular.replace(' ', '-'), "Get " + singular, idParameter),
+                "Accounting" + schema, "Accounting" + schema + "s");
     }
 
     /** Codat's commerce endpoints: per connection, ids and summaries prefixed with "commerce". */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The registry holds Codat's names once each, and the read API's paths and operation ids once each. */
 class DataTypesTest {
 
-    /** Codat's DataType enum (Codat-Platform.json), in its order. */
+    /** The names of Codat's DataType enum (its Accounting API document), in its order. */
     private static final List<String> CODAT = List.of("accountTransactions", "balanceSheet", "bankAccounts",
             "bankTransactions", "billCreditNotes", "billPayments", "bills", "cashFlowStatement", "chartOfAccounts",
             "company", "creditNotes", "customers", "directCosts", "directIncomes", "invoices", "items",

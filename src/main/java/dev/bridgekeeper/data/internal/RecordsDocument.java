@@ -13,15 +13,21 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.core.util.Json31;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +39,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordsDocument implements OpenApiCustomizer, Ordered {
 
+    /** Codat's schemas of the records (and reports) the registry names, built from Codat's documents. */
+    static final String SCHEMAS = "openapi/codat-accounting-schemas.json";
+    /** Codat's schemas of the reports computed from the cache (not data types of the registry). */
+    static final List<String> REPORT_SCHEMAS = List.of("AccountingAgedDebtorReport", "AccountingAgedCreditorReport");
+
     /** How the document shows a record whose data type names no schema. */
     static final String PLAIN_RECORD = "A record in the standard data model (see Codat's schema of the data type).";
     private static final String PLAIN_PAGE = "PagedResultsJsonNode";
@@ -43,8 +54,29 @@ class RecordsDocument implements OpenApiCustomizer, Ordered {
         return Ordered.HIGHEST_PRECEDENCE;
     }
 
+    private final Map<String, Schema> codatSchemas;
+
+    RecordsDocument() {
+        this.codatSchemas = codatSchemas();
+    }
+
+    /** Codat's schemas, read as the document generator's own model (its OpenAPI 3.1 reader). */
+    @SuppressWarnings("rawtypes")
+    private static Map<String, Schema> codatSchemas() {
+        try (InputStream in = new ClassPathResource(SCHEMAS).getInputStream()) {
+            com.fasterxml.jackson.databind.ObjectMapper reader = Json31.mapper();
+            Map<String, Schema> schemas = new TreeMap<>();
+            reader.readTree(in).properties().forEach(e -> schemas.put(e.getKey(),
+                    reader.convertValue(e.getValue(), Schema.class)));
+            return schemas;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + SCHEMAS, e);
+        }
+    }
+
     @Override
     public void customise(OpenAPI openApi) {
+        codatSchemas.forEach(openApi.getComponents()::addSchemas);
         for (DataType type : DataTypes.synced()) {
             for (Endpoint endpoint : type.endpoints()) {
                 String tag = type.source().name();
