@@ -42,7 +42,8 @@ class AgedReportsController {
                     schema = @Schema(ref = "#/components/schemas/AccountingAgedDebtorReport"))))
     @GetMapping("/agedDebtor")
     JsonNode agedDebtors(@PathVariable("companyId") UUID companyId,
-            @Parameter(description = REPORT_DATE) @RequestParam(name = "reportDate", required = false)
+            @Parameter(description = REPORT_DATE, schema = @Schema(type = "string", format = "date"))
+            @RequestParam(name = "reportDate", required = false)
             String reportDate,
             @Parameter(description = PERIODS) @RequestParam(name = "numberOfPeriods", required = false)
             Integer numberOfPeriods,
@@ -64,7 +65,8 @@ class AgedReportsController {
                     schema = @Schema(ref = "#/components/schemas/AccountingAgedCreditorReport"))))
     @GetMapping("/agedCreditor")
     JsonNode agedCreditors(@PathVariable("companyId") UUID companyId,
-            @Parameter(description = REPORT_DATE) @RequestParam(name = "reportDate", required = false)
+            @Parameter(description = REPORT_DATE, schema = @Schema(type = "string", format = "date"))
+            @RequestParam(name = "reportDate", required = false)
             String reportDate,
             @Parameter(description = PERIODS) @RequestParam(name = "numberOfPeriods", required = false)
             Integer numberOfPeriods,
