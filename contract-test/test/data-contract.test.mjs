@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import { CodatAccounting } from "@codat/accounting";
+import { RFCDate } from "@codat/accounting/dist/sdk/types/index.js";
 
 import { problems } from "../support/accounting-models.mjs";
 import { OasSchemas } from "../support/oas-schemas.mjs";
@@ -21,6 +22,8 @@ const SYNC_LIMIT_MS = 120_000;
 const RECORD_DATES = ["modifiedDate", "sourceModifiedDate"];
 const STANDARD = ["company", "chartOfAccounts", "customers", "suppliers", "invoices", "bills", "payments",
   "billPayments", "creditNotes", "journalEntries", "balanceSheet", "profitAndLoss", "bankAccounts",
+  "billCreditNotes", "purchaseOrders", "directCosts", "directIncomes", "transfers", "bankTransactions",
+  "accountTransactions", "taxRates", "trackingCategories", "items", "journals", "paymentMethods",
   "banking-accounts", "banking-transactions", "banking-accountBalances", "banking-transactionCategories",
   "commerce-companyInfo", "commerce-customers", "commerce-orders", "commerce-products", "commerce-payments",
   "commerce-transactions"];
@@ -99,6 +102,15 @@ describe("accounting, through Codat's @codat/accounting client", () => {
     ["billPayments", "billPayments", "BillPayments", "billPaymentId", "billPayment", "BillPayment"],
     ["creditNotes", "creditNotes", "CreditNotes", "creditNoteId", "creditNote", "CreditNote"],
     ["journalEntries", "journalEntries", "JournalEntries", "journalEntryId", "journalEntry", "JournalEntry"],
+    ["billCreditNotes", "billCreditNotes", "BillCreditNotes", "billCreditNoteId", "billCreditNote",
+      "BillCreditNote"],
+    ["purchaseOrders", "purchaseOrders", "PurchaseOrders", "purchaseOrderId", "purchaseOrder", "PurchaseOrder"],
+    ["taxRates", "taxRates", "TaxRates", "taxRateId", "taxRate", "TaxRate"],
+    ["trackingCategories", "trackingCategories", "TrackingCategories", "trackingCategoryId", "trackingCategoryTree",
+      "TrackingCategoryTree"],
+    ["items", "items", "Items1", "itemId", "item", "Item"],
+    ["journals", "journals", "Journals", "journalId", "journal", "Journal"],
+    ["paymentMethods", "paymentMethods", "PaymentMethods", "paymentMethodId", "paymentMethod", "PaymentMethod"],
   ];
 
   for (const [resource, listField, listModel, idField, getField, model] of resources) {
@@ -139,6 +151,80 @@ describe("accounting, through Codat's @codat/accounting client", () => {
     assert.equal(got.statusCode, 200);
     assert.deepEqual(received(got), first);
   });
+
+  // the accounting data Codat reads per connection: resource, list field, page model, id field, get field, model
+  const perConnection = [
+    ["directCosts", "directCosts", "DirectCosts", "directCostId", "directCost", "DirectCost"],
+    ["directIncomes", "directIncomes", "DirectIncomes", "directIncomeId", "directIncome", "DirectIncome"],
+    ["transfers", "transfers", "Transfers", "transferId", "transfer", "Transfer"],
+    ["accountTransactions", "accountTransactions", "AccountTransactions", "accountTransactionId",
+      "accountTransaction", "AccountTransaction"],
+  ];
+
+  for (const [resource, listField, listModel, idField, getField, model] of perConnection) {
+    it(`${resource}.list and .get (per connection) answer in the shape of ${listModel} and ${model}`, async () => {
+      const connectionId = connections.sbac;
+      const listed = await accounting[resource].list({ companyId, connectionId, page: 1, pageSize: 2000 });
+      assert.equal(listed.statusCode, 200, listed.rawResponse && new TextDecoder().decode(listed.rawResponse.data));
+      assert.ok(listed[listField], `the client mapped the page onto ${listModel}`);
+      const page = received(listed);
+      assert.ok(page.results.length > 0, `${resource} has records`);
+      assertConforms(page, listModel);
+      const one = page.results[Math.floor(page.results.length / 2)];
+      const got = await accounting[resource].get({ companyId, connectionId, [idField]: one.id });
+      assert.equal(got.statusCode, 200);
+      assert.ok(got[getField], `the client mapped the record onto ${model}`);
+      assert.deepEqual(received(got), one);
+      const missing = await accounting[resource].get({ companyId, connectionId, [idField]: "no-such-record" });
+      assert.equal(missing.statusCode, 404);
+    });
+  }
+
+  it("bankAccountTransactions.list answers each bank account's statement lines as BankTransactions", async () => {
+    const connectionId = connections.sbac;
+    const accounts = received(await accounting.bankAccounts.list({ companyId, connectionId })).results;
+    let lines = 0;
+    for (const account of accounts) {
+      const listed = await accounting.bankAccountTransactions.list({ companyId, connectionId, accountId: account.id,
+        pageSize: 2000 });
+      assert.equal(listed.statusCode, 200);
+      assert.ok(listed.bankTransactions, "the client mapped the page onto BankTransactions");
+      const page = received(listed);
+      assertConforms(page, "BankTransactions");
+      assert.ok(page.results.every((line) => line.accountId === account.id));
+      const last = page.results.reduce((a, b) => (a.clearedOnDate <= b.clearedOnDate ? b : a), page.results[0]);
+      assert.ok(Math.abs(last.balance - account.balance) < 0.005, `${account.id} ends on its balance`);
+      lines += page.results.length;
+    }
+    const all = await ok(`/companies/${companyId}/connections/${connectionId}/data/accountTransactions?pageSize=1`);
+    assert.equal(lines, all.totalResults, "one account transaction per statement line");
+  });
+
+  it("reports.getAgedDebtorsReport and getAgedCreditorsReport answer in the shape of Codat's aged reports",
+    async () => {
+      const debtorsAvailable = await accounting.reports.isAgedDebtorReportAvailable({ companyId });
+      assert.equal(debtorsAvailable.statusCode, 200);
+      assert.equal(received(debtorsAvailable), true);
+      const creditorsAvailable = await accounting.reports.isAgedCreditorsReportAvailable({ companyId });
+      assert.equal(received(creditorsAvailable), true);
+      for (const [method, field, model, party] of [
+        ["getAgedDebtorsReport", "agedDebtorReport", "AgedDebtorReport", "customerId"],
+        ["getAgedCreditorsReport", "agedCreditorReport", "AgedCreditorReport", "supplierId"]]) {
+        const report = await accounting.reports[method]({ companyId, reportDate: new RFCDate("2025-12-31"), numberOfPeriods: 3,
+          periodLengthDays: 60 });
+        assert.equal(report.statusCode, 200, report.rawResponse && new TextDecoder().decode(report.rawResponse.data));
+        assert.ok(report[field], `the client mapped the report onto ${model}`);
+        const body = received(report);
+        assertConforms(body, model);
+        assert.ok(body.data.length > 0 && body.data.every((row) => row[party]));
+        for (const row of body.data) {
+          for (const currency of row.agedCurrencyOutstanding) {
+            assert.equal(currency.agedOutstandingAmounts.length, 3);
+            assert.equal(currency.agedOutstandingAmounts[2].fromDate, "0001-01-01T00:00:00");
+          }
+        }
+      }
+    });
 
   it("companyInfo.get answers in the shape of CompanyDataset", async () => {
     const info = await accounting.companyInfo.get({ companyId });

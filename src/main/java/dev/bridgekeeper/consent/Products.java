@@ -12,4 +12,10 @@ public interface Products {
 
     /** The product, or a 404 answer naming it and the products that exist. */
     Product require(String identifier);
+
+    /**
+     * The products that read this data type from any source type, by identifier. Products are configuration, so
+     * this is worked out once, when the application starts; the data type registry itself knows no products.
+     */
+    List<Product> usingDataType(String dataType);
 }

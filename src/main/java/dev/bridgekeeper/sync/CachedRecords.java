@@ -6,6 +6,7 @@ import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.paging.Slice;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,8 +18,17 @@ import tools.jackson.databind.JsonNode;
 public interface CachedRecords {
 
     /** A page of records, with how many match in all. */
+    default Slice<JsonNode> list(ClientId clientId, CompanyId companyId, ConnectionId connectionId,
+            String dataType, PageRequest page, String query, String orderBy) {
+        return list(clientId, companyId, connectionId, dataType, Map.of(), page, query, orderBy);
+    }
+
+    /**
+     * A page of the records whose fields equal {@code matching} (field → text, e.g. a bank account's
+     * transactions: {@code accountId → ba-1}) and that pass {@code query}, with how many match in all.
+     */
     Slice<JsonNode> list(ClientId clientId, CompanyId companyId, ConnectionId connectionId, String dataType,
-            PageRequest page, String query, String orderBy);
+            Map<String, String> matching, PageRequest page, String query, String orderBy);
 
     /** Every live record of the data type from any of the company's connections, ordered by id. */
     List<JsonNode> all(ClientId clientId, CompanyId companyId, String dataType);

@@ -42,7 +42,17 @@ class StandardDataTypesIT {
     private static final Duration SYNC = Duration.ofSeconds(90);
     private static final List<String> ACCOUNTING = List.of("company", "chartOfAccounts", "customers", "suppliers",
             "invoices", "bills", "payments", "billPayments", "creditNotes", "journalEntries", "bankAccounts",
-            "balanceSheet", "profitAndLoss");
+            "balanceSheet", "profitAndLoss", "billCreditNotes", "purchaseOrders", "directCosts", "directIncomes",
+            "transfers", "bankTransactions", "accountTransactions", "taxRates", "trackingCategories", "items",
+            "journals", "paymentMethods");
+    /** The newer accounting data types: read API path below the company's or the connection's data → type. */
+    private static final Map<String, String> COMPANY_LISTS = Map.of("billCreditNotes", "AccountingBillCreditNote",
+            "purchaseOrders", "AccountingPurchaseOrder", "taxRates", "AccountingTaxRate", "trackingCategories",
+            "AccountingTrackingCategory", "items", "AccountingItem", "journals", "AccountingJournal",
+            "paymentMethods", "AccountingPaymentMethod");
+    private static final Map<String, String> CONNECTION_LISTS = Map.of("directCosts", "AccountingDirectCost",
+            "directIncomes", "AccountingDirectIncome", "transfers", "AccountingTransfer", "accountTransactions",
+            "AccountingAccountTransaction");
     /** Read API path segment → data type, for the company-level accounting lists. */
     private static final Map<String, String> ACCOUNTING_LISTS = new LinkedHashMap<>();
 
@@ -141,6 +151,160 @@ class StandardDataTypesIT {
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(sum).as(entry.path("id").asString()).isZero();
         }
+    }
+
+    @Test
+    void theNewerAccountingDataTypesAreServedAsTheSandboxHoldsThemInCodatsShape() {
+        SandboxLink link = SandboxLink.create(tenant, publicUrl, "sbac", "user_expiring");
+        awaitStatuses(link, ACCOUNTING);
+        Api sandbox = sandboxApi(link);
+        CodatSchemas codat = CodatSchemas.accounting();
+        Map<String, Integer> checked = new LinkedHashMap<>();
+        Map<String, String> lists = new LinkedHashMap<>();
+        COMPANY_LISTS.keySet().forEach(t -> lists.put(t, link.companyPath() + "/data/" + t));
+        CONNECTION_LISTS.keySet().forEach(t -> lists.put(t, link.connectionPath() + "/data/" + t));
+        lists.forEach((dataType, list) -> {
+            String schema = COMPANY_LISTS.getOrDefault(dataType, CONNECTION_LISTS.get(dataType));
+            List<JsonNode> expected = sandboxRecords(sandbox, "accounting", dataType);
+            assertThat(expected).as(dataType).isNotEmpty();
+            JsonNode served = ok(api.get(list + "?pageSize=2000"));
+            assertThat(byId(served.path("results"))).as(dataType).isEqualTo(expected);
+            served.path("results").forEach(r -> codat.assertValid(r, schema));
+            checked.put(dataType, served.path("results").size());
+            JsonNode one = expected.get(expected.size() / 2);
+            JsonNode got = ok(api.get(list + "/" + one.path("id").asString()));
+            assertThat(got).as(dataType).isEqualTo(one);
+            codat.assertValid(got, schema);
+            assertError(api.get(list + "/no-such-record"), 404);
+        });
+
+        // bank transactions are read per bank account, as Codat does
+        List<JsonNode> lines = sandboxRecords(sandbox, "accounting", "bankTransactions");
+        int served = 0;
+        for (JsonNode account : sandboxRecords(sandbox, "accounting", "bankAccounts")) {
+            String id = account.path("id").asString();
+            JsonNode page = ok(api.get(link.connectionPath() + "/data/bankAccounts/" + id
+                    + "/bankTransactions?pageSize=2000"));
+            List<JsonNode> expected = lines.stream().filter(l -> l.path("accountId").asString().equals(id)).toList();
+            assertThat(byId(page.path("results"))).as(id).isEqualTo(byId(NODES.arrayNode().addAll(expected)));
+            page.path("results").forEach(r -> codat.assertValid(r, "AccountingBankTransaction"));
+            assertThat(page.path("_links").path("self").path("href").asString())
+                    .isEqualTo(link.connectionPath() + "/data/bankAccounts/" + id + "/bankTransactions");
+            served += page.path("results").size();
+        }
+        assertThat(served).isEqualTo(lines.size()).isPositive();
+        checked.put("bankTransactions", served);
+        String current = link.connectionPath() + "/data/bankAccounts/ba-0/bankTransactions";
+        JsonNode receipts = ok(api.get(current + "?pageSize=5&orderBy=-amount&query=" + enc("amount>0")));
+        BigDecimal largest = lines.stream().filter(l -> l.path("accountId").asString().equals("ba-0"))
+                .map(l -> l.path("amount").decimalValue()).max(Comparator.naturalOrder()).orElseThrow();
+        assertThat(receipts.path("results").get(0).path("amount").decimalValue()).isEqualByComparingTo(largest);
+        assertThat(ok(api.get(current + "?page=2&pageSize=10")).path("_links").path("previous").path("href")
+                .asString()).contains("/bankAccounts/ba-0/bankTransactions?page=1&pageSize=10");
+        assertThat(ok(api.get(link.connectionPath() + "/data/bankAccounts/ba-99/bankTransactions"))
+                .path("totalResults").asInt()).isZero();
+        assertError(api.get(link.companyPath() + "/connections/" + java.util.UUID.randomUUID()
+                + "/data/transfers"), 404);
+        assertBadField(api.get(link.companyPath() + "/data/taxRates?pageSize=lots"), "pageSize");
+        assertThat(checked).hasSize(12).allSatisfy((type, count) -> assertThat(count).as(type).isPositive());
+        System.out.println("Records validated against Codat's schemas, per data type: " + checked);
+
+        // aged debtors and creditors, worked out here from the sandbox's own records
+        String reports = link.companyPath() + "/reports/";
+        assertThat(ok(api.get(reports + "agedDebtor/available")).asBoolean()).isTrue();
+        assertThat(ok(api.get(reports + "agedCreditor/available")).asBoolean()).isTrue();
+        JsonNode debtors = ok(api.get(reports + "agedDebtor?reportDate=2025-12-31&numberOfPeriods=4"
+                + "&periodLengthDays=30"));
+        codat.assertValid(debtors, "AccountingAgedDebtorReport");
+        assertAged(debtors, "customerId", aged(sandbox, "invoices", "creditNotes", "payments", "Invoice",
+                "customerRef", "Invoices", "CreditNotes"));
+        JsonNode creditors = ok(api.get(reports + "agedCreditor?reportDate=2025-12-31&numberOfPeriods=4"
+                + "&periodLengthDays=30"));
+        codat.assertValid(creditors, "AccountingAgedCreditorReport");
+        assertAged(creditors, "supplierId", aged(sandbox, "bills", "billCreditNotes", "billPayments", "Bill",
+                "supplierRef", "Bills", "BillCreditNotes"));
+        JsonNode first = debtors.path("data").get(0).path("agedCurrencyOutstanding").get(0)
+                .path("agedOutstandingAmounts");
+        assertThat(first.get(0).path("fromDate").asString()).isEqualTo("2025-12-01T00:00:00");
+        assertThat(first.get(0).path("toDate").asString()).isEqualTo("2025-12-31T00:00:00");
+        assertThat(first.get(3).path("fromDate").asString()).isEqualTo("0001-01-01T00:00:00");
+        assertThat(first.get(3).path("toDate").asString()).isEqualTo("2025-10-02T00:00:00");
+        assertBadField(api.get(reports + "agedDebtor?numberOfPeriods=0"), "numberOfPeriods");
+        assertBadField(api.get(reports + "agedCreditor?reportDate=soon"), "reportDate");
+        assertBadField(api.get(reports + "agedCreditor?periodLengthDays=x"), "periodLengthDays");
+        String unsynced = "/companies/" + api.post("/companies", "{\"name\":\"No books Ltd\"}").json().path("id")
+                .asString() + "/reports/";
+        assertThat(ok(api.get(unsynced + "agedDebtor/available")).asBoolean()).isFalse();
+        assertError(api.get(unsynced + "agedDebtor"), 404);
+    }
+
+    /**
+     * customer (supplier) id → currency → period (0: the 30 days to 2025-12-31, 3: everything before) → detail →
+     * what was still owed on 2025-12-31: documents less what payments dated before it allocated, credits negative.
+     */
+    private static Map<String, Map<String, Map<Integer, Map<String, BigDecimal>>>> aged(Api sandbox,
+            String documents, String credits, String payments, String link, String partyRef, String documentsName,
+            String creditsName) {
+        java.time.LocalDate reportDate = java.time.LocalDate.parse("2025-12-31");
+        Map<String, BigDecimal> paid = new java.util.HashMap<>();
+        for (JsonNode payment : sandboxRecords(sandbox, "accounting", payments)) {
+            if (java.time.LocalDate.parse(payment.path("date").asString().substring(0, 10)).isBefore(reportDate)) {
+                for (JsonNode line : payment.path("lines")) {
+                    for (JsonNode l : line.path("links")) {
+                        if (l.path("type").asString().equals(link)) {
+                            paid.merge(l.path("id").asString(), l.path("amount").decimalValue().negate(),
+                                    BigDecimal::add);
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, Map<String, Map<Integer, Map<String, BigDecimal>>>> owed = new java.util.TreeMap<>();
+        for (String type : List.of(documents, credits)) {
+            for (JsonNode d : sandboxRecords(sandbox, "accounting", type)) {
+                java.time.LocalDate issued = java.time.LocalDate.parse(d.path("issueDate").asString().substring(0, 10));
+                if (!issued.isBefore(reportDate)) {
+                    continue;
+                }
+                BigDecimal amount = type.equals(credits) ? d.path("totalAmount").decimalValue().negate()
+                        : d.path("totalAmount").decimalValue().subtract(paid.getOrDefault(d.path("id").asString(),
+                                BigDecimal.ZERO));
+                long days = reportDate.toEpochDay() - issued.toEpochDay();
+                int period = (int) Math.min(3, (days - 1) / 30);
+                owed.computeIfAbsent(d.path(partyRef).path("id").asString(), k -> new java.util.TreeMap<>())
+                        .computeIfAbsent(d.path("currency").asString(), k -> new java.util.TreeMap<>())
+                        .computeIfAbsent(period, k -> new java.util.TreeMap<>())
+                        .merge(type.equals(credits) ? creditsName : documentsName, amount, BigDecimal::add);
+            }
+        }
+        return owed;
+    }
+
+    private static void assertAged(JsonNode report, String idField,
+            Map<String, Map<String, Map<Integer, Map<String, BigDecimal>>>> expected) {
+        assertThat(report.path("reportDate").asString()).isEqualTo("2025-12-31T00:00:00");
+        Map<String, Map<String, Map<Integer, Map<String, BigDecimal>>>> served = new java.util.TreeMap<>();
+        for (JsonNode row : report.path("data")) {
+            for (JsonNode currency : row.path("agedCurrencyOutstanding")) {
+                List<JsonNode> periods = list(currency.path("agedOutstandingAmounts"));
+                assertThat(periods).hasSize(4);
+                for (int k = 0; k < 4; k++) {
+                    BigDecimal sum = BigDecimal.ZERO;
+                    for (JsonNode detail : periods.get(k).path("details")) {
+                        served.computeIfAbsent(row.path(idField).asString(), x -> new java.util.TreeMap<>())
+                                .computeIfAbsent(currency.path("currency").asString(), x -> new java.util.TreeMap<>())
+                                .computeIfAbsent(k, x -> new java.util.TreeMap<>())
+                                .put(detail.path("name").asString(), detail.path("amount").decimalValue());
+                        sum = sum.add(detail.path("amount").decimalValue());
+                    }
+                    assertThat(periods.get(k).path("amount").decimalValue()).isEqualByComparingTo(sum);
+                }
+            }
+        }
+        assertThat(served.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((party, currencies) -> currencies.forEach((currency, periods) -> periods.forEach(
+                (k, details) -> details.forEach((name, amount) -> assertThat(served.get(party).get(currency).get(k)
+                        .get(name)).as(party + " " + currency + " " + k + " " + name).isEqualByComparingTo(amount)))));
     }
 
     @Test
@@ -351,6 +515,9 @@ class StandardDataTypesIT {
         records.sort(Comparator.comparing(r -> r.path("id").asString()));
         return records;
     }
+
+    private static final tools.jackson.databind.node.JsonNodeFactory NODES =
+            tools.jackson.databind.node.JsonNodeFactory.instance;
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

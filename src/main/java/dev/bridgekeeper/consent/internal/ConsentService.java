@@ -230,7 +230,7 @@ class ConsentService {
         }
         DataConnection connection = connections.get(ClientId.of(clientId), CompanyId.of(companyId), connectionId);
         return catalog.find(connection.platformKey())
-                .map(i -> i.dataTypes().keySet().stream().filter(DataTypes.STANDARD::contains).sorted().toList())
+                .map(i -> i.dataTypes().keySet().stream().filter(DataTypes::isSynced).sorted().toList())
                 .orElse(List.of());
     }
 

@@ -31,6 +31,7 @@ class ProductCatalog implements Products {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final Map<String, Product> products;
+    private final Map<String, List<Product>> byDataType;
     private final Product.ConsentPolicy defaultPolicy;
 
     ProductCatalog(ProductProperties properties) {
@@ -49,6 +50,9 @@ class ProductCatalog implements Products {
                     + String.join("\n  - ", problems));
         }
         this.products = Map.copyOf(loaded);
+        this.byDataType = all().stream().flatMap(p -> p.dataTypes().stream().map(t -> Map.entry(t, p)))
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toUnmodifiableList())));
         this.defaultPolicy = fallback;
     }
 
@@ -67,6 +71,11 @@ class ProductCatalog implements Products {
         return find(identifier).orElseThrow(() -> ApiException.notFound("Product \"" + identifier
                 + "\" does not exist; the products are: " + String.join(", ", products.keySet().stream().sorted()
                         .toList()) + "."));
+    }
+
+    @Override
+    public List<Product> usingDataType(String dataType) {
+        return byDataType.getOrDefault(dataType, List.of());
     }
 
     /** The consent policy of companies without products. */
@@ -111,9 +120,9 @@ class ProductCatalog implements Products {
                     problems.add(sourceKey + ".data-types is required: the data types read from this source type.");
                 }
                 for (String dataType : dataTypes) {
-                    if (!DataTypes.STANDARD.contains(dataType)) {
+                    if (!DataTypes.isSynced(dataType)) {
                         problems.add(sourceKey + ".data-types: \"" + dataType + "\" is not a data type Bridgekeeper"
-                                + " syncs; use one of " + String.join(", ", DataTypes.STANDARD) + ".");
+                                + " syncs; use one of " + String.join(", ", DataTypes.syncedNames()) + ".");
                     }
                 }
                 sources.put(type.get().name(), new Product.SourceRequirement(

@@ -16,9 +16,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The one way the data endpoints read the cache, so each endpoint only names its data type and path. Accounting
- * data is the company's ({@code connectionId} null); banking, commerce and accounting bank accounts belong to a
- * connection.
+ * The one way the data endpoints read the cache. Data read at the company's path is the company's, from any of
+ * its connections ({@code connectionId} null); data read at a connection's path belongs to that connection.
  */
 @Component
 class CachedData {
@@ -29,16 +28,18 @@ class CachedData {
         this.records = records;
     }
 
-    PagedResults<JsonNode> list(UUID companyId, UUID connectionId, String dataType, String segment,
-            ListParams params) {
-        String path = "/companies/" + companyId + (connectionId == null ? "" : "/connections/" + connectionId)
-                + "/data/" + segment;
+    /**
+     * A page of the data type's records at {@code path} (the list's own path, for the page's links), keeping those
+     * whose fields equal {@code matching}.
+     */
+    PagedResults<JsonNode> list(UUID companyId, UUID connectionId, String dataType, String path,
+            Map<String, String> matching, ListParams params) {
         PageRequest page = params.pageRequest();
         Map<String, String> carried = new LinkedHashMap<>();
         carried.put("query", params.query());
         carried.put("orderBy", params.orderBy());
         return records.list(Caller.current().client(), CompanyId.of(companyId), connection(connectionId), dataType,
-                page, params.query(), params.orderBy()).toPagedResults(page, path, carried);
+                matching, page, params.query(), params.orderBy()).toPagedResults(page, path, carried);
     }
 
     JsonNode get(UUID companyId, UUID connectionId, String dataType, String recordId) {

@@ -13,7 +13,8 @@ import java.time.LocalDate;
 import java.util.SplittableRandom;
 
 /**
- * The figures of Sandbox Accounting's documents (invoices, bills, credit notes, payments, journal entries), apart
+ * The figures of Sandbox Accounting's documents (invoices, bills, credit notes and bill credit notes, payments,
+ * journal entries, direct costs and incomes, purchase orders), apart
  * from their wording: both the records and the ledger behind the financial reports are built from these, so the
  * reports agree with the documents. Amounts in GBP are converted per document at fixed rates; a document's GBP
  * total is its GBP net plus its GBP tax, so the balance sheet balances to the penny.
@@ -115,6 +116,58 @@ final class AccountingDocuments {
         int customer = (index * 7 + 3) % customers();
         return document(index, customer, spread(YEAR_START.plusDays(9), index, volume.creditNotes(), 350),
                 money(random, 600), false);
+    }
+
+    /** A supplier's credit note: money off what the company owes, not refunded. */
+    Document billCreditNote(int index) {
+        SplittableRandom random = draws.random("billCreditNotes", index);
+        int supplier = (index * 5 + 1) % suppliers();
+        return document(index, supplier, spread(YEAR_START.plusDays(12), index, billCreditNotes(), 340),
+                money(random, 400), false);
+    }
+
+    /** Money spent straight from the current account (a card or a direct debit), in GBP, paid at once. */
+    Document directCost(int index) {
+        SplittableRandom random = draws.random("directCosts", index);
+        return paidInGbp(index, index % suppliers(), spread(YEAR_START.plusDays(4), index, directCosts(), 355),
+                money(random, 800));
+    }
+
+    /** Money received straight into the current account (a cash sale), in GBP. */
+    Document directIncome(int index) {
+        SplittableRandom random = draws.random("directIncomes", index);
+        return paidInGbp(index, (index * 3 + 2) % customers(), spread(YEAR_START.plusDays(6), index,
+                directIncomes(), 350), money(random, 1_500));
+    }
+
+    /** An order to a supplier: a commitment, not posted to the books. */
+    Document purchaseOrder(int index) {
+        SplittableRandom random = draws.random("purchaseOrders", index);
+        int supplier = (index * 7) % suppliers();
+        return document(index, supplier, spread(YEAR_START.plusDays(1), index, purchaseOrders(), 362),
+                money(random, 2_500), false);
+    }
+
+    int billCreditNotes() {
+        return volume.creditNotes() / 2;
+    }
+
+    int directCosts() {
+        return volume.bills() / 4;
+    }
+
+    int directIncomes() {
+        return volume.invoices() / 6;
+    }
+
+    int purchaseOrders() {
+        return volume.bills() / 4;
+    }
+
+    private static Document paidInGbp(int index, int party, LocalDate date, BigDecimal subTotal) {
+        BigDecimal tax = vat(subTotal);
+        BigDecimal total = subTotal.add(tax);
+        return new Document(index, party, date, "GBP", subTotal, tax, total, total);
     }
 
     private static Document document(int index, int party, LocalDate date, BigDecimal subTotal, boolean payable) {

@@ -13,9 +13,10 @@ import java.util.TreeMap;
 /**
  * Sandbox Accounting's books, posted from its documents month by month: the monthly profit and loss and the
  * month-end balance sheets, and the accounts' closing balances. Double entry by construction: each invoice,
- * bill and credit note moves receivables or payables, sales or costs, and VAT by the same GBP amounts; each
- * payment moves cash against receivables or payables; each journal moves an expense against cash. So assets
- * always equal liabilities plus equity, and retained earnings grow by exactly the profit.
+ * bill, credit note and bill credit note moves receivables or payables, sales or costs, and VAT by the same GBP
+ * amounts; each payment moves cash against receivables or payables; each journal and direct cost moves an
+ * expense against cash, each direct income other income; transfers stay within cash at bank. So assets always
+ * equal liabilities plus equity, and retained earnings grow by exactly the profit.
  */
 final class AccountingLedger {
 
@@ -56,9 +57,10 @@ final class AccountingLedger {
     /** What one month posted, in GBP. */
     private static final class Month {
         BigDecimal sales = zero(), credits = zero(), costOfSales = zero(), overheads = zero(), wages = zero(),
-                rent = zero();
-        BigDecimal invoiced = zero(), credited = zero(), billed = zero(), received = zero(), paidOut = zero(),
-                journalCash = zero(), outputTax = zero(), creditTax = zero(), inputTax = zero();
+                rent = zero(), otherIncome = zero();
+        BigDecimal invoiced = zero(), credited = zero(), billed = zero(), billCredited = zero(), received = zero(),
+                paidOut = zero(), journalCash = zero(), directIn = zero(), directOut = zero(), outputTax = zero(),
+                creditTax = zero(), inputTax = zero();
 
         void add(Month o) {
             sales = sales.add(o.sales);
@@ -67,12 +69,16 @@ final class AccountingLedger {
             overheads = overheads.add(o.overheads);
             wages = wages.add(o.wages);
             rent = rent.add(o.rent);
+            otherIncome = otherIncome.add(o.otherIncome);
             invoiced = invoiced.add(o.invoiced);
             credited = credited.add(o.credited);
             billed = billed.add(o.billed);
+            billCredited = billCredited.add(o.billCredited);
             received = received.add(o.received);
             paidOut = paidOut.add(o.paidOut);
             journalCash = journalCash.add(o.journalCash);
+            directIn = directIn.add(o.directIn);
+            directOut = directOut.add(o.directOut);
             outputTax = outputTax.add(o.outputTax);
             creditTax = creditTax.add(o.creditTax);
             inputTax = inputTax.add(o.inputTax);
@@ -87,7 +93,11 @@ final class AccountingLedger {
         }
 
         BigDecimal profit() {
-            return netSales().subtract(costOfSales).subtract(expenses());
+            return netSales().subtract(costOfSales).subtract(expenses()).add(otherIncome);
+        }
+
+        BigDecimal payables() {
+            return billed.subtract(billCredited).subtract(paidOut);
         }
     }
 
@@ -145,7 +155,37 @@ final class AccountingLedger {
             }
             m.journalCash = m.journalCash.add(j.total());
         }
+        ledger.postCashAndCredits(documents);
         return ledger;
+    }
+
+    /** Bill credit notes reverse a bill's cost and VAT; direct costs and incomes move cash at once. */
+    private void postCashAndCredits(AccountingDocuments documents) {
+        for (int i = 0; i < documents.billCreditNotes(); i++) {
+            Document d = documents.billCreditNote(i);
+            Month m = month(d.date());
+            if (isCostOfSales(d)) {
+                m.costOfSales = m.costOfSales.subtract(d.gbpSubTotal());
+            } else {
+                m.overheads = m.overheads.subtract(d.gbpSubTotal());
+            }
+            m.inputTax = m.inputTax.subtract(d.gbpTax());
+            m.billCredited = m.billCredited.add(d.gbpTotal());
+        }
+        for (int i = 0; i < documents.directCosts(); i++) {
+            Document d = documents.directCost(i);
+            Month m = month(d.date());
+            m.overheads = m.overheads.add(d.gbpSubTotal());
+            m.inputTax = m.inputTax.add(d.gbpTax());
+            m.directOut = m.directOut.add(d.gbpTotal());
+        }
+        for (int i = 0; i < documents.directIncomes(); i++) {
+            Document d = documents.directIncome(i);
+            Month m = month(d.date());
+            m.otherIncome = m.otherIncome.add(d.gbpSubTotal());
+            m.outputTax = m.outputTax.add(d.gbpTax());
+            m.directIn = m.directIn.add(d.gbpTotal());
+        }
     }
 
     /** Bills from even-numbered suppliers are stock for resale; the others are overheads. */
@@ -176,31 +216,33 @@ final class AccountingLedger {
         return sum;
     }
 
-    private BigDecimal openingCash() {
-        return SHARE_CAPITAL.add(openingRetained);
-    }
-
     /** Each account's balance after everything posted, as a positive amount on its natural side. */
     BigDecimal closing(Role role) {
         Month all = upTo(null);
         return switch (role) {
             case CASH -> cash(all);
-            case PAYABLES -> all.billed.subtract(all.paidOut);
+            case PAYABLES -> all.payables();
             case SHARE_CAPITAL -> SHARE_CAPITAL;
             case SALES -> all.netSales();
             case COST_OF_SALES -> all.costOfSales;
             case RECEIVABLES -> receivables(all);
             case VAT -> vat(all);
             case RETAINED_EARNINGS -> openingRetained;
-            case OTHER_INCOME -> zero();
+            case OTHER_INCOME -> all.otherIncome;
             case WAGES -> all.wages;
             case OVERHEADS -> all.overheads;
             case RENT -> all.rent;
         };
     }
 
+    /** Cash at bank when the books open: share capital and the retained earnings brought forward. */
+    BigDecimal openingCash() {
+        return SHARE_CAPITAL.add(openingRetained);
+    }
+
     private BigDecimal cash(Month t) {
-        return openingCash().add(t.received).subtract(t.paidOut).subtract(t.journalCash);
+        return openingCash().add(t.received).subtract(t.paidOut).subtract(t.journalCash).add(t.directIn)
+                .subtract(t.directOut);
     }
 
     private static BigDecimal receivables(Month t) {
@@ -218,7 +260,7 @@ final class AccountingLedger {
         Map<String, Object> assets = line("Assets", null, List.of(line(Role.CASH, cash(t)),
                 line(Role.RECEIVABLES, receivables(t))));
         Map<String, Object> liabilities = line("Liabilities", null, List.of(
-                line(Role.PAYABLES, t.billed.subtract(t.paidOut)), line(Role.VAT, vat(t))));
+                line(Role.PAYABLES, t.payables()), line(Role.VAT, vat(t))));
         Map<String, Object> equity = line("Equity", null, List.of(line(Role.SHARE_CAPITAL, SHARE_CAPITAL),
                 line(Role.RETAINED_EARNINGS, openingRetained.add(t.profit()))));
         r.put("date", SandboxDraws.dateTime(month.atEndOfMonth()));
@@ -235,6 +277,7 @@ final class AccountingLedger {
         Month m = months.getOrDefault(month, new Month());
         BigDecimal gross = m.netSales().subtract(m.costOfSales);
         BigDecimal operating = gross.subtract(m.expenses());
+        BigDecimal net = operating.add(m.otherIncome);
         r.put("fromDate", SandboxDraws.dateTime(month.atDay(1)));
         r.put("toDate", SandboxDraws.dateTime(month.atEndOfMonth()));
         r.put("currency", "GBP");
@@ -245,10 +288,10 @@ final class AccountingLedger {
         r.put("expenses", line("Expenses", null, List.of(line(Role.WAGES, m.wages),
                 line(Role.OVERHEADS, m.overheads), line(Role.RENT, m.rent))));
         r.put("netOperatingProfit", operating);
-        r.put("otherIncome", line("Other income", null, List.of(line(Role.OTHER_INCOME, zero()))));
+        r.put("otherIncome", line("Other income", null, List.of(line(Role.OTHER_INCOME, m.otherIncome))));
         r.put("otherExpenses", line("Other expenses", null, List.of()));
-        r.put("netOtherIncome", zero());
-        r.put("netProfit", operating);
+        r.put("netOtherIncome", m.otherIncome);
+        r.put("netProfit", net);
     }
 
     private static Map<String, Object> line(Role role, BigDecimal value) {

@@ -23,28 +23,33 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * Sandbox Accounting: a trading company's books for 2025. Invoices and payments refer to its customers, bills
- * and bill payments to its suppliers, journals balance, and the monthly balance sheets and profit and loss are
- * posted from those documents ({@link AccountingLedger}).
+ * Sandbox Accounting: a trading company's books for 2025. Invoices and payments refer to its customers, bills,
+ * bill payments, supplier credit notes and purchase orders to its suppliers, lines to its items, tax rates and
+ * tracking categories, journals balance, the monthly balance sheets and profit and loss are posted from those
+ * documents ({@link AccountingLedger}), and the bank accounts' statement lines from the money they moved
+ * ({@link AccountingCashbook}).
  */
 final class AccountingRecords implements RecordGenerator {
 
     private static final String[] ACCOUNT_TYPES = {"Asset", "Liability", "Equity", "Income", "Expense"};
     private static final String[] SUPPLIES = {"Wholesale", "Logistics", "Packaging", "Print", "Cleaning",
             "Consulting"};
-    private static final String[] BANK_CURRENCIES = {"GBP", "EUR", "USD"};
 
     private final SandboxDraws draws;
     private final Volume volume;
     private final AccountingDocuments documents;
     private final String organisation;
     private final UUID organisationId;
+    private final AccountingPurchases purchases;
     private AccountingLedger ledger;
+    private AccountingCashbook cashbook;
+    private AccountingTransactions transactions;
 
     AccountingRecords(SandboxDraws draws, Volume volume, String organisation, UUID organisationId) {
         this.draws = draws;
         this.volume = volume;
         this.documents = new AccountingDocuments(draws, volume);
+        this.purchases = new AccountingPurchases(documents);
         this.organisation = organisation;
         this.organisationId = organisationId;
     }
@@ -52,7 +57,9 @@ final class AccountingRecords implements RecordGenerator {
     @Override
     public List<String> dataTypes() {
         return List.of("company", "chartOfAccounts", "customers", "suppliers", "invoices", "bills", "payments",
-                "billPayments", "creditNotes", "journalEntries", "bankAccounts", "balanceSheet", "profitAndLoss");
+                "billPayments", "creditNotes", "journalEntries", "bankAccounts", "balanceSheet", "profitAndLoss",
+                "billCreditNotes", "purchaseOrders", "directCosts", "directIncomes", "transfers", "bankTransactions",
+                "accountTransactions", "taxRates", "trackingCategories", "items", "journals", "paymentMethods");
     }
 
     @Override
@@ -71,7 +78,10 @@ final class AccountingRecords implements RecordGenerator {
             case "journalEntries" -> volume.journalEntries();
             case "bankAccounts" -> Math.max(1, volume.bankAccounts());
             case "balanceSheet", "profitAndLoss" -> AccountingLedger.MONTHS;
-            default -> 0;
+            case "billCreditNotes", "purchaseOrders" -> purchases.count(dataType);
+            case "directCosts", "directIncomes", "transfers", "bankTransactions", "accountTransactions" ->
+                    transactions().count(dataType);
+            default -> AccountingLists.count(dataType);
         };
     }
 
@@ -90,7 +100,19 @@ final class AccountingRecords implements RecordGenerator {
             case "journalEntries" -> "je";
             case "bankAccounts" -> "ba";
             case "balanceSheet" -> "bs";
-            default -> "pl";
+            case "profitAndLoss" -> "pl";
+            case "billCreditNotes" -> "bcn";
+            case "purchaseOrders" -> "po";
+            case "directCosts" -> "dc";
+            case "directIncomes" -> "di";
+            case "transfers" -> "tr";
+            case "bankTransactions" -> "btx";
+            case "accountTransactions" -> "atx";
+            case "taxRates" -> "tax";
+            case "trackingCategories" -> "tc";
+            case "items" -> "item";
+            case "journals" -> "jnl";
+            default -> "pm";
         };
     }
 
@@ -110,7 +132,11 @@ final class AccountingRecords implements RecordGenerator {
             case "journalEntries" -> journalEntry(r, documents.journal(index));
             case "bankAccounts" -> bankAccount(r, index, random);
             case "balanceSheet" -> ledger().balanceSheet(r, index);
-            default -> ledger().profitAndLoss(r, index);
+            case "profitAndLoss" -> ledger().profitAndLoss(r, index);
+            case "billCreditNotes", "purchaseOrders" -> purchases.fill(r, dataType, index);
+            case "directCosts", "directIncomes", "transfers", "bankTransactions", "accountTransactions" ->
+                    transactions().fill(r, dataType, index);
+            default -> AccountingLists.fill(r, dataType, index);
         }
     }
 
@@ -119,6 +145,14 @@ final class AccountingRecords implements RecordGenerator {
             ledger = AccountingLedger.post(documents, draws);
         }
         return ledger;
+    }
+
+    private AccountingTransactions transactions() {
+        if (transactions == null) {
+            cashbook = AccountingCashbook.post(documents, ledger(), draws, count("bankAccounts"));
+            transactions = new AccountingTransactions(documents, cashbook);
+        }
+        return transactions;
     }
 
     private void company(Map<String, Object> r, SplittableRandom random) {
@@ -179,7 +213,7 @@ final class AccountingRecords implements RecordGenerator {
         r.put("addresses", List.of(address(random, "Billing")));
     }
 
-    private static Map<String, Object> lineItem(String description, Document d, Role account) {
+    private static Map<String, Object> lineItem(String description, Document d, Role account, int item) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("description", description);
         line.put("unitAmount", d.subTotal());
@@ -188,6 +222,8 @@ final class AccountingRecords implements RecordGenerator {
         line.put("taxAmount", d.tax());
         line.put("totalAmount", d.total());
         line.put("accountRef", ref(account.id(), "name", account.title));
+        line.put("taxRateRef", AccountingLists.taxRateRef(AccountingLists.STANDARD_RATE));
+        line.put("itemRef", AccountingLists.itemRef(item));
         return line;
     }
 
@@ -201,7 +237,7 @@ final class AccountingRecords implements RecordGenerator {
         }
         r.put("currency", d.currency());
         r.put("currencyRate", d.rate());
-        r.put("lineItems", List.of(lineItem("Consulting services", d, Role.SALES)));
+        r.put("lineItems", List.of(lineItem("Consulting services", d, Role.SALES, AccountingLists.CONSULTING)));
         r.put("subTotal", d.subTotal());
         r.put("totalTaxAmount", d.tax());
         r.put("totalAmount", d.total());
@@ -217,8 +253,9 @@ final class AccountingRecords implements RecordGenerator {
         r.put("dueDate", dateTime(d.date().plusDays(30)));
         r.put("currency", d.currency());
         r.put("currencyRate", d.rate());
-        r.put("lineItems", List.of(lineItem(account == Role.COST_OF_SALES ? "Stock for resale" : "Services", d,
-                account)));
+        r.put("lineItems", List.of(account == Role.COST_OF_SALES
+                ? lineItem("Stock for resale", d, account, AccountingLists.STOCK)
+                : lineItem("Services", d, account, AccountingLists.SERVICES)));
         r.put("subTotal", d.subTotal());
         r.put("taxAmount", d.tax());
         r.put("totalAmount", d.total());
@@ -244,6 +281,7 @@ final class AccountingRecords implements RecordGenerator {
         Document d = documents.invoice(AccountingDocuments.paidDocument(index));
         r.put("customerRef", ref("cus-" + d.party(), "companyName", companyName(d.party())));
         r.put("accountRef", ref(Role.CASH.id(), "name", Role.CASH.title));
+        r.put("paymentMethodRef", AccountingLists.paymentMethodRef(AccountingLists.BANK_TRANSFER));
         r.put("date", dateTime(d.paidOn()));
         r.put("currency", d.currency());
         r.put("currencyRate", d.rate());
@@ -270,7 +308,7 @@ final class AccountingRecords implements RecordGenerator {
         r.put("issueDate", dateTime(d.date()));
         r.put("currency", d.currency());
         r.put("currencyRate", d.rate());
-        r.put("lineItems", List.of(lineItem("Returned goods", d, Role.SALES)));
+        r.put("lineItems", List.of(lineItem("Returned goods", d, Role.SALES, AccountingLists.STOCK)));
         r.put("subTotal", d.subTotal());
         r.put("totalTaxAmount", d.tax());
         r.put("totalAmount", d.total());
@@ -304,27 +342,21 @@ final class AccountingRecords implements RecordGenerator {
         r.put("postedOn", dateTime(j.date()));
         r.put("createdOn", dateTime(j.date()));
         r.put("updatedOn", dateTime(j.date()));
-        r.put("journalRef", ref("jnl-general", "name", "General journal"));
+        r.put("journalRef", AccountingLists.journalRef(j.kind() == 0 ? AccountingLists.PAYROLL_JOURNAL
+                : AccountingLists.GENERAL_JOURNAL));
         r.put("journalLines", lines);
     }
 
     /**
-     * The company's bank accounts. The foreign-currency ones hold a fixed balance all year; the current account
-     * holds the rest of the books' cash, so together they hold exactly the cash at bank of the balance sheet.
+     * The company's bank accounts, with the balances their statement lines end on ({@link AccountingCashbook}): the
+     * reserve accounts hold their opening reserve and what was transferred to them, the current account the rest of
+     * the books' cash, so together they hold exactly the cash at bank of the balance sheet.
      */
     private void bankAccount(Map<String, Object> r, int index, SplittableRandom random) {
-        String currency = BANK_CURRENCIES[index % BANK_CURRENCIES.length];
-        BigDecimal balance;
-        if (index == 0) {
-            balance = ledger().closing(Role.CASH);
-            for (int k = 1; k < count("bankAccounts"); k++) {
-                String other = BANK_CURRENCIES[k % BANK_CURRENCIES.length];
-                balance = balance.subtract(SandboxDraws.toGbp(reserve(k), other));
-            }
-        } else {
-            balance = reserve(index);
-        }
-        r.put("accountName", index == 0 ? "Business Current Account" : currency + " Reserve Account " + index);
+        String currency = AccountingCashbook.currency(index);
+        transactions();
+        BigDecimal balance = cashbook.closing(index);
+        r.put("accountName", AccountingCashbook.accountName(index));
         r.put("accountType", "Debit");
         r.put("nominalCode", index == 0 ? "1000" : String.valueOf(1200 + index));
         r.put("sortCode", "04-00-" + String.format("%02d", random.nextInt(100)));
@@ -335,10 +367,5 @@ final class AccountingRecords implements RecordGenerator {
         r.put("balance", balance);
         r.put("availableBalance", balance.add(index == 0 ? new BigDecimal("5000.00") : BigDecimal.ZERO));
         r.put("overdraftLimit", index == 0 ? 5000 : 0);
-    }
-
-    /** The fixed balance of foreign-currency account {@code index}, in its own currency. */
-    private BigDecimal reserve(int index) {
-        return money(draws.random("bankAccounts#reserve", index), 8_000);
     }
 }

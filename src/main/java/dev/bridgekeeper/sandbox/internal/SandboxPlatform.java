@@ -15,8 +15,10 @@ enum SandboxPlatform {
 
     ACCOUNTING("accounting", "Sandbox Accounting", "accounting",
             List.of("company information", "chart of accounts", "customers and suppliers", "invoices and bills",
-                    "payments and bill payments", "credit notes", "journal entries", "bank accounts",
-                    "balance sheet and profit and loss reports")),
+                    "payments and bill payments", "credit notes and supplier credit notes", "purchase orders",
+                    "journals and journal entries", "bank accounts and their transactions",
+                    "direct costs, direct incomes and transfers", "tax rates, tracking categories, items and"
+                    + " payment methods", "balance sheet and profit and loss reports")),
     BANKING("banking", "Sandbox Banking", "banking",
             List.of("company information", "bank accounts", "account balances", "transactions",
                     "transaction categories")),

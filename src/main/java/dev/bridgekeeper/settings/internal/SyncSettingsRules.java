@@ -1,5 +1,6 @@
 package dev.bridgekeeper.settings.internal;
 
+import dev.bridgekeeper.platform.DataType;
 import dev.bridgekeeper.platform.DataTypes;
 import dev.bridgekeeper.platform.error.ValidationErrors;
 import dev.bridgekeeper.settings.SyncSetting;
@@ -18,14 +19,14 @@ final class SyncSettingsRules {
 
     private SyncSettingsRules() {}
 
-    /** Every known data type; the 23 Bridgekeeper syncs are fetched on first link, daily. */
+    /** Every known data type; those Bridgekeeper syncs are fetched on first link, daily. */
     static List<SyncSetting> defaults() {
         List<SyncSetting> settings = new ArrayList<>();
         int order = 0;
-        for (String dataType : DataTypes.ALL) {
-            boolean standard = DataTypes.STANDARD.contains(dataType);
-            settings.add(new SyncSetting(dataType, standard, standard ? 24 : 0, order++, null, null,
-                    standard ? 24 : null, false));
+        for (DataType type : DataTypes.all()) {
+            boolean synced = type.synced();
+            settings.add(new SyncSetting(type.name(), synced, synced ? 24 : 0, order++, null, null,
+                    synced ? 24 : null, false));
         }
         return settings;
     }

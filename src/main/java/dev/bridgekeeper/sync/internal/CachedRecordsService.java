@@ -2,6 +2,8 @@ package dev.bridgekeeper.sync.internal;
 
 import dev.bridgekeeper.company.CompanyDirectory;
 import dev.bridgekeeper.connection.ConnectionManagement;
+import dev.bridgekeeper.platform.DataType;
+import dev.bridgekeeper.platform.DataTypes;
 import dev.bridgekeeper.platform.error.ApiException;
 import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.platform.ids.CompanyId;
@@ -11,11 +13,18 @@ import dev.bridgekeeper.platform.paging.Slice;
 import dev.bridgekeeper.platform.query.FieldMapping;
 import dev.bridgekeeper.platform.query.FieldSpec;
 import dev.bridgekeeper.platform.query.FieldType;
+import dev.bridgekeeper.platform.query.Operator;
 import dev.bridgekeeper.platform.query.OrderBy;
+import dev.bridgekeeper.platform.query.QueryExpression;
+import dev.bridgekeeper.platform.query.QueryExpression.Comparison;
+import dev.bridgekeeper.platform.query.QueryParser;
 import dev.bridgekeeper.platform.query.QuerySql;
 import dev.bridgekeeper.platform.query.SqlWhere;
 import dev.bridgekeeper.sync.CachedRecords;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -29,22 +38,20 @@ import tools.jackson.databind.json.JsonMapper;
 class CachedRecordsService implements CachedRecords {
 
     /**
-     * {@code id} and the two dates use their indexed/typed columns; any other field (e.g. {@code amount},
-     * {@code customerRef.id}) is read from the record's JSON by the shared query language's jsonb fallback.
+     * Per data type: {@code id} and the two dates use their indexed/typed columns, the data type's money fields
+     * (its registry entry) compare and sort as numbers, and any other field (e.g. {@code customerRef.id}) is read
+     * from the record's JSON by the shared query language's jsonb fallback.
      */
-    /** Money fields of the standard model, compared and sorted as numbers rather than as text. */
-    private static final List<String> AMOUNTS = List.of("amount", "totalAmount", "subTotal", "totalTaxAmount",
-            "amountDue", "currentBalance", "balance.current", "balance.available", "taxAmount", "remainingCredit",
-            "balance", "availableBalance");
+    private static final Map<String, FieldMapping> FIELDS = DataTypes.all().stream()
+            .collect(Collectors.toUnmodifiableMap(DataType::name, t -> fields(t.moneyFields())));
+    private static final FieldMapping NO_MONEY = fields(List.of());
 
-    private static final FieldMapping FIELDS = fields();
-
-    private static FieldMapping fields() {
+    private static FieldMapping fields(List<String> moneyFields) {
         FieldMapping.Builder builder = FieldMapping.builder()
                 .field("id", "record_id", FieldType.STRING)
                 .field("modifiedDate", new FieldSpec("modified_date", FieldType.TIMESTAMP))
                 .field("sourceModifiedDate", new FieldSpec("source_modified_date", FieldType.TIMESTAMP));
-        for (String amount : AMOUNTS) {
+        for (String amount : moneyFields) {
             String text = "data #>> '{" + amount.replace('.', ',') + "}'";
             // the cast only runs on text that is a plain decimal, so an odd value never fails the query
             builder.field(amount, new FieldSpec("CASE WHEN " + text + " ~ '^-{0,1}[0-9]+([.][0-9]+){0,1}$' THEN ("
@@ -70,17 +77,31 @@ class CachedRecordsService implements CachedRecords {
     @Override
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Slice<JsonNode> list(ClientId client, CompanyId company, ConnectionId connection, String dataType,
-            PageRequest page, String query, String orderBy) {
+            Map<String, String> matching, PageRequest page, String query, String orderBy) {
         requireOwner(client, company, connection);
         UUID clientId = client.value();
         UUID companyId = company.value();
         UUID connectionId = connection == null ? null : connection.value();
-        SqlWhere where = query == null || query.isBlank() ? null : QuerySql.toWhere(query, FIELDS);
+        FieldMapping fields = FIELDS.getOrDefault(dataType, NO_MONEY);
+        SqlWhere where = where(matching, query, fields);
         String order = orderBy == null || orderBy.isBlank() ? "record_id"
-                : OrderBy.parse(orderBy, FIELDS) + ", record_id";
+                : OrderBy.parse(orderBy, fields) + ", record_id";
         RecordStore.Slice slice = records.page(clientId, companyId, connectionId, dataType, where, order,
                 page.pageSize(), page.offset());
         return new Slice<>(slice.json().stream().map(json::readTree).toList(), slice.total());
+    }
+
+    /** The query, and-ed with one literal comparison per matching field; null when there is neither. */
+    private static SqlWhere where(Map<String, String> matching, String query, FieldMapping fields) {
+        List<QueryExpression> terms = new ArrayList<>();
+        matching.forEach((field, value) -> terms.add(new Comparison(field, Operator.EQUALS, value, true)));
+        if (query != null && !query.isBlank()) {
+            terms.add(QueryParser.parse(query));
+        }
+        if (terms.isEmpty()) {
+            return null;
+        }
+        return QuerySql.toWhere(terms.size() == 1 ? terms.get(0) : new QueryExpression.And(terms), fields);
     }
 
     @Override

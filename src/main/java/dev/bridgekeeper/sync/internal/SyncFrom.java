@@ -1,5 +1,7 @@
 package dev.bridgekeeper.sync.internal;
 
+import dev.bridgekeeper.platform.DataType;
+import dev.bridgekeeper.platform.DataTypes;
 import dev.bridgekeeper.platform.IsoInstants;
 import dev.bridgekeeper.settings.SyncSetting;
 import dev.bridgekeeper.settings.SyncSettingsDirectory;
@@ -9,7 +11,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -24,22 +25,10 @@ import tools.jackson.databind.JsonNode;
 @Component
 class SyncFrom {
 
-    /** The field that dates a record of each data type; data types without one are never limited. */
-    static final Map<String, String> DATE_FIELDS = Map.ofEntries(
-            Map.entry("banking-transactions", "postedDate"),
-            Map.entry("invoices", "issueDate"),
-            Map.entry("bills", "issueDate"),
-            Map.entry("creditNotes", "issueDate"),
-            Map.entry("payments", "date"),
-            Map.entry("billPayments", "date"),
-            Map.entry("journalEntries", "postedOn"),
-            Map.entry("commerce-orders", "createdDate"),
-            Map.entry("commerce-payments", "createdDate"),
-            Map.entry("commerce-transactions", "createdDate"),
-            Map.entry("financials/balanceSheet", "date"),
-            Map.entry("financials/profitAndLoss", "fromDate"),
-            Map.entry("balanceSheet", "date"),
-            Map.entry("profitAndLoss", "fromDate"));
+    /** The field that dates a record of the data type (its registry entry); null: records are never left out. */
+    static String dateField(String dataType) {
+        return DataTypes.find(dataType).map(DataType::dateField).orElse(null);
+    }
 
     private final SyncSettingsDirectory settings;
 
@@ -49,7 +38,7 @@ class SyncFrom {
 
     /** The earliest record date this pull keeps, or null for all history. */
     Instant from(DatasetRow dataset, Instant now) {
-        if (!DATE_FIELDS.containsKey(dataset.dataType())) {
+        if (dateField(dataset.dataType()) == null) {
             return null;
         }
         Optional<SyncSetting> setting = settings.forCompany(dataset.client(), dataset.company()).stream()
@@ -62,7 +51,7 @@ class SyncFrom {
             return OffsetDateTime.parse(setting.syncFromUtc()).toInstant(); // validated when the setting was saved
         }
         Integer months = setting.syncFromWindow();
-        boolean report = dataType.contains("balanceSheet") || dataType.contains("profitAndLoss");
+        boolean report = DataTypes.find(dataType).map(DataType::report).orElse(false);
         if (months == null && report) {
             months = setting.monthsToSync();
         }
@@ -74,7 +63,7 @@ class SyncFrom {
 
     /** True when the record's date is known and earlier than {@code from}. */
     static boolean before(JsonNode record, String dataType, Instant from) {
-        String field = DATE_FIELDS.get(dataType);
+        String field = dateField(dataType);
         if (field == null) {
             return false;
         }

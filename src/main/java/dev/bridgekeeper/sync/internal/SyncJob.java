@@ -155,7 +155,7 @@ class SyncJob {
         }
         int pageSize = state.pageSize() != null ? state.pageSize() : properties.pageSize();
         ReadRequest request = new ReadRequest(dataset.dataType(), dataset.modifiedSince(), state.syncFrom(),
-                SyncFrom.DATE_FIELDS.get(dataset.dataType()), cursor, pageSize);
+                SyncFrom.dateField(dataset.dataType()), cursor, pageSize);
         int[] number = {state.pagesFetched()};
         try {
             reads.read(dataset, target.connection(), target.integration(), request,
@@ -185,7 +185,7 @@ class SyncJob {
     private Fetched fetchDirect(DatasetRow dataset, Target target, DatasetStore.FetchState state) {
         int pageSize = state.pageSize() != null ? state.pageSize() : properties.pageSize();
         ReadRequest request = new ReadRequest(dataset.dataType(), dataset.modifiedSince(), state.syncFrom(),
-                SyncFrom.DATE_FIELDS.get(dataset.dataType()), null, pageSize);
+                SyncFrom.dateField(dataset.dataType()), null, pageSize);
         // a token about to expire is refreshed now, in its own transaction, not inside the long one below
         credentials.accessToken(dataset.client(), dataset.company(), dataset.connection());
         try {

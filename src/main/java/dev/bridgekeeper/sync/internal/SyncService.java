@@ -92,7 +92,7 @@ class SyncService implements DataSync {
         UUID connectionId = connection == null ? null : connection.value();
         if (!DataTypes.isKnown(dataType)) {
             throw ApiException.badRequest("dataType", "\"" + dataType + "\" is not a data type; use one of "
-                    + String.join(", ", DataTypes.STANDARD) + ".");
+                    + String.join(", ", DataTypes.syncedNames()) + ".");
         }
         List<DataConnection> candidates = linked(clientId, companyId).stream()
                 .filter(c -> connectionId == null || c.id().value().equals(connectionId))

@@ -40,6 +40,20 @@ class ProductCatalogTest {
     }
 
     @Test
+    void theProductsUsingADataTypeAreKnownFromTheirSources() {
+        ProductProperties.Definition onboarding = new ProductProperties.Definition("Onboarding", "Know customers.",
+                Map.of("accounting", new ProductProperties.Source(null, List.of("invoices", "customers")),
+                        "banking", new ProductProperties.Source(false, List.of("banking-accounts"))), texts(),
+                Duration.ofDays(30), good().consentPolicy());
+        ProductCatalog catalog = new ProductCatalog(new ProductProperties(Map.of("lending", good(), "onboarding",
+                onboarding), null));
+        assertThat(catalog.usingDataType("banking-accounts")).extracting(Product::identifier)
+                .containsExactly("lending", "onboarding");
+        assertThat(catalog.usingDataType("invoices")).extracting(Product::identifier).containsExactly("onboarding");
+        assertThat(catalog.usingDataType("taxRates")).isEmpty();
+    }
+
+    @Test
     void everyMistakeIsReportedTogetherWithItsKey() {
         Map<String, ProductProperties.Source> sources = new LinkedHashMap<>();
         sources.put("Bakery", new ProductProperties.Source(true, List.of("banking-accounts")));

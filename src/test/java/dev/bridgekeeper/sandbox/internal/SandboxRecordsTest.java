@@ -37,7 +37,9 @@ class SandboxRecordsTest {
     void everyPlatformServesItsStandardDataTypes() {
         assertThat(SandboxRecords.dataTypes(SandboxPlatform.ACCOUNTING)).containsExactlyInAnyOrder("company",
                 "chartOfAccounts", "customers", "suppliers", "invoices", "bills", "payments", "billPayments",
-                "creditNotes", "journalEntries", "bankAccounts", "balanceSheet", "profitAndLoss");
+                "creditNotes", "journalEntries", "bankAccounts", "balanceSheet", "profitAndLoss", "billCreditNotes",
+                "purchaseOrders", "directCosts", "directIncomes", "transfers", "bankTransactions",
+                "accountTransactions", "taxRates", "trackingCategories", "items", "journals", "paymentMethods");
         assertThat(SandboxRecords.dataTypes(SandboxPlatform.COMMERCE)).containsExactlyInAnyOrder(
                 "commerce-companyInfo", "commerce-customers", "commerce-orders", "commerce-products",
                 "commerce-payments", "commerce-transactions");

@@ -21,7 +21,7 @@ class SyncFromTest {
         assertThat(SyncFrom.from(setting(null, 6, null), "invoices", NOW))
                 .isEqualTo(Instant.parse("2026-05-25T12:00:00Z"));
         assertThat(SyncFrom.from(setting(null, null, 12), "invoices", NOW)).as("monthsToSync: reports only").isNull();
-        assertThat(SyncFrom.from(setting(null, null, 12), "financials/profitAndLoss", NOW))
+        assertThat(SyncFrom.from(setting(null, null, 12), "profitAndLoss", NOW))
                 .isEqualTo(Instant.parse("2025-11-25T12:00:00Z"));
         assertThat(SyncFrom.from(setting(null, 0, null), "invoices", NOW)).as("a window of 0: all history").isNull();
         assertThat(SyncFrom.from(setting(null, null, null), "invoices", NOW)).isNull();
