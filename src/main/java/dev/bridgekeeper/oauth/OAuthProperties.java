@@ -5,16 +5,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Policies of the link flow.
+ * Policies of the link flow and of the OAuth module's background jobs.
  *
- * @param stateLifetime how long a started authorization may take before its state expires
- * @param refreshSkew   refresh an access token this long before it expires
- * @param httpTimeout   connect and read timeout for calls to a platform's token, revocation and identity URLs
- * @param resealBatch   how many tokens the background re-sealing moves to the active key per run
+ * @param stateLifetime      how long a started authorization may take before its state expires
+ * @param refreshSkew        refresh an access token this long before it expires
+ * @param httpTimeout        connect and read timeout for calls to a platform's token, revocation and identity URLs
+ * @param resealBatch        how many tokens the background re-sealing moves to the active key per run
+ * @param resealInterval     how often the re-sealing looks for tokens sealed with an older key
+ * @param resealInitialDelay how long after the re-sealing job is first created its first run is due
+ * @param statePurgeInterval how often authorization states that expired over a day ago are deleted
  */
 @ConfigurationProperties("bridgekeeper.oauth")
 public record OAuthProperties(
         @DefaultValue("PT15M") Duration stateLifetime,
         @DefaultValue("PT1M") Duration refreshSkew,
         @DefaultValue("PT15S") Duration httpTimeout,
-        @DefaultValue("200") int resealBatch) {}
+        @DefaultValue("200") int resealBatch,
+        @DefaultValue("PT10M") Duration resealInterval,
+        @DefaultValue("PT30S") Duration resealInitialDelay,
+        @DefaultValue("PT1H") Duration statePurgeInterval) {}

@@ -3,11 +3,13 @@ package dev.bridgekeeper.oauth.internal;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Forgets authorization states a day after they expired; until then a replay can still be told apart. */
+/**
+ * Forgets authorization states a day after they expired; until then a replay can still be told apart. Runs as the
+ * recurring job {@code oauth-state-purge} ({@link OAuthJobs}).
+ */
 @Component
 class AuthorizationStatePurge {
 
@@ -20,7 +22,6 @@ class AuthorizationStatePurge {
         this.states = states;
     }
 
-    @Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
     @Transactional
     void purge() {
         int removed = states.purgeExpired(KEEP);

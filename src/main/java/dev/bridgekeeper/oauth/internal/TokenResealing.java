@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Key rotation: after a new encryption key is made active, tokens sealed with older keys are
- * re-sealed in the background, a batch at a time, each row under its own lock (SKIP LOCKED), so
- * any number of instances can share the work. The old key can be removed once none is left.
+ * re-sealed in the background, a batch at a time, each row under its own lock (SKIP LOCKED: a row a refresh
+ * holds is left for the next run). The old key can be removed once none is left. Runs as the recurring job
+ * {@code oauth-token-reseal} ({@link OAuthJobs}).
  */
 @Component
 class TokenResealing {
@@ -29,8 +29,6 @@ class TokenResealing {
         this.properties = properties;
     }
 
-    @Scheduled(initialDelayString = "${bridgekeeper.oauth.reseal-initial-delay:PT30S}",
-            fixedDelayString = "${bridgekeeper.oauth.reseal-interval:PT10M}")
     void resealOldKeys() {
         int total = 0;
         int moved;

@@ -45,8 +45,8 @@ class PagedApiReaderTest {
             exchange.close();
         });
         platform.start();
-        reader = new PagedApiReader(new SyncProperties(null, null, null, null, null, null, 1, null, null, null,
-                null, null, null, null, 1), JsonMapper.builder().build());
+        reader = new PagedApiReader(new SyncProperties(null, null, 1, null, null, null, null, null, null, null,
+                1), JsonMapper.builder().build());
     }
 
     @AfterEach
