@@ -6,42 +6,44 @@ import dev.bridgekeeper.connection.ConnectionDisconnected;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.ConnectionStatus;
 import dev.bridgekeeper.connection.DataConnection;
-import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
-import java.util.Optional;
+import dev.bridgekeeper.platform.jobs.Jobs;
+import dev.bridgekeeper.platform.jobs.OneTimeJob;
+import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.Executor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * When a connection is unlinked, deauthorized or deleted (directly or with its company), its tokens
- * leave the vault in the same transaction; once that commits, unlinked and deleted connections'
- * tokens are also revoked at the platform (RFC 7009) when its catalog entry names a revocation URL.
+ * When a connection is unlinked, deauthorized or deleted (directly or with its company), its tokens leave the vault
+ * in the same transaction. Unlinked and deleted connections' tokens are also revoked at the platform (RFC 7009) when
+ * its catalog entry names a revocation URL: in that transaction they move, still sealed, to a pending clean-up and a
+ * job is queued for it ({@link PlatformCleanupJob}), so a crash after the commit loses nothing.
  */
 @Component
 class TokenRevocation {
 
-    private static final Logger log = LoggerFactory.getLogger(TokenRevocation.class);
-
     private final TokenVault vault;
-    private final PlatformClient platforms;
+    private final PlatformCleanups cleanups;
+    private final PlatformCleanupJob cleanup;
+    private final OneTimeJob cleanupJob;
+    private final Jobs jobs;
     private final IntegrationCatalog catalog;
     private final ConnectionManagement connections;
-    private final Executor executor;
+    private final Clock clock;
 
-    TokenRevocation(TokenVault vault, PlatformClient platforms, IntegrationCatalog catalog,
-            ConnectionManagement connections, @Qualifier("applicationTaskExecutor") Executor executor) {
+    TokenRevocation(TokenVault vault, PlatformCleanups cleanups, PlatformCleanupJob cleanup,
+            @Qualifier("platformCleanupOneTimeJob") OneTimeJob cleanupJob, Jobs jobs, IntegrationCatalog catalog,
+            ConnectionManagement connections, Clock clock) {
         this.vault = vault;
-        this.platforms = platforms;
+        this.cleanups = cleanups;
+        this.cleanup = cleanup;
+        this.cleanupJob = cleanupJob;
+        this.jobs = jobs;
         this.catalog = catalog;
         this.connections = connections;
-        this.executor = executor;
+        this.clock = clock;
     }
 
     @EventListener
@@ -64,42 +66,14 @@ class TokenRevocation {
     }
 
     private void forget(DataConnection connection, boolean revokeAtPlatform) {
-        forget(connection.id().value(), connection.platformKey(), revokeAtPlatform);
-    }
-
-    private void forget(UUID connectionId, String platformKey, boolean revokeAtPlatform) {
-        Optional<PlatformTokens> tokens = vault.read(connectionId);
-        if (tokens.isEmpty()) {
+        UUID connectionId = connection.id().value();
+        boolean cleanUp = revokeAtPlatform
+                && catalog.find(connection.platformKey()).map(cleanup::needed).orElse(false);
+        if (!cleanUp) {
+            vault.delete(connectionId);
             return;
         }
-        vault.delete(connectionId);
-        Optional<Integration> integration = catalog.find(platformKey);
-        if (!revokeAtPlatform || integration.isEmpty() || integration.get().auth().revocationUrl() == null) {
-            return;
-        }
-        Runnable revoke = () -> revoke(integration.get(), connectionId, tokens.get());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    executor.execute(revoke);
-                }
-            });
-        } else {
-            executor.execute(revoke);
-        }
-    }
-
-    private void revoke(Integration integration, UUID connectionId, PlatformTokens tokens) {
-        try {
-            if (tokens.refreshToken() != null) {
-                platforms.revoke(integration, tokens.refreshToken(), true);
-            }
-            platforms.revoke(integration, tokens.accessToken(), false);
-            log.info("Revoked the tokens of connection {} at {}", connectionId, integration.key());
-        } catch (PlatformAuthException e) {
-            log.warn("Could not revoke the tokens of connection {} at {}: {}", connectionId, integration.key(),
-                    e.getMessage());
-        }
+        cleanups.moveFromVault(connectionId, connection.platformKey())
+                .ifPresent(id -> jobs.schedule(cleanupJob, id.toString(), clock.instant()));
     }
 }
