@@ -3,12 +3,10 @@ package dev.bridgekeeper;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Bridgekeeper: consent journeys and data connections behind a Codat-compatible API. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class BridgekeeperApplication {
 
     public static void main(String[] args) {

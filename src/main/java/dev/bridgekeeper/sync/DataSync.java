@@ -12,8 +12,8 @@ import java.util.UUID;
 
 /**
  * Front door of the sync engine: queue pulls, and see their history and each data type's freshness. Pulls run
- * as db-scheduler jobs on whichever instance is a worker; queueing joins the caller's transaction. Every method
- * answers 404 when the company is not the client's.
+ * as jobs on whichever instance runs jobs ({@code bridgekeeper.role}); queueing joins the caller's transaction.
+ * Every method answers 404 when the company is not the client's.
  */
 public interface DataSync {
 

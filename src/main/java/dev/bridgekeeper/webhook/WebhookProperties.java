@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secretRotationOverlap after a rotation the old secret also signs for this long
  * @param retention             messages and their attempt log are kept this long
  * @param purgeInterval         how often the retention purge runs
+ * @param purgeInitialDelay     how long after the purge job is first created its first run is due
  * @param dispatcher            the delivery worker
  */
 @ConfigurationProperties("bridgekeeper.webhooks")
@@ -37,11 +38,13 @@ public record WebhookProperties(
         @DefaultValue("PT24H") Duration secretRotationOverlap,
         @DefaultValue("P30D") Duration retention,
         @DefaultValue("PT1H") Duration purgeInterval,
+        @DefaultValue("PT1M") Duration purgeInitialDelay,
         @DefaultValue Dispatcher dispatcher) {
 
     /**
-     * @param enabled      false on instances that should only serve the API (their events are still
-     *                     written to the outbox and sent by the instances that dispatch)
+     * @param enabled      false: no dispatcher on this instance even where its role ({@code bridgekeeper.role})
+     *                     runs background work (its events are still written to the outbox and sent by the
+     *                     instances that dispatch)
      * @param pollInterval pause between two looks for due deliveries when there was nothing to do
      * @param batchSize    most deliveries claimed by one look
      * @param concurrency  most deliveries in flight at once on this instance
@@ -75,6 +78,10 @@ public record WebhookProperties(
         requirePositive(disableAfter, "disable-after", "BRIDGEKEEPER_WEBHOOKS_DISABLEAFTER");
         requirePositive(retention, "retention", "BRIDGEKEEPER_WEBHOOKS_RETENTION");
         requirePositive(purgeInterval, "purge-interval", "BRIDGEKEEPER_WEBHOOKS_PURGEINTERVAL");
+        if (purgeInitialDelay == null || purgeInitialDelay.isNegative()) {
+            throw new StartupProblem("bridgekeeper.webhooks.purge-initial-delay"
+                    + " (BRIDGEKEEPER_WEBHOOKS_PURGEINITIALDELAY) must be a duration of zero or more, e.g. PT1M.");
+        }
         if (secretRotationOverlap == null || secretRotationOverlap.isNegative()) {
             throw new StartupProblem("bridgekeeper.webhooks.secret-rotation-overlap"
                     + " (BRIDGEKEEPER_WEBHOOKS_SECRETROTATIONOVERLAP) must be a duration of zero or more, e.g. PT24H.");

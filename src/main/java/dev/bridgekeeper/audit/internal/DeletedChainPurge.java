@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Retention for the chains of deleted companies: once the configured time has passed since a chain's
  * last entry, the whole chain goes, never part of it. Off by default (the lender decides how long
- * proof of consent must outlive the customer relationship). Instances may run it side by side.
+ * proof of consent must outlive the customer relationship). Runs as the recurring job {@code audit-chain-purge}
+ * ({@link AuditJobs}); a run that overlaps an operator's purge is harmless (each chain goes in one transaction).
  */
 @Component
 class DeletedChainPurge {
@@ -34,8 +34,6 @@ class DeletedChainPurge {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${bridgekeeper.audit.purge-interval:PT1H}",
-            fixedDelayString = "${bridgekeeper.audit.purge-interval:PT1H}")
     void purgeDue() {
         if (!properties.keepAfterCompanyDeletion().isZero()) {
             purgeClosedBefore(clock.instant().minus(properties.keepAfterCompanyDeletion()));

@@ -3,13 +3,12 @@ package dev.bridgekeeper.oauth.internal;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Forgets authorization states and organisation choices a day after they expired; until then a replay can still be
- * told apart.
+ * told apart. Runs as the recurring job {@code oauth-state-purge} ({@link OAuthJobs}).
  */
 @Component
 class AuthorizationStatePurge {
@@ -25,7 +24,6 @@ class AuthorizationStatePurge {
         this.choices = choices;
     }
 
-    @Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
     @Transactional
     void purge() {
         int removed = states.purgeExpired(KEEP) + choices.purgeExpired(KEEP);

@@ -6,53 +6,57 @@ import dev.bridgekeeper.connection.ConnectionDisconnected;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.ConnectionStatus;
 import dev.bridgekeeper.connection.DataConnection;
-import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
-import dev.bridgekeeper.platform.ids.ClientId;
-import java.util.Optional;
+import dev.bridgekeeper.platform.jobs.Jobs;
+import dev.bridgekeeper.platform.jobs.OneTimeJob;
+import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.Executor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * When a connection is unlinked, deauthorized or deleted (directly or with its company), its tokens
- * leave the vault in the same transaction; once that commits, unlinked and deleted connections'
- * tokens are also revoked at the platform (RFC 7009) when its catalog entry names a revocation URL.
+ * When a connection is unlinked, deauthorized or deleted (directly or with its company), its tokens leave the vault
+ * in the same transaction. Unlinked and deleted connections are also cleaned up at the platform (the connector's own
+ * step, then RFC 7009 revocation; {@link VendorDisconnect}): in that transaction they move, still sealed, to a pending clean-up and a
+ * job is queued for it ({@link PlatformCleanupJob}), so a crash after the commit loses nothing.
  */
 @Component
 class TokenRevocation {
 
-    private static final Logger log = LoggerFactory.getLogger(TokenRevocation.class);
-
     private final TokenVault vault;
-    private final VendorDisconnect vendor;
+    private final PlatformCleanups cleanups;
+    private final PlatformCleanupJob cleanup;
+    private final OneTimeJob cleanupJob;
+    private final Jobs jobs;
     private final IntegrationCatalog catalog;
     private final ConnectionManagement connections;
-    private final Executor executor;
+    private final Clock clock;
+    private final JsonMapper json;
 
-    TokenRevocation(TokenVault vault, VendorDisconnect vendor, IntegrationCatalog catalog,
-            ConnectionManagement connections, @Qualifier("applicationTaskExecutor") Executor executor) {
+    TokenRevocation(TokenVault vault, PlatformCleanups cleanups, PlatformCleanupJob cleanup,
+            @Qualifier("platformCleanupOneTimeJob") OneTimeJob cleanupJob, Jobs jobs, IntegrationCatalog catalog,
+            ConnectionManagement connections, Clock clock, JsonMapper json) {
         this.vault = vault;
-        this.vendor = vendor;
+        this.cleanups = cleanups;
+        this.cleanup = cleanup;
+        this.cleanupJob = cleanupJob;
+        this.jobs = jobs;
         this.catalog = catalog;
         this.connections = connections;
-        this.executor = executor;
+        this.clock = clock;
+        this.json = json;
     }
 
     @EventListener
     void on(ConnectionDisconnected event) {
-        forget(event.clientId(), event.connection(), event.connection().status() == ConnectionStatus.Unlinked);
+        forget(event.connection(), event.connection().status() == ConnectionStatus.Unlinked);
     }
 
     @EventListener
     void on(ConnectionDeleted event) {
-        forget(event.clientId(), event.connection(), true);
+        forget(event.connection(), true);
     }
 
     /**
@@ -61,32 +65,19 @@ class TokenRevocation {
      */
     @EventListener
     void on(CompanyDeleted event) {
-        connections.all(event.clientId(), event.company().id()).forEach(connection -> forget(event.clientId(),
-                connection, true));
+        connections.all(event.clientId(), event.company().id()).forEach(connection -> forget(connection, true));
     }
 
-    private void forget(ClientId client, DataConnection connection, boolean revokeAtPlatform) {
+    private void forget(DataConnection connection, boolean revokeAtPlatform) {
         UUID connectionId = connection.id().value();
-        Optional<PlatformTokens> tokens = vault.read(connectionId);
-        if (tokens.isEmpty()) {
+        boolean cleanUp = revokeAtPlatform
+                && catalog.find(connection.platformKey()).map(cleanup::needed).orElse(false);
+        if (!cleanUp) {
+            vault.delete(connectionId);
             return;
         }
-        vault.delete(connectionId);
-        Optional<Integration> integration = catalog.find(connection.platformKey());
-        if (!revokeAtPlatform || integration.isEmpty()) {
-            return;
-        }
-        // the connector's vendor clean-up, then RFC 7009 revocation (VendorDisconnect)
-        Runnable revoke = () -> vendor.run(client, connection, tokens.get());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    executor.execute(revoke);
-                }
-            });
-        } else {
-            executor.execute(revoke);
-        }
+        String info = connection.connectionInfo() == null ? null : json.writeValueAsString(connection.connectionInfo());
+        cleanups.moveFromVault(connectionId, connection.platformKey(), info)
+                .ifPresent(id -> jobs.schedule(cleanupJob, id.toString(), clock.instant()));
     }
 }

@@ -98,7 +98,8 @@ class TokenVault {
                 expires == null ? null : expires.toInstant(), refreshExpires == null ? null : refreshExpires.toInstant());
     }
 
-    private static String context(UUID connectionId, String kind) {
+    /** The associated data a token is sealed with: its connection and kind, so a sealed value cannot be moved. */
+    static String context(UUID connectionId, String kind) {
         return "connection-token:" + connectionId + ":" + kind;
     }
 }

@@ -5,15 +5,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * How sync jobs run and how patiently readers treat platforms. Every field is documented in application.yaml;
- * a missing one takes the default below.
+ * How patiently readers treat platforms and how pulls are read. Every field is documented in application.yaml;
+ * a missing one takes the default below. ({@code worker}, {@code threads}, {@code polling-interval} and
+ * {@code heartbeat-interval} under the same prefix configure the shared job runtime, {@code platform.jobs}.)
  */
 @ConfigurationProperties("bridgekeeper.sync")
 record SyncProperties(
-        Boolean worker,
-        Integer threads,
-        Duration pollingInterval,
-        Duration heartbeatInterval,
         Integer pageSize,
         Integer serverErrorAttempts,
         Duration serverErrorBackoff,
@@ -26,10 +23,6 @@ record SyncProperties(
         Integer pagesAhead) {
 
     SyncProperties {
-        worker = worker == null || worker;
-        threads = threads == null ? 4 : threads;
-        pollingInterval = pollingInterval == null ? Duration.ofSeconds(2) : pollingInterval;
-        heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(30) : heartbeatInterval;
         pageSize = pageSize == null ? 2000 : pageSize;
         serverErrorAttempts = serverErrorAttempts == null ? 4 : serverErrorAttempts;
         serverErrorBackoff = serverErrorBackoff == null ? Duration.ofSeconds(1) : serverErrorBackoff;
@@ -40,8 +33,8 @@ record SyncProperties(
         pageIndexMemory = pageIndexMemory == null ? DataSize.ofMegabytes(64) : pageIndexMemory;
         directFirstSync = directFirstSync == null || directFirstSync;
         pagesAhead = pagesAhead == null ? 2 : pagesAhead;
-        if (threads < 1 || pageSize < 1 || serverErrorAttempts < 1 || rateLimitAttempts < 1 || pagesAhead < 1) {
-            throw new IllegalArgumentException("bridgekeeper.sync: threads, page-size, server-error-attempts,"
+        if (pageSize < 1 || serverErrorAttempts < 1 || rateLimitAttempts < 1 || pagesAhead < 1) {
+            throw new IllegalArgumentException("bridgekeeper.sync: page-size, server-error-attempts,"
                     + " rate-limit-attempts and pages-ahead must be 1 or more");
         }
     }

@@ -1,7 +1,5 @@
 package dev.bridgekeeper.sync.internal;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import dev.bridgekeeper.company.CompanyDirectory;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.DataConnection;
@@ -12,6 +10,8 @@ import dev.bridgekeeper.platform.error.ApiException;
 import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.ids.ConnectionId;
+import dev.bridgekeeper.platform.jobs.Jobs;
+import dev.bridgekeeper.platform.jobs.OneTimeJob;
 import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.paging.Slice;
 import dev.bridgekeeper.settings.SyncSetting;
@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,8 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 class SyncService implements DataSync {
 
     private final DatasetStore datasets;
-    private final SchedulerClient scheduler;
-    private final CustomTask<String> syncTask;
+    private final Jobs jobs;
+    private final OneTimeJob syncJob;
     private final ConnectionManagement connections;
     private final CompanyDirectory companies;
     private final IntegrationCatalog catalog;
@@ -51,12 +52,12 @@ class SyncService implements DataSync {
     private final ObjectProvider<SyncScope> scope;
     private final Clock clock;
 
-    SyncService(DatasetStore datasets, SchedulerClient scheduler, CustomTask<String> syncTask,
+    SyncService(DatasetStore datasets, Jobs jobs, @Qualifier("syncDatasetJob") OneTimeJob syncDatasetJob,
             ConnectionManagement connections, CompanyDirectory companies, IntegrationCatalog catalog,
             SyncSettingsDirectory settings, ObjectProvider<SyncScope> scope, Clock clock) {
         this.datasets = datasets;
-        this.scheduler = scheduler;
-        this.syncTask = syncTask;
+        this.jobs = jobs;
+        this.syncJob = syncDatasetJob;
         this.connections = connections;
         this.companies = companies;
         this.catalog = catalog;
@@ -235,7 +236,7 @@ class SyncService implements DataSync {
                         pull.connection().id().value(), dataType, batchId, initial, PullOperationStatus.Queued,
                         null, null, 0, now, null, null, null, null, null);
                 datasets.insert(row);
-                scheduler.scheduleIfNotExists(syncTask.instance(row.id().toString(), row.id().toString()), now);
+                jobs.schedule(syncJob, row.id().toString(), now);
                 queued.add(row);
             }
         }

@@ -2,18 +2,14 @@ package dev.bridgekeeper.webhook.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Deletes messages older than {@code bridgekeeper.webhooks.retention}, with their deliveries and
- * attempt log, in small batches so no purge holds long locks. Runs on dispatching instances; running
- * on several at once is harmless.
+ * attempt log, in small batches so no purge holds long locks. Runs as the recurring job
+ * {@code webhook-log-retention} ({@link WebhookJobs}).
  */
 @Component
-@ConditionalOnProperty(prefix = "bridgekeeper.webhooks.dispatcher", name = "enabled", havingValue = "true",
-        matchIfMissing = true)
 class DeliveryLogRetention {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryLogRetention.class);
@@ -27,16 +23,10 @@ class DeliveryLogRetention {
         this.policies = policies;
     }
 
-    @Scheduled(initialDelayString = "${bridgekeeper.webhooks.purge-initial-delay:PT1M}",
-            fixedDelayString = "${bridgekeeper.webhooks.purge-interval:PT1H}")
     void purge() {
-        try {
-            int total = purgeNow();
-            if (total > 0) {
-                log.info("Purged {} webhook messages older than {}", total, policies.properties().retention());
-            }
-        } catch (RuntimeException e) {
-            log.error("Webhook log purge failed; trying again at the next interval", e);
+        int total = purgeNow();
+        if (total > 0) {
+            log.info("Purged {} webhook messages older than {}", total, policies.properties().retention());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.bridgekeeper.webhook.internal;
 
 import dev.bridgekeeper.platform.crypto.SecretSealer;
+import dev.bridgekeeper.platform.jobs.RunsBackgroundWork;
 import dev.bridgekeeper.webhook.WebhookProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +31,13 @@ import org.springframework.stereotype.Component;
  * share the work through the database alone (see {@link DeliveryStore#claim}). On shutdown it stops
  * claiming and lets the queued and in-flight attempts finish within the grace period; anything left
  * keeps its lease and is claimed again when the lease runs out (at-least-once). Outcomes are
- * recorded in batches by an {@link AttemptRecorder}.
+ * recorded in batches by an {@link AttemptRecorder}. It is a claim loop, not a job on the job runtime: deliveries
+ * are rows claimed in batches under a lease, many at once, every few milliseconds. It exists only on instances whose
+ * role runs background work ({@code bridgekeeper.role} all or worker) and whose
+ * {@code bridgekeeper.webhooks.dispatcher.enabled} is on.
  */
 @Component
+@Conditional(RunsBackgroundWork.class)
 @ConditionalOnProperty(prefix = "bridgekeeper.webhooks.dispatcher", name = "enabled", havingValue = "true",
         matchIfMissing = true)
 class WebhookDispatcher implements SmartLifecycle {
