@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * request Bridgekeeper sends must match Xero's OpenAPI descriptions (the emulator records any that do not).
  */
 @ApiIntegrationTest
+// a database of its own: other test contexts stay running (job runtimes cannot be paused), and their workers, which
+// know no Xero app, must not pick up this context's jobs. A data-dir is read before the context starts, so it is set
+// here, not with the dynamic properties.
+@TestPropertySource(properties = "bridgekeeper.data-dir=target/it-data-xero-connector")
 class XeroConnectorIT {
 
     static final Duration SYNC = Duration.ofSeconds(90);

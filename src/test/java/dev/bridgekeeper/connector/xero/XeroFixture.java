@@ -53,10 +53,6 @@ final class XeroFixture {
         registry.add("bridgekeeper.integrations.gbol.rate-limits.app-minute.window", MINUTE::toString);
         // small pages, so a read takes many calls: paging, resuming and the limits all get exercised
         registry.add("bridgekeeper.sync.page-size", () -> "5");
-        // a database of its own: the other test contexts stay running (job runtimes cannot be paused), and their
-        // workers, which know no Xero app, must not pick up this context's jobs (nor this one theirs)
-        String dataDir = "target/it-data-xero-" + UUID.randomUUID();
-        registry.add("bridgekeeper.data-dir", () -> dataDir);
     }
 
     /** The lender's Xero app, registered with Bridgekeeper's one redirect URI. */

@@ -26,6 +26,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,6 +35,10 @@ import tools.jackson.databind.JsonNode;
  * seconds on both sides) are shared through PostgreSQL: the emulator counts every call and never has to refuse one.
  */
 @ApiIntegrationTest
+// a database of its own: other test contexts stay running (job runtimes cannot be paused), and their workers, which
+// know no Xero app, must not pick up this context's jobs. A data-dir is read before the context starts, so it is set
+// here, not with the dynamic properties.
+@TestPropertySource(properties = "bridgekeeper.data-dir=target/it-data-xero-limits")
 class XeroSharedLimitsIT {
 
     static final List<String> DATA_TYPES = XeroConnectorIT.DATA_TYPES;
