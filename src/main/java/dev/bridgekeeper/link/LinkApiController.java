@@ -7,7 +7,7 @@ import dev.bridgekeeper.connection.ConnectionStatus;
 import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.connection.DataConnectionError;
 import dev.bridgekeeper.consent.ConsentChannel;
-import dev.bridgekeeper.consent.ConsentRecord;
+import dev.bridgekeeper.consent.Consent;
 import dev.bridgekeeper.consent.ConsentRecords;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
@@ -220,15 +220,15 @@ class LinkApiController implements CompanyScopedEndpoints {
         if (connectionId != null) {
             connections.get(caller.client(), CompanyId.of(companyId), connectionId);
         }
-        List<ConsentRecord> recorded = consents.acceptInLink(caller.client(), CompanyId.of(companyId),
+        List<Consent> recorded = consents.acceptInLink(caller.client(), CompanyId.of(companyId),
                 new ConsentRecords.LinkAcceptance(connectionId, type.name(), body.text(), body.textVersion(),
                         body.locale(), channel, caller.kind() == Caller.Kind.COMPANY_TOKEN ? "CompanyToken" : "ApiKey",
                         request.getRemoteAddr(), request.getHeader("User-Agent"),
                         body.productIdentifier() == null || body.productIdentifier().isBlank() ? null
                                 : body.productIdentifier().trim()));
-        ConsentRecord first = recorded.get(0);
-        return new RecordedConsent(first.id(), first.textSha256(), first.grantedAt(),
-                recorded.stream().map(ConsentRecord::id).toList());
+        Consent first = recorded.get(0);
+        return new RecordedConsent(first.id().toString(), first.textSha256(), first.grantedAt(),
+                recorded.stream().map(c -> c.id().toString()).toList());
     }
 
     @Operation(operationId = "list-link-pending-consents", summary = "List the consents still needed on linked connections",
