@@ -174,7 +174,9 @@ class LinkApiController implements CompanyScopedEndpoints {
     @Operation(operationId = "record-link-consent", summary = "Record the consent text the customer accepted",
             description = "Stores the exact text shown with its SHA-256 before the customer leaves for the platform,"
                     + " as a consent record for each of the company's products that uses the source type (see"
-                    + " GET /companies/{companyId}/consents).")
+                    + " GET /companies/{companyId}/consents). With textVersion the text must hold each product's text"
+                    + " as consentTexts serves it, and version and locale must be the product's; without it the text"
+                    + " is the page's own wording and the records have no version.")
     @PostMapping(BASE + "/consents")
     @ResponseStatus(HttpStatus.CREATED)
     RecordedConsent recordConsent(@PathVariable UUID companyId, @RequestBody NewConsent body,

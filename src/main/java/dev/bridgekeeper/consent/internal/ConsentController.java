@@ -68,7 +68,9 @@ class ConsentController implements CompanyScopedEndpoints {
 
     @Operation(operationId = "create-consent", summary = "Record a consent",
             description = "For lenders with their own consent screen. Without \"text\" the product's configured"
-                    + " texts are rendered and stored; with it, the text is stored exactly as sent. The consent"
+                    + " texts are rendered and stored under the product's textVersion; with it, the text is stored"
+                    + " exactly as sent, without a textVersion, or under the product's textVersion only when it is"
+                    + " exactly that rendered text (else a 400 naming \"text\"). The consent"
                     + " covers the listed connections, or every connection of the source type when none is listed,"
                     + " and its data types start syncing at once on connections already linked.")
     @PostMapping(BASE)
@@ -94,8 +96,9 @@ class ConsentController implements CompanyScopedEndpoints {
     }
 
     @Operation(operationId = "get-consent-receipt", summary = "Get a signed consent receipt",
-            description = "The record's facts (the text by its SHA-256) as a compact JWS signed with the instance's"
-                    + " key (ES256, typ consent-receipt+jwt), verifiable against /.well-known/jwks.json.")
+            description = "The consent as granted (the text by its SHA-256, who granted it) as a compact JWS signed"
+                    + " with the instance's key (ES256, typ consent-receipt+jwt) when it was granted and kept since,"
+                    + " verifiable against /.well-known/jwks.json. Later changes are in the audit chain.")
     @GetMapping(BASE + "/{consentId}/receipt")
     ConsentReceipts.Receipt receipt(@PathVariable UUID companyId, @PathVariable UUID consentId) {
         return receipts.stored(queries.get(Caller.current().client(), CompanyId.of(companyId), consentId));
@@ -112,7 +115,8 @@ class ConsentController implements CompanyScopedEndpoints {
     @Operation(operationId = "revoke-consent", summary = "Revoke a consent",
             description = "Data types no other active consent covers stop syncing; their cached records are deleted"
                     + " after the product's retention, or at once with \"deleteData\": true. A connection left"
-                    + " without any active consent is unlinked and its tokens revoked at the platform.")
+                    + " without any active consent is unlinked and its tokens revoked at the platform. A company"
+                    + " token revokes as the customer (revokedBy CompanyToken); only an API key may name another.")
     @PostMapping(BASE + "/{consentId}/revoke")
     ConsentRecord revoke(@PathVariable UUID companyId, @PathVariable UUID consentId,
             @RequestBody(required = false) RevokeBody body) {
