@@ -18,6 +18,8 @@ import dev.bridgekeeper.oauth.ConnectionCredentials;
 import dev.bridgekeeper.platform.error.ApiException;
 import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.paging.PageRequest;
+import dev.bridgekeeper.platform.paging.Slice;
 import dev.bridgekeeper.support.StatementCounter;
 import dev.bridgekeeper.sync.SyncScope;
 import java.util.List;
@@ -70,6 +72,9 @@ class ConsentModuleIT {
 
     @Autowired
     ConsentReconfirmation reconfirmation;
+
+    @Autowired
+    ConsentQueries queries;
 
     @Autowired
     SyncScope scope;
@@ -191,6 +196,13 @@ class ConsentModuleIT {
         assertThat(listed.get(0).status()).as("each repeats the one before").isEqualTo(ConsentStatus.Superseded);
         // the company, the records, and the reconfirmations of all of them: not one query per record
         assertThat(statements).isEqualTo(3);
+
+        // the API's page is cut in SQL: the company, the page's rows, their count, their reconfirmations
+        Slice<Consent> page = StatementCounter.counting(() -> queries.page(client, company, PageRequest.of(2, 5)));
+        assertThat(StatementCounter.last()).isEqualTo(4);
+        assertThat(page.total()).isEqualTo(12);
+        assertThat(page.items()).extracting(Consent::id).containsExactlyElementsOf(listed.subList(5, 10).stream()
+                .map(Consent::id).toList());
     }
 
     private String productText() {
