@@ -4,24 +4,24 @@
 
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
+import { createServer } from "node:http";
 import { dirname, join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { apiClient, launchChromium, SCREENSHOTS } from "../support/browser.mjs";
 import { startServer } from "../support/server.mjs";
 
-const LENDER = "https://lender.example";
-
+// The lender's site is a real local page rather than a routed fake host: a request reached through a
+// redirect is not routed by every Chromium build (@sparticuz/chromium's headless shell sends it to the network).
+let LENDER;
+let lenderServer;
 let server;
 let browser;
 
 let api;
 
-/** A fresh page whose visits to the lender's site are answered locally (the machine has no internet). */
 async function newPage() {
   const context = await browser.newContext({ viewport: { width: 1024, height: 760 } });
-  await context.route(`${LENDER}/**`, (route) =>
-    route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Back at the lender</h1>" }));
   return context.newPage();
 }
 
@@ -37,6 +37,12 @@ async function newConnection(platformKey) {
 
 before(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
+  lenderServer = createServer((request, response) => {
+    response.writeHead(200, { "Content-Type": "text/html" });
+    response.end("<h1>Back at the lender</h1>");
+  });
+  await new Promise((resolveListen) => lenderServer.listen(0, "127.0.0.1", resolveListen));
+  LENDER = `http://127.0.0.1:${lenderServer.address().port}`;
   server = await startServer({ name: "browser-server" });
   api = apiClient(server);
   await api("PUT", "/profile", {
@@ -50,6 +56,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.stop();
+  lenderServer?.close();
 });
 
 describe("linking a sandbox platform in a real browser", () => {

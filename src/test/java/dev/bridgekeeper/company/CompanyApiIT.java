@@ -106,7 +106,9 @@ class CompanyApiIT {
         assertBadField(api.post("/companies", "{\"name\":\"Ok\",\"tags\":" + eleven + "}}"), "tags");
         assertBadField(api.post("/companies", "{\"name\":\"Ok\""), "body");
         assertBadField(api.get("/companies/not-a-uuid"), "companyId");
-        assertBadField(api.get("/companies?pageSize=2001"), "pageSize");
+        assertBadField(api.get("/companies?pageSize=5001"), "pageSize");
+        assertThat(api.get("/companies?pageSize=5000").json().path("pageSize").asInt()).as("Codat's maximum")
+                .isEqualTo(5000);
         assertBadField(api.get("/companies?page=0"), "page");
         assertBadField(api.get("/companies?page=abc"), "page");
         JsonNode syntax = assertBadField(api.get("/companies?query=%7Bname%3Dx"), "query");

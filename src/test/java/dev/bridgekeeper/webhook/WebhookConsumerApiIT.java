@@ -191,7 +191,7 @@ class WebhookConsumerApiIT {
         assertError(api.delete("/webhooks/" + missing), 404);
 
         assertBadField(api.get("/webhooks/" + id + "/messages?page=0"), "page");
-        assertBadField(api.get("/webhooks/" + id + "/messages?pageSize=2001"), "pageSize");
+        assertBadField(api.get("/webhooks/" + id + "/messages?pageSize=5001"), "pageSize");
         assertBadField(api.get("/webhooks/" + id + "/messages?pageSize=many"), "pageSize");
         assertBadField(api.get("/webhooks/" + id + "/messages/not-a-uuid/attempts"), "messageId");
         assertError(api.get("/webhooks/" + id + "/messages/" + missing + "/attempts"), 404);

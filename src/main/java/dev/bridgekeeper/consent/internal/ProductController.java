@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -56,6 +58,7 @@ class ProductController {
             description = "Assigns the product to the company. From then on the company syncs the union of its"
                     + " products' data types, each only while a consent for it is active.")
     @PutMapping(PATH)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> add(@PathVariable UUID companyId, @PathVariable String productIdentifier) {
         Product product = products.require(productIdentifier);
         companies.add(Caller.current().client(), CompanyId.of(companyId), product.identifier());
@@ -66,6 +69,7 @@ class ProductController {
             description = "The company stops syncing the data types only this product needed. Its consent records"
                     + " are kept as evidence.")
     @DeleteMapping(PATH)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> remove(@PathVariable UUID companyId, @PathVariable String productIdentifier) {
         Product product = products.require(productIdentifier);
         if (!companies.remove(Caller.current().client(), CompanyId.of(companyId), product.identifier())) {
@@ -79,6 +83,7 @@ class ProductController {
             description = "Queues the product's data types (or the ones named) on the company's Linked connections"
                     + " whose consents cover them.")
     @PostMapping(PATH + "/refresh")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @Transactional
     ResponseEntity<Void> refresh(@PathVariable UUID companyId, @PathVariable String productIdentifier,
             @RequestBody(required = false) RefreshBody body) {

@@ -12,8 +12,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record ListParams(
         @Parameter(description = "Page number, from 1.", schema = @Schema(type = "integer", format = "int32",
                 minimum = "1", defaultValue = "1")) String page,
-        @Parameter(description = "Records per page, 1 to 2000.", schema = @Schema(type = "integer",
-                format = "int32", minimum = "1", maximum = "2000", defaultValue = "100")) String pageSize,
+        @Parameter(description = "Records per page, 1 to " + PageRequest.MAX_PAGE_SIZE + ".", schema = @Schema(
+                type = "integer", format = "int32", minimum = "1", maximum = "" + PageRequest.MAX_PAGE_SIZE,
+                defaultValue = "100")) String pageSize,
         @Parameter(description = "Codat query language over the record's fields, e.g. `currency=GBP&&amount>100`.")
         String query,
         @Parameter(description = "Field to order by; `-field` for descending, comma-separated.") String orderBy) {

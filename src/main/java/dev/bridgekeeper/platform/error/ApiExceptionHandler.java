@@ -5,15 +5,18 @@ import dev.bridgekeeper.platform.query.QuerySyntaxException;
 import dev.bridgekeeper.platform.web.RequestBodyLimitFilter;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -35,6 +38,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    static final String UNREADABLE_PARAMETERS = "The request's parameters could not be read: there are too many, or"
+            + " they are not encoded as UTF-8 with percent-encoding (%XX).";
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorMessage> api(ApiException e) {
@@ -88,18 +94,35 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorMessage> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String kind = e.getRequiredType() == null ? "a valid value" : switch (e.getRequiredType().getSimpleName()) {
-            case "UUID" -> "a UUID such as 8a210b68-6988-11ed-a1eb-0242ac120002";
-            case "Integer", "int", "Long", "long" -> "a whole number";
-            case "Boolean", "boolean" -> "true or false";
-            default -> "a valid " + e.getRequiredType().getSimpleName();
-        };
-        return badRequest(e.getName(), "\"" + e.getName() + "\" must be " + kind + ".");
+        return badRequest(e.getName(), "\"" + e.getName() + "\" must be " + kind(e.getRequiredType()) + ".");
+    }
+
+    /** A typed path id that converted to nothing (e.g. a UUID that is only spaces): the caller's mistake. */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ResponseEntity<ErrorMessage> missingPathVariable(MissingPathVariableException e) {
+        if (!e.isMissingAfterConversion()) {
+            return unexpected(e);
+        }
+        String name = e.getVariableName();
+        return badRequest(name, "\"" + name + "\" must be " + kind(e.getParameter().getParameterType()) + ".");
+    }
+
+    /**
+     * Tomcat could not read the parameters: too many of them, or a form body it cannot decode (a query string it
+     * cannot decode is refused earlier, naming the parameter, by QueryStringFilter).
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ErrorMessage> unreadableParameters(InvalidParameterException e) {
+        return badRequest("parameters", UNREADABLE_PARAMETERS);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ErrorMessage> missingParameter(MissingServletRequestParameterException e) {
-        return badRequest(e.getParameterName(), "Query parameter \"" + e.getParameterName() + "\" is required.");
+        String name = e.getParameterName();
+        if (e.isMissingAfterConversion()) {
+            return badRequest(name, "\"" + name + "\" must be " + kind(e.getMethodParameter().getParameterType()) + ".");
+        }
+        return badRequest(name, "Query parameter \"" + name + "\" is required.");
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
@@ -151,8 +174,16 @@ public class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorMessage> unexpected(Exception e) {
         log.error("Unexpected error", e);
-        return answer(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred. Quote the correlation id when contacting support.", List.of(), true);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, ContainerErrors.UNEXPECTED, List.of(), true);
+    }
+
+    private static String kind(Class<?> type) {
+        return type == null ? "a valid value" : switch (type.getSimpleName()) {
+            case "UUID" -> "a UUID such as 8a210b68-6988-11ed-a1eb-0242ac120002";
+            case "Integer", "int", "Long", "long" -> "a whole number";
+            case "Boolean", "boolean" -> "true or false";
+            default -> "a valid " + type.getSimpleName();
+        };
     }
 
     private static ResponseEntity<ErrorMessage> badRequest(String field, String message) {
@@ -162,7 +193,9 @@ public class ApiExceptionHandler {
 
     private static ResponseEntity<ErrorMessage> answer(HttpStatus status, String message,
             List<ErrorMessage.ValidationItem> items, boolean retryable) {
-        return ResponseEntity.status(status).body(ErrorResponses.body(status, message, items, retryable));
+        // a preset content type skips content negotiation: errors are JSON whatever Accept asked for
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(ErrorResponses.body(status, message, items, retryable));
     }
 
     private static String path(JacksonException e) {

@@ -6,7 +6,8 @@ import dev.bridgekeeper.platform.error.ValidationErrors;
 public record PageRequest(int page, int pageSize) {
 
     public static final int DEFAULT_PAGE_SIZE = 100;
-    public static final int MAX_PAGE_SIZE = 2000;
+    /** Codat's documented maximum (the pageSize parameter of its Platform API document). */
+    public static final int MAX_PAGE_SIZE = 5000;
 
     /** Validates the query parameters; a missing one takes Codat's default (page 1 of 100). */
     public static PageRequest of(Integer page, Integer pageSize) {

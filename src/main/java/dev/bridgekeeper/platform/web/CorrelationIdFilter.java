@@ -5,8 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -26,7 +24,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
-    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
     private static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".id";
 
     @Override
@@ -53,7 +50,6 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     }
 
     private static String newId(HttpServletRequest request) {
-        String supplied = request.getHeader(CorrelationId.HEADER);
-        return supplied != null && ACCEPTABLE.matcher(supplied).matches() ? supplied : UUID.randomUUID().toString();
+        return CorrelationId.forRequest(request.getHeader(CorrelationId.HEADER));
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /apiKeys}: a client's keys. The key itself is shown once, in the answer that creates it. */
@@ -56,6 +57,7 @@ class ApiKeyController {
 
     @Operation(operationId = "create-api-key", summary = "Create an API key")
     @PostMapping("/apiKeys")
+    @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     ResponseEntity<ApiKeyDetails> create(@RequestBody(required = false) CreateApiKey body) {
         String name = body == null ? null : body.name();
@@ -77,6 +79,7 @@ class ApiKeyController {
 
     @Operation(operationId = "delete-api-key", summary = "Delete an API key")
     @DeleteMapping("/apiKeys/{apiKeyId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Transactional
     ResponseEntity<Void> delete(@PathVariable UUID apiKeyId) {
         UUID clientId = Caller.current().clientId();

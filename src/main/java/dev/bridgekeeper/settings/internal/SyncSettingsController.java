@@ -12,12 +12,14 @@ import dev.bridgekeeper.platform.security.Caller;
 import dev.bridgekeeper.settings.SyncSetting;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -53,6 +55,7 @@ class SyncSettingsController {
 
     @Operation(operationId = "update-profile-syncSettings", summary = "Set the profile sync settings")
     @PostMapping("/profile/syncSettings")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Transactional
     ResponseEntity<Void> setProfile(@RequestBody SyncSettings body) {
         ValidationErrors errors = new ValidationErrors();
@@ -75,6 +78,7 @@ class SyncSettingsController {
 
     @Operation(operationId = "set-company-syncSettings", summary = "Set a company's sync settings")
     @PostMapping("/companies/{companyId}/syncSettings")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Transactional
     ResponseEntity<Void> setCompany(@PathVariable UUID companyId, @RequestBody CompanySyncSettings body) {
         UUID clientId = Caller.current().clientId();

@@ -13,11 +13,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Codat's "Refresh data" endpoints: queue pulls, see each data type's status and the pull history. */
@@ -34,6 +36,7 @@ class SyncController {
     @Operation(operationId = "refresh-company-data", summary = "Refresh all data",
             description = "Queues a pull of every data type the company syncs, on each of its Linked connections.")
     @PostMapping("/companies/{companyId}/data/all")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> refreshAll(@PathVariable("companyId") UUID companyId) {
         sync.queueAll(Caller.current().client(), CompanyId.of(companyId));
         return ResponseEntity.noContent().build();

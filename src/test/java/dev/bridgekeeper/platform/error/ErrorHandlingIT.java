@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
+import dev.bridgekeeper.support.RawHttp;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How the API answers requests it cannot serve: always a Codat ErrorMessage with the right status,
@@ -117,10 +120,13 @@ class ErrorHandlingIT {
         assertNoInternals(description);
         assertBadField(api.post("/companies", "{\"name\":\"Acme\",\"tags\":{\"k\":\"a\\u0000b\"}}"), "tags.k");
         assertBadField(api.post("/companies", "{\"name\":\"Acme\",\"tags\":{\"k\\u0000\":\"v\"}}"), "tags");
+        // any query parameter: refused before it reaches a handler (a link's extra parameters end up in jsonb)
         Api.Response query = api.get("/companies?query=name%3Da%00b");
         assertThat(assertBadField(query, "query").path("error").asString())
-                .isEqualTo("Invalid query: The NUL character (%00) is not allowed at position 6");
+                .isEqualTo("Query parameter \"query\" contains the NUL character (%00), which is not allowed.");
         assertBadField(api.get("/companies?tags=k%3D%00"), "tags");
+        assertBadField(Api.at(port).anonymous().get("/companies/" + UUID.randomUUID() + "/connections/"
+                + UUID.randomUUID() + "/start?ref=%00"), "ref");
     }
 
     @Test
@@ -182,6 +188,94 @@ class ErrorHandlingIT {
         assertBadField(api.get("/companies/" + UUID.randomUUID() + "/connections/not-a-uuid"), "connectionId");
         assertBadField(api.delete("/apiKeys/not-a-uuid"), "apiKeyId");
         assertNoInternals(company);
+    }
+
+    @Test
+    void aTypedIdThatIsOnlySpacesIs400NamingTheParameter() {
+        // Spring converts " " to a null UUID, which used to surface as a 500 "missing path variable"
+        Api.Response company = api.get("/companies/%20/connections");
+        assertThat(assertBadField(company, "companyId").path("error").asString())
+                .isEqualTo("\"companyId\" must be a UUID such as 8a210b68-6988-11ed-a1eb-0242ac120002.");
+        assertBadField(api.delete("/companies/" + UUID.randomUUID() + "/connections/%09"), "connectionId");
+        assertBadField(api.delete("/apiKeys/%20%20"), "apiKeyId");
+        assertNoInternals(company);
+    }
+
+    @Test
+    void aQueryParameterThatIsNotPercentEncodedUtf8Is400NamingIt() {
+        RawHttp raw = new RawHttp(port);
+        for (String query : List.of("page=%FF", "page=%C3%28", "page=%", "page=%G1", "query=a%E2%82")) {
+            String name = query.substring(0, query.indexOf('='));
+            JsonNode body = assertRawError(raw.send("GET", "/companies?" + query,
+                    Map.of("Authorization", api.authorization()), null), 400, query);
+            assertThat(body.path("error").asString()).as(query)
+                    .isEqualTo("Query parameter \"" + name + "\" is not valid: encode it as UTF-8 with percent-encoding (%XX).");
+            assertThat(body.path("validation").path("errors").path(0).path("itemId").asString()).isEqualTo(name);
+        }
+        // more parameters than Tomcat reads (1,000): its refusal is an ErrorMessage too, not a 500
+        StringBuilder many = new StringBuilder("/companies?pageSize=1");
+        for (int i = 0; i < 1_001; i++) {
+            many.append("&a=1");
+        }
+        assertBadField(api.get(many.toString()), "parameters");
+        // before authentication too: the parameters are checked before anything reads them
+        assertBadField(Api.at(port).anonymous().get("/companies?pageSize=%FF"), "pageSize");
+        assertBadField(Api.at(port).anonymous().get("/oauth/callback?state=%FF"), "state");
+    }
+
+    @Test
+    void aUrlTomcatRefusesIsAnErrorMessageWithTheCallersCorrelationId() {
+        RawHttp raw = new RawHttp(port);
+        Map<String, String> headers = Map.of("Authorization", api.authorization(), "X-Correlation-Id", "raw-corr-12345678");
+        for (String path : List.of("/companies/%2F/connections", "/companies/a%2fb", "/companies/%5C", "/companies/%00",
+                "/companies/%G0", "/sandbox/%2F", "/oauth/callback/%00")) {
+            RawHttp.Response response = raw.send("GET", path, headers, null);
+            JsonNode body = assertRawError(response, 400, path);
+            assertThat(body.path("correlationId").asString()).as(path).isEqualTo("raw-corr-12345678");
+            assertThat(body.path("error").asString()).as(path).startsWith("The request URL is not valid");
+        }
+        for (String path : List.of("/companies/%FF", "/companies/%C3%28")) {
+            JsonNode body = assertRawError(raw.send("GET", path, headers, null), 400, path);
+            assertThat(body.path("error").asString()).as(path)
+                    .isEqualTo("The request could not be understood: check that its URL is percent-encoded UTF-8.");
+        }
+    }
+
+    @Test
+    void aRequestLineTomcatCannotParseIsAnErrorMessage() {
+        RawHttp raw = new RawHttp(port);
+        Map<String, String> headers = Map.of("X-Correlation-Id", "raw-corr-12345678");
+        JsonNode character = assertRawError(raw.send("GET", "/companies/|", headers, null), 400, "|");
+        assertThat(character.path("error").asString())
+                .isEqualTo("The request URL contains a character that must be percent-encoded (RFC 3986).");
+        JsonNode tooLong = assertRawError(raw.send("GET", "/companies/" + "a".repeat(10_000), headers, null), 400, "long");
+        assertThat(tooLong.path("error").asString()).isEqualTo("The request's URL and headers are too large.");
+        JsonNode method = assertRawError(raw.send("GE@T", "/companies", headers, null), 400, "method");
+        assertThat(method.path("error").asString()).isEqualTo("The request method is not a valid HTTP method name.");
+        // the request line failed, so its headers were never read: the id is a new one, not the caller's
+        assertThat(UUID.fromString(method.path("correlationId").asString())).isNotNull();
+    }
+
+    @Test
+    void errorsAreJsonWhateverTheAcceptHeaderAsksFor() {
+        for (String accept : List.of("application/xml", "text/html", "image/png")) {
+            Api.Response missing = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/companies/" + UUID.randomUUID()))
+                    .header("Authorization", api.authorization()).header("Accept", accept).GET().build());
+            assertError(missing, 404);
+            Api.Response badBody = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/companies"))
+                    .header("Authorization", api.authorization()).header("Accept", accept)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{")).build());
+            assertBadField(badBody, "body");
+        }
+    }
+
+    @Test
+    void aRequestTheFirewallRefusesNamesWhatIsNotAllowed() {
+        Api.Response response = api.send(HttpRequest.newBuilder(URI.create(api.base() + "//companies"))
+                .header("Authorization", api.authorization()).header("X-Correlation-Id", "fw-corr-12345678").GET().build());
+        JsonNode body = assertError(response, 400);
+        assertThat(body.path("error").asString()).startsWith("The request was refused: its URL, method or a header");
+        assertThat(body.path("correlationId").asString()).isEqualTo("fw-corr-12345678");
     }
 
     @Test
@@ -297,6 +391,21 @@ class ErrorHandlingIT {
         Api.Response response = api.get("/companies?pageSize=1");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json().path("totalResults").asLong();
+    }
+
+    /** {@link dev.bridgekeeper.support.ErrorAssertions#assertError} for an answer read off a raw socket. */
+    private static JsonNode assertRawError(RawHttp.Response response, int status, String what) {
+        assertThat(response.status()).as(what + ": " + response.text()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).as(what).startsWith("application/json");
+        JsonNode body = JsonMapper.builder().build().readTree(response.text());
+        assertThat(body.path("statusCode").asInt()).as(what).isEqualTo(status);
+        assertThat(body.path("service").asString()).isEqualTo("PublicApi");
+        assertThat(body.path("correlationId").asString()).as(what).isNotBlank()
+                .isEqualTo(response.header("X-Correlation-Id"));
+        for (String word : INTERNALS) {
+            assertThat(response.text()).as(what).doesNotContain(word);
+        }
+        return body;
     }
 
     private static void assertNoInternals(Api.Response response) {
