@@ -7,7 +7,7 @@ import dev.bridgekeeper.connection.ConnectionStatus;
 import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.connection.DataConnectionError;
 import dev.bridgekeeper.consent.ConsentChannel;
-import dev.bridgekeeper.consent.ConsentRecord;
+import dev.bridgekeeper.consent.Consent;
 import dev.bridgekeeper.consent.ConsentRecords;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
@@ -175,7 +175,9 @@ class LinkApiController implements CompanyScopedEndpoints {
     @Operation(operationId = "record-link-consent", summary = "Record the consent text the customer accepted",
             description = "Stores the exact text shown with its SHA-256 before the customer leaves for the platform,"
                     + " as a consent record for each of the company's products that uses the source type (see"
-                    + " GET /companies/{companyId}/consents).")
+                    + " GET /companies/{companyId}/consents). With textVersion the text must hold each product's text"
+                    + " as consentTexts serves it, and version and locale must be the product's; without it the text"
+                    + " is the page's own wording and the records have no version.")
     @PostMapping(BASE + "/consents")
     @ResponseStatus(HttpStatus.CREATED)
     RecordedConsent recordConsent(@PathVariable UUID companyId, @RequestBody NewConsent body,
@@ -221,15 +223,15 @@ class LinkApiController implements CompanyScopedEndpoints {
         if (connectionId != null) {
             connections.get(caller.client(), CompanyId.of(companyId), connectionId);
         }
-        List<ConsentRecord> recorded = consents.acceptInLink(caller.client(), CompanyId.of(companyId),
+        List<Consent> recorded = consents.acceptInLink(caller.client(), CompanyId.of(companyId),
                 new ConsentRecords.LinkAcceptance(connectionId, type.name(), body.text(), body.textVersion(),
                         body.locale(), channel, caller.kind() == Caller.Kind.COMPANY_TOKEN ? "CompanyToken" : "ApiKey",
                         request.getRemoteAddr(), request.getHeader("User-Agent"),
                         body.productIdentifier() == null || body.productIdentifier().isBlank() ? null
                                 : body.productIdentifier().trim()));
-        ConsentRecord first = recorded.get(0);
-        return new RecordedConsent(first.id(), first.textSha256(), first.grantedAt(),
-                recorded.stream().map(ConsentRecord::id).toList());
+        Consent first = recorded.get(0);
+        return new RecordedConsent(first.id().toString(), first.textSha256(), first.grantedAt(),
+                recorded.stream().map(c -> c.id().toString()).toList());
     }
 
     @Operation(operationId = "list-link-pending-consents", summary = "List the consents still needed on linked connections",

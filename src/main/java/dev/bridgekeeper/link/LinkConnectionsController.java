@@ -2,7 +2,7 @@ package dev.bridgekeeper.link;
 
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.DataConnection;
-import dev.bridgekeeper.consent.ConsentRecord;
+import dev.bridgekeeper.consent.Consent;
 import dev.bridgekeeper.consent.ConsentRecords;
 import dev.bridgekeeper.consent.ConsentStatus;
 import dev.bridgekeeper.consent.Products;
@@ -133,10 +133,9 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
     private List<Product> productsRelyingOn(ClientId clientId, CompanyId companyId, DataConnection connection) {
         return consents.list(clientId, companyId).stream()
                 .filter(c -> c.status() == ConsentStatus.Active && c.productIdentifier() != null)
-                .filter(c -> c.connectionIds() == null || c.connectionIds().isEmpty()
-                        ? connection.sourceType().equals(c.sourceType())
-                        : c.connectionIds().contains(connection.id().toString()))
-                .map(ConsentRecord::productIdentifier)
+                .filter(c -> c.connectionIds().isEmpty() ? connection.sourceType().equals(c.sourceType())
+                        : c.connectionIds().contains(connection.id()))
+                .map(Consent::productIdentifier)
                 .distinct()
                 .map(id -> new Product(id, products.find(id).map(dev.bridgekeeper.consent.Product::name).orElse(id)))
                 .toList();

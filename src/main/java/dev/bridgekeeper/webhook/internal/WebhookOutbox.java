@@ -149,7 +149,7 @@ class WebhookOutbox {
 
     private void consent(WebhookEventType type, ConsentEvent event) {
         record(type, event.clientId(), event.company(), event.at(),
-                () -> new ConsentPayload(reference(event.company()), event.consent()));
+                () -> new ConsentPayload(reference(event.company()), ConsentRecord.of(event.consent())));
     }
 
     /** The first read after a link is both read.completed.initial and read.completed, as Codat sends it. */
