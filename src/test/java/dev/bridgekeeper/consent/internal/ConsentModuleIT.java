@@ -46,7 +46,7 @@ import org.springframework.test.context.TestPropertySource;
  * instance runs no sync jobs, so nothing asks it. The client and company rows are written as an operator would.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES,
-        extraIncludes = {"platform", "audit"})
+        extraIncludes = {"platform", "audit", "connector"})
 @Import(StatementCounter.class)
 @ActiveProfiles("test")
 @TestPropertySource(properties = "bridgekeeper.sync.worker=false")
