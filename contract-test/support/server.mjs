@@ -76,6 +76,11 @@ export async function startServer({ name = "server", env = {} } = {}) {
       BRIDGEKEEPER_EMBEDDED_DATABASE_PORT: "0",
       // the public URL is this very server, so linkUrls and the sandbox platforms' URLs point here
       BRIDGEKEEPER_PUBLIC_URL: baseUrl,
+      // the rate limits stay on but far above what the tests send (their default daily quota is 1,000 requests,
+      // 10 wrong keys a minute per address, 300 browser requests a minute per address)
+      BRIDGEKEEPER_THROTTLE_CLIENT_QUOTA: "100000000",
+      BRIDGEKEEPER_THROTTLE_FAILEDAUTHENTICATION_LIMIT: "100000000",
+      BRIDGEKEEPER_THROTTLE_BROWSER_LIMIT: "100000000",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
