@@ -76,7 +76,9 @@ class DeliveryStore {
      * {@code lease}. Two statements in one transaction: the first locks the consumers that have due work,
      * skipping any that another instance is claiming for at this moment; the second, with a snapshot taken after
      * those locks, counts each one's deliveries in flight (every claim that could add to them has committed) and
-     * takes the rest of its room. Other consumers' claims go on side by side.
+     * takes the rest of its room. Other consumers' claims go on side by side. Neither statement ever waits on a
+     * lock (SKIP LOCKED on consumers and on deliveries), so a claim cannot deadlock with a consumer's deletion or
+     * with the recorder; a delivery locked by one of them is simply left for the next claim.
      */
     @Transactional
     Claim claim(Instant now, Instant lease, int limit, int perConsumer) {
@@ -110,10 +112,14 @@ class DeliveryStore {
                 picked as (
                     select consumer_id, message_id from due where turn <= room
                     order by turn, next_attempt_utc limit ?),
+                locked as (
+                    select d.consumer_id, d.message_id from webhook_delivery d
+                    join picked p on p.consumer_id = d.consumer_id and p.message_id = d.message_id
+                    where d.status = 'Pending' and d.next_attempt_utc <= ?
+                    for update of d skip locked),
                 claimed as (
                     update webhook_delivery d set next_attempt_utc = ?, claimed_until = ?
-                    from picked where d.consumer_id = picked.consumer_id and d.message_id = picked.message_id
-                        and d.status = 'Pending' and d.next_attempt_utc <= ?
+                    from locked where d.consumer_id = locked.consumer_id and d.message_id = locked.message_id
                     returning d.consumer_id, d.message_id, d.attempts)
                 select cl.consumer_id, cl.message_id, cl.attempts, c.url, c.secret_sealed, c.previous_secret_sealed,
                        c.previous_secret_until, m.body
@@ -124,7 +130,7 @@ class DeliveryStore {
                 select consumer_id, null, null, null, null, null, null, null from due where turn > room
                 """)
                 .params(perConsumer, Timestamp.from(now), consumerIds.toArray(UUID[]::new), Timestamp.from(now), limit,
-                        Timestamp.from(lease), Timestamp.from(lease), Timestamp.from(now))
+                        Timestamp.from(now), Timestamp.from(lease), Timestamp.from(lease))
                 .query(rs -> {
                     UUID consumerId = rs.getObject(1, UUID.class);
                     UUID messageId = rs.getObject(2, UUID.class);
