@@ -84,10 +84,11 @@ class WebhookOutbox {
     private final WebhookPolicies policies;
     private final JsonMapper json;
     private final ObjectProvider<WebhookDispatcher> dispatcher;
-    private final Products products;
+    // optional only so the webhook module's slice test starts without the consent module
+    private final ObjectProvider<Products> products;
 
     WebhookOutbox(ConsumerStore consumers, DeliveryStore deliveries, WebhookPolicies policies, JsonMapper json,
-            ObjectProvider<WebhookDispatcher> dispatcher, Products products) {
+            ObjectProvider<WebhookDispatcher> dispatcher, ObjectProvider<Products> products) {
         this.products = products;
         this.consumers = consumers;
         this.deliveries = deliveries;
@@ -203,8 +204,13 @@ class WebhookOutbox {
     private void product(WebhookEventType type, ClientId clientId, CompanyReference company, String productId,
             List<String> products, Instant at) {
         record(type, clientId, company, at, () -> new CompanyProductPayload(company.id().toString(), company.name(),
-                company.description(), productId, this.products.find(productId).map(Product::name).orElse(productId),
+                company.description(), productId, productName(productId),
                 products));
+    }
+
+    private String productName(String identifier) {
+        Products configured = products.getIfAvailable();
+        return configured == null ? identifier : configured.find(identifier).map(Product::name).orElse(identifier);
     }
 
     /** Client-wide events: no company, so every subscribed consumer gets them whatever its company-tag filter. */
