@@ -10,6 +10,7 @@ import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.web.PublicUrl;
+import dev.bridgekeeper.settings.Profile;
 import dev.bridgekeeper.settings.ProfileSettings;
 import java.net.URI;
 import java.util.HashMap;
@@ -24,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The customer's round trip: linkUrl → the platform's authorization page (state + PKCE) → the one
  * callback URL → tokens sealed into the vault and the connection Linked → the lender's redirect.
- * Every outcome, good or bad, ends at the lender's redirect with Codat's status parameters.
+ * Every outcome, good or bad, ends at the lender's redirect with Codat's status parameters, or, when the
+ * Link journey sent the customer in the same tab, back at the journey's own return address.
  */
 @Service
 class LinkFlow {
@@ -41,6 +43,7 @@ class LinkFlow {
     private final TransactionTemplate tx;
     private final OAuthProperties properties;
     private final URI callback;
+    private final PublicUrl publicUrl;
 
     LinkFlow(ConnectionManagement connections, IntegrationCatalog catalog, ProfileSettings profiles,
             AuthorizationStates states, PlatformClient platforms, TokenVault vault, TransactionTemplate tx,
@@ -54,6 +57,7 @@ class LinkFlow {
         this.tx = tx;
         this.properties = properties;
         this.callback = URI.create(publicUrl.resolve(CALLBACK_PATH));
+        this.publicUrl = publicUrl;
     }
 
     /** What the browser should be shown next: a redirect, or a page when there is nowhere safe to go. */
@@ -74,6 +78,17 @@ class LinkFlow {
         Optional<Integration> integration = catalog.find(connection.platformKey());
         Map<String, String> extra = new HashMap<>(query);
         extra.remove("otp");
+        Profile profile = profiles.profile(ClientId.of(clientId));
+        String journeyReturn = extra.remove(RedirectTarget.JOURNEY_RETURN);
+        if (journeyReturn != null) {
+            if (RedirectTarget.journeyMayReturnTo(journeyReturn, profile, hostedLinkPage(companyId))) {
+                // kept with the other parameters under its own name; finish() takes it out again
+                extra.put(RedirectTarget.JOURNEY_RETURN, journeyReturn);
+            } else {
+                log.warn("Connection {}: the journey's return address is not on the profile's whiteListUrls; the"
+                        + " profile's redirect applies", connectionId);
+            }
+        }
         if (integration.isEmpty() || !"oauth2".equals(integration.get().auth().mode())) {
             return finish(clientId, companyId, connection, "501", "Not Implemented",
                     "This platform cannot be connected to from here.", extra);
@@ -81,7 +96,11 @@ class LinkFlow {
         String verifier = new CodeVerifier().getValue();
         String state = tx.execute(status -> states.create(clientId, companyId, connectionId, verifier, extra,
                 properties.stateLifetime()));
-        return new Redirect(platforms.authorizationUri(integration.get(), callback, state, verifier));
+        return new Redirect(platforms.authorizationUri(integration.get(), callback, state, verifier, profile.name()));
+    }
+
+    private String hostedLinkPage(UUID companyId) {
+        return publicUrl.resolve("/link/" + companyId);
     }
 
     Outcome callback(String code, String state, String error, String errorDescription) {
@@ -141,7 +160,15 @@ class LinkFlow {
     }
 
     private Outcome finish(UUID clientId, UUID companyId, DataConnection connection, String statusCode,
-            String statusText, String errorMessage, Map<String, String> extra) {
+            String statusText, String errorMessage, Map<String, String> params) {
+        Map<String, String> extra = new HashMap<>(params);
+        String journeyReturn = extra.remove(RedirectTarget.JOURNEY_RETURN);
+        Profile profile = profiles.profile(ClientId.of(clientId));
+        // checked again: the allow list may have changed while the customer was at the platform
+        if (journeyReturn != null
+                && RedirectTarget.journeyMayReturnTo(journeyReturn, profile, hostedLinkPage(companyId))) {
+            return new Redirect(RedirectTarget.journeyReturn(journeyReturn, statusCode, connection.id().toString()));
+        }
         Map<String, String> values = new HashMap<>();
         values.put("companyId", companyId.toString());
         values.put("connectionId", connection.id().toString());
@@ -154,7 +181,7 @@ class LinkFlow {
         values.put("statusText", statusText);
         values.put("errorMessage", errorMessage);
         try {
-            return RedirectTarget.build(profiles.profile(ClientId.of(clientId)), values, extra)
+            return RedirectTarget.build(profile, values, extra)
                     .<Outcome>map(Redirect::new)
                     .orElseGet(() -> "200".equals(statusCode)
                             ? new Page(200, "You're connected", "Your " + connection.platformName()

@@ -66,7 +66,14 @@ class PlatformClient {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    URI authorizationUri(Integration integration, URI callback, String state, String codeVerifier) {
+    /** The sandbox platforms' extension parameter: the name their consent page asks the customer to allow. */
+    static final String SANDBOX_CLIENT_NAME = "client_display_name";
+
+    /**
+     * The platform's authorization URL. {@code lenderName} goes only to the sandbox platforms: a real platform
+     * shows the name its app was registered under, which for a lender's own app is the lender's.
+     */
+    URI authorizationUri(Integration integration, URI callback, String state, String codeVerifier, String lenderName) {
         Integration.Auth auth = integration.auth();
         AuthorizationRequest.Builder request = new AuthorizationRequest.Builder(
                 new ResponseType(ResponseType.Value.CODE), new ClientID(auth.clientId()))
@@ -76,6 +83,9 @@ class PlatformClient {
                 .codeChallenge(new CodeVerifier(codeVerifier), CodeChallengeMethod.S256);
         if (!auth.scopes().isEmpty()) {
             request.scope(new Scope(auth.scopes().toArray(String[]::new)));
+        }
+        if (integration.sandbox() && lenderName != null && !lenderName.isBlank()) {
+            request.customParameter(SANDBOX_CLIENT_NAME, lenderName);
         }
         return request.build().toURI();
     }
