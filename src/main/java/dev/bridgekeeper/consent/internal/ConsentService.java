@@ -218,7 +218,9 @@ class ConsentService {
             String platformName) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("companyName", company.name());
-        values.put("lenderName", profiles.profile(ClientId.of(clientId)).name());
+        String lender = profiles.profile(ClientId.of(clientId)).name();
+        // an unnamed profile (a fresh install) is never shown as a name the customer cannot place
+        values.put("lenderName", lender == null || lender.isBlank() ? "your lender" : lender);
         values.put("productName", product.name());
         values.put("platformName", platformName);
         return values;
