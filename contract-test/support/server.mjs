@@ -14,7 +14,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const PROJECT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const STARTUP_LIMIT_MS = 120_000;
+// a busy machine (several builds sharing two cores) may need longer: BRIDGEKEEPER_STARTUP_SECONDS raises it
+const STARTUP_LIMIT_MS = Number(process.env.BRIDGEKEEPER_STARTUP_SECONDS ?? 120) * 1000;
 const SHUTDOWN_LIMIT_MS = 30_000;
 const TAIL_LINES = 80;
 
