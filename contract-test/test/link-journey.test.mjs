@@ -187,7 +187,8 @@ before(async () => {
   server = await startServer({ name: "link-journey-server" });
   api = apiClient(server);
   browser = await launchChromium();
-  PROFILE = { name: "Northwind Bank", logoUrl: LOGO, supportEmail: SUPPORT, privacyPolicyUrl: PRIVACY,
+  // Codat's fields only: the Bridgekeeper extensions (support address, privacy policy) have a test of their own
+  PROFILE = { name: "Northwind Bank", logoUrl: LOGO,
     redirectUrl: "https://example.com/linked?company={companyId}&status={statusCode}",
     whiteListUrls: ["https://example.com", LENDER] };
 });
@@ -247,18 +248,15 @@ for (const size of SIZES) {
         `the platform's logo is ${icon.width}×${icon.height} px`);
       await shot(page, size, "hosted-3-picker");
 
-      // no platform of yours listed: a way to tell the lender
+      // no platform of yours listed: a way to tell the lender (without a support address: plain words)
       await link(page).getByRole("button", { name: "Can't find yours?" }).click();
       await link(page).getByRole("heading", { name: "Can't find your accounting platform?" }).waitFor();
-      const mail = link(page).getByRole("link", { name: "Email Northwind Bank" });
-      assert.match(await mail.getAttribute("href"), new RegExp(`^mailto:${SUPPORT}\\?subject=`));
-      await shot(page, size, "hosted-4-cant-find");
+      await link(page).getByText("Contact Northwind Bank the way you usually do").waitFor();
       await link(page).getByRole("button", { name: "Back to the list" }).click();
 
       await link(page).getByRole("button", { name: "Sandbox Accounting" }).click();
       await link(page).getByRole("heading", { name: "Connect Sandbox Accounting" }).waitFor();
       await assertAgreeVisible(page, "Hosted Link's consent");
-      await link(page).getByRole("link", { name: "Read Northwind Bank's privacy policy" }).waitFor();
       await shot(page, size, "hosted-5-consent");
       await link(page).getByRole("button", { name: "Agree and continue" }).click();
       // desktop with the popup blocked, and the phone: this tab goes to the platform and comes back
@@ -283,6 +281,35 @@ for (const size of SIZES) {
       assert.deepEqual([record.channel, record.status], ["HostedLink", "Active"]);
       assert.deepEqual(page.problems, [], "no CSP violations or script errors");
       await page.context().close();
+    });
+
+    test("the lender's support address and privacy policy: help on every screen and when the platform is missing (items 6, 9)", async () => {
+      await api("PUT", "/profile", { ...PROFILE, supportEmail: SUPPORT, privacyPolicyUrl: PRIVACY });
+      try {
+        const company = await newCompany(`Help ${size.name} Ltd`);
+        const page = await newPage(size);
+        await page.goto(company.redirect);
+        const help = link(page).getByRole("link", { name: "Contact Northwind Bank" });
+        assert.equal(await help.getAttribute("href"), `mailto:${SUPPORT}`);
+        await link(page).getByRole("button", { name: "Get started" }).click();
+        await link(page).getByRole("button", { name: /^Accounting/ }).click();
+        await link(page).getByRole("button", { name: "Can't find yours?" }).click();
+        await link(page).getByRole("heading", { name: "Can't find your accounting platform?" }).waitFor();
+        const mail = link(page).getByRole("link", { name: "Email Northwind Bank" });
+        assert.match(await mail.getAttribute("href"), new RegExp(`^mailto:${SUPPORT}\\?subject=`));
+        await shot(page, size, "hosted-4-cant-find");
+        await link(page).getByRole("button", { name: "Back to the list" }).click();
+        await link(page).getByRole("button", { name: "Sandbox Accounting" }).click();
+        const privacy = link(page).getByRole("link", { name: "Read Northwind Bank's privacy policy" });
+        assert.equal(await privacy.getAttribute("href"), PRIVACY);
+        await assertAgreeVisible(page, "the consent with the privacy policy");
+        await shot(page, size, "hosted-5b-consent-with-privacy");
+        assert.match(await link(page).evaluate((e) => e.consentText()),
+          /\[Read Northwind Bank's privacy policy\]\(https:\/\/northwind\.example\/privacy\)/);
+        await page.context().close();
+      } finally {
+        await api("PUT", "/profile", PROFILE);
+      }
     });
 
     test("without a return address, Done says the window can be closed (item 3)", async () => {

@@ -130,7 +130,8 @@ class LinkApiController implements CompanyScopedEndpoints {
     record RecordedConsent(String id, String textSha256, Instant acceptedUtc, List<String> consentIds) {}
 
     @Operation(operationId = "get-link-company", summary = "Get what the Link UI shows about the company",
-            description = "The company's name and the lender's name and logo.")
+            description = "The company's name; the lender's name, logo, support address and privacy policy; and"
+                    + " returnUrl, where Hosted Link's Done sends the customer.")
     @GetMapping(BASE)
     LinkCompany company(@PathVariable UUID companyId) {
         ClientId clientId = Caller.current().client();

@@ -90,6 +90,11 @@ class SettingsApiIT {
         assertThat(contacts.json().path("privacyPolicyUrl").asString()).isEqualTo("https://lender.example/privacy");
         assertThat(api.get("/profile").json()).isEqualTo(contacts.json());
 
+        // a profile not named yet ("", as a fresh install's) goes back as it came
+        Api.Response unnamed = api.put("/profile", "{\"name\":\"\",\"redirectUrl\":\"\"}");
+        assertThat(unnamed.status()).as(unnamed.toString()).isEqualTo(200);
+        assertThat(unnamed.json().path("name").asString()).isEmpty();
+
         Api.Response cors = api.post("/corsSettings", "{\"allowedOrigins\":[\"https://app.lender.example/\","
                 + "\"http://localhost:3000\"]}");
         assertThat(cors.status()).as(cors.toString()).isEqualTo(200);

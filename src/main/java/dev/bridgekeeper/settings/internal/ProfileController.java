@@ -42,7 +42,8 @@ class ProfileController {
     @Transactional
     Profile update(@RequestBody Profile body) {
         ValidationErrors errors = new ValidationErrors();
-        if (body.name() == null || body.name().isBlank()) {
+        // "" is a profile not named yet (a fresh install's), so what GET /profile answers can be sent back
+        if (body.name() == null || !body.name().isEmpty() && body.name().isBlank()) {
             errors.reject("name", "\"name\" is required.");
         } else if (body.name().length() > 100) {
             errors.reject("name", "\"name\" must be at most 100 characters.");
