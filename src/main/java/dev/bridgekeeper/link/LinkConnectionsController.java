@@ -80,8 +80,8 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
      * {@code firstLinked} when they first authorised it.
      */
     record ManagedConnection(String id, String integrationKey, String platformName, String sourceType,
-            String logoUrl, ConnectionStatus status, String organisationName, Instant created, Instant firstLinked,
-            Instant lastSync, String linkUrl) {}
+            String logoUrl, String iconUrl, ConnectionStatus status, String organisationName, Instant created,
+            Instant firstLinked, Instant lastSync, String linkUrl) {}
 
     /**
      * What stops when the connection is disconnected: the data types no longer updated, and the lender's
@@ -158,11 +158,13 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
     }
 
     private ManagedConnection view(DataConnection c, Instant firstLinked, Instant lastPulled) {
-        Optional<Integration> integration = catalog.find(c.platformKey());
-        String logo = integration.map(Integration::branding).filter(b -> b.logo() != null)
-                .map(b -> publicUrl.resolve("/branding/" + c.platformKey() + "/" + b.logo())).orElse(null);
+        Optional<Integration.Branding> branding = catalog.find(c.platformKey()).map(Integration::branding);
+        String logo = branding.map(Integration.Branding::logo)
+                .map(file -> publicUrl.resolve("/branding/" + c.platformKey() + "/" + file)).orElse(null);
+        String icon = branding.map(Integration.Branding::icon)
+                .map(file -> publicUrl.resolve("/branding/" + c.platformKey() + "/" + file)).orElse(null);
         Object organisation = c.connectionInfo() == null ? null : c.connectionInfo().get("organisationName");
-        return new ManagedConnection(c.id().toString(), c.platformKey(), c.platformName(), c.sourceType(), logo,
+        return new ManagedConnection(c.id().toString(), c.platformKey(), c.platformName(), c.sourceType(), logo, icon,
                 c.status(), organisation == null ? null : organisation.toString(), c.created(), firstLinked,
                 c.lastSync() != null ? c.lastSync() : lastPulled, c.linkUrl());
     }

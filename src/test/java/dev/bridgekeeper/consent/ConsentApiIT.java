@@ -139,11 +139,11 @@ class ConsentApiIT {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode consent = created.json();
         assertThat(consent.path("text").asString()).isEqualTo(String.join("\n\n",
-                "Onboarding (Banking)",
+                "Onboarding: your banking data",
                 "Purpose\nAcme Bank uses this data to open and verify the account of Tiny Trading Ltd.",
                 "Access\nRead-only. Acme Bank can see your data but cannot change anything or move money.",
                 "Account information\nAccount names, numbers and balances.",
-                "Platform data\nAcme Bank will read:\n- banking-accounts",
+                "Platform data\nAcme Bank will read:\n- Bank accounts",
                 "Retention\nData is kept while you use Onboarding and deleted 30 days after you withdraw consent."));
         assertThat(consent.path("textSha256").asString()).isEqualTo(ConsentLifecycleIT.sha256(
                 consent.path("text").asString()));

@@ -116,8 +116,8 @@ class ConsentLifecycleIT {
         assertThat(lending.status()).as(lending.toString()).isEqualTo(201);
         JsonNode lendingConsent = lending.json();
         String text = lendingConsent.path("text").asString();
-        assertThat(text).startsWith("Lending (Banking)\n\nPurpose\nAcme Bank uses this data to assess the loan"
-                + " application of Tiny Trading Ltd").contains("\n- banking-transactionCategories");
+        assertThat(text).startsWith("Lending: your banking data\n\nPurpose\nAcme Bank uses this data to assess the loan"
+                + " application of Tiny Trading Ltd").contains("\n- Transaction categories");
         assertThat(lendingConsent.path("textSha256").asString()).isEqualTo(sha256(text));
         assertThat(lendingConsent.path("channel").asString()).isEqualTo("Api");
         assertThat(lendingConsent.path("ipAddress").asString()).isEqualTo("203.0.113.9");

@@ -52,13 +52,14 @@ class LinkConsentTextsIT {
         assertThat(onboarding.path("sourceType").asString()).isEqualTo("Banking");
         assertThat(onboarding.path("textVersion").asString()).isEqualTo("2026-11-01");
         assertThat(onboarding.path("locale").asString()).isEqualTo("en-GB");
-        assertThat(onboarding.path("heading").asString()).isEqualTo("Onboarding (Banking)");
+        // plain words for the customer: no source type in brackets, no data type keys
+        assertThat(onboarding.path("heading").asString()).isEqualTo("Onboarding: your banking data");
         assertThat(onboarding.path("sections").valueStream().map(s -> s.path("title").asString()).toList())
                 .containsExactly("Purpose", "Access", "Account information", "Platform data", "Retention");
         assertThat(onboarding.path("sections").get(0).path("body").asString()).isEqualTo(
                 lender + " uses this data to open and verify the account of Acme Bakery Ltd.");
         assertThat(onboarding.path("sections").get(3).path("body").asString()).isEqualTo(lender + " will read:\n"
-                + "- banking-accounts\n- banking-accountBalances\n- banking-transactions");
+                + "- Bank accounts\n- Account balances\n- Bank transactions");
         assertThat(onboarding.path("dataTypes").valueStream().map(JsonNode::asString).toList())
                 .containsExactly("banking-accounts", "banking-accountBalances", "banking-transactions");
         assertThat(banking.get(1).path("productIdentifier").asString()).isEqualTo("lending");

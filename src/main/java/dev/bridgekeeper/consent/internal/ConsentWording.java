@@ -52,7 +52,9 @@ class ConsentWording {
             String platformName) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("companyName", company.name());
-        values.put("lenderName", profiles.profile(clientId).name());
+        String lender = profiles.profile(clientId).name();
+        // an unnamed profile (a fresh install) is never shown as a name the customer cannot place
+        values.put("lenderName", lender == null || lender.isBlank() ? "your lender" : lender);
         values.put("productName", product.name());
         values.put("platformName", platformName);
         return values;

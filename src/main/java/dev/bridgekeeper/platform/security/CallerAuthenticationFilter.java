@@ -38,7 +38,7 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
     private final ErrorResponses errors;
     private final RequestThrottle throttle;
 
-    private record ScopedPattern(HttpMethod method, PathPattern pattern) {}
+    private record ScopedPattern(HttpMethod method, PathPattern pattern, boolean journey) {}
 
     CallerAuthenticationFilter(ApiKeyDirectory keys, CompanyTokens tokens, List<CompanyScopedEndpoints> scoped,
             ErrorResponses errors, RequestThrottle throttle) {
@@ -47,7 +47,8 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
         this.tokens = tokens;
         this.errors = errors;
         this.companyEndpoints = scoped.stream().flatMap(s -> s.endpoints().stream())
-                .map(e -> new ScopedPattern(e.method(), PathPatternParser.defaultInstance.parse(e.pathPattern())))
+                .map(e -> new ScopedPattern(e.method(), PathPatternParser.defaultInstance.parse(e.pathPattern()),
+                        e.journey()))
                 .toList();
     }
 
@@ -92,8 +93,9 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
             }
         }
         if (caller.get().kind() == Caller.Kind.COMPANY_TOKEN && !allowedForCompanyToken(request, caller.get())) {
-            errors.write(response, HttpStatus.FORBIDDEN,
-                    "A company access token cannot call this endpoint. Use an API key.");
+            errors.write(response, HttpStatus.FORBIDDEN, caller.get().hostedLink()
+                    ? "A Hosted Link token can only run the Link journey for its company."
+                    : "A company access token cannot call this endpoint. Use an API key.");
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -124,7 +126,7 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
         HttpMethod method = HttpMethod.valueOf(request.getMethod());
         UUID company = caller.companyId().orElseThrow();
         for (ScopedPattern endpoint : companyEndpoints) {
-            if (!endpoint.method().equals(method)) {
+            if (!endpoint.method().equals(method) || caller.hostedLink() && !endpoint.journey()) {
                 continue;
             }
             PathPattern.PathMatchInfo match = endpoint.pattern().matchAndExtract(path);

@@ -91,7 +91,21 @@ class EndpointAccessIT {
     private static final String BAD_CREDENTIALS = "The credentials in the Authorization header are not valid. Send"
             + " \"Basic \" followed by your base64-encoded API key.";
     private static final String NOT_FOR_TOKENS = "A company access token cannot call this endpoint. Use an API key.";
+    private static final String NOT_FOR_HOSTED_LINK = "A Hosted Link token can only run the Link journey for its"
+            + " company.";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * What the token behind a company's {@code redirect} URL may call (the URL carries only the company id, so
+     * anyone holding it gets this much, as with Codat's): the Link journey, and nothing else in the table.
+     */
+    private static final Set<String> HOSTED_LINK_JOURNEY = Set.of(
+            "GET /link/api/companies/{company}",
+            "GET /link/api/companies/{company}/integrations",
+            "POST /link/api/companies/{company}/connections",
+            "GET /link/api/companies/{company}/connections/{connection}",
+            "POST /link/api/companies/{company}/consents",
+            "GET /link/api/companies/{company}/consentTexts?sourceType=Banking");
 
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/companies", null, false, 200),
@@ -435,6 +449,27 @@ class EndpointAccessIT {
             assertThat(response.json()).as("the token sees what the key sees")
                     .isEqualTo(call(admin, endpoint, shared, sharedApiKey).json());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void theHostedLinkPagesTokenReachesOnlyTheJourney(Endpoint endpoint) {
+        String page = anonymous.get("/link/" + shared.company()).body();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("access-token=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).as(page).isTrue();
+        Api hosted = anonymous.withBearer(token.group(1));
+        Api.Response response = call(hosted, endpoint, shared, sharedApiKey);
+        if (!HOSTED_LINK_JOURNEY.contains(endpoint.toString())) {
+            assertAnswer(response, 403, NOT_FOR_HOSTED_LINK);
+            assertUnchanged();
+            return;
+        }
+        assertThat(endpoint.companyToken()).isTrue();
+        assertThat(response.status()).as(response.toString()).isEqualTo(endpoint.statusWithKey());
+        // another company of the same client, or another client's: refused
+        Fixture other = new Fixture(shared.otherCompany(), shared.company(), shared.connection(), shared.token(),
+                shared.webhook(), shared.message());
+        assertAnswer(call(hosted, endpoint, other, sharedApiKey), 403, NOT_FOR_HOSTED_LINK);
     }
 
     @ParameterizedTest(name = "{0}")
