@@ -107,7 +107,8 @@ class SettingsApiIT {
     void syncSettingsAtProfileAndCompanyLevel() {
         Api api = newClient();
         JsonNode defaults = api.get("/profile/syncSettings").json();
-        assertThat(defaults.path("settings").size()).isEqualTo(43);
+        assertThat(defaults.path("settings").size()).as("one per data type of the registry")
+                .isEqualTo(dev.bridgekeeper.platform.DataTypes.all().size());
         assertThat(defaults.path("overridesDefaults").asBoolean()).isFalse();
 
         String settings = "{\"settings\":[{\"dataType\":\"invoices\",\"fetchOnFirstLink\":true,\"syncSchedule\":12,"

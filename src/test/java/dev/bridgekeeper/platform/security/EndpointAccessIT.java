@@ -128,6 +128,11 @@ class EndpointAccessIT {
             new Endpoint("GET", "/integrations", null, true, 200),
             new Endpoint("GET", "/integrations/sbac", null, true, 200),
             new Endpoint("GET", "/integrations/sbac/branding", null, true, 200),
+            // a client's own app for a platform: the lender's key only, never a company token
+            new Endpoint("GET", "/integrations/gbol/credentials", null, false, 200),
+            new Endpoint("PUT", "/integrations/gbol/credentials",
+                    "{\"clientId\":\"my-xero-app\",\"clientSecret\":\"s3cret\"}", false, 200),
+            new Endpoint("DELETE", "/integrations/gbol/credentials", null, false, 204),
             new Endpoint("GET", "/profile", null, false, 200),
             new Endpoint("PUT", "/profile", PROFILE, false, 200),
             new Endpoint("GET", "/profile/syncSettings", null, false, 200),
@@ -291,7 +296,9 @@ class EndpointAccessIT {
             List.of("/companies/{companyId}/connections/{connectionId}/start",
                     // Hosted Link's page: no data in it; the token travels in the URL fragment, or a one-time
                     // link token in the query is redeemed by the page itself
-                    "/link/{companyId:[0-9a-fA-F-]{36}}");
+                    "/link/{companyId:[0-9a-fA-F-]{36}}",
+                    // the customer's organisation choice: a plain form whose single-use choice token is the credential
+                    "/oauth/organisation");
 
     /** Credentials that must never get past authentication. */
     enum BadCredential {
