@@ -56,7 +56,11 @@ class XeroConnectorIT {
             "bankAccounts", "AccountingBankAccount", "bankTransactions", "AccountingBankTransaction",
             "journalEntries", "AccountingJournalEntry", "taxRates", "AccountingTaxRate", "trackingCategories",
             "AccountingTrackingCategory", "items", "AccountingItem", "purchaseOrders", "AccountingPurchaseOrder");
-    static final List<String> DATA_TYPES = List.copyOf(SCHEMAS.keySet());
+    /** The monthly statements, checked through Codat's financial statements endpoints. */
+    static final Map<String, String> REPORTS = Map.of("profitAndLoss", "AccountingProfitAndLossReport",
+            "balanceSheet", "AccountingBalanceSheet");
+    static final List<String> DATA_TYPES = java.util.stream.Stream.concat(SCHEMAS.keySet().stream(),
+            REPORTS.keySet().stream()).toList();
     static final String NO_SYNC_ON_LINK = "{\"settings\":[{\"dataType\":\"banking-accounts\","
             + "\"fetchOnFirstLink\":false,\"syncSchedule\":0,\"syncOrder\":0}],\"overridesDefaults\":true}";
     static final UUID DEMO = XeroEmulatorConfig.DEMO_TENANT;
@@ -175,6 +179,7 @@ class XeroConnectorIT {
         assertThat(count(connection, "invoices")).isEqualTo(sales);
         assertFirstSyncCounts(connection, ledger);
         assertConformsToCodat(connection);
+        assertReportsConformToCodat(company, connection);
         long archived = ledger.count("Contacts", c -> c.path("IsCustomer").asBoolean(false)
                 && "ARCHIVED".equals(c.path("ContactStatus").asString("")));
         assertThat(jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type ="
@@ -274,6 +279,39 @@ class XeroConnectorIT {
                 .isEqualTo(ledger.count("TrackingCategories") + options);
         assertThat(count(connection, "items")).isEqualTo(ledger.count("Items"));
         assertThat(count(connection, "purchaseOrders")).isEqualTo(ledger.count("PurchaseOrders"));
+    }
+
+    /**
+     * The monthly statements read from Xero's reports come out of Codat's financial statements endpoints in Codat's
+     * schemas, a month each, and every balance sheet balances (net assets = equity) as Xero's does.
+     */
+    private void assertReportsConformToCodat(String company, String connection) {
+        // monthsToSync 24: the months dated on or after 24 months ago (a profit and loss by its first day, a balance
+        // sheet by its last, so the balance sheet also has the month 24 months ago)
+        assertThat(count(connection, "profitAndLoss")).isEqualTo(24);
+        assertThat(count(connection, "balanceSheet")).isEqualTo(25);
+        String financials = "/companies/" + company + "/data/financials/";
+        for (Map.Entry<String, String> report : REPORTS.entrySet()) {
+            Api.Response answer = api.get(financials + report.getKey() + "?periodLength=1&periodsToCompare=24");
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            JsonNode body = answer.json();
+            assertThat(CODAT.problems(body, report.getValue())).as(body.toString()).isEmpty();
+            assertThat(body.path("reports")).hasSize(24);
+            assertThat(body.path("currency").asString()).isEqualTo("NZD");
+        }
+        JsonNode sheets = api.get(financials + "balanceSheet?periodLength=1&periodsToCompare=24").json();
+        boolean nonZero = false;
+        for (JsonNode sheet : sheets.path("reports")) {
+            assertThat(sheet.path("netAssets").decimalValue()).as(sheet.path("date").asString())
+                    .isEqualByComparingTo(sheet.path("equity").path("value").decimalValue());
+            nonZero |= sheet.path("assets").path("value").decimalValue().signum() != 0;
+        }
+        assertThat(nonZero).as("the balance sheets carry the ledger's balances").isTrue();
+        JsonNode years = api.get(financials + "profitAndLoss?periodLength=12&periodsToCompare=2").json();
+        assertThat(years.path("reports")).hasSize(2);
+        assertThat(years.path("reports").path(0).path("income").path("value").decimalValue()
+                .add(years.path("reports").path(1).path("income").path("value").decimalValue()))
+                .as("two years of sales").isPositive();
     }
 
     @Test
@@ -456,6 +494,8 @@ class XeroConnectorIT {
             if ("company".equals(dataType)) {
                 // Codat's company info has no id or dates of its own; the cache needs an id for every record
                 problems = CODAT.problems(record, SCHEMAS.get(dataType), "id", "modifiedDate", "sourceModifiedDate");
+            } else if (REPORTS.containsKey(dataType)) {
+                continue; // monthly statements: served as Codat's reports, checked in assertReportsConformToCodat
             } else if ("bankTransactions".equals(dataType) && Boolean.TRUE.equals(row.get("deleted"))) {
                 // Codat's bank transaction has no metadata; a deletion is marked the way every other type's is
                 problems = CODAT.problems(record, SCHEMAS.get(dataType), "metadata");
