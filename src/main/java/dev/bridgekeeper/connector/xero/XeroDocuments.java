@@ -133,13 +133,17 @@ final class XeroDocuments {
         put(r, "reference", text(p, "Reference"));
         ObjectNode line = r.putArray("lines").addObject().put("amount", amount);
         ArrayNode links = line.putArray("links");
-        if (text(invoice, "InvoiceID") != null) {
-            links.addObject().put("type", customer ? "Invoice" : "Bill").put("id", text(invoice, "InvoiceID"))
-                    .put("amount", amount.negate());
-        } else if (text(creditNote, "CreditNoteID") != null) {
+        // Xero puts a refunded credit note under CreditNote, or under Invoice with a credit Type (ACCRECCREDIT)
+        boolean refund = text(creditNote, "CreditNoteID") != null
+                || String.valueOf(text(invoice, "Type")).toUpperCase(Locale.ROOT).endsWith("CREDIT");
+        String documentId = text(invoice, "InvoiceID") != null ? text(invoice, "InvoiceID")
+                : text(creditNote, "CreditNoteID");
+        if (documentId != null && refund) {
             // a refund of a credit note: the credit left on it goes down
-            links.addObject().put("type", "CreditNote").put("id", text(creditNote, "CreditNoteID"))
-                    .put("amount", amount);
+            links.addObject().put("type", "CreditNote").put("id", documentId).put("amount", amount);
+        } else if (documentId != null) {
+            links.addObject().put("type", customer ? "Invoice" : "Bill").put("id", documentId)
+                    .put("amount", amount.negate());
         }
         put(line, "allocatedOnDate", XeroDates.date(XeroDates.instant(text(p, "Date"))));
         String status = upper(p, "Status");

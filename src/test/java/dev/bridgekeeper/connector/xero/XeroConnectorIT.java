@@ -180,6 +180,7 @@ class XeroConnectorIT {
         assertFirstSyncCounts(connection, ledger);
         assertConformsToCodat(connection);
         assertReportsConformToCodat(company, connection);
+        assertRecordsReferToEachOther(company, connection, ledger);
         long archived = ledger.count("Contacts", c -> c.path("IsCustomer").asBoolean(false)
                 && "ARCHIVED".equals(c.path("ContactStatus").asString("")));
         assertThat(jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type ="
@@ -279,6 +280,44 @@ class XeroConnectorIT {
                 .isEqualTo(ledger.count("TrackingCategories") + options);
         assertThat(count(connection, "items")).isEqualTo(ledger.count("Items"));
         assertThat(count(connection, "purchaseOrders")).isEqualTo(ledger.count("PurchaseOrders"));
+    }
+
+    /**
+     * What the mapping means, beyond the schemas: bank transactions are served under the bank account Xero booked
+     * them to, money out negative; journal entries balance; payments link to the invoices they paid; tracking
+     * options point at their category.
+     */
+    private void assertRecordsReferToEachOther(String company, String connection, Ledger ledger) {
+        UUID conn = UUID.fromString(connection);
+        for (JsonNode account : ledger.records("Accounts")) {
+            if (!"BANK".equals(account.path("Type").asString(""))) {
+                continue;
+            }
+            String accountId = account.path("AccountID").asString();
+            long expected = ledger.count("BankTransactions",
+                    t -> accountId.equals(t.path("BankAccount").path("AccountID").asString(""))
+                            && !"DELETED".equals(t.path("Status").asString("")));
+            JsonNode served = api.get("/companies/" + company + "/connections/" + connection + "/data/bankAccounts/"
+                    + accountId + "/bankTransactions?pageSize=5000").json();
+            assertThat(served.path("totalResults").asLong()).as(accountId + " " + served).isEqualTo(expected);
+        }
+        JsonNode spend = ledger.records("BankTransactions").stream()
+                .filter(t -> "SPEND".equals(t.path("Type").asString(""))).findFirst().orElseThrow();
+        assertThat(recordJson(connection, "bankTransactions", spend.path("BankTransactionID").asString())
+                .path("amount").decimalValue()).isEqualByComparingTo(spend.path("Total").decimalValue().negate());
+        assertThat(jdbc.queryForObject("select count(*) from record r where connection_id = ? and data_type ="
+                + " 'journalEntries' and (select coalesce(sum((l->>'netAmount')::numeric), 0) from"
+                + " jsonb_array_elements(r.data->'journalLines') l) <> 0", Long.class, conn))
+                .as("every journal entry balances").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from record p where connection_id = ? and data_type ="
+                + " 'payments' and not exists (select 1 from record i where i.connection_id = p.connection_id and"
+                + " i.data_type = case p.data#>>'{lines,0,links,0,type}' when 'Invoice' then 'invoices' else"
+                + " 'creditNotes' end and i.record_id = p.data#>>'{lines,0,links,0,id}')", Long.class, conn))
+                .as("every payment links to a synced invoice or credit note").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from record o where connection_id = ? and data_type ="
+                + " 'trackingCategories' and data->>'parentId' is not null and not exists (select 1 from record c where"
+                + " c.connection_id = o.connection_id and c.data_type = 'trackingCategories' and c.record_id ="
+                + " o.data->>'parentId')", Long.class, conn)).as("options point at their category").isZero();
     }
 
     /**
