@@ -52,8 +52,7 @@ final class XeroDocuments {
         String status = upper(inv, "Status");
         boolean paidSome = decimal(inv, "AmountPaid").signum() > 0 || decimal(inv, "AmountCredited").signum() > 0;
         r.put("status", switch (status) {
-            case "DRAFT" -> "Draft";
-            case "SUBMITTED" -> "Open";
+            case "DRAFT", "SUBMITTED" -> "Draft"; // SUBMITTED: awaiting approval, not yet owed
             case "AUTHORISED" -> paidSome ? "PartiallyPaid" : "Open";
             case "PAID" -> "Paid";
             case "VOIDED" -> "Void";
