@@ -10,7 +10,8 @@
 #
 # Options (--name=value): minute-seconds (default 6: Xero's 60 calls a minute compressed into 6 s on both sides),
 # contacts, invoices, bank-transactions, xmx (the server's heap, default 512m), timeout-seconds (default 900),
-# jar (default target/bridgekeeper.jar, built if missing), out (default bench/results/xero-first-sync-<time>.json).
+# jar (default target/bridgekeeper.jar, built if missing), out (default bench/results/xero-first-sync-<time>.json),
+# server-args (further server settings, space separated, e.g. --server-args=--bridgekeeper.connectors.rate-limits.margin=PT3S).
 # Environment: BENCH_KEEP_DATA=1 keeps the server's data directory; BENCH_EMULATOR_XMX (default 1g) is the heap of
 # the JVM that holds the emulated organisation.
 set -euo pipefail

@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * financial statements endpoints add up into any period). One call answers twelve months: the month asked for and
  * eleven before it ({@code periods=11&timeframe=MONTH}), columns newest first. Months go back to the first one
  * dated on or after the sync settings' from-date (monthsToSync), else {@link #DEFAULT_MONTHS}; the cursor is the
- * newest month still to read. Xero's rows are
+ * newest month still to read and the organisation's currency (e.g. {@code 2025-06 NZD}). Xero's rows are
  * sections of account rows; their SummaryRows and the total-only sections are left out, the totals recomputed.
  */
 final class XeroReportReader {
@@ -52,9 +52,12 @@ final class XeroReportReader {
             YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
             YearMonth earliest = request.syncFrom() == null ? now.minusMonths(DEFAULT_MONTHS - 1)
                     : earliest(request.syncFrom());
-            YearMonth newest = request.cursor() == null ? now : YearMonth.parse(request.cursor());
-            String currency = XeroMapping.text(api.get(context, "Organisation", Map.of(), null).path("Organisations")
-                    .path(0), "BaseCurrency");
+            // the cursor carries the organisation's currency, so a resumed read does not ask for it again
+            YearMonth newest = request.cursor() == null ? now : YearMonth.parse(request.cursor().split(" ")[0]);
+            String currency = request.cursor() != null && request.cursor().contains(" ")
+                    ? request.cursor().substring(request.cursor().indexOf(' ') + 1)
+                    : XeroMapping.text(api.get(context, "Organisation", Map.of(), null).path("Organisations").path(0),
+                            "BaseCurrency");
             int total = Math.max(1, (int) (now.getYear() * 12L + now.getMonthValue() - earliest.getYear() * 12L
                     - earliest.getMonthValue() + 1));
             while (!newest.isBefore(earliest)) {
@@ -83,7 +86,8 @@ final class XeroReportReader {
                 boolean last = next.isBefore(earliest);
                 int done = (int) (now.getYear() * 12L + now.getMonthValue() - next.getYear() * 12L
                         - next.getMonthValue());
-                sink.accept(records, last ? null : next.toString(), last ? 100 : Math.min(99, 100 * done / total));
+                sink.accept(records, last ? null : next + (currency == null ? "" : " " + currency),
+                        last ? 100 : Math.min(99, 100 * done / total));
                 if (last) {
                     return;
                 }
