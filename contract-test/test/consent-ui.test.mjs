@@ -136,7 +136,7 @@ describe("consent per product in the browser", () => {
     await shot(tab, "consent-ui-1-additional-consent", "bridgekeeper-link");
     await link.getByRole("button", { name: "Agree and share" }).click();
     await link.getByText("1 of 2 connected").waitFor();
-    await link.getByText("Connected ✓ Sandbox Banking").waitFor();
+    await link.getByText("✓ Connected: Sandbox Banking").waitFor();
     await shot(tab, "consent-ui-2-additional-recorded", "bridgekeeper-link");
     await link.getByRole("button", { name: "Complete" }).click();
     await link.getByRole("heading", { name: "You're all set" }).waitFor();
@@ -204,8 +204,11 @@ describe("consent per product in the browser", () => {
     assert.match(said, /is deleted on/);
     await shot(tab, "consent-ui-7-stop-impact", "bridgekeeper-connections");
     assert.equal((await consentOf("lending")).status, "Active", "showing the impact changed nothing");
-    const focused = await tab.evaluate(() => document.querySelector("bridgekeeper-connections").shadowRoot.activeElement?.textContent);
-    assert.equal(focused, "Stop sharing");
+    const focused = () => tab.evaluate(() => document.querySelector("bridgekeeper-connections").shadowRoot.activeElement?.textContent);
+    // the safe choice has the focus; Tab (wrapping inside the dialog) reaches Stop sharing
+    assert.equal(await focused(), "Keep sharing");
+    await tab.keyboard.press("Tab");
+    assert.equal(await focused(), "Stop sharing");
     await tab.keyboard.press("Enter");
     await element.getByRole("status").filter({ hasText: "You stopped sharing Sandbox Banking for Lending." }).waitFor();
     await dialog.waitFor({ state: "detached" });
@@ -240,7 +243,8 @@ describe("consent per product in the browser", () => {
     await link.getByRole("button", { name: /Banking/ }).click();
     await link.getByRole("button", { name: "Sandbox Banking" }).click();
     const section = link.locator('section.product[data-product="onboarding"]');
-    await section.getByRole("heading", { name: "Onboarding (Banking)" }).waitFor();
+    await link.getByText("See everything that's shared, why and for how long").click();
+    await section.getByRole("heading", { name: "Onboarding: your banking data" }).waitFor();
     assert.equal(await section.locator("section.consent").first().locator("p").textContent(), purpose);
     assert.equal(await link.getByText("LENDER PURPOSE").count(), 0);
     await shot(tab, "consent-ui-9-product-texts", "bridgekeeper-link");
@@ -256,7 +260,7 @@ describe("consent per product in the browser", () => {
     const popupClosed = popup.waitForEvent("close");
     await popup.getByRole("button", { name: "Allow access" }).click();
     await popupClosed;
-    await link.getByRole("heading", { name: "Connected ✓" }).waitFor();
+    await link.getByRole("heading", { name: "Connected", exact: true }).waitFor();
 
     const records = (await api("GET", `/companies/${company.id}/consents`)).results;
     assert.equal(records.length, 1);

@@ -67,7 +67,7 @@ async function signIn(popup, allow = true) {
   await decision.click();
 }
 
-/** One source type through picker, consent and the platform's popup; ends on "Connected ✓", then Continue. */
+/** One source type through picker, consent and the platform's popup; ends on "Connected", then Continue. */
 async function connect(page, sourceType, platformName, screenshotPrefix) {
   await page.getByRole("button", { name: new RegExp(`^${sourceType}`) }).click();
   await page.getByRole("button", { name: platformName }).click();
@@ -78,7 +78,7 @@ async function connect(page, sourceType, platformName, screenshotPrefix) {
   const popupOpened = page.waitForEvent("popup");
   await page.getByRole("button", { name: "Agree and continue" }).click();
   await signIn(await popupOpened);
-  await page.getByRole("heading", { name: "Connected ✓" }).waitFor({ timeout: 20_000 });
+  await page.getByRole("heading", { name: "Connected", exact: true }).waitFor({ timeout: 20_000 });
   if (screenshotPrefix) {
     await shot(page, `${screenshotPrefix}-connected`);
   }
@@ -219,8 +219,8 @@ describe("the example lender portal", () => {
       await page.getByRole("button", { name: "Sandbox Banking" }).click();
       await page.getByRole("button", { name: "Agree and continue" }).click();
       await signIn(page);
-      await page.waitForURL(`${portal.url}/react/?statusCode=200`);
-      await page.getByRole("heading", { name: "Connected ✓" }).waitFor({ timeout: 20_000 });
+      await page.waitForURL(new RegExp(`^${portal.url}/react/\\?statusCode=200&connectionId=`));
+      await page.getByRole("heading", { name: "Connected", exact: true }).waitFor({ timeout: 20_000 });
       await shot(page, "portal-react-popup-blocked-connected");
       const list = await events(page);
       assert.deepEqual(list.map((e) => e[0]), ["onConnection"]);
@@ -305,18 +305,21 @@ describe("manage connections", () => {
     assert.equal(await focused(), "Disconnect Sandbox Banking");
     await page.keyboard.press("Enter");
     await page.getByRole("dialog").waitFor();
-    await focusIs("Disconnect"); // the dialog takes the focus once it knows what stops
-    await page.keyboard.press("Tab");
-    assert.equal(await focused(), "Keep connected");
+    // the dialog gives the focus to the safe choice once it knows what stops: Enter right away keeps the connection
+    await focusIs("Keep connected");
     await page.keyboard.press("Tab");
     assert.equal(await focused(), "Disconnect", "Tab stays inside the dialog");
+    await page.keyboard.press("Tab");
+    assert.equal(await focused(), "Keep connected");
     await page.keyboard.press("Escape");
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await focusIs("Disconnect Sandbox Banking"); // focus returns to the button that opened the dialog
     assert.equal((await api("GET", `/companies/${companyId}/connections/${connectionId}`)).status, "Linked");
 
     await page.keyboard.press("Enter");
-    await focusIs("Disconnect");
+    await focusIs("Keep connected");
+    await page.keyboard.press("Shift+Tab");
+    assert.equal(await focused(), "Disconnect");
     await page.keyboard.press("Enter");
     await element.getByText("Disconnected", { exact: true }).waitFor();
     await focusIs("Reconnect Sandbox Banking"); // focus moves to the action that is left
@@ -345,7 +348,7 @@ describe("manage connections", () => {
       await page.evaluate(() => { window.open = () => null; }); // the browser blocks the popup from here on
       await item.getByRole("button", { name: "Reconnect Sandbox Banking" }).click();
       await signIn(page);
-      await page.waitForURL(`${portal.url}/vanilla.html?statusCode=200`);
+      await page.waitForURL(new RegExp(`^${portal.url}/vanilla.html\\?statusCode=200&connectionId=`));
       const back = page.locator("bridgekeeper-connections li").filter({ hasText: "Sandbox Banking" });
       await back.getByText("✓ Connected").waitFor({ timeout: 20_000 });
       await page.locator("bridgekeeper-connections").getByRole("status")
@@ -415,10 +418,11 @@ describe("Hosted Link", () => {
       const issued = await api("POST", `/companies/${company.id}/hostedLink/token`);
       await page.goto(issued.linkUrl);
       await page.getByRole("heading", { name: "Share your business data with Northwind Bank" }).waitFor();
-      assert.equal(new URL(page.url()).search, "", "the one-time token is wiped from the address bar");
       await shot(page, "hosted-token-2-journey");
+      // opening the link did not spend it; Get started does, and wipes it from the address bar
       await page.getByRole("button", { name: "Get started" }).click();
       await page.getByText("0 of 3 connected").waitFor();
+      assert.equal(new URL(page.url()).search, "", "the one-time token is wiped from the address bar");
 
       const again = await newPage({ viewport: { width: 390, height: 844 } });
       const second = await again.goto(issued.linkUrl);

@@ -151,6 +151,8 @@ describe("@bridgekeeper/link embedded in a lender's page", () => {
     await page.getByRole("button", { name: "Sandbox Accounting" }).click();
 
     await page.getByRole("heading", { name: "Connect Sandbox Accounting" }).waitFor();
+    // the summary leads; every section is one tap away
+    await page.getByText("See everything that's shared, why and for how long").click();
     for (const section of ["Purpose", "Access", "Account information", "Platform data", "Retention"]) {
       await page.getByRole("heading", { name: section, exact: true }).waitFor();
     }
@@ -170,7 +172,7 @@ describe("@bridgekeeper/link embedded in a lender's page", () => {
     const popupClosed = popup.waitForEvent("close");
     await popup.getByRole("button", { name: "Allow access" }).click();
 
-    await page.getByRole("heading", { name: "Connected ✓" }).waitFor({ timeout: 20_000 });
+    await page.getByRole("heading", { name: "Connected", exact: true }).waitFor({ timeout: 20_000 });
     await popupClosed; // the journey closes the window once the connection is Linked
     await shot(page, "link-7-connected");
     await page.getByRole("button", { name: "Continue" }).click();
@@ -186,7 +188,7 @@ describe("@bridgekeeper/link embedded in a lender's page", () => {
     const [, consent] = events[0];
     assert.match(consent.text, /^Connect Sandbox Accounting/);
     assert.match(consent.text, /Purpose\nExample Lender uses this data/);
-    assert.match(consent.text, /Platform data\n- company information\n- chart of accounts/);
+    assert.match(consent.text, /Platform data\n- Company information\n- Chart of accounts/);
     const started = events[1][1];
     const connection = await api("GET", `/companies/${company.id}/connections/${started.connectionId}`);
     assert.equal(connection.status, "Linked");
@@ -264,11 +266,10 @@ describe("@bridgekeeper/link embedded in a lender's page", () => {
 });
 
 describe("popup blocked", () => {
-  test("the same tab goes to the platform, returns through the profile's redirect and shows the result", async () => {
+  test("the same tab goes to the platform, returns to the page that hosts Link and shows the result", async () => {
     const { company, accessToken } = await newCompany("Blocked Popup Ltd");
-    // the lender's redirect leads back to the page that hosts Link
-    await api("PUT", "/profile", { name: "Example Lender", redirectUrl: `${LENDER}/apply?status={statusCode}`,
-      whiteListUrls: [LENDER] });
+    // no redirectUrl: the journey's own address travels with the sign-in; the page's origin must be allowed
+    await api("PUT", "/profile", { name: "Example Lender", redirectUrl: "", whiteListUrls: [LENDER] });
     try {
       const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
       await context.addInitScript(() => { window.open = () => null; });
@@ -281,8 +282,8 @@ describe("popup blocked", () => {
 
       await signInAtPlatform(page);
       await page.getByRole("button", { name: "Allow access" }).click();
-      await page.waitForURL(`${LENDER}/apply?status=200`);
-      await page.getByRole("heading", { name: "Connected ✓" }).waitFor({ timeout: 20_000 });
+      await page.waitForURL(new RegExp(`^${LENDER}/apply\\?statusCode=200&connectionId=`));
+      await page.getByRole("heading", { name: "Connected", exact: true }).waitFor({ timeout: 20_000 });
       await shot(page, "link-11-connected-after-same-tab-redirect");
       const events = await page.evaluate(() => window.linkEvents);
       assert.deepEqual(events.map((e) => e[0]), ["onConnection"]);

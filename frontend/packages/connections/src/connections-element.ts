@@ -6,7 +6,7 @@
 
 import { LitElement, type TemplateResult } from "lit";
 import { ConnectionWatch, applyTheme, closeWindow, defaultBaseUrl, errorArgs, leaveForPlatform, openPlatformWindow,
-  platformError, takeSuspended } from "@bridgekeeper/link-core";
+  platformError, returnAddress, takeSuspended, withReturn } from "@bridgekeeper/link-core";
 import { ConnectionsApi } from "./api.js";
 import { initialManage, transition, type ManageEffect, type ManageEvent, type ManageState, type Refreshed,
   type SuspendedReconnect } from "./manage.js";
@@ -144,7 +144,8 @@ export class BridgekeeperConnections extends LitElement {
           (e) => ({ type: "reconnectFailed", connection, error: error(e) }));
       }
       case "leaveForPlatform":
-        leaveForPlatform(this.resumeKey, effect.saved, effect.url);
+        // the sign-in brings this tab back to this very page
+        leaveForPlatform(this.resumeKey, effect.saved, withReturn(effect.url, returnAddress()));
         return;
       case "watch": {
         const id = effect.connectionId;

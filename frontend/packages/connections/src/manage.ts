@@ -215,8 +215,9 @@ export function transition(state: ManageState, event: ManageEvent): Transition {
     case "impactLoaded":
       // the customer may have closed the dialog meanwhile
       return state.confirming?.connection.id === event.connectionId
+        // the safe choice takes the focus: Enter right away keeps the connection
         ? [{ ...state, confirming: { connection: state.confirming.connection, impact: event.impact, busy: false } },
-          [{ kind: "focus", selector: ".dialog .danger" }]]
+          [{ kind: "focus", selector: ".dialog .secondary" }]]
         : [state, []];
     case "impactFailed": {
       const c = state.confirming?.connection;
@@ -256,7 +257,7 @@ export function transition(state: ManageState, event: ManageEvent): Transition {
     case "consentImpactLoaded":
       return state.stopping?.consent.id === event.consentId
         ? [{ ...state, stopping: { ...state.stopping, impact: event.impact, busy: false } },
-          [{ kind: "focus", selector: ".dialog .danger" }]]
+          [{ kind: "focus", selector: ".dialog .secondary" }]]
         : [state, []];
     case "consentImpactFailed": {
       const s = state.stopping;
@@ -276,10 +277,13 @@ export function transition(state: ManageState, event: ManageEvent): Transition {
       if (!s) {
         return [state, []];
       }
+      // the last product's consent unlinks the connection: its products go and Reconnect is what is left to focus
+      const stillLinked = event.refreshed.connections.find((c) => c.id === s.connection.id)?.status === "Linked";
       return [say(state, copy.stopped(s.connection.platformName, productOf(state, s.consent.productIdentifier)), "",
         { ...event.refreshed, stopping: undefined }),
       [{ kind: "onConsentRevoked", args: consentArgs(s.consent, s.connection) },
-        { kind: "focus", selector: `[data-consents="${s.connection.id}"]` }]];
+        { kind: "focus", selector: stillLinked ? `[data-consents="${s.connection.id}"]`
+          : `[data-reconnect="${s.connection.id}"]` }]];
     }
     case "stopFailed": {
       const s = state.stopping;
@@ -317,7 +321,7 @@ export function transition(state: ManageState, event: ManageEvent): Transition {
     case "reconnectStarted": {
       const c = event.connection;
       if (!event.popup) {
-        // popup blocked or a small screen: this tab goes to the platform; the profile's redirect brings the customer back
+        // popup blocked or a small screen: this tab goes to the platform and comes back to this page's address
         return [state, [{ kind: "leaveForPlatform", saved: { connectionId: c.id, baseline: event.baseline }, url: c.linkUrl }]];
       }
       return [say(state, copy.waiting(c.platformName), "", { reconnecting: c }),

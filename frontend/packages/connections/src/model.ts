@@ -9,6 +9,8 @@ export interface ManagedConnection {
   platformName: string;
   sourceType: string;
   logoUrl?: string;
+  /** The platform's square icon. */
+  iconUrl?: string;
   status: ConnectionStatus;
   organisationName?: string;
   /** When the customer started connecting it. */

@@ -4,7 +4,7 @@ import { sharedStyles, tokens } from "@bridgekeeper/link-core";
 
 const manage = css`
   :host { max-width: 560px; }
-  main { gap: 12px; min-height: 320px; }
+  .frame { gap: 12px; min-height: 320px; }
   header { display: flex; align-items: flex-start; gap: 10px; }
   h1 { font-size: 1.35rem; line-height: 1.3; margin: 0; flex: 1; }
   h1:focus { outline: none; }

@@ -138,7 +138,7 @@ describe("<bridgekeeper-connections> per-product consents", () => {
     expect(dialog.textContent).toContain("Stop sharing Sandbox Banking for Lending?");
     expect(dialog.textContent).toContain("Lending will no longer receive your bank accounts");
     expect(dialog.textContent).toContain("deleted on 23 Feb 2027");
-    expect(element.shadowRoot!.activeElement).toBe(find(element, ".dialog .danger"));
+    expect(element.shadowRoot!.activeElement).toBe(find(element, ".dialog .secondary"));
     expect(calls.some((c) => c.method === "POST")).toBe(false);
 
     find(element, ".dialog .danger").click();

@@ -75,6 +75,14 @@ describe("<bridgekeeper-connections>", () => {
     expect(button(element, '[data-reconnect="a1"]').textContent).toContain("Reconnect");
     expect(text(element)).toContain("The accounts you share with Acme Bank");
     expect(element.style.getPropertyValue("--bk-primary")).toBe("#0b6e4f");
+    // inside the lender's page, which has its own <main>: no second landmark
+    expect(element.shadowRoot!.querySelector("main")).toBeNull();
+    // the square icon when the server has one, in a square tile
+    const withIcon = { ...BANK, iconUrl: "https://bk.example/branding/sbbk/icon.svg" };
+    server((_m, path) => (path === "" ? COMPANY : [withIcon]));
+    document.body.replaceChildren();
+    const again = await mount();
+    expect(again.shadowRoot!.querySelector("li img")?.getAttribute("src")).toBe(withIcon.iconUrl);
   });
 
   it("says so when nothing is connected, and shows a close button only with onClose", async () => {
@@ -128,7 +136,8 @@ describe("<bridgekeeper-connections>", () => {
     expect(said).toContain("Acme Bank will no longer receive updates from Sandbox Banking: your bank accounts and bank transactions.");
     expect(said).toContain("These will stop working: Your loan application.");
     expect(said).toContain("We keep past statements for 7 years.");
-    expect(element.shadowRoot!.activeElement?.textContent).toBe("Disconnect");
+    // the safe choice has the focus: Enter straight away keeps the connection
+    expect(element.shadowRoot!.activeElement?.textContent).toBe("Keep connected");
     expect(onDisconnect).not.toHaveBeenCalled();
     expect(calls.some((c) => c.method === "PATCH")).toBe(false);
 
@@ -243,7 +252,10 @@ describe("<bridgekeeper-connections>", () => {
     const element = await mount();
     button(element, '[data-reconnect="a1"]').click();
     await settle(element);
-    expect(assign).toHaveBeenCalledWith(BOOKS.linkUrl);
+    // the sign-in carries this page's address back (the server checks it against the profile's whiteListUrls)
+    const sent = new URL(assign.mock.calls[0][0] as string);
+    expect(sent.origin + sent.pathname).toBe(BOOKS.linkUrl);
+    expect(sent.searchParams.get("bk_return")).toBe(window.location.href.replace(/#.*$/, ""));
     expect(JSON.parse(sessionStorage.getItem("bridgekeeper-connections:c1")!)).toEqual({ connectionId: "a1", baseline: 0 });
 
     // the platform sent the customer back through the lender's redirect: the page mounts the component again

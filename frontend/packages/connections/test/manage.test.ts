@@ -130,14 +130,14 @@ describe("loading", () => {
 });
 
 describe("disconnecting", () => {
-  it("opens the dialog while the impact loads, then focuses Disconnect", () => {
+  it("opens the dialog while the impact loads, then focuses the safe choice, Keep connected", () => {
     const [asking, effects] = transition(list(), { type: "disconnectAsked", connection: BANK });
     expect(asking.confirming).toEqual({ connection: BANK, busy: true });
     expect(asking.returnFocusTo).toBe('[data-disconnect="k1"]');
     expect(effects).toEqual([{ kind: "loadImpact", connectionId: "k1" }]);
     const [shown, focus] = transition(asking, { type: "impactLoaded", connectionId: "k1", impact: IMPACT });
     expect(shown.confirming).toEqual({ connection: BANK, impact: IMPACT, busy: false });
-    expect(focus).toEqual([{ kind: "focus", selector: ".dialog .danger" }]);
+    expect(focus).toEqual([{ kind: "focus", selector: ".dialog .secondary" }]);
   });
 
   it("an impact for a dialog already closed does not reopen it", () => {
@@ -198,10 +198,21 @@ describe("stopping and renewing one product's sharing", () => {
     expect(effects).toEqual([{ kind: "loadConsentImpact", consentId: "c-lending" }]);
     expect(transition(stopping(), { type: "stopConfirmed" })[1]).toEqual([{ kind: "revoke", consentId: "c-lending",
       reason: "Stopped by the customer in manage connections" }]);
-    const [done, after] = run(stopping(), { type: "stopConfirmed" }, { type: "stopped", refreshed: REFRESHED });
+    // another product still shares the connection: it stays Linked and its list keeps the focus
+    const stillLinked = { connections: [BANK, BOOKS], consents: [] };
+    const [done, after] = run(stopping(), { type: "stopConfirmed" }, { type: "stopped", refreshed: stillLinked });
     expect(done).toMatchObject({ stopping: undefined, announcement: "You stopped sharing Sandbox Banking for Your loan." });
     expect(after).toEqual([{ kind: "onConsentRevoked", args: { consentId: "c-lending", connectionId: "k1",
       productIdentifier: "lending" } }, { kind: "focus", selector: '[data-consents="k1"]' }]);
+    expect(stopping().stopping?.busy).toBe(false);
+    expect(run(list(), { type: "stopAsked", consent: LENDING, connection: BANK },
+      { type: "consentImpactLoaded", consentId: "c-lending", impact: CONSENT_IMPACT })[1])
+      .toEqual([{ kind: "focus", selector: ".dialog .secondary" }]);
+  });
+
+  it("when stopping the last product disconnects the connection, focus goes to its Reconnect", () => {
+    const [, after] = run(stopping(), { type: "stopConfirmed" }, { type: "stopped", refreshed: REFRESHED });
+    expect(after[1]).toEqual({ kind: "focus", selector: '[data-reconnect="k1"]' });
   });
 
   it("an unreadable impact or a refused revoke says so and reports it", () => {

@@ -35,7 +35,9 @@ export class HttpClient {
     try {
       response = await fetch(this.base + path, {
         method,
-        headers: { Authorization: `Bearer ${this.token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+        // no token (Hosted Link redeeming its link): no Authorization header, which the server would refuse empty
+        headers: { ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
+          ...(body ? { "Content-Type": "application/json" } : {}) },
         body: body ? JSON.stringify(body) : undefined,
       });
     } catch {

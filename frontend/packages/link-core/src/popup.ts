@@ -15,10 +15,17 @@ export function openWindow(name: string, url = ""): Window | null {
   return window.open(url, name, POPUP_FEATURES);
 }
 
+/** Screens this narrow sign in at the platform in the same tab: a popup would cover the page anyway. */
+export const SMALL_SCREEN = "(max-width: 480px)";
+
+/** True on a small screen, where the same tab goes to the platform instead of a popup. */
+export function smallScreen(): boolean {
+  return window.matchMedia?.(SMALL_SCREEN).matches === true;
+}
+
 /** The window for a new sign-in, opened in the click; null on a small screen, where the same tab goes instead. */
 export function openPlatformWindow(name: string, url = ""): Window | null {
-  const small = window.matchMedia?.("(max-width: 480px)").matches === true;
-  return small ? null : openWindow(name, url);
+  return smallScreen() ? null : openWindow(name, url);
 }
 
 /** Closes a window this page opened; one the customer already closed is fine. */

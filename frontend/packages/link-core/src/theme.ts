@@ -27,10 +27,15 @@ export const tokens = css`
   }
 `;
 
-/** Rules both components render the same: focus ring, muted text, link buttons, notices, dialogs, screen-reader text. */
+/**
+ * Rules both components render the same: the frame (a <main> landmark only when the component is the whole page,
+ * Hosted Link; a plain <div> inside the lender's page, which has its own), focus ring, muted text, link buttons,
+ * notices, dialogs, screen-reader text.
+ */
 export const sharedStyles = css`
   * { box-sizing: border-box; }
-  main { padding: 24px; display: flex; flex-direction: column; }
+  .frame { padding: 24px; display: flex; flex-direction: column; }
+  h1:focus { outline: none; }
   .muted { color: var(--bk-muted); }
   button { font: inherit; cursor: pointer; border-radius: 8px; }
   button:focus-visible, a:focus-visible, input:focus-visible {
@@ -45,7 +50,7 @@ export const sharedStyles = css`
   .overlay { position: absolute; inset: 0; background: rgba(20, 24, 28, 0.55); display: flex; align-items: center; justify-content: center; border-radius: inherit; }
   .dialog { background: #fff; border-radius: 10px; padding: 20px; display: flex; flex-direction: column; gap: 10px; }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-  @media (max-width: 400px) { main { padding: 16px; } }
+  @media (max-width: 400px) { .frame { padding: 16px; } }
 `;
 
 /** A CSS colour the theme may set; anything else (url(), expressions, several declarations) is ignored. */

@@ -18,6 +18,14 @@ async function failure(client: HttpClient): Promise<ApiError> {
 afterEach(() => vi.unstubAllGlobals());
 
 describe("HttpClient", () => {
+  it("sends no Authorization header without a token (Hosted Link redeeming its one-time link)", async () => {
+    const fetchMock = vi.fn(async () => answer({ accessToken: "t" }));
+    vi.stubGlobal("fetch", fetchMock);
+    await new HttpClient("https://bk.example", "").request("POST", "/link/c1", { token: "hlt_x" });
+    expect(fetchMock.mock.calls[0]).toEqual(["https://bk.example/link/c1", { method: "POST",
+      headers: { "Content-Type": "application/json" }, body: '{"token":"hlt_x"}' }]);
+  });
+
   it("sends the bearer token, and a JSON body with its content type, below the base without its trailing slash", async () => {
     const fetchMock = vi.fn(async () => answer({ ok: 1 }));
     vi.stubGlobal("fetch", fetchMock);

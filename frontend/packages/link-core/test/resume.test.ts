@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { leaveForPlatform, takeSuspended } from "../src/index.js";
+import { leaveForPlatform, returnAddress, takeSuspended, withReturn } from "../src/index.js";
 
 beforeEach(() => sessionStorage.clear());
 afterEach(() => vi.unstubAllGlobals());
@@ -20,5 +20,18 @@ describe("same-tab resume", () => {
     sessionStorage.setItem("k", "{not json");
     expect(takeSuspended("k")).toBeUndefined();
     expect(sessionStorage.getItem("k")).toBeNull();
+  });
+});
+
+describe("the page's return address", () => {
+  it("is the page without its fragment or an earlier sign-in's outcome; Hosted Link keeps only its path", () => {
+    history.replaceState(null, "", "/apply?loan=42&statusCode=403&connectionId=k1#token=secret");
+    expect(returnAddress()).toBe(`${location.origin}/apply?loan=42`);
+    expect(returnAddress(true)).toBe(`${location.origin}/apply`);
+  });
+
+  it("travels with the linkUrl as bk_return, other parameters kept", () => {
+    expect(withReturn("https://bk.example/companies/c/connections/k/start?journey=x", "https://lender.example/apply?a=1"))
+      .toBe("https://bk.example/companies/c/connections/k/start?journey=x&bk_return=https%3A%2F%2Flender.example%2Fapply%3Fa%3D1");
   });
 });

@@ -6,13 +6,19 @@ import type { SourceType } from "./types.js";
 export interface LinkCompany {
   companyId: string;
   companyName: string;
-  lender: { name?: string; logoUrl?: string };
+  /** The lender as the profile has it; `name` is absent until the profile is named. */
+  lender: { name?: string; logoUrl?: string; supportEmail?: string; privacyPolicyUrl?: string };
+  /** Where Hosted Link's Done sends the customer (the profile's redirect); absent without one. */
+  returnUrl?: string;
 }
 
 export interface LinkIntegration {
   key: string;
   name: string;
+  /** The platform's wide logo. */
   logoUrl?: string;
+  /** Its square icon, for the picker's tiles and the cards. */
+  iconUrl?: string;
   sourceType: SourceType;
   sandbox: boolean;
   dataTypes: string[];
@@ -87,9 +93,10 @@ export class LinkApi {
     return this.call("GET", `/connections/${encodeURIComponent(id)}`);
   }
 
-  recordConsent(connectionId: string, sourceType: SourceType | string, text: string, productIdentifier?: string,
-      textVersion?: string, locale?: string): Promise<unknown> {
-    return this.call("POST", "/consents", { connectionId, sourceType, text, productIdentifier, textVersion, locale });
+  recordConsent(connectionId: string, sourceType: SourceType | string, text: string, channel: "Link" | "HostedLink",
+      productIdentifier?: string, textVersion?: string, locale?: string): Promise<unknown> {
+    return this.call("POST", "/consents", { connectionId, sourceType, text, channel, productIdentifier, textVersion,
+      locale });
   }
 
   /** The consent texts of the company's products that use the source type; empty without products. */
@@ -105,4 +112,11 @@ export class LinkApi {
   private call<T>(method: string, path: string, body?: unknown): Promise<T> {
     return this.http.request(method, this.root + path, body);
   }
+}
+
+/** Hosted Link: spends the page's one-time link token for the tab's own token (no credential needed to ask). */
+export async function redeemLinkToken(baseUrl: string, companyId: string, linkToken: string): Promise<string> {
+  const answer = await new HttpClient(baseUrl, "").request<{ accessToken: string }>("POST",
+    `/link/${encodeURIComponent(companyId)}`, { token: linkToken });
+  return answer.accessToken;
 }

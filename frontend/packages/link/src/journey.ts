@@ -5,57 +5,14 @@
 
 import type { LinkCompany, LinkConnection, LinkIntegration, PendingConsent, ProductConsentText } from "./api.js";
 import { additionalText, pendingForSteps } from "./additional.js";
-import { consentText, copy } from "./copy.js";
-import { sourceTypeSteps, type SourceTypeStep } from "./options.js";
+import { consentText, copy, lenderName } from "./copy.js";
+import { sourceTypeSteps } from "./options.js";
 import { productAcceptances } from "./product-texts.js";
+import type { JourneyState, Linked, Screen } from "./state.js";
 import type { ConnectionCallbackArgs, ErrorCallbackArgs, FunnelEvent, LinkOptions, SourceType } from "./types.js";
 
-export type Screen = "loading" | "landing" | "additional" | "main" | "picker" | "consent" | "waiting" | "result"
-  | "finish" | "fatal";
-
-export const SCREENS: readonly Screen[] = ["loading", "landing", "additional", "main", "picker", "consent", "waiting",
-  "result", "finish", "fatal"];
-
-/** A connection made (or shared) in this journey, shown on its source type's card. */
-export interface Linked {
-  connectionId: string;
-  platformName: string;
-  organisationName?: string;
-  logoUrl?: string;
-}
-
-export interface Outcome {
-  kind: "connected" | "cancelled" | "error";
-  platformName: string;
-  organisationName?: string;
-  message?: string;
-  correlationId?: string;
-}
-
-export interface JourneyState {
-  screen: Screen;
-  /** Read out by the live region: set with each screen change, empty unless the change needs saying. */
-  announcement: string;
-  options: LinkOptions;
-  steps: SourceTypeStep[];
-  company?: LinkCompany;
-  /** Products asking for consent on connections the company already has (enableAdditionalConsent); first shown. */
-  pending: PendingConsent[];
-  /** By source type key. */
-  linked: Record<string, Linked[]>;
-  step?: SourceTypeStep;
-  integrations: LinkIntegration[];
-  search: string;
-  integration?: LinkIntegration;
-  /** The company's products' consent texts for the chosen platform; empty: the built-in wording. */
-  productTexts: ProductConsentText[];
-  connection?: LinkConnection;
-  outcome?: Outcome;
-  /** Shown on the picker after the platform window closed without a result. */
-  notice: string;
-  confirmingClose: boolean;
-  fatal?: ErrorCallbackArgs;
-}
+export { SCREENS } from "./state.js";
+export type { JourneyState, Linked, Outcome, Screen } from "./state.js";
 
 /** What waits in this tab's session storage while the customer signs in at the platform in the same tab. */
 export interface Suspended {
@@ -81,9 +38,26 @@ export type WatchOutcome =
   | { kind: "closed" }
   | { kind: "unreachable"; error: ErrorCallbackArgs };
 
+/** How the element starts: its props or Hosted Link's page attributes. */
+export interface StartContext {
+  /** Hosted Link: the component is the whole page. */
+  hosted?: boolean;
+  /** A small screen, where the platform takes this tab. */
+  sameTab?: boolean;
+  /** A one-time link token waits to be redeemed by Get started. */
+  redeem?: boolean;
+  /** What the page already knows of the lender (Hosted Link), shown before the company loads. */
+  preview?: LinkCompany;
+}
+
 export type JourneyEvent =
   /** New props: `configured` when they have a company id and a token. */
-  | { type: "start"; options: LinkOptions; configured: boolean }
+  | ({ type: "start"; options: LinkOptions; configured: boolean } & StartContext)
+  /** Hosted Link's one-time link was redeemed: the company can load. */
+  | { type: "redeemed" }
+  | { type: "redeemFailed"; error: ErrorCallbackArgs }
+  /** The screen became small or large: popup or this tab, and the words that say which. */
+  | { type: "layoutChanged"; sameTab: boolean }
   | { type: "companyLoaded"; company: LinkCompany; suspended?: Suspended }
   | { type: "companyFailed"; error: ErrorCallbackArgs }
   | { type: "pendingLoaded"; pending: PendingConsent[] }
@@ -110,6 +84,8 @@ export type JourneyEvent =
   | { type: "toAccounts" }
   /** "Try again" after the customer did not allow access: the consent screen again. */
   | { type: "retry" }
+  /** "Can't find yours?" on the picker. */
+  | { type: "helpAsked" }
   | { type: "completed" }
   | { type: "done" }
   | { type: "closeAsked" }
@@ -118,6 +94,8 @@ export type JourneyEvent =
 export type JourneyEventType = JourneyEvent["type"];
 
 export type Effect =
+  /** Redeems Hosted Link's one-time link for the tab's token. */
+  | { kind: "redeem" }
   | { kind: "loadCompany" }
   | { kind: "loadPending" }
   | { kind: "loadIntegrations"; key: string; sourceType: SourceType; showSandbox: boolean; allowed?: string[] }
@@ -140,14 +118,17 @@ export type Effect =
   | { kind: "onConnection"; args: ConnectionCallbackArgs }
   | { kind: "onFinish" }
   | { kind: "onClose" }
+  /** Hosted Link's Done: the tab goes back to the lender. */
+  | { kind: "goTo"; url: string }
   /** A new screen: move focus to its heading. */
   | { kind: "focusHeading" };
 
 export type Transition = [JourneyState, Effect[]];
 
-export function initialJourney(options: LinkOptions = {}): JourneyState {
-  return { screen: "loading", announcement: "", options, steps: sourceTypeSteps(options), pending: [], linked: {},
-    integrations: [], search: "", productTexts: [], notice: "", confirmingClose: false };
+export function initialJourney(options: LinkOptions = {}, context: StartContext = {}): JourneyState {
+  return { screen: "loading", announcement: "", options, hosted: context.hosted === true,
+    sameTab: context.sameTab === true, redeeming: false, landingDone: false, busy: false, steps: sourceTypeSteps(options),
+    pending: [], linked: {}, integrations: [], search: "", productTexts: [], notice: "", confirmingClose: false };
 }
 
 // ---- what the screens read -----------------------------------------------------------------------------
@@ -178,20 +159,23 @@ export function callbackArgs(c: LinkConnection): ConnectionCallbackArgs {
 /** Which events each screen takes; any other event leaves the state as it is, with no effects. */
 const ACCEPTS: Record<Screen, readonly JourneyEventType[]> = {
   loading: ["companyLoaded", "companyFailed", "pendingLoaded"],
-  landing: ["landingAccepted"],
+  // a redeemed link loads the company while the landing page stays up
+  landing: ["landingAccepted", "redeemed", "redeemFailed", "companyLoaded", "companyFailed", "pendingLoaded"],
   additional: ["additionalAgreed", "additionalSkipped"],
   main: ["sourceTypeChosen", "completed"],
-  picker: ["searched", "platformChosen", "consentTextsLoaded", "consentTextsFailed", "back"],
+  picker: ["searched", "platformChosen", "consentTextsLoaded", "consentTextsFailed", "back", "helpAsked"],
+  help: ["back"],
   consent: ["agreed", "consentTextsLoaded", "consentTextsFailed", "back"],
   waiting: ["watched", "reopen"],
   result: ["toAccounts", "retry"],
   finish: ["done"],
+  done: [],
   fatal: [],
 };
 
-/** Events taken on every screen: new props, answers to requests already on their way, and closing. */
+/** Events taken on every screen: new props, answers to requests already on their way, the layout, and closing. */
 const ANYWHERE: readonly JourneyEventType[] = ["start", "integrationsLoaded", "additionalRecorded", "connectionStarted",
-  "connectionFailed", "requestFailed", "closeAsked", "closeAnswered"];
+  "connectionFailed", "requestFailed", "layoutChanged", "closeAsked", "closeAnswered"];
 
 export function accepts(state: JourneyState, type: JourneyEventType): boolean {
   return ANYWHERE.includes(type) || ACCEPTS[state.screen].includes(type);
@@ -201,7 +185,8 @@ export function accepts(state: JourneyState, type: JourneyEventType): boolean {
 
 function show(state: JourneyState, screen: Screen, effects: Effect[], announcement = "", patch: Partial<JourneyState> = {}):
     Transition {
-  return [{ ...state, ...patch, screen, announcement }, [...effects, { kind: "focusHeading" }]];
+  const viewed: Effect[] = screen === state.screen ? [] : [emit("stepViewed", { step: screen })];
+  return [{ ...state, busy: false, ...patch, screen, announcement }, [...effects, ...viewed, { kind: "focusHeading" }]];
 }
 
 function emit(event: FunnelEvent, detail: Record<string, unknown> = {}): Effect {
@@ -215,7 +200,7 @@ function enter(state: JourneyState, effects: Effect[] = [], announcement = "", p
 }
 
 function afterCompany(state: JourneyState, effects: Effect[]): Transition {
-  return state.options.showLandingPage ? show(state, "landing", effects) : enter(state, effects);
+  return state.options.showLandingPage && !state.landingDone ? show(state, "landing", effects) : enter(state, effects);
 }
 
 /** A failed request or platform: onError, the funnel's error, and the result screen with its reference. */
@@ -226,8 +211,18 @@ function reportError(state: JourneyState, error: ErrorCallbackArgs, effects: Eff
   });
 }
 
-function fail(state: JourneyState, error: ErrorCallbackArgs): Transition {
-  return show(state, "fatal", [{ kind: "onError", error }, emit("error", { ...error })], "", { fatal: error });
+function fail(state: JourneyState, error: ErrorCallbackArgs, title?: string): Transition {
+  return show(state, "fatal", [{ kind: "onError", error }, emit("error", { ...error })], "",
+    { fatal: error, fatalTitle: title });
+}
+
+/** Props or a page that cannot start: the developer's reason for onError, the customer's words on the screen. */
+function cannotStart(state: JourneyState): Transition {
+  if (state.hosted) {
+    // a protected Hosted Link opened without the link that was sent (or in a tab that never redeemed it)
+    return fail(state, { message: copy.linkNeeded(lenderName(state)), userRecoverable: false }, copy.linkNeededTitle);
+  }
+  return fail(state, { message: copy.needsSetup, userRecoverable: false });
 }
 
 function resume(state: JourneyState, saved: Suspended | undefined): Transition | undefined {
@@ -246,7 +241,7 @@ function watched(state: JourneyState, outcome: WatchOutcome): Transition {
       const c = outcome.connection;
       const key = state.step!.key;
       const linked = { ...state.linked, [key]: [...linkedOf(state, key), { connectionId: c.id, platformName: c.platformName,
-        organisationName: c.organisationName, logoUrl: state.integration?.logoUrl }] };
+        organisationName: c.organisationName, logoUrl: state.integration?.iconUrl ?? state.integration?.logoUrl }] };
       return show(state, "result", [{ kind: "closeWindow" }, { kind: "onConnection", args: callbackArgs(c) },
         emit("connected", { connectionId: c.id })], copy.connectedAnnouncement(c.platformName), {
         linked, outcome: { kind: "connected", platformName: c.platformName, organisationName: c.organisationName },
@@ -266,8 +261,8 @@ function watched(state: JourneyState, outcome: WatchOutcome): Transition {
       });
     }
     case "closed":
-      return show(state, "picker", [emit("popupClosed", { reason: "closed" })], copy.closedNotice,
-        { notice: copy.closedNotice });
+      // the notice is an alert, read out once; the live region stays quiet so it is not said twice
+      return show(state, "picker", [emit("popupClosed", { reason: "closed" })], "", { notice: copy.closedNotice });
     case "unreachable":
       return reportError(state, outcome.error);
   }
@@ -280,14 +275,23 @@ export function transition(state: JourneyState, event: JourneyEvent): Transition
   }
   switch (event.type) {
     case "start": {
-      const fresh = initialJourney(event.options);
-      return event.configured
-        ? show(fresh, "loading", [{ kind: "loadCompany" }])
-        : fail(fresh, { message: copy.needsSetup, userRecoverable: false });
+      const fresh = { ...initialJourney(event.options, event), company: event.preview };
+      if (event.redeem) {
+        // Hosted Link's one-time link: nothing is spent until the customer's Get started
+        return show({ ...fresh, redeeming: true }, "landing", [emit("opened")]);
+      }
+      return event.configured ? show(fresh, "loading", [{ kind: "loadCompany" }]) : cannotStart(fresh);
     }
+    case "redeemed":
+      return [{ ...state, redeeming: false }, [{ kind: "loadCompany" }]];
+    case "redeemFailed":
+      return fail(state, event.error);
+    case "layoutChanged":
+      return event.sameTab === state.sameTab ? [state, []] : [{ ...state, sameTab: event.sameTab }, []];
     case "companyLoaded": {
       const loaded = { ...state, company: event.company };
-      const opened = [emit("opened")];
+      // a redeemed link has already counted as opened on its landing page
+      const opened = state.landingDone ? [] : [emit("opened")];
       const resumed = resume(loaded, event.suspended);
       if (resumed) {
         return [resumed[0], [...opened, ...resumed[1]]];
@@ -303,7 +307,12 @@ export function transition(state: JourneyState, event: JourneyEvent): Transition
     case "pendingLoaded":
       return afterCompany({ ...state, pending: pendingForSteps(event.pending, state.steps) }, []);
     case "landingAccepted":
-      return enter(state);
+      if (state.busy) {
+        // the link is being redeemed and the company loaded: their answers move on
+        return [state, []];
+      }
+      return state.redeeming ? [{ ...state, busy: true, landingDone: true }, [{ kind: "redeem" }]]
+        : enter(state, [], "", { landingDone: true });
     case "additionalAgreed": {
       const p = state.pending[0];
       return [state, [{ kind: "recordAdditional", pending: p, text: additionalText(state, p) }]];
@@ -352,11 +361,16 @@ export function transition(state: JourneyState, event: JourneyEvent): Transition
       return event.error.errorCode === 404 ? show(state, "consent", [], "", { productTexts: [] })
         : reportError(state, event.error);
     case "agreed": {
+      if (state.busy) {
+        return [state, []];
+      }
       const text = consentText(state);
       // one record per product, each under its own text version; all of them hold the whole screen shown
       const records: ConsentRecordRequest[] = state.productTexts.length ? productAcceptances(state.productTexts, text)
         : [{ text }];
-      return [state, [{ kind: "openWindow" }, { kind: "startConnection", platformKey: state.integration!.key,
+      // a small screen signs in in this tab, as the consent screen said; otherwise the window opens in the click
+      const open: Effect[] = state.sameTab ? [] : [{ kind: "openWindow" }];
+      return [{ ...state, busy: true }, [...open, { kind: "startConnection", platformKey: state.integration!.key,
         sourceType: state.step!.sourceType, text, records }]];
     }
     case "connectionStarted": {
@@ -365,7 +379,7 @@ export function transition(state: JourneyState, event: JourneyEvent): Transition
         { kind: "onConnectionStarted", args: callbackArgs(c) }];
       const withConnection = { ...state, connection: c };
       if (!event.popup) {
-        // popup blocked or a small screen: this tab goes to the platform and the profile's redirect brings the customer back
+        // popup blocked or a small screen: this tab goes to the platform and comes back to this page's address
         const saved: Suspended = { linked: Object.entries(state.linked), step: state.step?.key,
           integration: state.integration, connection: c, baseline: c.errorCount };
         return [withConnection, [...started, emit("popupClosed", { reason: "blocked" }),
@@ -384,15 +398,23 @@ export function transition(state: JourneyState, event: JourneyEvent): Transition
     case "reopen":
       return state.connection ? [state, [{ kind: "reopenWindow", url: state.connection.linkUrl }]] : [state, []];
     case "back":
-      return show(state, state.screen === "consent" ? "picker" : "main", []);
+      return show(state, state.screen === "consent" || state.screen === "help" ? "picker" : "main", []);
+    case "helpAsked":
+      return show(state, "help", [emit("platformMissing", { sourceType: state.step!.sourceType })]);
     case "toAccounts":
       return show(state, "main", []);
     case "retry":
       return state.outcome?.kind === "cancelled" ? show(state, "consent", []) : [state, []];
     case "completed":
       return requiredDone(state) ? show(state, "finish", [emit("finished")]) : [state, []];
-    case "done":
-      return [state, [{ kind: "onFinish" }]];
+    case "done": {
+      if (!state.hosted) {
+        return [state, [{ kind: "onFinish" }]];
+      }
+      // Hosted Link, like Codat's, sends the customer back to the lender; without an address it says to close
+      const url = state.company?.returnUrl;
+      return url ? [{ ...state, busy: true }, [{ kind: "goTo", url }]] : show(state, "done", []);
+    }
     case "closeAsked":
       return [{ ...state, confirmingClose: true }, []];
     case "closeAnswered":

@@ -3,11 +3,11 @@
 // and the lender's callbacks, then feeds the answers back as events.
 
 import { LitElement, type TemplateResult } from "lit";
-import { ConnectionWatch, closeWindow, defaultBaseUrl, errorArgs, leaveForPlatform, openPlatformWindow, applyTheme,
-  takeSuspended } from "@bridgekeeper/link-core";
-import { LinkApi, type LinkConnection } from "./api.js";
+import { ConnectionWatch, SMALL_SCREEN, closeWindow, defaultBaseUrl, errorArgs, leaveForPlatform, openWindow,
+  applyTheme, returnAddress, smallScreen, takeSuspended, withReturn } from "@bridgekeeper/link-core";
+import { LinkApi, redeemLinkToken, type LinkCompany, type LinkConnection } from "./api.js";
 import { consentText, journeyText } from "./copy.js";
-import { hostedProps } from "./hosted.js";
+import { cleanAddress, hostedStart, keepToken } from "./hosted.js";
 import { initialJourney, transition, type Effect, type JourneyEvent, type JourneyState,
   type Suspended } from "./journey.js";
 import { render } from "./screens/index.js";
@@ -26,6 +26,10 @@ export class BridgekeeperLink extends LitElement {
   private watch?: ConnectionWatch<LinkConnection>;
   /** Bumped by every start, so answers to an earlier start's requests are dropped. */
   private run = 0;
+  /** Hosted Link: the page's one-time link token (until redeemed) and the lender the page names. */
+  private hosted?: { linkToken?: string; preview: LinkCompany };
+  private layout?: MediaQueryList;
+  private readonly layoutChanged = (e: MediaQueryListEvent) => this.send({ type: "layoutChanged", sameTab: e.matches });
 
   get props(): LinkProps | undefined {
     return this._props;
@@ -46,8 +50,13 @@ export class BridgekeeperLink extends LitElement {
   connectedCallback(): void {
     super.connectedCallback();
     if (!this._props && this.hasAttribute("hosted")) {
-      this._props = hostedProps(this);
+      const start = hostedStart(this);
+      this._props = start.props;
+      this.hosted = { linkToken: start.linkToken, preview: start.preview };
     }
+    // a phone turned, a window resized: the consent screen's words and the way to the platform follow
+    this.layout = window.matchMedia?.(SMALL_SCREEN);
+    this.layout?.addEventListener?.("change", this.layoutChanged);
     if (this._props) {
       this.start();
     }
@@ -55,6 +64,7 @@ export class BridgekeeperLink extends LitElement {
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.layout?.removeEventListener?.("change", this.layoutChanged);
     this.watch?.stop();
   }
 
@@ -74,7 +84,8 @@ export class BridgekeeperLink extends LitElement {
     this.toggleAttribute("hide-border", props.options?.hideBorder === true);
     const configured = Boolean(props.companyId && props.accessToken);
     this.api = configured ? new LinkApi(props.baseUrl ?? defaultBaseUrl(), props.companyId, props.accessToken!) : undefined;
-    this.send({ type: "start", options: props.options ?? {}, configured });
+    this.send({ type: "start", options: props.options ?? {}, configured, hosted: Boolean(this.hosted),
+      sameTab: smallScreen(), redeem: !configured && Boolean(this.hosted?.linkToken), preview: this.hosted?.preview });
   }
 
   private readonly send = (event: JourneyEvent): void => {
@@ -103,6 +114,11 @@ export class BridgekeeperLink extends LitElement {
     });
   }
 
+  /** Where the customer consents: the server also knows it from a Hosted Link token. */
+  private get channel(): "Link" | "HostedLink" {
+    return this.hosted ? "HostedLink" : "Link";
+  }
+
   private get resumeKey(): string {
     return `bridgekeeper-link:${this._props?.companyId ?? ""}`;
   }
@@ -111,6 +127,17 @@ export class BridgekeeperLink extends LitElement {
     const api = this.api!;
     const requestFailed = (e: unknown): JourneyEvent => ({ type: "requestFailed", error: errorArgs(e, false) });
     switch (effect.kind) {
+      case "redeem": {
+        const props = this._props!;
+        const base = props.baseUrl ?? defaultBaseUrl();
+        return this.answer(redeemLinkToken(base, props.companyId, this.hosted!.linkToken!), (token) => {
+          keepToken(props.companyId, token);
+          cleanAddress();
+          this.hosted!.linkToken = undefined;
+          this.api = new LinkApi(base, props.companyId, token);
+          return { type: "redeemed" };
+        }, (e) => ({ type: "redeemFailed", error: errorArgs(e, false) }));
+      }
       case "loadCompany":
         return this.answer(api.company(),
           (company) => ({ type: "companyLoaded", company, suspended: takeSuspended<Suspended>(this.resumeKey) }),
@@ -127,19 +154,20 @@ export class BridgekeeperLink extends LitElement {
           (e) => ({ type: "consentTextsFailed", platformKey: effect.platformKey, error: errorArgs(e, false) }));
       case "recordAdditional": {
         const p = effect.pending;
-        return this.answer(api.recordConsent(p.connectionId, p.sourceType, effect.text, p.productIdentifier),
+        return this.answer(api.recordConsent(p.connectionId, p.sourceType, effect.text, this.channel, p.productIdentifier),
           () => ({ type: "additionalRecorded", pending: p, text: effect.text }), requestFailed);
       }
       case "openWindow":
         // the opener link is kept on purpose: without it this page may no longer close the window when the
         // connection is done (browsers only let a script close windows it opened)
-        this.popup = openPlatformWindow(WINDOW_NAME);
+        this.popup = openWindow(WINDOW_NAME);
         return;
       case "startConnection":
         return this.answer((async () => {
           const connection = await api.createConnection(effect.platformKey);
           for (const r of effect.records) {
-            await api.recordConsent(connection.id, effect.sourceType, r.text, r.productIdentifier, r.textVersion, r.locale);
+            await api.recordConsent(connection.id, effect.sourceType, r.text, this.channel, r.productIdentifier,
+              r.textVersion, r.locale);
           }
           return connection;
         })(), (connection) => ({ type: "connectionStarted", connection, text: effect.text, popup: this.popup !== null }),
@@ -169,7 +197,11 @@ export class BridgekeeperLink extends LitElement {
         this.watch?.stop();
         return;
       case "leaveForPlatform":
-        leaveForPlatform(this.resumeKey, effect.saved, effect.url);
+        // the sign-in brings this tab back to this very page (Hosted Link: its bare address, never a token)
+        leaveForPlatform(this.resumeKey, effect.saved, withReturn(effect.url, returnAddress(Boolean(this.hosted))));
+        return;
+      case "goTo":
+        location.assign(effect.url);
         return;
       case "emit":
         this.dispatchEvent(new CustomEvent("bridgekeeper-link-event",

@@ -10,14 +10,6 @@
 
 import type { ProductConsentText } from "./api.js";
 
-/** The screen's wording around the product sections, already interpolated. */
-export interface ConsentFrame {
-  title: string;
-  subtitle: string;
-  terms: string;
-  nextStep: string;
-}
-
 /** What one POST .../consents sends for one product. */
 export interface ProductAcceptance {
   productIdentifier: string;
@@ -26,10 +18,13 @@ export interface ProductAcceptance {
   text: string;
 }
 
-/** The consent screen exactly as shown with product texts, in screen order: what every product's record stores. */
-export function productConsentText(frame: ConsentFrame, texts: ProductConsentText[]): string {
-  return [frame.title, frame.subtitle, ...texts.map((t) => t.text), frame.terms, frame.nextStep]
-    .filter((part) => part.length > 0).join("\n\n");
+/**
+ * The consent screen exactly as shown with product texts, in screen order: what every product's record stores.
+ * `lead` is the screen's wording before the products' sections (title, subtitle, summary, the details' label),
+ * `close` after them (terms, privacy policy, what happens next); all already interpolated, empty parts left out.
+ */
+export function productConsentText(lead: string[], texts: ProductConsentText[], close: string[]): string {
+  return [...lead, ...texts.map((t) => t.text), ...close].filter((part) => part.length > 0).join("\n\n");
 }
 
 /** One acceptance per product, each with that product's version and locale and the whole text shown. */

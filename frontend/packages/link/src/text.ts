@@ -4,6 +4,8 @@
 // bindings, so markup in a text option is shown as text, not run. Links survive only with an
 // http(s) or mailto target; anything else (javascript:, data:, relative tricks) becomes plain text.
 
+export { listText, plainDataType } from "@bridgekeeper/link-core";
+
 export function interpolate(text: string, values: Record<string, string | undefined>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
@@ -77,22 +79,3 @@ export function parseMarkdown(text: string): Block[] {
   return blocks;
 }
 
-/** A data type key in plain words: "bankAccounts" -> "bank accounts". */
-export function plainDataType(key: string): string {
-  const known: Record<string, string> = {
-    chartOfAccounts: "chart of accounts",
-    balanceSheet: "balance sheet",
-    profitAndLoss: "profit and loss",
-    cashFlowStatement: "cash flow statement",
-    info: "company information",
-    company: "company information",
-    banking_accounts: "bank accounts",
-    banking_transactions: "bank transactions",
-    "banking-accounts": "bank accounts",
-    "banking-transactions": "bank transactions",
-  };
-  if (known[key]) {
-    return known[key];
-  }
-  return key.replace(/^[a-z]+-/, "").replace(/_/g, " ").replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
-}

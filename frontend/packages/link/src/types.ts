@@ -83,9 +83,12 @@ export interface LinkProps {
   baseUrl?: string;
 }
 
-/** The funnel events lenders can listen for (bubbling, composed "bridgekeeper-link-event"). */
-export type FunnelEvent = "opened" | "sourceTypeChosen" | "platformChosen" | "consentGiven" | "popupOpened"
-  | "popupClosed" | "connected" | "cancelled" | "error" | "finished" | "closed";
+/**
+ * The funnel events lenders can listen for (bubbling, composed "bridgekeeper-link-event"). `stepViewed` comes with
+ * every new screen (`detail.step`), `platformMissing` when the customer asks for help finding their platform.
+ */
+export type FunnelEvent = "opened" | "stepViewed" | "sourceTypeChosen" | "platformChosen" | "platformMissing"
+  | "consentGiven" | "popupOpened" | "popupClosed" | "connected" | "cancelled" | "error" | "finished" | "closed";
 
 /** Alias for code written against Codat's types. */
 export type CodatLinkProps = LinkProps;

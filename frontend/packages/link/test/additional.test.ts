@@ -83,7 +83,7 @@ describe("additional consent", () => {
     expect(events).toEqual([["onConsent", body.text]]);
     expect(body.text).toContain("Platform data\n- bank accounts\n- transaction categories");
     expect(body.text).toContain("cannot change anything in Sandbox Banking");
-    expect(screen(element)).toContain("Connected ✓ Sandbox Banking");
+    expect(screen(element)).toContain("✓ Connected: Sandbox Banking");
     expect(element.shadowRoot!.querySelector('[role="status"]')!.textContent).toBe("Sandbox Banking is shared for Lending");
   });
 

@@ -44,6 +44,9 @@ describe("<bridgekeeper-link>", () => {
     expect(root.textContent).toContain("<script>window.hacked=1</script>");
     expect((window as unknown as { hacked?: number }).hacked).toBeUndefined();
     expect(element.style.getPropertyValue("--bk-primary")).toBe("#0a7f3f");
+    // inside the lender's page, which has its own <main>: no second landmark
+    expect(root.querySelector("main")).toBeNull();
+    expect(root.querySelector("div.frame")).not.toBeNull();
   });
 
   it("reports a refused token through onError with the correlation id", async () => {
@@ -130,20 +133,77 @@ describe("closing", () => {
 });
 
 describe("Hosted Link", () => {
-  it("uses the company token the server put in the page for a redeemed link token, and wipes the one-time token from the address bar", async () => {
-    history.replaceState(null, "", "/link/c1?token=hlt_once");
-    sessionStorage.clear();
-    const fetchMock = vi.fn(async () => answer(COMPANY));
-    vi.stubGlobal("fetch", fetchMock);
+  function hostedElement(attributes: Record<string, string>): BridgekeeperLink {
     const element = document.createElement("bridgekeeper-link") as BridgekeeperLink;
     element.setAttribute("hosted", "");
     element.setAttribute("company-id", "c1");
-    element.setAttribute("access-token", "company-token-from-server");
+    for (const [name, value] of Object.entries(attributes)) {
+      element.setAttribute(name, value);
+    }
     document.body.append(element);
+    return element;
+  }
+
+  it("runs with the Hosted Link token the page was given, keeps it for the tab and records consents as HostedLink", async () => {
+    history.replaceState(null, "", "/link/c1#token=old");
+    sessionStorage.clear();
+    const fetchMock = vi.fn(async () => answer(COMPANY));
+    vi.stubGlobal("fetch", fetchMock);
+    const element = hostedElement({ "access-token": "hosted-token-from-server" });
     await settle(element);
     expect(fetchMock).toHaveBeenCalledWith(`${location.origin}/link/api/companies/c1`, expect.objectContaining({
-      headers: expect.objectContaining({ Authorization: "Bearer company-token-from-server" }) }));
-    expect(location.search).toBe("");
+      headers: expect.objectContaining({ Authorization: "Bearer hosted-token-from-server" }) }));
+    expect(location.hash).toBe("");
     expect(element.hasAttribute("access-token")).toBe(false);
+    expect(sessionStorage.getItem("bridgekeeper-link-token:c1")).toBe("hosted-token-from-server");
+    // the whole page: a <main> landmark of its own
+    expect(element.shadowRoot!.querySelector("main.frame")).not.toBeNull();
+  });
+
+  it("a one-time link: the landing shows the lender, and only Get started spends the link", async () => {
+    history.replaceState(null, "", "/link/c1?token=hlt_once");
+    sessionStorage.clear();
+    const calls: [string, RequestInit][] = [];
+    vi.stubGlobal("fetch", vi.fn(async (url: string, init: RequestInit) => {
+      calls.push([url, init]);
+      return url.endsWith("/link/c1") ? answer({ accessToken: "redeemed-token", expiresIn: 86400 }) : answer(COMPANY);
+    }));
+    const element = hostedElement({ "link-token": "hlt_once", "lender-name": "Acme Bank" });
+    await settle(element);
+    const root = element.shadowRoot!;
+    expect(root.querySelector("h1")?.textContent).toBe("Share your business data with Acme Bank");
+    expect(calls).toEqual([]);
+    expect(location.search).toBe("?token=hlt_once");
+
+    (root.querySelector("button.primary") as HTMLButtonElement).click();
+    await settle(element);
+    expect(calls[0][0]).toBe(`${location.origin}/link/c1`);
+    expect(calls[0][1]).toMatchObject({ method: "POST", body: JSON.stringify({ token: "hlt_once" }) });
+    expect((calls[0][1].headers as Record<string, string>).Authorization).toBeUndefined();
+    expect(calls[1][1].headers).toMatchObject({ Authorization: "Bearer redeemed-token" });
+    expect(sessionStorage.getItem("bridgekeeper-link-token:c1")).toBe("redeemed-token");
+    expect(location.search).toBe("");
+    await settle(element);
+    expect(root.querySelector("h1")?.textContent).toBe("Connect your accounts");
+  });
+
+  it("the bare page of a protected Hosted Link carries on with the tab's token, or asks for the link that was sent", async () => {
+    history.replaceState(null, "", "/link/c1?statusCode=200&connectionId=k1");
+    sessionStorage.clear();
+    const fetchMock = vi.fn(async () => answer(COMPANY));
+    vi.stubGlobal("fetch", fetchMock);
+    const refused = hostedElement({ protected: "", "lender-name": "Acme Bank" });
+    await settle(refused);
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(refused.shadowRoot!.querySelector("h1")?.textContent).toBe("Open the link you were sent");
+    expect(refused.shadowRoot!.textContent).toContain("the personal link Acme Bank sent you");
+    refused.remove();
+
+    sessionStorage.setItem("bridgekeeper-link-token:c1", "redeemed-earlier");
+    const back = hostedElement({ protected: "" });
+    await settle(back);
+    expect(fetchMock).toHaveBeenCalledWith(`${location.origin}/link/api/companies/c1`, expect.objectContaining({
+      headers: expect.objectContaining({ Authorization: "Bearer redeemed-earlier" }) }));
+    expect(location.search).toBe("");
   });
 });

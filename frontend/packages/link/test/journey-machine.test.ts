@@ -51,6 +51,19 @@ const onResult = (outcome: "linked" | "cancelled" | "error") => run(onWaiting(),
 const onAdditional = () => run(started({ ...OPTIONS, enableAdditionalConsent: true }),
   { type: "companyLoaded", company: COMPANY }, { type: "pendingLoaded", pending: [LENDING] })[0];
 const onFinish = () => run(onResult("linked"), { type: "toAccounts" }, { type: "completed" })[0];
+const hostedStarted = () => run(initialJourney(), { type: "start", options: OPTIONS, configured: true, hosted: true })[0];
+/** Hosted Link finished, where Done has no address to go back to. */
+const onDone = () => {
+  let state = run(hostedStarted(), { type: "companyLoaded", company: COMPANY }, { type: "sourceTypeChosen", key: "accounting" },
+    { type: "integrationsLoaded", key: "accounting", integrations: [SBAC] }, { type: "platformChosen", integration: SBAC },
+    { type: "consentTextsLoaded", platformKey: "sbac", texts: [] })[0];
+  state = run(state, { type: "connectionStarted", connection: PENDING, text: "t", popup: true },
+    { type: "watched", outcome: { kind: "linked", connection: LINKED } }, { type: "toAccounts" }, { type: "completed" },
+    { type: "done" })[0];
+  return state;
+};
+/** The effects a new screen ends with: its funnel step, then the focus on its heading. */
+const shown = (step: Screen): Effect[] => [{ kind: "emit", event: "stepViewed", detail: { step } }, { kind: "focusHeading" }];
 
 /** A journey on each screen, reached through the machine itself. */
 const ON: Record<Screen, () => JourneyState> = {
@@ -59,16 +72,23 @@ const ON: Record<Screen, () => JourneyState> = {
   additional: onAdditional,
   main: () => onMain(),
   picker: onPicker,
+  help: () => run(onPicker(), { type: "helpAsked" })[0],
   consent: () => onConsent(),
   waiting: onWaiting,
   result: () => onResult("cancelled"),
   finish: onFinish,
+  done: onDone,
   fatal: () => run(started(), { type: "companyFailed", error: { message: "Token expired", userRecoverable: false } })[0],
 };
 
 /** One event of each type, valid in shape. */
 const EVENTS: Record<JourneyEventType, JourneyEvent> = {
   start: { type: "start", options: OPTIONS, configured: true },
+  redeemed: { type: "redeemed" },
+  redeemFailed: { type: "redeemFailed", error: { message: "This link has already been used.", errorCode: 410,
+    userRecoverable: false } },
+  layoutChanged: { type: "layoutChanged", sameTab: true },
+  helpAsked: { type: "helpAsked" },
   companyLoaded: { type: "companyLoaded", company: COMPANY },
   companyFailed: { type: "companyFailed", error: { message: "x", userRecoverable: false } },
   pendingLoaded: { type: "pendingLoaded", pending: [] },
@@ -99,17 +119,19 @@ const EVENTS: Record<JourneyEventType, JourneyEvent> = {
 
 /** The specification: which events each screen takes (plus the ones every screen takes). */
 const EVERY_SCREEN: JourneyEventType[] = ["start", "integrationsLoaded", "additionalRecorded", "connectionStarted",
-  "connectionFailed", "requestFailed", "closeAsked", "closeAnswered"];
+  "connectionFailed", "requestFailed", "layoutChanged", "closeAsked", "closeAnswered"];
 const TAKES: Record<Screen, JourneyEventType[]> = {
   loading: ["companyLoaded", "companyFailed", "pendingLoaded"],
-  landing: ["landingAccepted"],
+  landing: ["landingAccepted", "redeemed", "redeemFailed", "companyLoaded", "companyFailed", "pendingLoaded"],
   additional: ["additionalAgreed", "additionalSkipped"],
   main: ["sourceTypeChosen", "completed"],
-  picker: ["searched", "platformChosen", "consentTextsLoaded", "consentTextsFailed", "back"],
+  picker: ["searched", "platformChosen", "consentTextsLoaded", "consentTextsFailed", "back", "helpAsked"],
+  help: ["back"],
   consent: ["agreed", "consentTextsLoaded", "consentTextsFailed", "back"],
   waiting: ["watched", "reopen"],
   result: ["toAccounts", "retry"],
   finish: ["done"],
+  done: [],
   fatal: [],
 };
 
@@ -148,7 +170,7 @@ describe("starting", () => {
     expect(fatal.screen).toBe("fatal");
     expect(fatal.fatal).toEqual({ message: "Link needs a companyId and an accessToken.", userRecoverable: false });
     expect(failed).toEqual([{ kind: "onError", error: fatal.fatal }, { kind: "emit", event: "error", detail: fatal.fatal },
-      { kind: "focusHeading" }]);
+      ...shown("fatal")]);
   });
 
   it("new props start a new journey", () => {
@@ -160,7 +182,7 @@ describe("starting", () => {
     const [main, effects] = transition(started(), { type: "companyLoaded", company: COMPANY });
     expect(main.screen).toBe("main");
     expect(main.company).toBe(COMPANY);
-    expect(effects).toEqual([{ kind: "emit", event: "opened", detail: {} }, { kind: "focusHeading" }]);
+    expect(effects).toEqual([{ kind: "emit", event: "opened", detail: {} }, ...shown("main")]);
     expect(ON.landing().screen).toBe("landing");
 
     const [loading, asking] = transition(started({ ...OPTIONS, enableAdditionalConsent: true }),
@@ -173,7 +195,7 @@ describe("starting", () => {
     const error = { correlationId: "corr-1", message: "Token expired", errorCode: 401, userRecoverable: false };
     const [fatal, effects] = transition(started(), { type: "companyFailed", error });
     expect(fatal).toMatchObject({ screen: "fatal", fatal: error });
-    expect(kinds(effects)).toEqual(["onError", "emit:error", "focusHeading"]);
+    expect(kinds(effects)).toEqual(["onError", "emit:error", "emit:stepViewed", "focusHeading"]);
   });
 
   it("keeps only the pending consents of the journey's source types, and asks for them after the landing page", () => {
@@ -204,7 +226,7 @@ describe("same-tab return", () => {
       integration: SBAC });
     expect(waiting.step?.key).toBe("accounting");
     expect(resumed).toEqual([{ kind: "emit", event: "opened", detail: {} },
-      { kind: "watch", connectionId: "conn-1", baseline: 2 }, { kind: "focusHeading" }]);
+      { kind: "watch", connectionId: "conn-1", baseline: 2 }, ...shown("waiting")]);
   });
 
   it.each([
@@ -234,7 +256,7 @@ describe("additional consent", () => {
     expect(main.linked).toEqual({ banking: [{ connectionId: "b1", platformName: "Sandbox Banking" }] });
     expect(recorded).toEqual([{ kind: "onConsent", text: record.text },
       { kind: "emit", event: "consentGiven", detail: { connectionId: "b1", productIdentifier: "lending" } },
-      { kind: "focusHeading" }]);
+      ...shown("main")]);
     expect(connectedCount(main)).toBe(1);
   });
 
@@ -252,7 +274,7 @@ describe("additional consent", () => {
   it("Not now skips the product without a record", () => {
     const [main, effects] = transition(onAdditional(), { type: "additionalSkipped" });
     expect(main).toMatchObject({ screen: "main", pending: [], linked: {} });
-    expect(effects).toEqual([{ kind: "focusHeading" }]);
+    expect(effects).toEqual(shown("main"));
   });
 });
 
@@ -265,7 +287,7 @@ describe("choosing a source type and a platform", () => {
     expect(picker.step?.key).toBe("banking");
     expect(effects).toEqual([{ kind: "emit", event: "sourceTypeChosen", detail: { sourceType: "Banking" } },
       { kind: "loadIntegrations", key: "banking", sourceType: "Banking", showSandbox: false, allowed: ["sbbk"] },
-      { kind: "focusHeading" }]);
+      ...shown("picker")]);
     const [, defaults] = transition(onMain(), { type: "sourceTypeChosen", key: "accounting" });
     expect(defaults[1]).toEqual({ kind: "loadIntegrations", key: "accounting", sourceType: "Accounting", showSandbox: true,
       allowed: undefined });
@@ -312,7 +334,7 @@ describe("choosing a source type and a platform", () => {
     const [failed, effects] = transition(chosen, { type: "consentTextsFailed", platformKey: "sbac", error });
     expect(failed).toMatchObject({ screen: "result", announcement: "Something went wrong", outcome: { kind: "error",
       platformName: "Sandbox Accounting", message: "Down", correlationId: "corr-2" } });
-    expect(kinds(effects)).toEqual(["onError", "emit:error", "focusHeading"]);
+    expect(kinds(effects)).toEqual(["onError", "emit:error", "emit:stepViewed", "focusHeading"]);
     expect(transition(chosen, { type: "consentTextsFailed", platformKey: "xero", error })[0]).toBe(chosen);
   });
 
@@ -327,12 +349,14 @@ describe("choosing a source type and a platform", () => {
 describe("agreeing and the platform window", () => {
   it("opens the window first, inside the click, then creates the connection with the text shown", () => {
     const consent = onConsent();
-    const [same, effects] = transition(consent, { type: "agreed" });
-    expect(same).toBe(consent);
+    const [busy, effects] = transition(consent, { type: "agreed" });
+    expect(busy).toEqual({ ...consent, busy: true });
     const text = consentText(consent);
     expect(text).toMatch(/^Connect Sandbox Accounting\n\n/);
     expect(effects).toEqual([{ kind: "openWindow" }, { kind: "startConnection", platformKey: "sbac",
       sourceType: "Accounting", text, records: [{ text }] }]);
+    // a second click while the first is on its way does nothing
+    expect(transition(busy, { type: "agreed" })).toEqual([busy, []]);
   });
 
   it("with product texts: one record per product under its own version, each with the whole text", () => {
@@ -357,7 +381,7 @@ describe("agreeing and the platform window", () => {
       { kind: "navigateWindow", url: PENDING.linkUrl },
       { kind: "emit", event: "popupOpened", detail: {} },
       { kind: "watch", connectionId: "conn-1", baseline: 2 },
-      { kind: "focusHeading" }]);
+      ...shown("waiting")]);
   });
 
   it("started without a window (blocked or a small screen): this tab leaves with the journey saved", () => {
@@ -377,8 +401,9 @@ describe("agreeing and the platform window", () => {
     const [result, effects] = transition(onConsent(), { type: "connectionFailed", error });
     expect(result.outcome).toEqual({ kind: "error", platformName: "Sandbox Accounting", message: "No", correlationId: "corr-3" });
     expect(effects).toEqual([{ kind: "closeWindow" }, { kind: "onError", error },
-      { kind: "emit", event: "error", detail: error }, { kind: "focusHeading" }]);
-    expect(kinds(transition(onMain(), { type: "requestFailed", error })[1])).toEqual(["onError", "emit:error", "focusHeading"]);
+      { kind: "emit", event: "error", detail: error }, ...shown("result")]);
+    expect(kinds(transition(onMain(), { type: "requestFailed", error })[1])).toEqual(["onError", "emit:error",
+      "emit:stepViewed", "focusHeading"]);
   });
 
   it("linked: closes the window, adds the card's connection with the platform's logo, onConnection", () => {
@@ -387,7 +412,7 @@ describe("agreeing and the platform window", () => {
       outcome: { kind: "connected", platformName: "Sandbox Accounting", organisationName: "Sandbox Trading Ltd" } });
     expect(result.linked.accounting).toEqual([{ connectionId: "conn-1", platformName: "Sandbox Accounting",
       organisationName: "Sandbox Trading Ltd", logoUrl: SBAC.logoUrl }]);
-    expect(kinds(effects)).toEqual(["closeWindow", "onConnection", "emit:connected", "focusHeading"]);
+    expect(kinds(effects)).toEqual(["closeWindow", "onConnection", "emit:connected", "emit:stepViewed", "focusHeading"]);
     expect(requiredDone(result)).toBe(true);
   });
 
@@ -396,7 +421,7 @@ describe("agreeing and the platform window", () => {
     expect(denied).toMatchObject({ announcement: "Not connected", outcome: { kind: "cancelled", correlationId: undefined } });
     const [, deniedEffects] = transition(onWaiting(), { type: "watched", outcome: { kind: "failed", cancelled: true,
       connection: { ...PENDING, errorCount: 3 } } });
-    expect(kinds(deniedEffects)).toEqual(["closeWindow", "emit:cancelled", "focusHeading"]);
+    expect(kinds(deniedEffects)).toEqual(["closeWindow", "emit:cancelled", "emit:stepViewed", "focusHeading"]);
 
     const failed = { ...PENDING, errorCount: 3, lastError: { statusCode: "500", errorMessage: "Platform unavailable." } };
     const [error, effects] = transition(onWaiting(), { type: "watched", outcome: { kind: "failed", connection: failed,
@@ -405,21 +430,21 @@ describe("agreeing and the platform window", () => {
       message: "Platform unavailable.", correlationId: "conn-1" } });
     expect(effects).toEqual([{ kind: "closeWindow" }, { kind: "emit", event: "error", detail: { connectionId: "conn-1" } },
       { kind: "onError", error: { message: "Platform unavailable.", correlationId: "conn-1", errorCode: 500,
-        userRecoverable: true } }, { kind: "focusHeading" }]);
+        userRecoverable: true } }, ...shown("result")]);
   });
 
   it("window closed without a result: back to the picker with a notice; unreachable: the error", () => {
     const [picker, effects] = transition(onWaiting(), { type: "watched", outcome: { kind: "closed" } });
-    expect(picker).toMatchObject({ screen: "picker", notice: "Not connected — try again.",
-      announcement: "Not connected — try again." });
-    expect(effects).toEqual([{ kind: "emit", event: "popupClosed", detail: { reason: "closed" } }, { kind: "focusHeading" }]);
+    // the notice is an alert: the live region stays quiet, so it is read out once
+    expect(picker).toMatchObject({ screen: "picker", notice: "Not connected — try again.", announcement: "" });
+    expect(effects).toEqual([{ kind: "emit", event: "popupClosed", detail: { reason: "closed" } }, ...shown("picker")]);
     const [chosen] = transition(picker, { type: "platformChosen", integration: SBAC });
     expect(chosen.notice).toBe("Not connected — try again.");
 
     const error = { message: "We could not reach the server.", userRecoverable: true };
     const [result, failed] = transition(onWaiting(), { type: "watched", outcome: { kind: "unreachable", error } });
     expect(result.screen).toBe("result");
-    expect(kinds(failed)).toEqual(["onError", "emit:error", "focusHeading"]);
+    expect(kinds(failed)).toEqual(["onError", "emit:error", "emit:stepViewed", "focusHeading"]);
   });
 
   it("reopens the platform's window on the connection's link", () => {
@@ -444,7 +469,7 @@ describe("results and finishing", () => {
     expect(transition(main, { type: "completed" })).toEqual([main, []]);
     const [finish, effects] = transition(run(onResult("linked"), { type: "toAccounts" })[0], { type: "completed" });
     expect(finish.screen).toBe("finish");
-    expect(effects).toEqual([{ kind: "emit", event: "finished", detail: {} }, { kind: "focusHeading" }]);
+    expect(effects).toEqual([{ kind: "emit", event: "finished", detail: {} }, ...shown("finish")]);
     expect(transition(finish, { type: "done" })).toEqual([finish, [{ kind: "onFinish" }]]);
   });
 
@@ -459,7 +484,7 @@ describe("results and finishing", () => {
       { type: "done" }] as JourneyEvent[]) {
       const [next, effects] = transition(state, event);
       state = next;
-      events.push(...kinds(effects).filter((k) => k.startsWith("emit:") || k.startsWith("on")));
+      events.push(...kinds(effects).filter((k) => k !== "emit:stepViewed" && (k.startsWith("emit:") || k.startsWith("on"))));
     }
     expect(events).toEqual(["emit:opened", "emit:sourceTypeChosen", "emit:platformChosen", "onConsent", "emit:consentGiven",
       "onConnectionStarted", "emit:popupOpened", "onConnection", "emit:connected", "emit:finished", "onFinish"]);
@@ -478,5 +503,150 @@ describe("closing", () => {
     expect(effects).toEqual([{ kind: "stopWatching" }, { kind: "closeWindow" }, { kind: "emit", event: "closed", detail: {} },
       { kind: "onClose" }]);
     expect(transition(waiting, { type: "closeAnswered", confirmed: true })).toEqual([waiting, []]);
+  });
+});
+
+describe("Hosted Link", () => {
+  const PREVIEW: LinkCompany = { companyId: "c1", companyName: "", lender: { name: "Acme Bank" } };
+
+  it("a one-time link: the landing first, nothing spent until Get started, which redeems it and moves on", () => {
+    const [landing, opened] = transition(initialJourney(), { type: "start", options: { showLandingPage: true },
+      configured: false, hosted: true, redeem: true, preview: PREVIEW });
+    expect(landing).toMatchObject({ screen: "landing", redeeming: true, company: PREVIEW, busy: false });
+    expect(opened).toEqual([{ kind: "emit", event: "opened", detail: {} }, ...shown("landing")]);
+
+    const [redeeming, redeem] = transition(landing, { type: "landingAccepted" });
+    expect(redeeming).toMatchObject({ screen: "landing", busy: true, landingDone: true });
+    expect(redeem).toEqual([{ kind: "redeem" }]);
+    expect(transition(redeeming, { type: "landingAccepted" })).toEqual([redeeming, []]);
+
+    const [loading, load] = transition(redeeming, { type: "redeemed" });
+    expect(loading).toMatchObject({ screen: "landing", redeeming: false });
+    expect(load).toEqual([{ kind: "loadCompany" }]);
+    const [main, effects] = transition(loading, { type: "companyLoaded", company: COMPANY });
+    expect(main.screen).toBe("main");
+    expect(main.company).toBe(COMPANY);
+    // opened was counted on the landing page already
+    expect(effects).toEqual(shown("main"));
+  });
+
+  it("a link already used: the server's reason on the fatal screen", () => {
+    const landing = run(initialJourney(), { type: "start", options: { showLandingPage: true }, configured: false,
+      hosted: true, redeem: true, preview: PREVIEW }, { type: "landingAccepted" })[0];
+    const error = { message: "This link has already been used.", errorCode: 410, userRecoverable: false };
+    const [fatal] = transition(landing, { type: "redeemFailed", error });
+    expect(fatal).toMatchObject({ screen: "fatal", fatal: error, fatalTitle: undefined });
+  });
+
+  it("the bare page of a protected Hosted Link in a tab without its token: open the link you were sent", () => {
+    const [fatal] = transition(initialJourney(), { type: "start", options: {}, configured: false, hosted: true,
+      preview: PREVIEW });
+    expect(fatal).toMatchObject({ screen: "fatal", fatalTitle: "Open the link you were sent" });
+    expect(fatal.fatal?.message).toBe("This page only opens from the personal link Acme Bank sent you. If it has"
+      + " expired, ask Acme Bank for a new one.");
+  });
+
+  it("Done goes back to the lender's address, or says the window can be closed", () => {
+    const finish = (company: LinkCompany) => run(hostedStarted(), { type: "companyLoaded", company },
+      { type: "sourceTypeChosen", key: "accounting" }, { type: "integrationsLoaded", key: "accounting", integrations: [SBAC] },
+      { type: "platformChosen", integration: SBAC }, { type: "consentTextsLoaded", platformKey: "sbac", texts: [] },
+      { type: "connectionStarted", connection: PENDING, text: "t", popup: true },
+      { type: "watched", outcome: { kind: "linked", connection: LINKED } }, { type: "toAccounts" }, { type: "completed" })[0];
+    const withAddress = finish({ ...COMPANY, returnUrl: "https://acme.example/back?company=c1" });
+    const [leaving, effects] = transition(withAddress, { type: "done" });
+    expect(effects).toEqual([{ kind: "goTo", url: "https://acme.example/back?company=c1" }]);
+    expect(leaving.busy).toBe(true);
+
+    const [done, closing] = transition(finish(COMPANY), { type: "done" });
+    expect(done.screen).toBe("done");
+    expect(closing).toEqual(shown("done"));
+    // embedded, Done is the lender's onFinish
+    expect(transition(onFinish(), { type: "done" })[1]).toEqual([{ kind: "onFinish" }]);
+  });
+});
+
+describe("small screens", () => {
+  it("sign in in this tab: no popup is opened, and the consent says where the customer goes", () => {
+    const desktop = onConsent();
+    expect(consentText(desktop)).toContain("You'll sign in at Sandbox Accounting in a new window and come back here.");
+    const [phone] = transition(desktop, { type: "layoutChanged", sameTab: true });
+    expect(phone.sameTab).toBe(true);
+    const text = consentText(phone);
+    expect(text).toContain("You'll go to Sandbox Accounting to sign in, then come back here.");
+    expect(text).not.toContain("new window");
+    const [, effects] = transition(phone, { type: "agreed" });
+    expect(kinds(effects)).toEqual(["startConnection"]);
+    expect((effects[0] as Extract<Effect, { kind: "startConnection" }>).text).toBe(text);
+    expect(transition(phone, { type: "layoutChanged", sameTab: true })).toEqual([phone, []]);
+  });
+});
+
+describe("the consent screen's words", () => {
+  it("leads with a summary and the details' label, then every section, terms, the privacy policy and the next step", () => {
+    const state = { ...onConsent(), company: { ...COMPANY, lender: { name: "Acme Bank",
+      privacyPolicyUrl: "https://acme.example/privacy" } } };
+    const parts = consentText(state).split("\n\n");
+    expect(parts.slice(0, 4)).toEqual(["Connect Sandbox Accounting",
+      "Acme Bank is asking for read-only access to your Sandbox Accounting data.",
+      "- What: your invoices and bank accounts.\n- Read-only: Acme Bank can't change anything or move money.\n"
+        + "- You can disconnect at any time.",
+      "See everything that's shared, why and for how long"]);
+    expect(parts.slice(4, 9).map((p) => p.split("\n")[0])).toEqual(["Purpose", "Access", "Account information",
+      "Platform data", "Retention"]);
+    expect(parts[7]).toBe("Platform data\n- Invoices\n- Bank accounts");
+    expect(parts.slice(9)).toEqual(["Your data is not shared with third parties without your consent.",
+      "[Read Acme Bank's privacy policy](https://acme.example/privacy)",
+      "You'll sign in at Sandbox Accounting in a new window and come back here."]);
+  });
+
+  it("a long list is summed up: three data types and how many more", () => {
+    const many = { ...SBAC, dataTypes: ["company", "chartOfAccounts", "customers", "suppliers", "invoices"] };
+    const state = run(onPicker(), { type: "platformChosen", integration: many },
+      { type: "consentTextsLoaded", platformKey: "sbac", texts: [] })[0];
+    expect(consentText(state)).toContain("- What: your company information, chart of accounts, customers and 2 more.");
+  });
+
+  it("an unnamed lender is 'your lender', with a capital where a sentence starts", () => {
+    const unnamed = { ...onConsent(), company: { ...COMPANY, lender: {} } };
+    const text = consentText(unnamed);
+    expect(text).toContain("Your lender is asking for read-only access");
+    expect(text).toContain("Purpose\nYour lender uses this data");
+    expect(text).toContain("Read-only: your lender can't change anything");
+    expect(text).not.toContain("Bridgekeeper");
+  });
+});
+
+describe("can't find your platform", () => {
+  it("the help screen, counted for the funnel, and back to the list", () => {
+    const [help, effects] = transition(onPicker(), { type: "helpAsked" });
+    expect(help.screen).toBe("help");
+    expect(effects).toEqual([{ kind: "emit", event: "platformMissing", detail: { sourceType: "Accounting" } },
+      ...shown("help")]);
+    const [picker] = transition(help, { type: "back" });
+    expect(picker.screen).toBe("picker");
+    expect(picker.integrations).toEqual([SBAC, XERO]);
+  });
+});
+
+describe("funnel steps", () => {
+  it("every new screen emits its step once, in the journey's order", () => {
+    const steps: string[] = [];
+    let state = initialJourney();
+    for (const event of [{ ...EVENTS.start, options: { ...OPTIONS, showLandingPage: true } }, EVENTS.companyLoaded,
+      { type: "landingAccepted" }, { type: "sourceTypeChosen", key: "accounting" },
+      { type: "integrationsLoaded", key: "accounting", integrations: [SBAC] }, { type: "searched", text: "s" },
+      { type: "platformChosen", integration: SBAC }, { type: "consentTextsLoaded", platformKey: "sbac", texts: [] },
+      { type: "agreed" }, { type: "connectionStarted", connection: PENDING, text: "t", popup: true },
+      { type: "watched", outcome: { kind: "linked", connection: LINKED } }, { type: "toAccounts" },
+      { type: "completed" }] as JourneyEvent[]) {
+      const [next, effects] = transition(state, event);
+      state = next;
+      for (const e of effects) {
+        if (e.kind === "emit" && e.event === "stepViewed") {
+          steps.push(String(e.detail.step));
+        }
+      }
+    }
+    expect(steps).toEqual(["landing", "main", "picker", "consent", "waiting", "result", "main", "finish"]);
   });
 });

@@ -21,10 +21,11 @@ const LENDING: ProductConsentText = { ...ONBOARDING, productIdentifier: "lending
   textVersion: "2026-12-24", locale: "en-US", heading: "Lending (Banking)", text: "Lending (Banking)\n\nPurpose\nLoans." };
 
 describe("product consent texts", () => {
-  it("the recorded text is the screen in order: frame, each product's server text, terms, next step", () => {
-    const text = productConsentText({ title: "Connect Sandbox Banking", subtitle: "Asking.", terms: "",
-      nextStep: "You'll sign in." }, [ONBOARDING, LENDING]);
-    expect(text).toBe(`Connect Sandbox Banking\n\nAsking.\n\n${ONBOARDING.text}\n\n${LENDING.text}\n\nYou'll sign in.`);
+  it("the recorded text is the screen in order: the lead, each product's server text, the close", () => {
+    const text = productConsentText(["Connect Sandbox Banking", "Asking.", "- Read-only.", "See everything"],
+      [ONBOARDING, LENDING], ["", "[Privacy](https://acme.example/privacy)", "You'll sign in."]);
+    expect(text).toBe(`Connect Sandbox Banking\n\nAsking.\n\n- Read-only.\n\nSee everything\n\n${ONBOARDING.text}\n\n`
+      + `${LENDING.text}\n\n[Privacy](https://acme.example/privacy)\n\nYou'll sign in.`);
   });
 
   it("each product is accepted under its own version and locale with the whole text shown", () => {

@@ -11,7 +11,8 @@ import type { View } from "./view.js";
 
 export function page(view: View): TemplateResult {
   const { state, send, closable } = view;
-  return html`<main>
+  // inside the lender's page, which has its own <main>: a plain container, no second landmark
+  return html`<div class="frame">
       <header>
         <h1 tabindex="-1">${copy.title}</h1>
         ${closable ? html`<button class="close" aria-label=${copy.close} @click=${() => send({ type: "closed" })}>×</button>` : nothing}
@@ -20,7 +21,7 @@ export function page(view: View): TemplateResult {
       ${body(view)}
       ${state.confirming ? confirmDialog(view, state.confirming) : nothing}
       ${state.stopping ? stopDialog(view, state.stopping) : nothing}
-    </main>`;
+    </div>`;
 }
 
 function body(view: View): TemplateResult {
@@ -49,7 +50,7 @@ function item(view: View, c: ManagedConnection): TemplateResult {
   const locale = state.options.locale;
   const waiting = state.reconnecting?.id === c.id;
   return html`<li>
-      ${c.logoUrl ? html`<img class="logo" src=${c.logoUrl} alt="" loading="lazy">` : nothing}
+      ${c.iconUrl ?? c.logoUrl ? html`<img class="logo" src=${c.iconUrl ?? c.logoUrl} alt="" loading="lazy">` : nothing}
       <div class="details">
         <h2>${c.platformName}</h2>
         ${c.organisationName ? html`<p class="muted">${c.organisationName}</p>` : nothing}

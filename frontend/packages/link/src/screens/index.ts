@@ -3,8 +3,9 @@
 import type { TemplateResult } from "lit";
 import { additional } from "./additional.js";
 import { consent } from "./consent.js";
-import { finish } from "./finish.js";
+import { done, finish } from "./finish.js";
 import { frame } from "./frame.js";
+import { help } from "./help.js";
 import { landing } from "./landing.js";
 import { picker } from "./picker.js";
 import { result } from "./result.js";
@@ -26,10 +27,12 @@ function body(view: View): TemplateResult {
     case "additional": return additional(view);
     case "main": return sourceTypes(view);
     case "picker": return picker(view);
+    case "help": return help(view);
     case "consent": return consent(view);
     case "waiting": return waiting(view);
     case "result": return result(view);
     case "finish": return finish(view);
+    case "done": return done(view);
     case "fatal": return fatal(view);
   }
 }

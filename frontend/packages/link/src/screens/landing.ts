@@ -3,8 +3,8 @@
 import { html, type TemplateResult } from "lit";
 import { markdown, type View } from "./view.js";
 
-export function landing({ send, text }: View): TemplateResult {
+export function landing({ state, send, text }: View): TemplateResult {
   return html`<h1 tabindex="-1">${text("landing.title")}</h1>
       ${markdown(text("landing.subtitle"))}
-      <button class="primary" @click=${() => send({ type: "landingAccepted" })}>${text("landing.nextButton")}</button>`;
+      <button class="primary" ?disabled=${state.busy} @click=${() => send({ type: "landingAccepted" })}>${text("landing.nextButton")}</button>`;
 }

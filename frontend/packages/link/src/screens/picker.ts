@@ -1,7 +1,7 @@
 // Pick your platform: type-ahead search over the source type's platforms, and the way out when yours is missing.
 
 import { html, nothing, type TemplateResult } from "lit";
-import { copy, lenderName } from "../copy.js";
+import { copy } from "../copy.js";
 import { shownIntegrations } from "../journey.js";
 import type { View } from "./view.js";
 
@@ -15,9 +15,9 @@ export function picker({ state, send }: View): TemplateResult {
         @input=${(e: Event) => send({ type: "searched", text: (e.target as HTMLInputElement).value })}>
       <div class="grid">
         ${shown.map((i) => html`<button class="card" @click=${() => send({ type: "platformChosen", integration: i })}>
-          ${i.logoUrl ? html`<img class="logo" src=${i.logoUrl} alt="" loading="lazy">` : nothing}
+          ${i.iconUrl ?? i.logoUrl ? html`<img class="logo" src=${i.iconUrl ?? i.logoUrl} alt="" loading="lazy">` : nothing}
           <span class="name">${i.name}</span></button>`)}
       </div>
       ${shown.length === 0 && state.integrations.length > 0 ? html`<p class="muted">${copy.noMatch(state.search)}</p>` : nothing}
-      <p class="muted">${copy.cantFind(lenderName(state))}</p>`;
+      <p><button class="link" @click=${() => send({ type: "helpAsked" })}>${copy.cantFind}</button></p>`;
 }

@@ -1,4 +1,5 @@
-// After the platform: Connected ✓, the customer did not allow access, or what went wrong with a reference.
+// After the platform: Connected (one tick, drawn once), the customer did not allow access, or what went wrong
+// with a reference.
 
 import { html, nothing, type TemplateResult } from "lit";
 import { copy } from "../copy.js";

@@ -27,6 +27,7 @@ export function sourceTypes({ state, send, text }: View): TemplateResult {
           </button>`;
         })}
       </div>
-      <button class="primary" ?disabled=${!ready} @click=${() => send({ type: "completed" })}>${copy.complete}</button>
-      ${ready ? nothing : html`<p class="muted">${copy.requiredFirst}</p>`}`;
+      <button class="primary" ?disabled=${!ready} aria-describedby=${ready ? nothing : "bk-required-first"}
+        @click=${() => send({ type: "completed" })}>${copy.complete}</button>
+      ${ready ? nothing : html`<p class="muted" id="bk-required-first">${copy.requiredFirst}</p>`}`;
 }

@@ -1,4 +1,5 @@
-// Loading, and the screen when the journey cannot start (no token, refused token, server unreachable).
+// Loading, and the screen when the journey cannot start (no token, refused token, a protected Hosted Link opened
+// without its link, server unreachable).
 
 import { html, nothing, type TemplateResult } from "lit";
 import { copy } from "../copy.js";
@@ -9,7 +10,7 @@ export function loading(): TemplateResult {
 }
 
 export function fatal({ state }: View): TemplateResult {
-  return html`<h1 tabindex="-1">${copy.fatalTitle}</h1>
+  return html`<h1 tabindex="-1">${state.fatalTitle ?? copy.fatalTitle}</h1>
         <p>${state.fatal?.message}</p>
         ${state.fatal?.correlationId ? html`<p class="muted">${copy.reference(state.fatal.correlationId)}</p>` : nothing}`;
 }

@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * One link of a company's audit chain. {@code hash} is the SHA-256 (lowercase hex) of the entry's
  * canonical form, which includes {@code previousHash}: see {@code ChainHash} and docs/reference/consent-proof.md.
+ * {@code signature} is the installation's signature over the chain head the entry made (see {@code ChainHead}).
  */
 public record AuditEntry(
         UUID id,
@@ -20,4 +21,8 @@ public record AuditEntry(
         @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = "uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'", timezone = "UTC")
         Instant recordedAt,
         @Schema(description = "The hash of the entry before; 64 zeros for the first entry.") String previousHash,
-        @Schema(description = "SHA-256 (hex) of this entry's canonical form.") String hash) {}
+        @Schema(description = "SHA-256 (hex) of this entry's canonical form.") String hash,
+        @Schema(description = "The chain head this entry made, signed by the installation: a compact JWS (ES256, typ"
+                + " audit-chain-head+jwt) over {sub: companyId, seq: sequence, hash}, verifiable against"
+                + " /.well-known/jwks.json. Null only for entries written before chains were signed.")
+        String signature) {}

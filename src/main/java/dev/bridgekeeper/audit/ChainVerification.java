@@ -8,14 +8,15 @@ import java.util.UUID;
  * named: its sequence, the entry's id (null when the entry is missing) and what is wrong.
  */
 public record ChainVerification(
-        @Schema(description = "true when every hash, link and sequence number checks out.") boolean intact,
+        @Schema(description = "true when every hash, link, sequence number and signature checks out.") boolean intact,
         @Schema(description = "How many entries verified before the first problem (all of them when intact).")
         long entriesChecked,
         @Schema(description = "Sequence of the first broken or missing entry; null when intact.") Long brokenSequence,
         @Schema(description = "Id of the first broken entry; null when intact or when the entry is missing.")
         UUID brokenEntryId,
         @Schema(description = "What is wrong, starting with one of: Content altered, Link broken, Entry missing,"
-                + " Entries missing at the end, Entry outside the chain, Chain head altered.") String problem) {
+                + " Entries missing at the end, Entry outside the chain, Chain head altered, Signature invalid,"
+                + " Signature missing, Head not signed.") String problem) {
 
     public static ChainVerification intact(long entriesChecked) {
         return new ChainVerification(true, entriesChecked, null, null, null);

@@ -5,5 +5,5 @@ import dev.bridgekeeper.platform.ids.ClientId;
 import java.time.Instant;
 
 /** A customer gave consent; the record is as written (Active). */
-public record ConsentGranted(ClientId clientId, CompanyReference company, ConsentRecord consent, Instant at)
+public record ConsentGranted(ClientId clientId, CompanyReference company, Consent consent, Instant at)
         implements ConsentEvent {}

@@ -1,13 +1,13 @@
 package dev.bridgekeeper.consent;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * What a customer agreed to, shaped after FDX's ConsentGrant and UK Open Banking's consents: for which
- * product, platform connections (none listed: every connection of the source type) and data types, the
- * exact text shown with its SHA-256, when and through which channel, until when, and what became of it.
+ * The wire form of a {@link Consent}, as {@code /companies/{companyId}/consents} serves it and the
+ * {@code consent.*} webhooks carry it: ids as strings, absent values left out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConsentRecord(
@@ -38,4 +38,15 @@ public record ConsentRecord(
     /** One reconfirmation: the record's end moved from {@code previousExpiresAt} to {@code expiresAt}. */
     public record Reconfirmation(Instant reconfirmedAt, Instant previousExpiresAt, Instant expiresAt,
             ConsentChannel channel) {}
+
+    /** The consent as the API and webhooks show it. */
+    public static ConsentRecord of(Consent c) {
+        return new ConsentRecord(c.id().toString(), c.companyId().toString(), c.productIdentifier(), c.sourceType(),
+                c.connectionIds().stream().map(ConnectionId::toString).toList(), c.dataTypes(), c.text(),
+                c.textSha256(), c.textVersion(), c.locale(), c.channel(), c.grantedBy(), c.ipAddress(),
+                c.userAgent(), c.grantedAt(), c.expiresAt(), c.status(), c.statusChangedAt(), c.revokedAt(),
+                c.revokedBy(), c.revocationReason(), c.supersededBy() == null ? null : c.supersededBy().toString(),
+                c.reconfirmations().stream().map(r -> new Reconfirmation(r.reconfirmedAt(), r.previousExpiresAt(),
+                        r.expiresAt(), r.channel())).toList());
+    }
 }

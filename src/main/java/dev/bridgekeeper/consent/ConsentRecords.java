@@ -6,16 +6,19 @@ import dev.bridgekeeper.platform.ids.ConnectionId;
 import java.util.List;
 
 /**
- * Front door to consent records for other modules. Every record is written with its
- * {@link ConsentGranted} in the caller's transaction.
+ * Front door to consent records for other modules, in domain terms ({@link Consent}, typed ids). Every record is
+ * written with its {@link ConsentGranted} in the caller's transaction, through the same checks as a consent
+ * recorded with the API.
  */
 public interface ConsentRecords {
 
     /**
      * What the customer accepted on the Link UI's consent screen, before connecting a platform of
-     * {@code sourceType}: the text exactly as shown, the version and locale of the wording when the page knows
-     * them, and the channel ({@code Link} or {@code HostedLink}). With {@code productIdentifier} the customer
-     * accepted one product's use of a connection already linked (an additional consent), not every product's.
+     * {@code sourceType}: the text exactly as shown, and the channel ({@code Link} or {@code HostedLink}). With
+     * {@code textVersion} the screen showed the products' configured texts ({@link #textsInLink}): the text must
+     * then hold each product's text as rendered for the company, and version and locale must be the product's.
+     * Without it the text is the page's own wording and the record has no version. With {@code productIdentifier}
+     * the customer accepted one product's use of a connection already linked (an additional consent).
      */
     record LinkAcceptance(ConnectionId connectionId, String sourceType, String text, String textVersion, String locale,
             ConsentChannel channel, String grantedBy, String ipAddress, String userAgent, String productIdentifier) {}
@@ -23,9 +26,10 @@ public interface ConsentRecords {
     /**
      * Records one consent per product of the company that uses the source type (with that product's data
      * types), or one without a product when the company has none; only the named product's when the
-     * acceptance names one (a 400 naming {@code productIdentifier} when the company does not have it).
+     * acceptance names one. Bad input is a 400 naming the field ({@code productIdentifier}, {@code text},
+     * {@code textVersion}, {@code locale}) and writes nothing.
      */
-    List<ConsentRecord> acceptInLink(ClientId clientId, CompanyId companyId, LinkAcceptance acceptance);
+    List<Consent> acceptInLink(ClientId clientId, CompanyId companyId, LinkAcceptance acceptance);
 
     /**
      * A product of the company that uses a Linked connection's source type but has no Active consent covering
@@ -56,5 +60,5 @@ public interface ConsentRecords {
     List<ConsentText> textsInLink(ClientId clientId, CompanyId companyId, String sourceType, String platformName);
 
     /** Every consent record of the company, oldest first. */
-    List<ConsentRecord> list(ClientId clientId, CompanyId companyId);
+    List<Consent> list(ClientId clientId, CompanyId companyId);
 }

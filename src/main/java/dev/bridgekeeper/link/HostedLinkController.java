@@ -1,11 +1,19 @@
 package dev.bridgekeeper.link;
 
 import dev.bridgekeeper.company.CompanyDirectory;
+import dev.bridgekeeper.platform.error.ApiException;
 import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.security.CompanyTokens;
+import dev.bridgekeeper.settings.Profile;
 import dev.bridgekeeper.settings.ProfileSettings;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
@@ -14,6 +22,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
@@ -21,14 +31,16 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Hosted Link: the company's {@code redirect} URL, the same journey full-page.
  *
- * <p>Unprotected (the default), the page holds nothing secret and needs no credential; the company
- * access token travels in the URL fragment ({@code /link/{companyId}#token=...}), which browsers
- * never send to a server, so it stays out of access logs and Referer headers.
+ * <p>Unprotected (the default), the URL works as sent, as Codat's does: the page gets a Hosted Link token
+ * for the company, which runs the Link journey (see the lender's name, list the platforms, start a
+ * connection, record the consent for it, watch it) and reaches no other endpoint: no data, no consent
+ * records, no disconnecting. A company access token in the URL fragment ({@code #token=...}) still works.
  *
- * <p>When the profile sets {@code hostedLinkRequiresToken}, the page opens only with a one-time link
- * token ({@code ?token=hlt_...}, from {@code POST /companies/{companyId}/hostedLink/token}): the
- * server redeems it and hands the page a fresh company access token, so the URL a customer was sent
- * is worthless once used or expired.
+ * <p>When the profile sets {@code hostedLinkRequiresToken}, the page runs only with a one-time link token
+ * ({@code ?token=hlt_...}, from {@code POST /companies/{companyId}/hostedLink/token}). Opening the link only
+ * looks at the token (mail scanners and link previews open links too); the customer's "Get started" redeems
+ * it ({@code POST /link/{companyId}}) for a Hosted Link token that the tab keeps, so the return from the
+ * platform to the bare page carries on and the URL is worthless once used or expired.
  */
 @RestController
 @Hidden
@@ -36,9 +48,15 @@ class HostedLinkController {
 
     static final String PATH = "/link/{companyId:[0-9a-fA-F-]{36}}";
 
-    private static final String CSP = "default-src 'none'; script-src 'self'; connect-src 'self';"
-            + " img-src 'self' data:; style-src 'self'; base-uri 'none'; form-action 'none';"
-            + " frame-ancestors 'none'";
+    /** The page's only inline style (allowed by its hash): no margin, so the journey fills the window exactly. */
+    private static final String PAGE_STYLE = "html,body{margin:0;padding:0;background:#fff}";
+    private static final String PAGE_STYLE_HASH = "'sha256-" + sha256(PAGE_STYLE) + "'";
+    private static final String USED_TEXT =
+            "For your security each link opens once. Ask the company that sent it for a new one.";
+    private static final String EXPIRED_TEXT =
+            "For your security links only work for a short time. Ask the company that sent it for a new one.";
+    private static final String UNKNOWN_TEXT =
+            "Check that you opened the whole link, or ask the company that sent it for a new one.";
     private static final String REFUSAL_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none';"
             + " form-action 'none'; frame-ancestors 'none'";
 
@@ -55,32 +73,62 @@ class HostedLinkController {
         this.companyTokens = companyTokens;
     }
 
+    /** What the page posts to redeem its one-time link token. */
+    record Redemption(String token) {}
+
+    /** The Hosted Link token a redeemed link token is exchanged for. */
+    record Redeemed(String accessToken, long expiresIn) {}
+
     @GetMapping(value = HostedLinkController.PATH, produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(@PathVariable UUID companyId, @RequestParam(required = false) String token) {
+        Optional<ClientId> owner = companies.ownerOf(CompanyId.of(companyId));
+        if (owner.isEmpty()) {
+            return refusal(HttpStatus.NOT_FOUND, "This link is not valid", UNKNOWN_TEXT);
+        }
+        Profile profile = profiles.profile(owner.get());
         if (token != null) {
-            HostedLinkTokens.Redeemed redeemed = linkTokens.redeem(companyId, token);
-            return switch (redeemed.outcome()) {
-                case OK -> journey(companyId, companyTokens.issue(redeemed.clientId(), companyId).token());
-                case USED -> refusal(HttpStatus.GONE, "This link has already been used",
-                        "For your security each link opens once. Ask the company that sent it for a new one.");
-                case EXPIRED -> refusal(HttpStatus.GONE, "This link has expired",
-                        "For your security links only work for a short time. Ask the company that sent it for a"
-                                + " new one.");
-                case UNKNOWN -> refusal(HttpStatus.FORBIDDEN, "This link is not valid",
-                        "Check that you opened the whole link, or ask the company that sent it for a new one.");
+            // only a look: the token is spent when the customer starts, never by opening the link
+            HostedLinkTokens.Redeemed found = linkTokens.check(companyId, token);
+            return switch (found.outcome()) {
+                case OK -> journey(companyId, profile, " link-token=\"" + HtmlUtils.htmlEscape(token) + "\"");
+                case USED -> refusal(HttpStatus.GONE, "This link has already been used", USED_TEXT);
+                case EXPIRED -> refusal(HttpStatus.GONE, "This link has expired", EXPIRED_TEXT);
+                case UNKNOWN -> refusal(HttpStatus.FORBIDDEN, "This link is not valid", UNKNOWN_TEXT);
             };
         }
-        Optional<ClientId> owner = companies.ownerOf(CompanyId.of(companyId));
-        if (owner.isPresent() && profiles.profile(owner.get()).requiresHostedLinkToken()) {
-            return refusal(HttpStatus.FORBIDDEN, "Open the link you were sent",
-                    "This page only opens from the personal link the company sent you. Ask them for a new one.");
+        if (profile.requiresHostedLinkToken()) {
+            // a tab that redeemed its link (and comes back from the platform) carries on with what it keeps;
+            // any other visitor gets nothing to call the API with, and the page tells them to open their link
+            return journey(companyId, profile, " protected");
         }
-        return journey(companyId, null);
+        String hostedToken = companyTokens.issueForHostedLink(owner.get().value(), companyId).token();
+        return journey(companyId, profile, " access-token=\"" + HtmlUtils.htmlEscape(hostedToken) + "\"");
     }
 
-    private static ResponseEntity<String> journey(UUID companyId, String accessToken) {
-        String tokenAttribute = accessToken == null ? ""
-                : " access-token=\"" + HtmlUtils.htmlEscape(accessToken) + "\"";
+    @PostMapping(value = HostedLinkController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Redeemed> redeem(@PathVariable UUID companyId, @RequestBody(required = false) Redemption body) {
+        if (body == null || body.token() == null || body.token().isBlank()) {
+            throw ApiException.badRequest("token", "\"token\" is required: the link token from the page's address.");
+        }
+        HostedLinkTokens.Redeemed redeemed = linkTokens.redeem(companyId, body.token());
+        return switch (redeemed.outcome()) {
+            case OK -> {
+                CompanyTokens.Issued issued = companyTokens.issueForHostedLink(redeemed.clientId(), companyId);
+                yield ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                        .body(new Redeemed(issued.token(), issued.expiresInSeconds()));
+            }
+            case USED -> throw new ApiException(HttpStatus.GONE, "This link has already been used. " + USED_TEXT);
+            case EXPIRED -> throw new ApiException(HttpStatus.GONE, "This link has expired. " + EXPIRED_TEXT);
+            case UNKNOWN -> throw ApiException.forbidden("This link is not valid. " + UNKNOWN_TEXT);
+        };
+    }
+
+    private static ResponseEntity<String> journey(UUID companyId, Profile profile, String credential) {
+        String lender = profile.name() == null || profile.name().isBlank() ? ""
+                : " lender-name=\"" + HtmlUtils.htmlEscape(profile.name()) + "\"";
+        String logoOrigin = httpsOrigin(profile.logoUrl());
+        String logo = logoOrigin == null ? "" : " lender-logo=\"" + HtmlUtils.htmlEscape(profile.logoUrl()) + "\"";
         String html = """
                 <!doctype html>
                 <html lang="en">
@@ -89,19 +137,47 @@ class HostedLinkController {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <meta name="referrer" content="no-referrer">
                 <title>Connect your accounts</title>
+                <style>%s</style>
                 <script type="module" src="/link/sdk.js"></script>
                 </head>
                 <body>
-                <bridgekeeper-link hosted company-id="%s"%s></bridgekeeper-link>
+                <bridgekeeper-link hosted company-id="%s"%s%s%s></bridgekeeper-link>
+                <noscript><p>This page needs JavaScript to connect your accounts. Turn it on and open the link \
+                again.</p></noscript>
                 </body>
                 </html>
-                """.formatted(companyId, tokenAttribute);
+                """.formatted(PAGE_STYLE, companyId, lender, logo, credential);
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
-                .header("Content-Security-Policy", CSP)
+                .header("Content-Security-Policy", csp(logoOrigin))
                 .header("Referrer-Policy", "no-referrer")
                 .contentType(MediaType.TEXT_HTML)
                 .body(html);
+    }
+
+    /** The page's policy: our own script and API only; images also from the lender's logo origin (https only). */
+    static String csp(String logoOrigin) {
+        return "default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self' data:"
+                + (logoOrigin == null ? "" : " " + logoOrigin) + "; style-src 'self' " + PAGE_STYLE_HASH
+                + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    }
+
+    /** https://host[:port] of an https URL; null for anything else, so the policy never names another scheme. */
+    static String httpsOrigin(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url.trim());
+            String host = uri.getHost();
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || host == null || uri.getRawUserInfo() != null
+                    || !host.matches("[A-Za-z0-9.-]+")) {
+                return null;
+            }
+            return "https://" + host.toLowerCase(Locale.ROOT) + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static ResponseEntity<String> refusal(HttpStatus status, String title, String message) {
@@ -130,5 +206,14 @@ class HostedLinkController {
                 .header("Referrer-Policy", "no-referrer")
                 .contentType(MediaType.TEXT_HTML)
                 .body(html);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -57,15 +57,33 @@ class HostedLinkTokens {
         return new Issued(token, expires, properties.hostedLinkTokenLifetime().toSeconds());
     }
 
+    /**
+     * What redeeming the token would find, without using it up: opening the link (a GET, which mail scanners and
+     * link previews also send) only looks; the customer's explicit step redeems it.
+     */
+    @Transactional(readOnly = true)
+    Redeemed check(UUID companyId, String token) {
+        return find(companyId, token, false);
+    }
+
     /** Marks the token used if it is the company's, unused and unexpired; the row lock makes two tabs race safely. */
     @Transactional
     Redeemed redeem(UUID companyId, String token) {
+        Redeemed found = find(companyId, token, true);
+        if (found.outcome() == Outcome.OK) {
+            jdbc.sql("update hosted_link_token set used_utc = ? where token_sha256 = ?")
+                    .params(Timestamp.from(clock.instant()), Digests.sha256(token)).update();
+        }
+        return found;
+    }
+
+    private Redeemed find(UUID companyId, String token, boolean lock) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return new Redeemed(Outcome.UNKNOWN, null);
         }
         record Row(UUID clientId, Instant expires, Instant used) {}
         Row row = jdbc.sql("select client_id, expires_utc, used_utc from hosted_link_token"
-                        + " where token_sha256 = ? and company_id = ? for update")
+                        + " where token_sha256 = ? and company_id = ?" + (lock ? " for update" : ""))
                 .params(Digests.sha256(token), companyId)
                 .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
                         rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
@@ -76,12 +94,9 @@ class HostedLinkTokens {
         if (row.used() != null) {
             return new Redeemed(Outcome.USED, row.clientId());
         }
-        Instant now = clock.instant();
-        if (!row.expires().isAfter(now)) {
+        if (!row.expires().isAfter(clock.instant())) {
             return new Redeemed(Outcome.EXPIRED, row.clientId());
         }
-        jdbc.sql("update hosted_link_token set used_utc = ? where token_sha256 = ?")
-                .params(Timestamp.from(now), Digests.sha256(token)).update();
         return new Redeemed(Outcome.OK, row.clientId());
     }
 }

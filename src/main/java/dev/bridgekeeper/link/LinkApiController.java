@@ -7,7 +7,7 @@ import dev.bridgekeeper.connection.ConnectionStatus;
 import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.connection.DataConnectionError;
 import dev.bridgekeeper.consent.ConsentChannel;
-import dev.bridgekeeper.consent.ConsentRecord;
+import dev.bridgekeeper.consent.Consent;
 import dev.bridgekeeper.consent.ConsentRecords;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
@@ -26,6 +26,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +36,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -56,6 +62,7 @@ class LinkApiController implements CompanyScopedEndpoints {
     static final String BASE = "/link/api/companies/{companyId}";
     private static final int MAX_CONSENT_TEXT = 20_000;
     private static final int MAX_LABEL = 100;
+    private static final Pattern RETURN_PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
     private final CompanyDirectory companies;
     private final ProfileSettings profiles;
@@ -76,20 +83,31 @@ class LinkApiController implements CompanyScopedEndpoints {
 
     @Override
     public List<Endpoint> endpoints() {
-        return List.of(new Endpoint(HttpMethod.GET, BASE),
-                new Endpoint(HttpMethod.GET, BASE + "/integrations"),
-                new Endpoint(HttpMethod.POST, BASE + "/connections"),
-                new Endpoint(HttpMethod.GET, BASE + "/connections/{connectionId}"),
-                new Endpoint(HttpMethod.POST, BASE + "/consents"),
+        // the journey's endpoints are the only ones a Hosted Link token reaches; the pending consents list the
+        // company's linked connections, which Hosted Link does not ask about, so they stay with full tokens
+        return List.of(Endpoint.forJourney(HttpMethod.GET, BASE),
+                Endpoint.forJourney(HttpMethod.GET, BASE + "/integrations"),
+                Endpoint.forJourney(HttpMethod.POST, BASE + "/connections"),
+                Endpoint.forJourney(HttpMethod.GET, BASE + "/connections/{connectionId}"),
+                Endpoint.forJourney(HttpMethod.POST, BASE + "/consents"),
                 new Endpoint(HttpMethod.GET, BASE + "/consents/pending"),
-                new Endpoint(HttpMethod.GET, BASE + "/consentTexts"));
+                Endpoint.forJourney(HttpMethod.GET, BASE + "/consentTexts"));
     }
 
-    record Lender(String name, String logoUrl) {}
+    /**
+     * The lender as the customer sees it. {@code name} is absent until the profile is named (the journey then
+     * says "your lender"); {@code supportEmail} and {@code privacyPolicyUrl} only when the profile has them.
+     */
+    record Lender(String name, String logoUrl, String supportEmail, String privacyPolicyUrl) {}
 
-    record LinkCompany(String companyId, String companyName, Lender lender) {}
+    /**
+     * {@code returnUrl}: where Hosted Link's Done sends the customer, the profile's redirect with
+     * {@code {companyId}} and {@code {statusCode}} (200) filled in; absent without a redirect on the allow list.
+     */
+    record LinkCompany(String companyId, String companyName, Lender lender, String returnUrl) {}
 
-    record LinkIntegration(String key, String name, String logoUrl, String sourceType, boolean sandbox,
+    /** {@code logoUrl} is the platform's wide logo, {@code iconUrl} its square icon (for small tiles). */
+    record LinkIntegration(String key, String name, String logoUrl, String iconUrl, String sourceType, boolean sandbox,
             List<String> dataTypes) {}
 
     record NewConnection(String platformKey) {}
@@ -112,13 +130,35 @@ class LinkApiController implements CompanyScopedEndpoints {
     record RecordedConsent(String id, String textSha256, Instant acceptedUtc, List<String> consentIds) {}
 
     @Operation(operationId = "get-link-company", summary = "Get what the Link UI shows about the company",
-            description = "The company's name and the lender's name and logo.")
+            description = "The company's name; the lender's name, logo, support address and privacy policy; and"
+                    + " returnUrl, where Hosted Link's Done sends the customer.")
     @GetMapping(BASE)
     LinkCompany company(@PathVariable UUID companyId) {
         ClientId clientId = Caller.current().client();
         CompanyReference company = companies.require(clientId, CompanyId.of(companyId));
         Profile profile = profiles.profile(clientId);
-        return new LinkCompany(company.id().toString(), company.name(), new Lender(profile.name(), profile.logoUrl()));
+        String name = profile.name() == null || profile.name().isBlank() ? null : profile.name();
+        return new LinkCompany(company.id().toString(), company.name(),
+                new Lender(name, profile.logoUrl(), profile.supportEmail(), profile.privacyPolicyUrl()),
+                returnUrl(profile, company.id()));
+    }
+
+    /** The profile's redirect for a finished journey, when it has one and it is on the allow list. */
+    private static String returnUrl(Profile profile, CompanyId company) {
+        String template = profile.redirectUrl();
+        if (template == null || template.isBlank()) {
+            return null;
+        }
+        Map<String, String> values = Map.of("companyId", company.value().toString(), "statusCode", "200",
+                "statusText", "OK");
+        // per-connection placeholders mean nothing once the whole journey is done: they are left empty
+        String filled = RETURN_PLACEHOLDER.matcher(template).replaceAll(m -> Matcher.quoteReplacement(
+                URLEncoder.encode(values.getOrDefault(m.group(1), ""), StandardCharsets.UTF_8).replace("+", "%20")));
+        try {
+            return profile.allowsRedirectTo(URI.create(filled)) ? filled : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @Operation(operationId = "list-link-integrations", summary = "List the integrations the customer may pick")
@@ -141,11 +181,15 @@ class LinkApiController implements CompanyScopedEndpoints {
                 .filter(i -> type == null || i.sourceType() == type)
                 .filter(i -> showSandboxIntegrations || !i.sandbox())
                 .filter(i -> allowed == null || allowed.contains(i.key().toLowerCase(Locale.ROOT)))
-                .map(i -> new LinkIntegration(i.key(), i.name(),
-                        i.branding() == null || i.branding().logo() == null ? null
-                                : publicUrl.resolve("/branding/" + i.key() + "/" + i.branding().logo()),
-                        i.sourceType().name(), i.sandbox(), List.copyOf(i.dataTypes().keySet())))
+                .map(i -> new LinkIntegration(i.key(), i.name(), branding(i, Integration.Branding::logo),
+                        branding(i, Integration.Branding::icon), i.sourceType().name(), i.sandbox(),
+                        List.copyOf(i.dataTypes().keySet())))
                 .toList();
+    }
+
+    private String branding(Integration integration, Function<Integration.Branding, String> image) {
+        String file = integration.branding() == null ? null : image.apply(integration.branding());
+        return file == null ? null : publicUrl.resolve("/branding/" + integration.key() + "/" + file);
     }
 
     @Operation(operationId = "create-link-connection", summary = "Start connecting a platform",
@@ -175,7 +219,9 @@ class LinkApiController implements CompanyScopedEndpoints {
     @Operation(operationId = "record-link-consent", summary = "Record the consent text the customer accepted",
             description = "Stores the exact text shown with its SHA-256 before the customer leaves for the platform,"
                     + " as a consent record for each of the company's products that uses the source type (see"
-                    + " GET /companies/{companyId}/consents).")
+                    + " GET /companies/{companyId}/consents). With textVersion the text must hold each product's text"
+                    + " as consentTexts serves it, and version and locale must be the product's; without it the text"
+                    + " is the page's own wording and the records have no version.")
     @PostMapping(BASE + "/consents")
     @ResponseStatus(HttpStatus.CREATED)
     RecordedConsent recordConsent(@PathVariable UUID companyId, @RequestBody NewConsent body,
@@ -206,30 +252,31 @@ class LinkApiController implements CompanyScopedEndpoints {
                 errors.reject(field.getKey(), "\"" + field.getKey() + "\" can be at most " + MAX_LABEL + " characters.");
             }
         }
-        ConsentChannel channel = ConsentChannel.Link;
+        Caller caller = Caller.current();
+        // the Hosted Link page's token says where the customer is; the body cannot claim otherwise
+        ConsentChannel channel = caller.hostedLink() ? ConsentChannel.HostedLink : ConsentChannel.Link;
         if (body.channel() != null) {
-            if (body.channel().equalsIgnoreCase("Link") || body.channel().equalsIgnoreCase("HostedLink")) {
-                channel = body.channel().equalsIgnoreCase("Link") ? ConsentChannel.Link : ConsentChannel.HostedLink;
-            } else {
+            if (!body.channel().equalsIgnoreCase("Link") && !body.channel().equalsIgnoreCase("HostedLink")) {
                 errors.reject("channel", "\"channel\" must be Link or HostedLink.");
+            } else if (!caller.hostedLink()) {
+                channel = body.channel().equalsIgnoreCase("Link") ? ConsentChannel.Link : ConsentChannel.HostedLink;
             }
         }
         errors.throwIfAny();
         SourceType type = sourceType(body.sourceType(), "sourceType");
-        Caller caller = Caller.current();
         companies.require(caller.client(), CompanyId.of(companyId));
         if (connectionId != null) {
             connections.get(caller.client(), CompanyId.of(companyId), connectionId);
         }
-        List<ConsentRecord> recorded = consents.acceptInLink(caller.client(), CompanyId.of(companyId),
+        List<Consent> recorded = consents.acceptInLink(caller.client(), CompanyId.of(companyId),
                 new ConsentRecords.LinkAcceptance(connectionId, type.name(), body.text(), body.textVersion(),
                         body.locale(), channel, caller.kind() == Caller.Kind.COMPANY_TOKEN ? "CompanyToken" : "ApiKey",
                         request.getRemoteAddr(), request.getHeader("User-Agent"),
                         body.productIdentifier() == null || body.productIdentifier().isBlank() ? null
                                 : body.productIdentifier().trim()));
-        ConsentRecord first = recorded.get(0);
-        return new RecordedConsent(first.id(), first.textSha256(), first.grantedAt(),
-                recorded.stream().map(ConsentRecord::id).toList());
+        Consent first = recorded.get(0);
+        return new RecordedConsent(first.id().toString(), first.textSha256(), first.grantedAt(),
+                recorded.stream().map(c -> c.id().toString()).toList());
     }
 
     @Operation(operationId = "list-link-pending-consents", summary = "List the consents still needed on linked connections",

@@ -2,7 +2,7 @@ package dev.bridgekeeper.link;
 
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.DataConnection;
-import dev.bridgekeeper.consent.ConsentRecord;
+import dev.bridgekeeper.consent.Consent;
 import dev.bridgekeeper.consent.ConsentRecords;
 import dev.bridgekeeper.consent.ConsentStatus;
 import dev.bridgekeeper.consent.Products;
@@ -80,8 +80,8 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
      * {@code firstLinked} when they first authorised it.
      */
     record ManagedConnection(String id, String integrationKey, String platformName, String sourceType,
-            String logoUrl, ConnectionStatus status, String organisationName, Instant created, Instant firstLinked,
-            Instant lastSync, String linkUrl) {}
+            String logoUrl, String iconUrl, ConnectionStatus status, String organisationName, Instant created,
+            Instant firstLinked, Instant lastSync, String linkUrl) {}
 
     /**
      * What stops when the connection is disconnected: the data types no longer updated, and the lender's
@@ -133,10 +133,9 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
     private List<Product> productsRelyingOn(ClientId clientId, CompanyId companyId, DataConnection connection) {
         return consents.list(clientId, companyId).stream()
                 .filter(c -> c.status() == ConsentStatus.Active && c.productIdentifier() != null)
-                .filter(c -> c.connectionIds() == null || c.connectionIds().isEmpty()
-                        ? connection.sourceType().equals(c.sourceType())
-                        : c.connectionIds().contains(connection.id().toString()))
-                .map(ConsentRecord::productIdentifier)
+                .filter(c -> c.connectionIds().isEmpty() ? connection.sourceType().equals(c.sourceType())
+                        : c.connectionIds().contains(connection.id()))
+                .map(Consent::productIdentifier)
                 .distinct()
                 .map(id -> new Product(id, products.find(id).map(dev.bridgekeeper.consent.Product::name).orElse(id)))
                 .toList();
@@ -159,11 +158,13 @@ class LinkConnectionsController implements CompanyScopedEndpoints {
     }
 
     private ManagedConnection view(DataConnection c, Instant firstLinked, Instant lastPulled) {
-        Optional<Integration> integration = catalog.find(c.platformKey());
-        String logo = integration.map(Integration::branding).filter(b -> b.logo() != null)
-                .map(b -> publicUrl.resolve("/branding/" + c.platformKey() + "/" + b.logo())).orElse(null);
+        Optional<Integration.Branding> branding = catalog.find(c.platformKey()).map(Integration::branding);
+        String logo = branding.map(Integration.Branding::logo)
+                .map(file -> publicUrl.resolve("/branding/" + c.platformKey() + "/" + file)).orElse(null);
+        String icon = branding.map(Integration.Branding::icon)
+                .map(file -> publicUrl.resolve("/branding/" + c.platformKey() + "/" + file)).orElse(null);
         Object organisation = c.connectionInfo() == null ? null : c.connectionInfo().get("organisationName");
-        return new ManagedConnection(c.id().toString(), c.platformKey(), c.platformName(), c.sourceType(), logo,
+        return new ManagedConnection(c.id().toString(), c.platformKey(), c.platformName(), c.sourceType(), logo, icon,
                 c.status(), organisation == null ? null : organisation.toString(), c.created(), firstLinked,
                 c.lastSync() != null ? c.lastSync() : lastPulled, c.linkUrl());
     }

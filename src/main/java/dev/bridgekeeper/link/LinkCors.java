@@ -2,13 +2,15 @@ package dev.bridgekeeper.link;
 
 import dev.bridgekeeper.platform.error.ApiException;
 import dev.bridgekeeper.platform.security.Caller;
+import dev.bridgekeeper.platform.web.PublicUrl;
+import dev.bridgekeeper.settings.Profile;
 import dev.bridgekeeper.settings.ProfileSettings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
+import java.net.URI;
 import java.util.regex.Pattern;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -43,9 +45,11 @@ class LinkCors implements WebMvcConfigurer {
     static final Pattern CONSENTS = Pattern.compile("/companies/[^/]+/consents(/[0-9a-fA-F-]{36}(/[a-z]+)?)?");
 
     private final ProfileSettings profiles;
+    private final String ownOrigin;
 
-    LinkCors(ProfileSettings profiles) {
+    LinkCors(ProfileSettings profiles, PublicUrl publicUrl) {
         this.profiles = profiles;
+        this.ownOrigin = Profile.origin(URI.create(publicUrl.base()));
     }
 
     @Bean
@@ -98,7 +102,7 @@ class LinkCors implements WebMvcConfigurer {
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
             String origin = request.getHeader("Origin");
             response.addHeader("Vary", "Origin");
-            if (origin == null || sameOrigin(request, origin)) {
+            if (origin == null || sameOrigin(origin)) {
                 return true;
             }
             boolean allowed = profiles.allowedOrigins(Caller.current().client()).stream()
@@ -111,11 +115,16 @@ class LinkCors implements WebMvcConfigurer {
             return true;
         }
 
-        private boolean sameOrigin(HttpServletRequest request, String origin) {
-            String own = request.getScheme() + "://" + request.getServerName()
-                    + (request.getServerPort() == 80 || request.getServerPort() == 443 ? ""
-                            : ":" + request.getServerPort());
-            return own.toLowerCase(Locale.ROOT).equals(origin.toLowerCase(Locale.ROOT));
+        /**
+         * Hosted Link's own page, at the configured public URL. Never built from the request: behind a
+         * TLS-terminating proxy the request says http and an inner host, while the browser sends the public origin.
+         */
+        private boolean sameOrigin(String origin) {
+            try {
+                return ownOrigin != null && ownOrigin.equals(Profile.origin(URI.create(origin)));
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
         }
     }
 }

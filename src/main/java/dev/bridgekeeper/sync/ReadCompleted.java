@@ -15,7 +15,10 @@ import java.util.UUID;
 public record ReadCompleted(ClientId clientId, CompanyReference company, boolean initial,
         List<DataTypeResult> dataTypes, Instant at) {
 
-    /** One data type's outcome: how many records were added, changed or deleted, and the final status. */
+    /**
+     * One data type's outcome: how many records were added, changed or deleted, the final status, and the lower
+     * bound of an incremental read ({@code modifiedSince}; null for a full read).
+     */
     public record DataTypeResult(ConnectionId connectionId, String dataType, UUID datasetId, int recordsModified,
-            PullOperationStatus status) {}
+            PullOperationStatus status, Instant modifiedSince) {}
 }

@@ -11,6 +11,8 @@ import java.util.Optional;
 public enum WebhookEventType {
     COMPANY_CREATED("company.created"),
     COMPANY_DELETED("company.deleted"),
+    COMPANY_PRODUCT_ADDED("company.product.added"),
+    COMPANY_PRODUCT_REMOVED("company.product.removed"),
     CONNECTION_CREATED("connection.created"),
     CONNECTION_CONNECTED("connection.connected"),
     CONNECTION_DISCONNECTED("connection.disconnected"),
@@ -19,6 +21,8 @@ public enum WebhookEventType {
     CONNECTION_DELETED("connection.deleted"),
     READ_COMPLETED("read.completed"),
     READ_COMPLETED_INITIAL("read.completed.initial"),
+    CLIENT_RATE_LIMIT_REACHED("client.rateLimit.reached"),
+    CLIENT_RATE_LIMIT_RESET("client.rateLimit.reset"),
     // Bridgekeeper extensions: Codat keeps no consent records
     CONSENT_GRANTED("consent.granted"),
     CONSENT_REVOKED("consent.revoked"),

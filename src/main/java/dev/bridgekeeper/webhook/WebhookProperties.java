@@ -48,6 +48,9 @@ public record WebhookProperties(
      * @param pollInterval pause between two looks for due deliveries when there was nothing to do
      * @param batchSize    most deliveries claimed by one look
      * @param concurrency  most deliveries in flight at once on this instance
+     * @param maxInFlightPerConsumer most deliveries one consumer has claimed and not yet recorded, over all
+     *                     instances together, so a slow endpoint cannot hold every sender; kept below
+     *                     {@code concurrency} so other consumers always have senders
      * @param wakeDelay    how long a look that an outbox write asked for waits, so the events of that moment
      *                     are claimed together in one statement instead of one claim per event
      * @param recordBatchSize most attempt outcomes recorded together in one transaction
@@ -57,7 +60,8 @@ public record WebhookProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("PT0.2S") Duration pollInterval,
             @DefaultValue("100") int batchSize,
-            @DefaultValue("16") int concurrency,
+            @DefaultValue("32") int concurrency,
+            @DefaultValue("16") int maxInFlightPerConsumer,
             @DefaultValue("PT0.01S") Duration wakeDelay,
             @DefaultValue("64") int recordBatchSize,
             @DefaultValue("PT0.005S") Duration recordWindow) {}
@@ -90,13 +94,17 @@ public record WebhookProperties(
             throw new StartupProblem("bridgekeeper.webhooks.max-consumers-per-client must be 1 or more.");
         }
         if (dispatcher == null) {
-            dispatcher = new Dispatcher(true, Duration.ofMillis(200), 100, 16, Duration.ofMillis(10), 64,
+            dispatcher = new Dispatcher(true, Duration.ofMillis(200), 100, 32, 16, Duration.ofMillis(10), 64,
                     Duration.ofMillis(5));
         }
         requirePositive(dispatcher.pollInterval(), "dispatcher.poll-interval",
                 "BRIDGEKEEPER_WEBHOOKS_DISPATCHER_POLLINTERVAL");
         if (dispatcher.batchSize() < 1 || dispatcher.concurrency() < 1) {
             throw new StartupProblem("bridgekeeper.webhooks.dispatcher.batch-size and .concurrency must be 1 or more.");
+        }
+        if (dispatcher.maxInFlightPerConsumer() < 1) {
+            throw new StartupProblem("bridgekeeper.webhooks.dispatcher.max-in-flight-per-consumer"
+                    + " (BRIDGEKEEPER_WEBHOOKS_DISPATCHER_MAXINFLIGHTPERCONSUMER) must be 1 or more.");
         }
         if (dispatcher.recordBatchSize() < 1) {
             throw new StartupProblem("bridgekeeper.webhooks.dispatcher.record-batch-size must be 1 or more.");

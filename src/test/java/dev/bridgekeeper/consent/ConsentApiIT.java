@@ -34,12 +34,15 @@ class ConsentApiIT {
     JdbcTemplate jdbc;
 
     Api api;
+    String tenantId;
     String company;
     String base;
 
     @BeforeEach
     void newCompany() {
-        api = Tenant.create(jdbc, port, "Consent API " + UUID.randomUUID().toString().substring(0, 8)).api();
+        Tenant tenant = Tenant.create(jdbc, port, "Consent API " + UUID.randomUUID().toString().substring(0, 8));
+        api = tenant.api();
+        tenantId = tenant.clientId().toString();
         company = api.post("/companies", "{\"name\":\"Tiny Trading Ltd\"}").json().path("id").asString();
         base = "/companies/" + company;
     }
@@ -132,19 +135,20 @@ class ConsentApiIT {
         assertThat(api.put(base + "/products/onboarding", null).status()).isEqualTo(204);
         assertThat(api.put("/profile", "{\"name\":\"Acme Bank\",\"redirectUrl\":\"\"}").status()).isEqualTo(200);
         Api.Response created = api.post(base + "/consents", "{\"productIdentifier\":\"onboarding\","
-                + "\"sourceType\":\"banking\",\"dataTypes\":[\"banking-accounts\"],\"locale\":\"cy-GB\"}");
+                + "\"sourceType\":\"banking\",\"dataTypes\":[\"banking-accounts\"],\"locale\":\"en-GB\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode consent = created.json();
         assertThat(consent.path("text").asString()).isEqualTo(String.join("\n\n",
-                "Onboarding (Banking)",
+                "Onboarding: your banking data",
                 "Purpose\nAcme Bank uses this data to open and verify the account of Tiny Trading Ltd.",
                 "Access\nRead-only. Acme Bank can see your data but cannot change anything or move money.",
                 "Account information\nAccount names, numbers and balances.",
-                "Platform data\nAcme Bank will read:\n- banking-accounts",
+                "Platform data\nAcme Bank will read:\n- Bank accounts",
                 "Retention\nData is kept while you use Onboarding and deleted 30 days after you withdraw consent."));
         assertThat(consent.path("textSha256").asString()).isEqualTo(ConsentLifecycleIT.sha256(
                 consent.path("text").asString()));
-        assertThat(consent.path("locale").asString()).isEqualTo("cy-GB");
+        assertThat(consent.path("locale").asString()).isEqualTo("en-GB");
+        assertThat(consent.path("textVersion").asString()).isEqualTo("2026-11-01");
         assertThat(consent.path("sourceType").asString()).isEqualTo("Banking");
         assertThat(ConsentLifecycleIT.strings(consent.path("dataTypes"))).containsExactly("banking-accounts");
         String id = consent.path("id").asString();
@@ -162,7 +166,8 @@ class ConsentApiIT {
                 "reason");
         assertThat(List.of(revoked.path("revokedAt").asString())).doesNotContain("");
 
-        // the receipt: the record's facts signed by the instance, checked with jose4j against the public JWKS
+        // the receipt: the record's facts as granted, signed then by the instance, checked with jose4j against the
+        // public JWKS; the revocation since is in the audit chain, not in a new signature
         JsonNode receipt = api.get(base + "/consents/" + id + "/receipt").json();
         assertThat(receipt.path("jwksUri").asString()).endsWith("/.well-known/jwks.json");
         String jwks = Api.at(port).anonymous().get("/.well-known/jwks.json").body();
@@ -175,11 +180,13 @@ class ConsentApiIT {
         assertThat(facts.path("id").asString()).isEqualTo(id);
         assertThat(facts.path("textSha256").asString()).isEqualTo(consent.path("textSha256").asString());
         assertThat(facts.path("productName").asString()).isEqualTo("Onboarding");
-        assertThat(facts.path("status").asString()).isEqualTo("Revoked");
+        assertThat(facts.path("status").asString()).isEqualTo("Active");
+        assertThat(facts.path("grantedBy").asString()).isEqualTo("ApiKey");
+        assertThat(facts.path("grantedBySubject").asString()).isEqualTo(tenantId);
         assertThat(facts.path("grantedAt").asString()).isEqualTo(consent.path("grantedAt").asString());
         String[] parts = receipt.path("receipt").asString().split("\\.");
         String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                jws.getPayload().replace("Revoked", "Active").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                jws.getPayload().replace("Active", "Revoked").getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 + "." + parts[2];
         assertThat(verifies(forged, jwks)).as("an edited receipt does not verify").isFalse();
 
@@ -193,6 +200,84 @@ class ConsentApiIT {
         assertThat(audit.path("results").get(1).path("details").path("revokedBy").asString())
                 .isEqualTo("customer@tiny.example");
         assertThat(api.get(base + "/consents/audit/verify").json().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aTextUnderTheProductsVersionMustBeTheProductsTextAsRenderedForTheCompany() {
+        assertThat(api.put(base + "/products/onboarding", null).status()).isEqualTo(204);
+        String consents = base + "/consents";
+        String rendered = api.post(consents, "{\"productIdentifier\":\"onboarding\",\"sourceType\":\"Banking\"}")
+                .json().path("text").asString();
+        String product = "{\"productIdentifier\":\"onboarding\",\"sourceType\":\"Banking\",";
+        assertBadField(api.post(consents, product + "\"text\":\"I agree to anything.\",\"textVersion\":"
+                + "\"2026-11-01\"}"), "text");
+        assertBadField(api.post(consents, product + "\"text\":" + JsonMapper.builder().build().writeValueAsString(
+                rendered + " And to everything else.") + ",\"textVersion\":\"2026-11-01\"}"), "text");
+        assertBadField(api.post(consents, product + "\"textVersion\":\"2099-01-01\"}"), "textVersion");
+        assertBadField(api.post(consents, product + "\"text\":\"I agree.\",\"textVersion\":\"2099-01-01\"}"),
+                "textVersion");
+        assertBadField(api.post(consents, product + "\"locale\":\"cy-GB\"}"), "locale");
+        assertThat(api.get(consents).json().path("totalResults").asInt()).as("nothing written").isEqualTo(1);
+
+        // the product's text sent back exactly is accepted under its version; the lender's own wording only without one
+        JsonNode exact = api.post(consents, product + "\"text\":" + JsonMapper.builder().build()
+                .writeValueAsString(rendered) + ",\"textVersion\":\"2026-11-01\"}").json();
+        assertThat(exact.path("textVersion").asString()).isEqualTo("2026-11-01");
+        JsonNode own = api.post(consents, product + "\"text\":\"Our own screen's words.\"}").json();
+        assertThat(own.path("text").asString()).isEqualTo("Our own screen's words.");
+        assertThat(own.has("textVersion")).as("claims no product version").isFalse();
+    }
+
+    @Test
+    void theReceiptIsKeptAsSignedAtGrantSoARecordEditedInTheDatabaseGetsNoReceiptForItsNewFacts()
+            throws Exception {
+        assertThat(api.put(base + "/products/onboarding", null).status()).isEqualTo(204);
+        JsonNode consent = api.post(base + "/consents", "{\"productIdentifier\":\"onboarding\","
+                + "\"sourceType\":\"Banking\",\"dataTypes\":[\"banking-accounts\"]}").json();
+        String id = consent.path("id").asString();
+        String receipt = api.get(base + "/consents/" + id + "/receipt").json().path("receipt").asString();
+
+        // someone with write access to the database widens the consent and swaps its text
+        jdbc.update("update consent_record set data_types = array['banking-accounts','banking-transactions'],"
+                + " consent_text = 'Anything goes.', text_sha256 = sha256('Anything goes.'::bytea) where id = ?::uuid",
+                id);
+        JsonNode edited = api.get(base + "/consents/" + id).json();
+        assertThat(ConsentLifecycleIT.strings(edited.path("dataTypes"))).contains("banking-transactions");
+
+        JsonNode again = api.get(base + "/consents/" + id + "/receipt").json();
+        assertThat(again.path("receipt").asString()).as("the stored receipt, not a new signature").isEqualTo(receipt);
+        String jwks = Api.at(port).anonymous().get("/.well-known/jwks.json").body();
+        JsonNode facts = JsonMapper.builder().build().readTree(verified(again.path("receipt").asString(), jwks)
+                .getPayload()).path("consent");
+        assertThat(ConsentLifecycleIT.strings(facts.path("dataTypes"))).containsExactly("banking-accounts");
+        assertThat(facts.path("textSha256").asString()).isEqualTo(consent.path("textSha256").asString())
+                .isNotEqualTo(edited.path("textSha256").asString());
+    }
+
+    @Test
+    void aCompanyTokenRevokesAsTheCustomerAndCannotNameSomeoneElse() {
+        assertThat(api.put(base + "/products/onboarding", null).status()).isEqualTo(204);
+        String first = api.post(base + "/consents", "{\"productIdentifier\":\"onboarding\",\"sourceType\":"
+                + "\"Banking\"}").json().path("id").asString();
+        Api token = Api.at(port).anonymous().withBearer(api.get(base + "/accessToken").json().path("accessToken")
+                .asString());
+
+        assertBadField(token.post(base + "/consents/" + first + "/revoke", "{\"revokedBy\":\"lender@acme.example\"}"),
+                "revokedBy");
+        assertThat(api.get(base + "/consents/" + first).json().path("status").asString()).isEqualTo("Active");
+        JsonNode byCustomer = token.post(base + "/consents/" + first + "/revoke",
+                "{\"revokedBy\":\"CompanyToken\",\"reason\":\"No longer needed\"}").json();
+        assertThat(byCustomer.path("revokedBy").asString()).isEqualTo("CompanyToken");
+
+        // the lender's key may say on whose behalf it revoked; the chain keeps which credential asked
+        String second = api.post(base + "/consents", "{\"productIdentifier\":\"onboarding\",\"sourceType\":"
+                + "\"Banking\"}").json().path("id").asString();
+        assertThat(api.post(base + "/consents/" + second + "/revoke", "{\"revokedBy\":\"customer@tiny.example\"}")
+                .json().path("revokedBy").asString()).isEqualTo("customer@tiny.example");
+        List<JsonNode> revocations = api.get(base + "/consents/audit").json().path("results").valueStream()
+                .filter(e -> e.path("eventType").asString().equals("consent.revoked")).toList();
+        assertThat(revocations).extracting(e -> e.path("details").path("revokedVia").asString())
+                .containsExactly("CompanyToken", "ApiKey");
     }
 
     private static JsonWebSignature verified(String compact, String jwks) throws Exception {

@@ -17,7 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** Hosted Link protected by one-time link tokens when the profile asks for it, and unchanged when it does not. */
+/**
+ * Hosted Link protected by one-time link tokens when the profile asks for it (opening the link only looks; the
+ * customer's Get started spends it), and working from the redirect URL as sent when it does not.
+ */
 @ApiIntegrationTest
 class HostedLinkTokenIT {
 
@@ -47,9 +50,11 @@ class HostedLinkTokenIT {
     void aProtectedHostedLinkOpensOnceWithItsTokenAndHandsThePageACompanyToken() {
         assertThat(tenant.api().put("/profile", PROTECTED).json().path("hostedLinkRequiresToken").asBoolean()).isTrue();
 
+        // the bare page holds no credential: only a tab that redeemed its link carries on (the journey says so)
         Api.Response bare = Api.at(port).anonymous().get("/link/" + company);
-        assertThat(bare.status()).isEqualTo(403);
-        assertThat(bare.body()).contains("Open the link you were sent").doesNotContain("bridgekeeper-link");
+        assertThat(bare.status()).isEqualTo(200);
+        assertThat(bare.body()).contains("<bridgekeeper-link hosted company-id=\"" + company + "\"")
+                .contains(" protected>").doesNotContain("access-token").doesNotContain("link-token");
 
         Api.Response issued = tenant.api().post("/companies/" + company + "/hostedLink/token", null);
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
@@ -62,18 +67,34 @@ class HostedLinkTokenIT {
         assertThat(jdbc.queryForObject("select count(*) from hosted_link_token where company_id = ?::uuid"
                 + " and token_sha256 = sha256(convert_to(?, 'UTF8'))", Integer.class, company, token)).isEqualTo(1);
 
-        Api.Response first = open(body.path("linkUrl").asString());
-        assertThat(first.status()).isEqualTo(200);
-        Matcher accessToken = Pattern.compile("access-token=\"([^\"]+)\"").matcher(first.body());
-        assertThat(accessToken.find()).as(first.body()).isTrue();
-        // the page's company token works on the Link API for this company
-        Api link = Api.at(port).anonymous().withBearer(accessToken.group(1));
+        // opening the link only looks at it (mail scanners and link previews open links too): twice is fine
+        for (int visit = 0; visit < 2; visit++) {
+            Api.Response opened = open(body.path("linkUrl").asString());
+            assertThat(opened.status()).isEqualTo(200);
+            assertThat(opened.body()).contains("link-token=\"" + token + "\"").contains("lender-name=\"Acme Bank\"")
+                    .doesNotContain("access-token");
+        }
+        // the customer's Get started spends it for the tab's Hosted Link token
+        Api.Response redeemed = Api.at(port).anonymous().post("/link/" + company, "{\"token\":\"" + token + "\"}");
+        assertThat(redeemed.status()).as(redeemed.toString()).isEqualTo(200);
+        assertThat(redeemed.header("Cache-Control")).contains("no-store");
+        Api link = Api.at(port).anonymous().withBearer(redeemed.json().path("accessToken").asString());
         assertThat(link.get("/link/api/companies/" + company).json().path("companyName").asString())
                 .isEqualTo("Hosted Ltd");
+        assertError(link.get("/companies/" + company + "/consents"), 403);
 
+        Api.Response again = Api.at(port).anonymous().post("/link/" + company, "{\"token\":\"" + token + "\"}");
+        assertError(again, 410);
+        assertThat(again.json().path("error").asString()).startsWith("This link has already been used.");
         Api.Response second = open(body.path("linkUrl").asString());
         assertThat(second.status()).isEqualTo(410);
-        assertThat(second.body()).contains("This link has already been used").doesNotContain("access-token");
+        assertThat(second.body()).contains("This link has already been used").doesNotContain("link-token");
+    }
+
+    @Test
+    void redeemingNeedsAToken() {
+        assertError(Api.at(port).anonymous().post("/link/" + company, "{}"), 400);
+        assertError(Api.at(port).anonymous().post("/link/" + company, "{\"token\":\"hlt_madeup\"}"), 403);
     }
 
     @Test
@@ -95,17 +116,60 @@ class HostedLinkTokenIT {
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.body()).contains("This link is not valid");
         assertThat(Api.at(port).anonymous().get("/link/" + company + "?token=hlt_madeup").status()).isEqualTo(403);
-        // the foreign attempt did not use up the other company's token
-        assertThat(Api.at(port).anonymous().get("/link/" + other + "?token=" + otherToken).status()).isEqualTo(200);
+        assertError(Api.at(port).anonymous().post("/link/" + company, "{\"token\":\"" + otherToken + "\"}"), 403);
+        // the foreign attempts did not use up the other company's token
+        assertThat(Api.at(port).anonymous().post("/link/" + other, "{\"token\":\"" + otherToken + "\"}").status())
+                .isEqualTo(200);
     }
 
     @Test
-    void withoutTheProfileSettingHostedLinkIsUnchanged() {
+    void withoutTheProfileSettingTheRedirectUrlWorksAsSent() {
         assertThat(tenant.api().put("/profile", "{\"name\":\"Acme Bank\",\"redirectUrl\":\"\"}").json()
                 .path("hostedLinkRequiresToken").asBoolean()).isFalse();
         Api.Response page = Api.at(port).anonymous().get("/link/" + company);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("company-id=\"" + company + "\"").doesNotContain("access-token");
+        Matcher token = Pattern.compile("access-token=\"([^\"]+)\"").matcher(page.body());
+        assertThat(token.find()).as(page.body()).isTrue();
+        assertThat(page.body()).contains("company-id=\"" + company + "\"").doesNotContain(" protected");
+        // a Hosted Link token: the journey for this company, nothing else
+        Api hosted = Api.at(port).anonymous().withBearer(token.group(1));
+        assertThat(hosted.get("/link/api/companies/" + company).status()).isEqualTo(200);
+        assertError(hosted.get("/companies/" + company + "/consents"), 403);
+        // an unknown company is a plain "not valid" page
+        Api.Response unknown = Api.at(port).anonymous().get("/link/" + UUID.randomUUID());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body()).contains("This link is not valid").doesNotContain("bridgekeeper-link");
+    }
+
+    @Test
+    void thePagePolicyAllowsTheLendersHttpsLogoOriginAndNoOther() {
+        tenant.api().put("/profile", "{\"name\":\"Acme Bank\",\"redirectUrl\":\"\",\"logoUrl\":"
+                + "\"https://cdn.acme.example:8443/brand/logo.svg\"}");
+        Api.Response page = Api.at(port).anonymous().get("/link/" + company);
+        String policy = page.header("Content-Security-Policy");
+        assertThat(policy).contains("img-src 'self' data: https://cdn.acme.example:8443;")
+                .contains("script-src 'self';").doesNotContain("unsafe");
+        assertThat(page.body()).contains("lender-logo=\"https://cdn.acme.example:8443/brand/logo.svg\"");
+        // the page's one inline style is allowed by its hash, nothing else inline
+        Matcher style = Pattern.compile("<style>([^<]*)</style>").matcher(page.body());
+        assertThat(style.find()).isTrue();
+        String hash = java.util.Base64.getEncoder().encodeToString(sha256(style.group(1)));
+        assertThat(policy).contains("style-src 'self' 'sha256-" + hash + "';");
+
+        tenant.api().put("/profile", "{\"name\":\"Acme Bank\",\"redirectUrl\":\"\",\"logoUrl\":"
+                + "\"http://acme.example/logo.svg\"}");
+        Api.Response plain = Api.at(port).anonymous().get("/link/" + company);
+        assertThat(plain.header("Content-Security-Policy")).contains("img-src 'self' data:;");
+        assertThat(plain.body()).doesNotContain("lender-logo");
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

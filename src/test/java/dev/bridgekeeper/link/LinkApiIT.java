@@ -56,6 +56,33 @@ class LinkApiIT {
         assertThat(body.path("companyName").asString()).isEqualTo("Tiny Trading Ltd");
         assertThat(body.path("lender").path("name").asString()).isEqualTo("Acme Bank");
         assertThat(body.path("lender").path("logoUrl").asString()).isEqualTo("https://acme.example/logo.svg");
+        assertThat(body.path("lender").path("supportEmail").isNull()).isTrue();
+        assertThat(body.path("returnUrl").isNull()).as("no redirect, nowhere for Hosted Link's Done to go").isTrue();
+
+        assertThat(tenant.api().put("/profile", "{\"name\":\"Acme Bank\",\"redirectUrl\":\"https://acme.example/"
+                + "done?c={companyId}\",\"whiteListUrls\":[\"https://acme.example\"],\"supportEmail\":"
+                + "\"help@acme.example\",\"privacyPolicyUrl\":\"https://acme.example/privacy\"}").status())
+                .isEqualTo(200);
+        JsonNode contacts = token.get(base).json();
+        assertThat(contacts.path("lender").path("supportEmail").asString()).isEqualTo("help@acme.example");
+        assertThat(contacts.path("lender").path("privacyPolicyUrl").asString())
+                .isEqualTo("https://acme.example/privacy");
+        assertThat(contacts.path("returnUrl").asString()).isEqualTo("https://acme.example/done?c=" + company);
+
+        // an unnamed profile (a fresh install's) has no name to show: the journey says "your lender"
+        jdbc.update("update profile set name = '' where client_id = ?", tenant.clientId());
+        assertThat(token.get(base).json().path("lender").path("name").isNull()).isTrue();
+    }
+
+    @Test
+    void theHostedLinkPageOnThePublicUrlIsItsOwnOriginEvenBehindAProxy() {
+        // the request reaches the server as 127.0.0.1 (a TLS-terminating proxy's inner address), the browser sends
+        // the public origin (here http://localhost:port): that is Hosted Link itself, not a foreign page
+        String publicOrigin = "http://localhost:" + port;
+        Api.Response own = token.send(withOrigin(base, publicOrigin));
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertError(token.send(withOrigin(base, "http://127.0.0.1:" + port)), 403);
+        assertError(token.send(withOrigin(base, "https://localhost:" + port)), 403);
     }
 
     @Test
@@ -65,6 +92,8 @@ class LinkApiIT {
         assertThat(banking.get(0).path("logoUrl").asString()).endsWith("/branding/sbbk/" + banking.get(0)
                 .path("logoUrl").asString().replaceAll(".*/", ""));
         assertThat(banking.get(0).path("dataTypes").size()).isPositive();
+        // the square icon for the picker's tiles, next to the wide logo
+        assertThat(banking.get(0).path("iconUrl").asString()).endsWith("/branding/sbbk/sandbox-banking-icon.svg");
 
         JsonNode allowed = token.get(base + "/integrations?allowedIntegrations=SBAC,nope").json();
         assertThat(allowed.valueStream().map(i -> i.path("key").asString()).toList()).containsExactly("sbac");

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Link consent screen's product texts: the company's products that use a source type, rendered for the
@@ -22,6 +23,8 @@ import tools.jackson.databind.JsonNode;
  */
 @ApiIntegrationTest
 class LinkConsentTextsIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -49,13 +52,14 @@ class LinkConsentTextsIT {
         assertThat(onboarding.path("sourceType").asString()).isEqualTo("Banking");
         assertThat(onboarding.path("textVersion").asString()).isEqualTo("2026-11-01");
         assertThat(onboarding.path("locale").asString()).isEqualTo("en-GB");
-        assertThat(onboarding.path("heading").asString()).isEqualTo("Onboarding (Banking)");
+        // plain words for the customer: no source type in brackets, no data type keys
+        assertThat(onboarding.path("heading").asString()).isEqualTo("Onboarding: your banking data");
         assertThat(onboarding.path("sections").valueStream().map(s -> s.path("title").asString()).toList())
                 .containsExactly("Purpose", "Access", "Account information", "Platform data", "Retention");
         assertThat(onboarding.path("sections").get(0).path("body").asString()).isEqualTo(
                 lender + " uses this data to open and verify the account of Acme Bakery Ltd.");
         assertThat(onboarding.path("sections").get(3).path("body").asString()).isEqualTo(lender + " will read:\n"
-                + "- banking-accounts\n- banking-accountBalances\n- banking-transactions");
+                + "- Bank accounts\n- Account balances\n- Bank transactions");
         assertThat(onboarding.path("dataTypes").valueStream().map(JsonNode::asString).toList())
                 .containsExactly("banking-accounts", "banking-accountBalances", "banking-transactions");
         assertThat(banking.get(1).path("productIdentifier").asString()).isEqualTo("lending");
@@ -72,6 +76,41 @@ class LinkConsentTextsIT {
         JsonNode commerce = token.get(texts + "?sourceType=Commerce").json();
         assertThat(commerce.valueStream().map(t -> t.path("productIdentifier").asString()).toList())
                 .isEqualTo(List.of("lending"));
+    }
+
+    @Test
+    void aConsentRecordedUnderAProductsVersionMustShowThatProductsTextAsRendered() {
+        Tenant tenant = Tenant.create(jdbc, port, "Checked " + UUID.randomUUID().toString().substring(0, 8));
+        UUID companyId = company(tenant, "Honest Ltd");
+        Api token = token(tenant, companyId);
+        assertThat(tenant.api().put("/companies/" + companyId + "/products/onboarding", null).status()).isEqualTo(204);
+        String connection = token.post("/link/api/companies/" + companyId + "/connections",
+                "{\"platformKey\":\"sbbk\"}").json().path("id").asString();
+        String productText = token.get("/link/api/companies/" + companyId + "/consentTexts?sourceType=Banking"
+                + "&platformKey=sbbk").json().get(0).path("text").asString();
+        String consents = "/link/api/companies/" + companyId + "/consents";
+        String claim = "{\"connectionId\":\"" + connection + "\",\"sourceType\":\"Banking\",\"productIdentifier\":"
+                + "\"onboarding\",\"textVersion\":\"2026-11-01\",\"locale\":\"en-GB\",\"text\":%s}";
+
+        // any other text under the product's version is refused and writes nothing
+        assertBadField(token.post(consents, claim.formatted(JSON.writeValueAsString("I agree to nothing much."))),
+                "text");
+        assertBadField(token.post(consents, claim.replace("2026-11-01", "1999-01-01")
+                .formatted(JSON.writeValueAsString(productText))), "textVersion");
+        assertBadField(token.post(consents, claim.replace("en-GB", "fr-FR")
+                .formatted(JSON.writeValueAsString(productText))), "locale");
+        assertThat(tenant.api().get("/companies/" + companyId + "/consents").json().path("totalResults").asInt())
+                .isZero();
+
+        // the screen as Link shows it: its own title and terms around the product's text, exactly as served
+        String shown = "Connect your bank\n\nWe need your consent\n\n" + productText + "\n\nTerms apply.";
+        Api.Response recorded = token.post(consents, claim.formatted(JSON.writeValueAsString(shown)));
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        JsonNode record = tenant.api().get("/companies/" + companyId + "/consents/"
+                + recorded.json().path("id").asString()).json();
+        assertThat(record.path("text").asString()).isEqualTo(shown);
+        assertThat(record.path("textVersion").asString()).isEqualTo("2026-11-01");
+        assertThat(record.path("locale").asString()).isEqualTo("en-GB");
     }
 
     @Test

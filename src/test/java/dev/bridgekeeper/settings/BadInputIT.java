@@ -64,6 +64,10 @@ class BadInputIT {
                 "logoUrl");
         assertBadField(api.put("/profile", "{\"name\":\"Lender\",\"redirectUrl\":\"\","
                 + "\"whiteListUrls\":[\"https://ok.example\",\"not a url\"]}"), "whiteListUrls[1]");
+        assertBadField(api.put("/profile", "{\"name\":\"Lender\",\"redirectUrl\":\"\",\"supportEmail\":"
+                + "\"help@lender.example?cc=x@evil.example\"}"), "supportEmail");
+        assertBadField(api.put("/profile", "{\"name\":\"Lender\",\"redirectUrl\":\"\",\"privacyPolicyUrl\":"
+                + "\"javascript:alert(1)\"}"), "privacyPolicyUrl");
         assertBadField(api.put("/profile", "{\"name\":\"Lender\",\"redirectUrl\":\"\",\"whiteListUrls\":\"x\"}"),
                 "whiteListUrls");
 

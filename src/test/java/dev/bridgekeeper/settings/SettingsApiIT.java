@@ -79,6 +79,21 @@ class SettingsApiIT {
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(api.get("/profile").json()).isEqualTo(updated.json());
         assertThat(updated.json().path("redirectUrl").asString()).contains("{companyId}");
+        // without the Link extensions the profile is Codat's shape, field for field
+        assertThat(updated.json().has("supportEmail")).isFalse();
+        assertThat(updated.json().has("privacyPolicyUrl")).isFalse();
+
+        Api.Response contacts = api.put("/profile", profile.replace("\"whiteListUrls\"", "\"supportEmail\":"
+                + "\"help@lender.example\",\"privacyPolicyUrl\":\"https://lender.example/privacy\",\"whiteListUrls\""));
+        assertThat(contacts.status()).as(contacts.toString()).isEqualTo(200);
+        assertThat(contacts.json().path("supportEmail").asString()).isEqualTo("help@lender.example");
+        assertThat(contacts.json().path("privacyPolicyUrl").asString()).isEqualTo("https://lender.example/privacy");
+        assertThat(api.get("/profile").json()).isEqualTo(contacts.json());
+
+        // a profile not named yet ("", as a fresh install's) goes back as it came
+        Api.Response unnamed = api.put("/profile", "{\"name\":\"\",\"redirectUrl\":\"\"}");
+        assertThat(unnamed.status()).as(unnamed.toString()).isEqualTo(200);
+        assertThat(unnamed.json().path("name").asString()).isEmpty();
 
         Api.Response cors = api.post("/corsSettings", "{\"allowedOrigins\":[\"https://app.lender.example/\","
                 + "\"http://localhost:3000\"]}");
@@ -92,7 +107,8 @@ class SettingsApiIT {
     void syncSettingsAtProfileAndCompanyLevel() {
         Api api = newClient();
         JsonNode defaults = api.get("/profile/syncSettings").json();
-        assertThat(defaults.path("settings").size()).isEqualTo(43);
+        assertThat(defaults.path("settings").size()).as("one per data type of the registry")
+                .isEqualTo(dev.bridgekeeper.platform.DataTypes.all().size());
         assertThat(defaults.path("overridesDefaults").asBoolean()).isFalse();
 
         String settings = "{\"settings\":[{\"dataType\":\"invoices\",\"fetchOnFirstLink\":true,\"syncSchedule\":12,"

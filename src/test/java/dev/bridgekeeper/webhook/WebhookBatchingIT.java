@@ -10,6 +10,7 @@ import dev.bridgekeeper.support.Tenant;
 import dev.bridgekeeper.webhook.WebhookReceiver.Answer;
 import dev.bridgekeeper.webhook.WebhookReceiver.Received;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,6 +37,12 @@ class WebhookBatchingIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Value("${bridgekeeper.webhooks.dispatcher.max-in-flight-per-consumer}")
+    int cap;
+
+    @Value("${bridgekeeper.webhooks.dispatcher.concurrency}")
+    int concurrency;
 
     Tenant tenant;
     Api api;
@@ -75,12 +83,14 @@ class WebhookBatchingIT {
     }
 
     /**
-     * With the receiver holding every request, the dispatcher still claims all due deliveries into its queue,
-     * far more than its 16 senders; once the receiver answers, each arrives exactly once and is recorded once.
+     * With the receiver holding every request, the dispatcher still claims due deliveries into its queue, more than
+     * its senders (each consumer up to its cap of deliveries in flight); once the receiver answers, each arrives
+     * exactly once and is recorded once.
      */
     @Test
     void aClaimedBatchLargerThanTheSendersIsDeliveredExactlyOnce() throws Exception {
-        int events = 60;
+        int consumers = concurrency / cap + 4;
+        int eventsPerConsumer = cap + 1;
         CountDownLatch release = new CountDownLatch(1);
         receiver.answering(request -> {
             try {
@@ -90,27 +100,38 @@ class WebhookBatchingIT {
             }
             return Answer.status(200);
         });
-        String consumerId = createConsumer(api, receiver.url(), List.of("company.created")).path("id").asString();
+        List<String> consumerIds = new ArrayList<>();
+        for (int i = 0; i < consumers; i++) {
+            consumerIds.add(createConsumer(api, receiver.url("/hooks/" + i), List.of("company.created")).path("id")
+                    .asString());
+        }
         try {
-            for (int i = 0; i < events; i++) {
+            for (int i = 0; i < eventsPerConsumer; i++) {
                 assertThat(api.post("/companies", "{\"name\":\"Queued " + i + "\"}").status()).isEqualTo(200);
             }
             await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.queryForObject(
-                    "select count(*) from webhook_delivery where consumer_id = ?::uuid and status = 'Pending'"
-                            + " and next_attempt_utc > now() + interval '30 seconds'", Long.class, consumerId))
-                    .as("deliveries leased by the dispatcher while at most 16 are being sent").isEqualTo(events));
+                    "select count(*) from webhook_delivery d join webhook_consumer c on c.id = d.consumer_id"
+                            + " where c.client_id = ? and d.status = 'Pending'"
+                            + " and d.next_attempt_utc > now() + interval '30 seconds'", Long.class, tenant.clientId()))
+                    .as("deliveries leased by the dispatcher (each consumer's cap) while at most %d are being sent",
+                            concurrency)
+                    .isEqualTo((long) consumers * cap)
+                    .isGreaterThan(concurrency));
         } finally {
             release.countDown();
         }
 
+        int events = consumers * eventsPerConsumer;
         await().atMost(WAIT).until(() -> receiver.received().size() >= events);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(statuses(consumerId))
-                .isEqualTo(Map.of("Succeeded", (long) events)));
-        Map<String, Long> copies = receiver.received().stream()
-                .collect(Collectors.groupingBy(Received::webhookId, Collectors.counting()));
-        assertThat(copies).hasSize(events);
-        assertThat(copies.values()).allMatch(n -> n == 1);
-        assertThat(attemptRows(consumerId)).isEqualTo(events);
+        for (String consumerId : consumerIds) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(statuses(consumerId))
+                    .isEqualTo(Map.of("Succeeded", (long) eventsPerConsumer)));
+            assertThat(attemptRows(consumerId)).isEqualTo(eventsPerConsumer);
+        }
+        // one message goes to every consumer under one webhook-id, signed with each consumer's own secret
+        assertThat(receiver.received()).hasSize(events);
+        assertThat(receiver.received().stream().map(r -> r.webhookId() + " " + r.header("webhook-signature"))
+                .distinct()).as("no delivery arrived twice").hasSize(events);
     }
 
     private Map<String, Long> statuses(String consumerId) {

@@ -167,6 +167,31 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void productsAssignedAndTakenOffAreCodatsCompanyProductEvents() {
+        createConsumer(api, receiver.url(), List.of("company.product.added", "company.product.removed"));
+        String companyId = createCompany(api, "Product Ltd", Map.of());
+        assertThat(api.put("/companies/" + companyId + "/products/onboarding", null).status()).isEqualTo(204);
+        assertThat(api.put("/companies/" + companyId + "/products/lending", null).status()).isEqualTo(204);
+        // assigning a product the company already has changes nothing and says nothing
+        assertThat(api.put("/companies/" + companyId + "/products/lending", null).status()).isEqualTo(204);
+        assertThat(api.delete("/companies/" + companyId + "/products/onboarding").status()).isEqualTo(204);
+
+        await().atMost(WAIT).until(() -> receiver.received().size() >= 3);
+        List<JsonNode> events = receiver.received().stream().map(Received::json)
+                .sorted(java.util.Comparator.comparing(e -> e.path("generatedDate").asString())).toList();
+        assertThat(events).extracting(e -> e.path("eventType").asString())
+                .containsExactly("company.product.added", "company.product.added", "company.product.removed");
+        assertThat(events.get(1).path("payload")).isEqualTo(WebhookTestSupport.JSON.readTree("{\"id\":\""
+                + companyId + "\",\"name\":\"Product Ltd\",\"description\":null,\"productId\":\"lending\","
+                + "\"productName\":\"Lending\",\"products\":[\"onboarding\",\"lending\"]}"));
+        assertThat(events.get(2).path("payload").path("productId").asString()).isEqualTo("onboarding");
+        assertThat(events.get(2).path("payload").path("productName").asString()).isEqualTo("Onboarding");
+        assertThat(events.get(2).path("payload").path("products")).containsExactly(
+                WebhookTestSupport.JSON.readTree("\"lending\""));
+        assertThat(receiver.received()).hasSize(3);
+    }
+
+    @Test
     void aReceiverFailingThreeTimesGetsItsDeliveryOnTheFourthAttemptAtTheScheduledOffsets() {
         AtomicInteger calls = new AtomicInteger();
         String failure = "boom-" + "x".repeat(3000);

@@ -66,11 +66,12 @@ final class WebhookReceiver implements AutoCloseable {
     interface Responder extends Function<Received, Answer> {}
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    private final ExecutorService executor;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Responder responder = request -> Answer.status(200);
 
-    private WebhookReceiver() {
+    private WebhookReceiver(int threads) {
+        executor = Executors.newFixedThreadPool(threads);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         } catch (IOException e) {
@@ -82,7 +83,12 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     static WebhookReceiver start() {
-        return new WebhookReceiver();
+        return new WebhookReceiver(8);
+    }
+
+    /** A receiver that can work on (or hold) this many requests at once. */
+    static WebhookReceiver start(int threads) {
+        return new WebhookReceiver(threads);
     }
 
     WebhookReceiver answering(Responder responder) {

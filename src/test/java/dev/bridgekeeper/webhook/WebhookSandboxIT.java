@@ -7,6 +7,7 @@ import dev.bridgekeeper.support.ApiIntegrationTest;
 import dev.bridgekeeper.support.SandboxLink;
 import dev.bridgekeeper.support.Tenant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +65,22 @@ class WebhookSandboxIT {
             });
             assertThat(read.path("dataTypes").valueStream().anyMatch(d -> d.path("recordsModified").asBoolean()))
                     .as("a first sync adds records").isTrue();
+            // a first read is a full read: no lower bound, and Codat's field is there, null
+            assertThat(read.has("modifiedFromDate")).isTrue();
+            assertThat(read.path("modifiedFromDate").isNull()).isTrue();
+
+            // a refresh reads only what changed since the last pull: that time is the read's modifiedFromDate
+            Instant firstReadDone = Instant.parse(receiver.received("read.completed").get(0).json()
+                    .path("generatedDate").asString());
+            assertThat(tenant.api().post(link.companyPath() + "/data/queue/banking-accounts", null).status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received("read.completed").size() >= 2);
+            JsonNode refresh = receiver.received("read.completed").get(1).json().path("payload");
+            assertThat(refresh.path("dataTypes").valueStream().map(d -> d.path("dataType").asString()))
+                    .containsExactly("banking-accounts");
+            Instant modifiedFrom = Instant.parse(refresh.path("modifiedFromDate").asString());
+            assertThat(modifiedFrom).isBefore(firstReadDone.plusSeconds(1))
+                    .isAfter(firstReadDone.minus(Duration.ofMinutes(2)));
         }
     }
 

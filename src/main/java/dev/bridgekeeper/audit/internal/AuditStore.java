@@ -24,7 +24,7 @@ class AuditStore {
     record Head(UUID clientId, long lastSequence, String headHash) {}
 
     private static final String COLUMNS =
-            "id, sequence, event_type, subject_id, details::text, recorded_utc, previous_hash, hash";
+            "id, sequence, event_type, subject_id, details::text, recorded_utc, previous_hash, hash, signature";
 
     /** Rows read while verifying are fetched this many at a time, so a long chain is never held whole. */
     private static final int VERIFY_FETCH_SIZE = 1000;
@@ -65,10 +65,11 @@ class AuditStore {
 
     void insert(UUID clientId, UUID companyId, AuditEntry entry) {
         jdbc.sql("insert into audit_entry (id, client_id, company_id, sequence, event_type, subject_id, details,"
-                        + " recorded_utc, previous_hash, hash) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)")
+                        + " recorded_utc, previous_hash, hash, signature)"
+                        + " values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)")
                 .params(entry.id(), clientId, companyId, entry.sequence(), entry.eventType(), entry.subjectId(),
                         json.writeValueAsString(entry.details()), Timestamp.from(entry.recordedAt()),
-                        entry.previousHash(), entry.hash())
+                        entry.previousHash(), entry.hash(), entry.signature())
                 .update();
     }
 
@@ -131,6 +132,6 @@ class AuditStore {
     private AuditEntry entry(ResultSet rs) throws SQLException {
         JsonNode details = json.readTree(rs.getString(5));
         return new AuditEntry(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getString(4), details,
-                rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8));
+                rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), rs.getString(9));
     }
 }

@@ -2,6 +2,7 @@ package dev.bridgekeeper.audit.internal;
 
 import dev.bridgekeeper.audit.AuditEntry;
 import dev.bridgekeeper.audit.ChainVerification;
+import dev.bridgekeeper.platform.signing.InstanceSigner;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,20 +10,26 @@ import java.util.UUID;
  * Walks one company's entries in sequence order and stops at the first one that does not check
  * out. Per entry, in this order: is it the next sequence number (else entries are missing), does
  * it point at the previous entry's hash (else the link is broken), does its content still hash to
- * its stored hash (else it was altered). Last, the chain head must agree with the last entry, which
- * catches entries cut off the end of the chain.
+ * its stored hash (else it was altered), is its signature the installation's over that hash (else it
+ * was written around the audit trail). Entries from before chains were signed may lack a signature,
+ * but none after a signed one may. Last, the chain head must agree with the last entry, which catches
+ * entries cut off the end of the chain, and the last entry must be signed: it vouches for all before it.
  */
 final class ChainVerifier {
 
     private final UUID companyId;
+    private final InstanceSigner.Verifier signatures;
+    private boolean signedSeen;
+    private boolean lastSigned;
     private long expectedSequence = 1;
     private String previousHash = ChainHash.GENESIS;
     private UUID lastId;
     private long checked;
     private ChainVerification broken;
 
-    ChainVerifier(UUID companyId) {
+    ChainVerifier(UUID companyId, InstanceSigner.Verifier signatures) {
         this.companyId = companyId;
+        this.signatures = signatures;
     }
 
     void accept(AuditEntry entry) {
@@ -57,6 +64,22 @@ final class ChainVerifier {
                     + " fields hash to " + recomputed + ", not to its stored hash " + entry.hash() + ".");
             return;
         }
+        if (entry.signature() == null) {
+            if (signedSeen) {
+                broken = ChainVerification.broken(checked, entry.sequence(), entry.id(), "Signature missing: entries"
+                        + " before it are signed, so it was written around the audit trail.");
+                return;
+            }
+        } else {
+            Optional<String> wrong = ChainHead.check(signatures, companyId, entry);
+            if (wrong.isPresent()) {
+                broken = ChainVerification.broken(checked, entry.sequence(), entry.id(), "Signature invalid: "
+                        + wrong.get() + ".");
+                return;
+            }
+            signedSeen = true;
+        }
+        lastSigned = entry.signature() != null;
         checked++;
         expectedSequence++;
         previousHash = entry.hash();
@@ -81,6 +104,11 @@ final class ChainVerifier {
         if (head.isPresent() && !head.get().headHash().equals(previousHash)) {
             return ChainVerification.broken(checked, last, lastId, "Chain head altered: it records hash "
                     + head.get().headHash() + " for the last entry, whose hash is " + previousHash + ".");
+        }
+        if (last > 0 && !lastSigned) {
+            return ChainVerification.broken(checked, last, lastId, "Head not signed: the last entry carries no"
+                    + " signature of this installation, so nothing vouches for the chain; it was written around the"
+                    + " audit trail, or the chain predates signing and has had no entry since.");
         }
         return ChainVerification.intact(checked);
     }

@@ -8,6 +8,7 @@ import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.paging.PageRequest;
 import dev.bridgekeeper.platform.paging.Slice;
+import dev.bridgekeeper.platform.signing.InstanceSigner;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,7 +25,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@link AuditTrail} on audit_entry and audit_chain: one hash chain per company, its head row locked to append. */
+/**
+ * {@link AuditTrail} on audit_entry and audit_chain: one hash chain per company, its head row locked to append,
+ * every new head signed by the installation's key ({@link ChainHead}).
+ */
 @Service
 class ChainedAuditTrail implements AuditTrail {
 
@@ -33,12 +37,15 @@ class ChainedAuditTrail implements AuditTrail {
     private final AuditStore store;
     private final CompanyDirectory companies;
     private final JsonMapper json;
+    private final InstanceSigner signer;
     private final Clock clock;
 
-    ChainedAuditTrail(AuditStore store, CompanyDirectory companies, JsonMapper json, Clock clock) {
+    ChainedAuditTrail(AuditStore store, CompanyDirectory companies, JsonMapper json, InstanceSigner signer,
+            Clock clock) {
         this.store = store;
         this.companies = companies;
         this.json = json;
+        this.signer = signer;
         this.clock = clock;
     }
 
@@ -69,7 +76,7 @@ class ChainedAuditTrail implements AuditTrail {
         Instant recordedAt = now.truncatedTo(ChronoUnit.MICROS);
         String hash = ChainHash.hash(head.headHash(), sequence, companyId, eventType, subjectId, facts, recordedAt);
         AuditEntry entry = new AuditEntry(UUID.randomUUID(), sequence, eventType, subjectId, facts, recordedAt,
-                head.headHash(), hash);
+                head.headHash(), hash, ChainHead.sign(signer, companyId, sequence, hash));
         store.insert(clientId, companyId, entry);
         store.advanceHead(companyId, sequence, hash, now);
         return entry;
@@ -96,7 +103,7 @@ class ChainedAuditTrail implements AuditTrail {
     @Override
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ChainVerification verify(ClientId clientId, CompanyId companyId) {
-        ChainVerifier verifier = new ChainVerifier(companyId.value());
+        ChainVerifier verifier = new ChainVerifier(companyId.value(), signer.verifier());
         var head = store.head(clientId.value(), companyId.value());
         store.forEach(clientId.value(), companyId.value(), verifier::accept);
         ChainVerification result = verifier.result(head);

@@ -4,6 +4,8 @@ import dev.bridgekeeper.company.CompanyCreated;
 import dev.bridgekeeper.company.CompanyDeleted;
 import dev.bridgekeeper.company.CompanyDetails;
 import dev.bridgekeeper.company.CompanyDirectory;
+import dev.bridgekeeper.company.CompanyProductAdded;
+import dev.bridgekeeper.company.CompanyProductRemoved;
 import dev.bridgekeeper.company.CompanyProducts;
 import dev.bridgekeeper.company.CompanyReference;
 import dev.bridgekeeper.platform.error.ApiException;
@@ -150,16 +152,29 @@ class CompanyManagement implements CompanyDirectory, CompanyProducts {
     @Transactional
     public boolean add(ClientId clientId, CompanyId companyId, String productIdentifier) {
         CompanyRow row = locked(clientId, companyId);
-        return !row.products().contains(productIdentifier)
-                && store.addProduct(clientId.value(), companyId.value(), productIdentifier);
+        if (row.products().contains(productIdentifier)
+                || !store.addProduct(clientId.value(), companyId.value(), productIdentifier)) {
+            return false;
+        }
+        List<String> products = new java.util.ArrayList<>(row.products());
+        products.add(productIdentifier);
+        events.publishEvent(new CompanyProductAdded(clientId, details(row).reference(), productIdentifier,
+                List.copyOf(products), clock.instant()));
+        return true;
     }
 
     @Override
     @Transactional
     public boolean remove(ClientId clientId, CompanyId companyId, String productIdentifier) {
         CompanyRow row = locked(clientId, companyId);
-        return row.products().contains(productIdentifier)
-                && store.removeProduct(clientId.value(), companyId.value(), productIdentifier);
+        if (!row.products().contains(productIdentifier)
+                || !store.removeProduct(clientId.value(), companyId.value(), productIdentifier)) {
+            return false;
+        }
+        List<String> products = row.products().stream().filter(p -> !p.equals(productIdentifier)).toList();
+        events.publishEvent(new CompanyProductRemoved(clientId, details(row).reference(), productIdentifier, products,
+                clock.instant()));
+        return true;
     }
 
     @Override

@@ -14,21 +14,9 @@ import org.springframework.context.annotation.Configuration;
 class ConsentExpiry {
 
     static final String TASK = "consent-expiry";
-    private static final int BATCH = 500;
 
     @Bean
-    RecurringJob consentExpiryJob(ObjectProvider<ConsentService> consents, ProductProperties properties) {
-        return RecurringJob.every(TASK, properties.consent().expiryCheckInterval(), () -> {
-            ConsentService service = consents.getObject();
-            while (service.remindDue(BATCH) == BATCH) {
-                // a full batch: look again at once
-            }
-            while (service.expireDue(BATCH) == BATCH) {
-                // a full batch: look again at once
-            }
-            while (service.deleteDue(BATCH) == BATCH) {
-                // a full batch: look again at once
-            }
-        });
+    RecurringJob consentExpiryJob(ObjectProvider<ConsentLifecycleJob> lifecycle, ProductProperties properties) {
+        return RecurringJob.every(TASK, properties.consent().expiryCheckInterval(), () -> lifecycle.getObject().run());
     }
 }

@@ -1,14 +1,18 @@
 package dev.bridgekeeper.consent.internal;
 
 import dev.bridgekeeper.consent.ConsentChannel;
-import dev.bridgekeeper.consent.ConsentRecord;
+import dev.bridgekeeper.consent.Consent;
 import dev.bridgekeeper.consent.ConsentStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,9 +62,19 @@ class ConsentStore {
     }
 
     List<ConsentRow> forCompany(UUID clientId, UUID companyId) {
+        return page(clientId, companyId, 0, Integer.MAX_VALUE);
+    }
+
+    /** One page of the company's records, oldest first. */
+    List<ConsentRow> page(UUID clientId, UUID companyId, long offset, int limit) {
         return jdbc.sql("select " + COLUMNS + " from consent_record where client_id = ? and company_id = ?"
-                        + " order by granted_utc, id")
-                .params(clientId, companyId).query(this::row).list();
+                        + " order by granted_utc, id offset ? limit ?")
+                .params(clientId, companyId, offset, limit).query(this::row).list();
+    }
+
+    long count(UUID clientId, UUID companyId) {
+        return jdbc.sql("select count(*) from consent_record where client_id = ? and company_id = ?")
+                .params(clientId, companyId).query(Long.class).single();
     }
 
     List<ConsentRow> activeForCompany(UUID clientId, UUID companyId) {
@@ -89,14 +103,35 @@ class ConsentStore {
                 .params(consentId, ts(at), ts(previous), ts(expires), channel.name()).update();
     }
 
-    List<ConsentRecord.Reconfirmation> reconfirmations(UUID consentId) {
-        return jdbc.sql("select reconfirmed_utc, previous_expires_utc, expires_utc, channel from consent_reconfirmation"
-                        + " where consent_id = ? order by reconfirmed_utc")
-                .param(consentId)
-                .query((rs, i) -> new ConsentRecord.Reconfirmation(rs.getTimestamp(1).toInstant(),
-                        rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(),
-                        ConsentChannel.valueOf(rs.getString(4))))
-                .list();
+    /** The reconfirmations of all the given records in one statement, by record, each oldest first. */
+    Map<UUID, List<Consent.Reconfirmation>> reconfirmations(Collection<UUID> consentIds) {
+        if (consentIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<Consent.Reconfirmation>> byConsent = new HashMap<>();
+        jdbc.sql("select consent_id, reconfirmed_utc, previous_expires_utc, expires_utc, channel"
+                        + " from consent_reconfirmation where consent_id = any(?::uuid[]) order by reconfirmed_utc")
+                .param(array(consentIds.stream().map(UUID::toString).toList()))
+                .query(rs -> {
+                    byConsent.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+                            .add(new Consent.Reconfirmation(rs.getTimestamp(2).toInstant(),
+                                    rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(),
+                                    ConsentChannel.valueOf(rs.getString(5))));
+                });
+        return byConsent;
+    }
+
+    /** Keeps the receipt signed when the consent was granted; a record has at most one. */
+    void insertReceipt(UUID consentId, String receipt, String keyId, Instant issued) {
+        jdbc.sql("insert into consent_receipt (consent_id, receipt, key_id, issued_utc) values (?, ?, ?, ?)")
+                .params(consentId, receipt, keyId, ts(issued)).update();
+    }
+
+    record StoredReceipt(String receipt, String keyId) {}
+
+    Optional<StoredReceipt> receipt(UUID consentId) {
+        return jdbc.sql("select receipt, key_id from consent_receipt where consent_id = ?").param(consentId)
+                .query((rs, i) -> new StoredReceipt(rs.getString(1), rs.getString(2))).optional();
     }
 
     void scheduleDeletion(UUID clientId, UUID companyId, UUID connectionId, String dataType, UUID consentId,

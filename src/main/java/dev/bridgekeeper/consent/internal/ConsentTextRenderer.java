@@ -2,13 +2,15 @@ package dev.bridgekeeper.consent.internal;
 
 import dev.bridgekeeper.consent.ConsentRecords.ConsentText;
 import dev.bridgekeeper.consent.Product;
+import dev.bridgekeeper.platform.DataTypeNames;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Renders a product's consent texts for one source type into the exact text a consent record keeps, section by
- * section in screen order, with the data types listed under "Platform data". The Link UI shows the same sections
- * (from {@link #texts}), so a consent given there and one given through the API carry the same wording.
+ * section in screen order, with the data types listed in plain words under "Platform data". The Link UI shows the
+ * same sections (from {@link #texts}), so a consent given there and one given through the API carry the same wording.
  */
 final class ConsentTextRenderer {
 
@@ -22,8 +24,9 @@ final class ConsentTextRenderer {
     static ConsentText texts(Product product, String sourceType, List<String> dataTypes, Map<String, String> values) {
         Product.ConsentTexts texts = product.consentTexts();
         StringBuilder data = new StringBuilder(fill(texts.platformData(), values));
-        dataTypes.forEach(type -> data.append("\n- ").append(type));
-        String heading = fill(product.name(), values) + " (" + sourceType + ")";
+        // the customer reads and agrees to plain words, never the API's data type keys
+        dataTypes.forEach(type -> data.append("\n- ").append(DataTypeNames.listItem(type)));
+        String heading = fill(product.name(), values) + ": your " + sourceType.toLowerCase(Locale.ROOT) + " data";
         List<ConsentText.Section> sections = List.of(
                 new ConsentText.Section("Purpose", fill(texts.purpose(), values)),
                 new ConsentText.Section("Access", fill(texts.access(), values)),

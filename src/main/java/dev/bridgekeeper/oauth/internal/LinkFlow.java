@@ -14,6 +14,8 @@ import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.ids.ConnectionId;
 import dev.bridgekeeper.platform.web.PublicUrl;
+import dev.bridgekeeper.settings.Profile;
+import dev.bridgekeeper.settings.ProfileSettings;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -29,10 +31,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The customer's round trip: linkUrl → the platform's authorization page (state + PKCE) → the one callback URL →
  * the connector names the organisations the grant covers → the customer picks one when there are several → the
  * connection is bound to it, its tokens sealed into the vault and it is Linked → the lender's redirect. Every
- * outcome, good or bad, ends at the lender's redirect with Codat's status parameters or at a plain page.
+ * outcome, good or bad, ends at the lender's redirect with Codat's status parameters or at a plain page, or, when
+ * the Link journey sent the customer in the same tab, back at the journey's own return address.
  */
 @Service
 class LinkFlow {
+
+    /** The sandbox platforms' extension parameter: the name their consent page asks the customer to allow. */
+    static final String SANDBOX_CLIENT_NAME = "client_display_name";
 
     static final String CALLBACK_PATH = "/oauth/callback";
     static final String CHOICE_PATH = "/oauth/organisation";
@@ -49,11 +55,12 @@ class LinkFlow {
     private final TransactionTemplate tx;
     private final OAuthProperties properties;
     private final URI callback;
+    private final ProfileSettings profiles;
 
     LinkFlow(ConnectionManagement connections, IntegrationCatalog catalog, Connectors connectors,
             AuthorizationStates states, OrganisationChoices choices, OrganisationBinder binder,
             LinkOutcomes outcomes, PlatformClient platforms, TransactionTemplate tx, OAuthProperties properties,
-            PublicUrl publicUrl) {
+            PublicUrl publicUrl, ProfileSettings profiles) {
         this.connections = connections;
         this.catalog = catalog;
         this.connectors = connectors;
@@ -65,6 +72,7 @@ class LinkFlow {
         this.tx = tx;
         this.properties = properties;
         this.callback = URI.create(publicUrl.resolve(CALLBACK_PATH));
+        this.profiles = profiles;
     }
 
     /** What the browser should be shown next: a redirect, a page, or the organisation choice. */
@@ -104,6 +112,17 @@ class LinkFlow {
         DataConnection connection = found.get().connection();
         Map<String, String> extra = new HashMap<>(query);
         extra.remove("otp");
+        Profile profile = profiles.profile(client);
+        String journeyReturn = extra.remove(RedirectTarget.JOURNEY_RETURN);
+        if (journeyReturn != null) {
+            if (RedirectTarget.journeyMayReturnTo(journeyReturn, profile, outcomes.hostedLinkPage(companyId))) {
+                // kept with the other parameters under its own name; the outcome takes it out again
+                extra.put(RedirectTarget.JOURNEY_RETURN, journeyReturn);
+            } else {
+                log.warn("Connection {}: the journey's return address is not on the profile's whiteListUrls; the"
+                        + " profile's redirect applies", connectionId);
+            }
+        }
         Attempt attempt = new Attempt(client.value(), companyId, connectionId, extra);
         Optional<Integration> integration = catalog.find(connection.platformKey());
         if (integration.isEmpty() || !"oauth2".equals(integration.get().auth().mode())) {
@@ -121,8 +140,14 @@ class LinkFlow {
         String verifier = new CodeVerifier().getValue();
         String state = tx.execute(status -> states.create(client.value(), companyId, connectionId, verifier, extra,
                 properties.stateLifetime()));
+        Map<String, String> parameters = new HashMap<>(
+                connector.authorization().authorizationParameters(catalog.settings(integration.get().key())));
+        // the sandboxes' consent page names the lender; a real platform shows the name its app was registered under
+        if (integration.get().sandbox() && profile.name() != null && !profile.name().isBlank()) {
+            parameters.put(SANDBOX_CLIENT_NAME, profile.name());
+        }
         return new Redirect(platforms.authorizationUri(integration.get(), app, redirectUri(app), state, verifier,
-                connector.authorization().authorizationParameters(catalog.settings(integration.get().key()))));
+                parameters));
     }
 
     Outcome callback(Map<String, String> query) {

@@ -1,9 +1,9 @@
 package dev.bridgekeeper.oauth.internal;
 
-import dev.bridgekeeper.audit.AuditTrail;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.connector.Organisation;
+import dev.bridgekeeper.oauth.ReauthorisationRefused;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,16 +31,16 @@ class OrganisationBinder {
     private final ConnectionManagement connections;
     private final OrganisationBindings bindings;
     private final TokenVault vault;
-    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final LinkOutcomes outcomes;
     private final TransactionTemplate tx;
 
     OrganisationBinder(ConnectionManagement connections, OrganisationBindings bindings, TokenVault vault,
-            AuditTrail audit, LinkOutcomes outcomes, TransactionTemplate tx) {
+            ApplicationEventPublisher events, LinkOutcomes outcomes, TransactionTemplate tx) {
         this.connections = connections;
         this.bindings = bindings;
         this.vault = vault;
-        this.audit = audit;
+        this.events = events;
         this.outcomes = outcomes;
         this.tx = tx;
     }
@@ -88,10 +89,8 @@ class OrganisationBinder {
                     "Re-authorisation to a different organisation (" + chosen.name() + ") was refused: this"
                             + " connection stays linked to " + bound.organisationName() + ". Create a new"
                             + " connection to link another organisation.");
-            audit.append(attempt.client(), attempt.company(), "connection.reauthorisation.refused",
-                    attempt.connectionId().toString(), Map.of("platformKey", connection.platformKey(),
-                            "boundOrganisationId", bound.organisationId(),
-                            "attemptedOrganisationId", chosen.id()));
+            events.publishEvent(new ReauthorisationRefused(attempt.client(), attempt.company(), attempt.connection(),
+                    connection.platformKey(), bound.organisationId(), chosen.id()));
         });
         return new LinkFlow.Page(409, "This is a different organisation", "This connection is linked to "
                 + bound.organisationName() + ", but you signed in to " + chosen.name() + ". Nothing was changed. To"

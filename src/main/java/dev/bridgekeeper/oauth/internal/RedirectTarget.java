@@ -4,7 +4,6 @@ import dev.bridgekeeper.settings.Profile;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,11 +11,17 @@ import java.util.regex.Pattern;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Where the customer's browser goes after the platform: the profile's redirect template with
- * Codat's placeholders filled in and the linkUrl's extra query parameters carried over, and only
- * when its scheme, host and port exactly match one of the profile's whiteListUrls.
+ * Where the customer's browser goes after the platform. For a linkUrl opened on its own: the profile's
+ * redirect template with Codat's placeholders filled in and the linkUrl's extra query parameters carried
+ * over. For the Link journey in the same tab: the journey's own return address (the lender's page that
+ * embeds it, or Hosted Link), sent with the linkUrl and kept with the authorization. Either only when its
+ * scheme, host and port exactly match one of the profile's whiteListUrls; Hosted Link's own page is allowed
+ * for its company.
  */
 final class RedirectTarget {
+
+    /** The linkUrl query parameter that carries the journey's return address (not passed on to the lender). */
+    static final String JOURNEY_RETURN = "bk_return";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
@@ -40,7 +45,7 @@ final class RedirectTarget {
         while (matcher.find()) {
             String value = values.get(matcher.group(1));
             matcher.appendReplacement(filled, Matcher.quoteReplacement(value == null ? matcher.group()
-                    : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
+                    : encode(value)));
         }
         matcher.appendTail(filled);
         URI target;
@@ -49,38 +54,49 @@ final class RedirectTarget {
             Map<String, java.util.List<String>> present = uri.build().getQueryParams();
             extraParams.forEach((name, value) -> {
                 if (!present.containsKey(name)) {
-                    uri.queryParam(name, URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+                    uri.queryParam(name, encode(value));
                 }
             });
             target = URI.create(uri.build(true).toUriString());
         } catch (IllegalArgumentException e) {
             throw new NotAllowed("The profile's redirect URL is not a valid URL.");
         }
-        if (!allowed(target, profile)) {
-            throw new NotAllowed("The redirect URL's address (" + origin(target) + ") is not in the profile's"
+        if (!profile.allowsRedirectTo(target)) {
+            throw new NotAllowed("The redirect URL's address (" + Profile.origin(target) + ") is not in the profile's"
                     + " whiteListUrls.");
         }
         return Optional.of(target);
     }
 
-    private static boolean allowed(URI target, Profile profile) {
-        String origin = origin(target);
-        return origin != null && profile.whiteListUrls().stream().map(url -> {
-            try {
-                return origin(URI.create(url));
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }).anyMatch(origin::equals);
+    /**
+     * True when the journey may return to {@code address}: an absolute http(s) URL without a fragment or
+     * credentials on the profile's allow list, or exactly the company's Hosted Link page.
+     */
+    static boolean journeyMayReturnTo(String address, Profile profile, String hostedLinkPage) {
+        if (address == null || address.isBlank() || address.length() > 2000) {
+            return false;
+        }
+        URI uri;
+        try {
+            uri = URI.create(address);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (!uri.isAbsolute() || uri.getRawFragment() != null || Profile.origin(uri) == null) {
+            return false;
+        }
+        return address.equals(hostedLinkPage) || profile.allowsRedirectTo(uri);
     }
 
-    /** scheme://host:port with the default port made explicit, or null for anything that is not http(s). */
-    static String origin(URI uri) {
-        String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!"https".equals(scheme) && !"http".equals(scheme) || uri.getHost() == null || uri.getRawUserInfo() != null) {
-            return null;
-        }
-        int port = uri.getPort() != -1 ? uri.getPort() : ("https".equals(scheme) ? 443 : 80);
-        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+    /** The journey's return address with the outcome added: the page only needs to know it is back, and from what. */
+    static URI journeyReturn(String address, String statusCode, String connectionId) {
+        return URI.create(UriComponentsBuilder.fromUriString(address)
+                .replaceQueryParam("statusCode", encode(statusCode))
+                .replaceQueryParam("connectionId", encode(connectionId))
+                .build(true).toUriString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,12 +1,14 @@
 package dev.bridgekeeper.platform.security;
 
 import dev.bridgekeeper.platform.error.ErrorResponses;
+import dev.bridgekeeper.platform.throttle.RequestThrottle;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Authenticates Codat-style {@code Authorization: Basic <base64(apiKey)>} and company tokens
  * ({@code Authorization: Bearer <token>}). A wrong credential is a 401 at once (never a fall-through
- * to anonymous); a company token outside its endpoints or its company is a 403.
+ * to anonymous); a company token outside its endpoints or its company is a 403. Rate limits
+ * ({@link RequestThrottle}): a source address with too many wrong credentials gets a 429 before its API key is
+ * looked up, and each API-key request counts against its client's quota (429 with Retry-After past it).
  */
 final class CallerAuthenticationFilter extends OncePerRequestFilter {
 
@@ -32,16 +36,19 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
     private final CompanyTokens tokens;
     private final List<ScopedPattern> companyEndpoints;
     private final ErrorResponses errors;
+    private final RequestThrottle throttle;
 
-    private record ScopedPattern(HttpMethod method, PathPattern pattern) {}
+    private record ScopedPattern(HttpMethod method, PathPattern pattern, boolean journey) {}
 
     CallerAuthenticationFilter(ApiKeyDirectory keys, CompanyTokens tokens, List<CompanyScopedEndpoints> scoped,
-            ErrorResponses errors) {
+            ErrorResponses errors, RequestThrottle throttle) {
         this.keys = keys;
+        this.throttle = throttle;
         this.tokens = tokens;
         this.errors = errors;
         this.companyEndpoints = scoped.stream().flatMap(s -> s.endpoints().stream())
-                .map(e -> new ScopedPattern(e.method(), PathPatternParser.defaultInstance.parse(e.pathPattern())))
+                .map(e -> new ScopedPattern(e.method(), PathPatternParser.defaultInstance.parse(e.pathPattern()),
+                        e.journey()))
                 .toList();
     }
 
@@ -55,6 +62,11 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
         }
         Optional<Caller> caller;
         if (startsWithIgnoreCase(header, "Basic ")) {
+            Optional<Duration> throttled = throttle.beforeKeyLookup(request);
+            if (throttled.isPresent()) {
+                throttle.refuse(response, throttled.get());
+                return;
+            }
             caller = apiKeyCaller(header.substring(6).trim());
         } else if (startsWithIgnoreCase(header, "Bearer ")) {
             caller = tokens.verify(header.substring(7).trim());
@@ -62,14 +74,28 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
             caller = Optional.empty();
         }
         if (caller.isEmpty()) {
+            Optional<Duration> throttled = throttle.authenticationFailed(request);
+            if (throttled.isPresent()) {
+                throttle.refuse(response, throttled.get());
+                return;
+            }
             errors.write(response, HttpStatus.UNAUTHORIZED,
                     "The credentials in the Authorization header are not valid. Send \"Basic \" followed by your"
                             + " base64-encoded API key.");
             return;
         }
+        throttle.authenticated(request);
+        if (caller.get().kind() == Caller.Kind.API_KEY) {
+            Optional<Duration> overQuota = throttle.clientRequest(caller.get().client());
+            if (overQuota.isPresent()) {
+                throttle.refuse(response, overQuota.get());
+                return;
+            }
+        }
         if (caller.get().kind() == Caller.Kind.COMPANY_TOKEN && !allowedForCompanyToken(request, caller.get())) {
-            errors.write(response, HttpStatus.FORBIDDEN,
-                    "A company access token cannot call this endpoint. Use an API key.");
+            errors.write(response, HttpStatus.FORBIDDEN, caller.get().hostedLink()
+                    ? "A Hosted Link token can only run the Link journey for its company."
+                    : "A company access token cannot call this endpoint. Use an API key.");
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -100,7 +126,7 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
         HttpMethod method = HttpMethod.valueOf(request.getMethod());
         UUID company = caller.companyId().orElseThrow();
         for (ScopedPattern endpoint : companyEndpoints) {
-            if (!endpoint.method().equals(method)) {
+            if (!endpoint.method().equals(method) || caller.hostedLink() && !endpoint.journey()) {
                 continue;
             }
             PathPattern.PathMatchInfo match = endpoint.pattern().matchAndExtract(path);

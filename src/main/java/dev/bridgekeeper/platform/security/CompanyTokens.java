@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * Company access tokens: short-lived, HMAC-signed JWTs that let a front end (Link, connection
  * management) act for exactly one company. Nothing about them is stored; they expire on their own.
+ * A Hosted Link token carries {@code scope: hosted-link} and reaches only the Link journey's endpoints.
  */
 @Component
 public class CompanyTokens {
@@ -29,6 +30,8 @@ public class CompanyTokens {
     static final String ISSUER = "bridgekeeper";
     static final String AUDIENCE = "bridgekeeper-company";
     private static final String CLIENT_CLAIM = "client_id";
+    private static final String SCOPE_CLAIM = "scope";
+    private static final String HOSTED_LINK_SCOPE = "hosted-link";
 
     private final MACSigner signer;
     private final MACVerifier verifier;
@@ -51,16 +54,28 @@ public class CompanyTokens {
     public record Issued(String token, long expiresInSeconds) {}
 
     public Issued issue(UUID clientId, UUID companyId) {
+        return issue(clientId, companyId, null);
+    }
+
+    /** A token for the Hosted Link page: it may run the Link journey for the company and call nothing else. */
+    public Issued issueForHostedLink(UUID clientId, UUID companyId) {
+        return issue(clientId, companyId, HOSTED_LINK_SCOPE);
+    }
+
+    private Issued issue(UUID clientId, UUID companyId, String scope) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .audience(AUDIENCE)
                 .subject(companyId.toString())
                 .claim(CLIENT_CLAIM, clientId.toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
+                .jwtID(UUID.randomUUID().toString());
+        if (scope != null) {
+            builder.claim(SCOPE_CLAIM, scope);
+        }
+        JWTClaimsSet claims = builder.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(signer);
@@ -84,8 +99,15 @@ public class CompanyTokens {
                     || !expiry.toInstant().isAfter(clock.instant())) {
                 return Optional.empty();
             }
-            return Optional.of(Caller.withCompanyToken(UUID.fromString(claims.getStringClaim(CLIENT_CLAIM)),
-                    UUID.fromString(claims.getSubject())));
+            UUID clientId = UUID.fromString(claims.getStringClaim(CLIENT_CLAIM));
+            UUID companyId = UUID.fromString(claims.getSubject());
+            String scope = claims.getStringClaim(SCOPE_CLAIM);
+            if (scope == null) {
+                return Optional.of(Caller.withCompanyToken(clientId, companyId));
+            }
+            // a scope this version does not know grants nothing
+            return HOSTED_LINK_SCOPE.equals(scope) ? Optional.of(Caller.withHostedLinkToken(clientId, companyId))
+                    : Optional.empty();
         } catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package dev.bridgekeeper.platform.security;
 
 import dev.bridgekeeper.platform.error.ErrorResponses;
+import dev.bridgekeeper.platform.throttle.RequestThrottle;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +34,7 @@ class SecurityConfiguration {
     @Bean
     @Order(100)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyDirectory keys, CompanyTokens tokens,
-            List<CompanyScopedEndpoints> scoped, ErrorResponses errors) throws Exception {
+            List<CompanyScopedEndpoints> scoped, ErrorResponses errors, RequestThrottle throttle) throws Exception {
         http.securityMatcher("/**")
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -41,7 +42,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new CallerAuthenticationFilter(keys, tokens, scoped, errors), AuthorizationFilter.class)
+                .addFilterBefore(new CallerAuthenticationFilter(keys, tokens, scoped, errors, throttle), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .anyRequest().authenticated())

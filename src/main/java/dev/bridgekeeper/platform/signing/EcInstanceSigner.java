@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,9 +103,62 @@ class EcInstanceSigner implements InstanceSigner, InitializingBean {
         return currentKey().getKeyID();
     }
 
-    /** The public keys to publish: every key not retired, newest first. */
+    /**
+     * The public keys to publish: every key not retired whose sealed private half opens with the encryption key,
+     * newest first. The public half is taken from the opened key, not from the row, so a key row written
+     * straight into the database is never published.
+     */
     List<String> publishedKeys() {
-        return store.publishedKeys();
+        return trustedKeys().stream().map(Trusted::publicJwk).toList();
+    }
+
+    @Override
+    public Verifier verifier() {
+        Map<String, ECKey> keys = new java.util.HashMap<>();
+        trustedKeys().forEach(trusted -> keys.put(trusted.key().getKeyID(), trusted.key()));
+        return (jws, type) -> verify(keys, jws, type);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Map<String, Object>> verify(Map<String, ECKey> keys, String compact, String type) {
+        try {
+            JWSObject jws = JWSObject.parse(compact);
+            ECKey key = keys.get(jws.getHeader().getKeyID());
+            if (key == null || !JWSAlgorithm.ES256.equals(jws.getHeader().getAlgorithm())
+                    || jws.getHeader().getType() == null || !type.equals(jws.getHeader().getType().getType())
+                    || !jws.verify(new ECDSAVerifier(key))) {
+                return Optional.empty();
+            }
+            return Optional.of((Map<String, Object>) json.readValue(jws.getPayload().toString(), Map.class));
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A key this installation sealed: its public half, and that half as the row publishes it. */
+    private record Trusted(ECKey key, String publicJwk) {}
+
+    /** The keys not retired whose sealed half opens with the encryption key and matches the row's kid and public key. */
+    private List<Trusted> trustedKeys() {
+        List<Trusted> trusted = new java.util.ArrayList<>();
+        for (SigningKeyStore.KeyRow row : store.published()) {
+            try {
+                ECKey key = opened.computeIfAbsent(row.kid(), kid -> open(row)).toPublicJWK();
+                ECKey published = ECKey.parse(row.publicJwk());
+                if (key.getKeyID().equals(row.kid()) && key.getX().equals(published.getX())
+                        && key.getY().equals(published.getY()) && key.getCurve().equals(published.getCurve())) {
+                    trusted.add(new Trusted(key, row.publicJwk()));
+                } else {
+                    log.warn("Instance signing key {} does not match its sealed private half; it is not trusted",
+                            row.kid());
+                }
+            } catch (ParseException | RuntimeException notOurs) {
+                // a row this installation did not seal: written around it, so neither published nor trusted
+                log.warn("Instance signing key {} does not open with the encryption key; it is not trusted",
+                        row.kid());
+            }
+        }
+        return trusted;
     }
 
     /**

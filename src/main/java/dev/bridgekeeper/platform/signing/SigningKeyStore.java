@@ -43,11 +43,12 @@ class SigningKeyStore {
                 .optional();
     }
 
-    /** Public JWKs of every key not retired, newest first. */
-    List<String> publishedKeys() {
-        return jdbc.sql("select public_jwk::text from instance_signing_key where retired_utc is null"
+    /** Every key not retired, newest first: the ones published and trusted, once they open. */
+    List<KeyRow> published() {
+        return jdbc.sql("select " + COLUMNS + " from instance_signing_key where retired_utc is null"
                         + " order by generation desc")
-                .query(String.class).list();
+                .query(SigningKeyStore::row)
+                .list();
     }
 
     int lastGeneration() {

@@ -106,7 +106,9 @@ class OpenApiConfiguration {
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/ErrorMessage")));
             Map<String, String> statuses = Map.of("400", "The request is invalid; validation names the field.",
                     "401", "No valid API key or token.", "403", "The credentials do not allow this.",
-                    "404", "Not found.", "500", "Unexpected error; quote the correlation id.");
+                    "404", "Not found.", "429", "Too many requests (the client's daily quota, or failed authentication"
+                            + " from this address); Retry-After says when to try again.",
+                    "500", "Unexpected error; quote the correlation id.");
             openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
                     statuses.forEach((status, description) -> operation.getResponses()
                             .putIfAbsent(status, new ApiResponse().description(description).content(error)))));

@@ -91,8 +91,20 @@ class SandboxPagesController {
             return html(HttpStatus.BAD_REQUEST, pages.problem(platform, "This request has expired",
                     "We could not tell which sandbox platform this request is for."));
         }
-        return html(HttpStatus.OK, pages.consent(platform.get(), client.getClientName(), user.getName(),
+        return html(HttpStatus.OK, pages.consent(platform.get(), appName(asked, client), user.getName(),
                 account.get().organisationName(platform.get()), client.getClientId(), state, csrf));
+    }
+
+    /**
+     * Who asks for access. A real platform shows the name the lender registered its app under; the sandbox has one
+     * app for every lender, so Bridgekeeper sends the lender's name with the request ({@code client_display_name}).
+     * Only shown, escaped, never trusted for anything else.
+     */
+    private static String appName(OAuth2AuthorizationRequest asked, RegisteredClient client) {
+        Object given = asked.getAdditionalParameters().get("client_display_name");
+        String name = given instanceof String s ? s.strip() : "";
+        return name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)
+                ? client.getClientName() : name;
     }
 
     @GetMapping("/sandbox/assets/sandbox.css")

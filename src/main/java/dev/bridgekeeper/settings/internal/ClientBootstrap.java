@@ -16,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * On the very first start, creates the default client, its profile and its first API key: the
  * one from {@code BRIDGEKEEPER_BOOTSTRAP_API_KEY} when set, otherwise a generated key printed once.
+ * The profile starts without a name: until {@code PUT /profile} names the lender, customers read
+ * "your lender", never "Bridgekeeper", a name they could not place.
  * Guarded by an advisory lock, so replicas starting together create exactly one client.
  */
 @Component
@@ -48,7 +50,7 @@ class ClientBootstrap implements ApplicationRunner {
             }
             UUID clientId = UUID.randomUUID();
             jdbc.sql("insert into client (id, name) values (?, 'Default')").param(clientId).update();
-            jdbc.sql("insert into profile (client_id, name) values (?, 'Bridgekeeper')").param(clientId).update();
+            jdbc.sql("insert into profile (client_id, name) values (?, '')").param(clientId).update();
             boolean generated = bootstrapKey.isEmpty();
             String apiKey = generated ? ApiKeyDigest.newKey() : bootstrapKey;
             keys.insert(clientId, UUID.randomUUID(), "Bootstrap key", apiKey,

@@ -42,7 +42,8 @@ class ProfileController {
     @Transactional
     Profile update(@RequestBody Profile body) {
         ValidationErrors errors = new ValidationErrors();
-        if (body.name() == null || body.name().isBlank()) {
+        // "" is a profile not named yet (a fresh install's), so what GET /profile answers can be sent back
+        if (body.name() == null || !body.name().isEmpty() && body.name().isBlank()) {
             errors.reject("name", "\"name\" is required.");
         } else if (body.name().length() > 100) {
             errors.reject("name", "\"name\" must be at most 100 characters.");
@@ -55,6 +56,10 @@ class ProfileController {
         }
         checkUrl(errors, "logoUrl", body.logoUrl());
         checkUrl(errors, "iconUrl", body.iconUrl());
+        checkUrl(errors, "privacyPolicyUrl", body.privacyPolicyUrl());
+        if (body.supportEmail() != null && !body.supportEmail().isEmpty() && !Urls.isEmail(body.supportEmail())) {
+            errors.reject("supportEmail", "\"supportEmail\" must be an email address such as help@example.com.");
+        }
         if (body.whiteListUrls().size() > MAX_WHITELIST) {
             errors.reject("whiteListUrls", "\"whiteListUrls\" can hold at most " + MAX_WHITELIST + " URLs.");
         }
@@ -66,7 +71,8 @@ class ProfileController {
         errors.throwIfAny();
         UUID clientId = Caller.current().clientId();
         Profile stored = new Profile(body.name().trim(), body.logoUrl(), body.iconUrl(), body.redirectUrl(),
-                body.whiteListUrls(), null, null, body.requiresHostedLinkToken());
+                body.whiteListUrls(), null, null, body.requiresHostedLinkToken(), emptyAsNull(body.supportEmail()),
+                emptyAsNull(body.privacyPolicyUrl()));
         profiles.update(clientId, stored);
         return profiles.profile(ClientId.of(clientId));
     }
@@ -114,6 +120,10 @@ class ProfileController {
     @Transactional
     AllowedOrigins setLegacyCorsSettings(@RequestBody AllowedOrigins body) {
         return setCorsSettings(body);
+    }
+
+    private static String emptyAsNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static void checkUrl(ValidationErrors errors, String field, String value) {

@@ -27,11 +27,12 @@ class ProfileStore implements ProfileSettings {
     @Override
     public Profile profile(ClientId clientId) {
         return jdbc.sql("select name, logo_url, icon_url, redirect_url, white_list_urls::text,"
-                        + " hosted_link_requires_token from profile"
+                        + " hosted_link_requires_token, support_email, privacy_policy_url from profile"
                         + " where client_id = ?")
                 .param(clientId.value())
                 .query((rs, i) -> new Profile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        json.readValue(rs.getString(5), STRINGS), null, null, rs.getBoolean(6)))
+                        json.readValue(rs.getString(5), STRINGS), null, null, rs.getBoolean(6), rs.getString(7),
+                        rs.getString(8)))
                 .optional()
                 .orElseThrow(() -> new ApiException(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR,
                         "This client has no profile."));
@@ -45,10 +46,11 @@ class ProfileStore implements ProfileSettings {
 
     void update(UUID clientId, Profile profile) {
         jdbc.sql("update profile set name = ?, logo_url = ?, icon_url = ?, redirect_url = ?,"
-                        + " white_list_urls = cast(? as jsonb), hosted_link_requires_token = ?, updated_utc = now()"
-                        + " where client_id = ?")
+                        + " white_list_urls = cast(? as jsonb), hosted_link_requires_token = ?, support_email = ?,"
+                        + " privacy_policy_url = ?, updated_utc = now() where client_id = ?")
                 .params(profile.name(), profile.logoUrl(), profile.iconUrl(), profile.redirectUrl(),
-                        json.writeValueAsString(profile.whiteListUrls()), profile.requiresHostedLinkToken(), clientId)
+                        json.writeValueAsString(profile.whiteListUrls()), profile.requiresHostedLinkToken(),
+                        profile.supportEmail(), profile.privacyPolicyUrl(), clientId)
                 .update();
     }
 

@@ -23,6 +23,11 @@ final class Urls {
         }
     }
 
+    /** A plain email address: one @, no spaces or characters a mailto: link would need escaped. */
+    static boolean isEmail(String value) {
+        return value.length() <= 254 && value.matches("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    }
+
     /** A browser origin: scheme, host and optional port, nothing else. */
     static boolean isOrigin(String value) {
         if (!isHttpUrl(value, false)) {

@@ -361,7 +361,8 @@ class SyncJob {
         companies.find(first.client(), first.company()).ifPresent(company -> events.publishEvent(new ReadCompleted(
                 first.client(), company, first.initial(),
                 batch.stream().map(d -> new ReadCompleted.DataTypeResult(d.connection(), d.dataType(), d.id(),
-                        d.recordsModified() == null ? 0 : d.recordsModified(), d.status())).toList(),
+                        d.recordsModified() == null ? 0 : d.recordsModified(), d.status(),
+                        Boolean.TRUE.equals(d.fullSync()) ? null : d.modifiedSince())).toList(),
                 clock.instant())));
     }
 }

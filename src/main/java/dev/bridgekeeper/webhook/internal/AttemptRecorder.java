@@ -31,9 +31,13 @@ final class AttemptRecorder {
     private final Duration window;
     private final BlockingQueue<Recorded> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final java.util.function.Consumer<List<Recorded>> afterFlush;
 
-    AttemptRecorder(AttemptLedger ledger, int batchSize, Duration window) {
+    /** {@code afterFlush} hears of every batch once it is recorded (the deliveries' claims are cleared). */
+    AttemptRecorder(AttemptLedger ledger, int batchSize, Duration window,
+            java.util.function.Consumer<List<Recorded>> afterFlush) {
         this.ledger = ledger;
+        this.afterFlush = afterFlush;
         this.batchSize = batchSize;
         this.window = window;
         this.thread = new Thread(this::run, "webhook-recorder");
@@ -89,6 +93,15 @@ final class AttemptRecorder {
 
     /** One transaction for the batch; if it fails, one per outcome. */
     void flush(List<Recorded> batch) {
+        record(batch);
+        try {
+            afterFlush.accept(batch);
+        } catch (RuntimeException e) {
+            log.warn("After recording {} webhook attempts: {}", batch.size(), e.toString());
+        }
+    }
+
+    private void record(List<Recorded> batch) {
         try {
             ledger.recordAll(batch);
         } catch (RuntimeException e) {

@@ -5,12 +5,15 @@ import static dev.bridgekeeper.webhook.internal.ConsumerStore.instant;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The outbox: webhook_message, webhook_delivery and webhook_attempt. */
 @Repository
@@ -27,8 +30,9 @@ class DeliveryStore {
     record AttemptRow(long id, int attempt, String url, Instant attempted, Integer statusCode, int durationMs,
             String responseBody, String error) {}
 
+    // clears the claim: the delivery no longer counts against its consumer's deliveries in flight
     private static final String SETTLE = "update webhook_delivery set status = ?, attempts = ?, last_attempt_utc = ?,"
-            + " next_attempt_utc = ? where consumer_id = ? and message_id = ? and status = 'Pending'"
+            + " next_attempt_utc = ?, claimed_until = null where consumer_id = ? and message_id = ? and status = 'Pending'"
             + " and next_attempt_utc = ?";
     private static final String INSERT_ATTEMPT = "insert into webhook_attempt (consumer_id, message_id, attempt, url,"
             + " attempted_utc, status_code, duration_ms, response_body, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -60,34 +64,84 @@ class DeliveryStore {
     }
 
     /**
-     * Claims up to {@code limit} due deliveries of enabled consumers and leases them until
-     * {@code lease}. SKIP LOCKED lets any number of instances claim side by side without waiting on
-     * or taking each other's rows; the committed lease keeps them away until it runs out.
+     * What one claim took, and the consumers it left due deliveries for because they had {@code perConsumer}
+     * in flight already (the dispatcher looks again as soon as one of theirs finishes).
      */
-    List<Claimed> claim(Instant now, Instant lease, int limit) {
-        return jdbc.sql("""
-                with due as (
+    record Claim(List<Claimed> claimed, Set<UUID> capped) {}
+
+    /**
+     * Claims up to {@code limit} due deliveries of enabled consumers, taking turns between consumers (every
+     * consumer's oldest first, then every consumer's second, …) and never letting one consumer have more than
+     * {@code perConsumer} claimed and not yet recorded, counted over all instances; leases them until
+     * {@code lease}. Two statements in one transaction: the first locks the consumers that have due work,
+     * skipping any that another instance is claiming for at this moment; the second, with a snapshot taken after
+     * those locks, counts each one's deliveries in flight (every claim that could add to them has committed) and
+     * takes the rest of its room. Other consumers' claims go on side by side. Neither statement ever waits on a
+     * lock (SKIP LOCKED on consumers and on deliveries), so a claim cannot deadlock with a consumer's deletion or
+     * with the recorder; a delivery locked by one of them is simply left for the next claim.
+     */
+    @Transactional
+    Claim claim(Instant now, Instant lease, int limit, int perConsumer) {
+        List<UUID> consumerIds = jdbc.sql("""
+                select c.id from webhook_consumer c
+                where not c.disabled and exists (select 1 from webhook_delivery d where d.consumer_id = c.id
+                    and d.status = 'Pending' and d.next_attempt_utc <= ?)
+                for no key update of c skip locked
+                """)
+                .param(Timestamp.from(now))
+                .query((rs, i) -> rs.getObject(1, UUID.class))
+                .list();
+        if (consumerIds.isEmpty()) {
+            return new Claim(List.of(), Set.of());
+        }
+        List<Claimed> claimed = new ArrayList<>();
+        Set<UUID> capped = new HashSet<>();
+        // each consumer's room plus one due delivery more than fits: that one only says the consumer is capped
+        jdbc.sql("""
+                with room as (
+                    select r.id, greatest(0, ? - (select count(*) from webhook_delivery f
+                        where f.consumer_id = r.id and f.claimed_until > ?)) as room
+                    from unnest(?::uuid[]) as r(id)),
+                due as (
+                    select d.consumer_id, d.message_id, d.next_attempt_utc, r.room,
+                           row_number() over (partition by d.consumer_id order by d.next_attempt_utc) as turn
+                    from room r cross join lateral (
+                        select d.consumer_id, d.message_id, d.next_attempt_utc from webhook_delivery d
+                        where d.consumer_id = r.id and d.status = 'Pending' and d.next_attempt_utc <= ?
+                        order by d.next_attempt_utc limit r.room + 1) d),
+                picked as (
+                    select consumer_id, message_id from due where turn <= room
+                    order by turn, next_attempt_utc limit ?),
+                locked as (
                     select d.consumer_id, d.message_id from webhook_delivery d
-                    join webhook_consumer c on c.id = d.consumer_id
-                    where d.status = 'Pending' and d.next_attempt_utc <= ? and not c.disabled
-                    order by d.next_attempt_utc
-                    limit ?
+                    join picked p on p.consumer_id = d.consumer_id and p.message_id = d.message_id
+                    where d.status = 'Pending' and d.next_attempt_utc <= ?
                     for update of d skip locked),
                 claimed as (
-                    update webhook_delivery d set next_attempt_utc = ?
-                    from due where d.consumer_id = due.consumer_id and d.message_id = due.message_id
+                    update webhook_delivery d set next_attempt_utc = ?, claimed_until = ?
+                    from locked where d.consumer_id = locked.consumer_id and d.message_id = locked.message_id
                     returning d.consumer_id, d.message_id, d.attempts)
                 select cl.consumer_id, cl.message_id, cl.attempts, c.url, c.secret_sealed, c.previous_secret_sealed,
                        c.previous_secret_until, m.body
                 from claimed cl
                 join webhook_consumer c on c.id = cl.consumer_id
                 join webhook_message m on m.id = cl.message_id
+                union all
+                select consumer_id, null, null, null, null, null, null, null from due where turn > room
                 """)
-                .params(Timestamp.from(now), limit, Timestamp.from(lease))
-                .query((rs, i) -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
-                        lease, rs.getString(4), rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)),
-                        rs.getString(8)))
-                .list();
+                .params(perConsumer, Timestamp.from(now), consumerIds.toArray(UUID[]::new), Timestamp.from(now), limit,
+                        Timestamp.from(now), Timestamp.from(lease), Timestamp.from(lease))
+                .query(rs -> {
+                    UUID consumerId = rs.getObject(1, UUID.class);
+                    UUID messageId = rs.getObject(2, UUID.class);
+                    if (messageId == null) {
+                        capped.add(consumerId);
+                    } else {
+                        claimed.add(new Claimed(consumerId, messageId, rs.getInt(3), lease, rs.getString(4),
+                                rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)), rs.getString(8)));
+                    }
+                });
+        return new Claim(claimed, capped);
     }
 
     /**

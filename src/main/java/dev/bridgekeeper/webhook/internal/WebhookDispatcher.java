@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -67,6 +69,9 @@ class WebhookDispatcher implements SmartLifecycle {
     // set when a look stopped because the queue was full: once half of it is done a sender looks again at once,
     // instead of the work waiting for the poll interval
     private final AtomicBoolean saturated = new AtomicBoolean();
+    // consumers the last look left due deliveries for because they had their most in flight: once one of their
+    // attempts is recorded (its claim cleared) the dispatcher looks again at once instead of at the next poll
+    private volatile Set<UUID> capped = Set.of();
 
     WebhookDispatcher(DeliveryStore deliveries, AttemptLedger ledger, WebhookSender sender, SecretSealer sealer,
             WebhookPolicies policies, MeterRegistry meters) {
@@ -97,7 +102,7 @@ class WebhookDispatcher implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        recorder = new AttemptRecorder(ledger, settings.recordBatchSize(), settings.recordWindow());
+        recorder = new AttemptRecorder(ledger, settings.recordBatchSize(), settings.recordWindow(), this::recorded);
         recorder.start();
         running = true;
         poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -163,7 +168,10 @@ class WebhookDispatcher implements SmartLifecycle {
                     return;
                 }
                 Instant now = policies.now();
-                List<DeliveryStore.Claimed> claimed = deliveries.claim(now, now.plus(lease), room);
+                DeliveryStore.Claim claim = deliveries.claim(now, now.plus(lease), room,
+                        settings.maxInFlightPerConsumer());
+                capped = claim.capped();
+                List<DeliveryStore.Claimed> claimed = claim.claimed();
                 for (DeliveryStore.Claimed delivery : claimed) {
                     outstanding.incrementAndGet();
                     try {
@@ -178,6 +186,20 @@ class WebhookDispatcher implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.error("Webhook dispatch failed; trying again at the next poll", e);
+        }
+    }
+
+    /** After the recorder cleared these claims: a consumer that was held back at its cap has room again. */
+    private void recorded(List<AttemptRecorder.Recorded> batch) {
+        Set<UUID> waiting = capped;
+        if (waiting.isEmpty()) {
+            return;
+        }
+        for (AttemptRecorder.Recorded one : batch) {
+            if (waiting.contains(one.claimed().consumerId())) {
+                wake(0);
+                return;
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import dev.bridgekeeper.company.Company;
 import dev.bridgekeeper.company.CompanyCreated;
 import dev.bridgekeeper.company.CompanyDeleted;
 import dev.bridgekeeper.company.CompanyDetails;
+import dev.bridgekeeper.company.CompanyProductAdded;
+import dev.bridgekeeper.company.CompanyProductRemoved;
 import dev.bridgekeeper.company.CompanyReference;
 import dev.bridgekeeper.connection.Connection;
 import dev.bridgekeeper.connection.ConnectionConnected;
@@ -20,7 +22,11 @@ import dev.bridgekeeper.consent.ConsentExpiring;
 import dev.bridgekeeper.consent.ConsentGranted;
 import dev.bridgekeeper.consent.ConsentRecord;
 import dev.bridgekeeper.consent.ConsentRevoked;
+import dev.bridgekeeper.consent.Product;
+import dev.bridgekeeper.consent.Products;
 import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.throttle.ClientRateLimitReached;
+import dev.bridgekeeper.platform.throttle.ClientRateLimitReset;
 import dev.bridgekeeper.sync.ReadCompleted;
 import dev.bridgekeeper.webhook.WebhookEventType;
 import java.time.Instant;
@@ -53,8 +59,19 @@ class WebhookOutbox {
     /** Payload of the connection.* events. */
     record ConnectionPayload(ReferenceCompany referenceCompany, Connection connection) {}
 
-    /** Payload of read.completed and read.completed.initial: one summary per data type read. */
-    record ReadCompletedPayload(ReferenceCompany referenceCompany, List<DataTypeRead> dataTypes) {}
+    /**
+     * Payload of read.completed and read.completed.initial: one summary per data type read, and
+     * {@code modifiedFromDate}, the lower bound of the read (null when any data type was read in full).
+     */
+    record ReadCompletedPayload(ReferenceCompany referenceCompany, Instant modifiedFromDate,
+            List<DataTypeRead> dataTypes) {}
+
+    /** Payload of company.product.added and .removed (Codat's companyProductWebhookPayload). */
+    record CompanyProductPayload(String id, String name, String description, String productId, String productName,
+            List<String> products) {}
+
+    /** Payload of client.rateLimit.reached and .reset (Codat's clientRateLimitWebhookPayload). */
+    record ClientRateLimitPayload(long dailyQuota, long quotaRemaining, Instant expiryDate) {}
 
     /** Codat's dataTypeReadSummary: {@code recordsModified} says whether anything changed. */
     record DataTypeRead(String connectionId, String dataType, boolean recordsModified, String status) {}
@@ -67,9 +84,12 @@ class WebhookOutbox {
     private final WebhookPolicies policies;
     private final JsonMapper json;
     private final ObjectProvider<WebhookDispatcher> dispatcher;
+    // optional only so the webhook module's slice test starts without the consent module
+    private final ObjectProvider<Products> products;
 
     WebhookOutbox(ConsumerStore consumers, DeliveryStore deliveries, WebhookPolicies policies, JsonMapper json,
-            ObjectProvider<WebhookDispatcher> dispatcher) {
+            ObjectProvider<WebhookDispatcher> dispatcher, ObjectProvider<Products> products) {
+        this.products = products;
         this.consumers = consumers;
         this.deliveries = deliveries;
         this.policies = policies;
@@ -149,7 +169,7 @@ class WebhookOutbox {
 
     private void consent(WebhookEventType type, ConsentEvent event) {
         record(type, event.clientId(), event.company(), event.at(),
-                () -> new ConsentPayload(reference(event.company()), event.consent()));
+                () -> new ConsentPayload(reference(event.company()), ConsentRecord.of(event.consent())));
     }
 
     /** The first read after a link is both read.completed.initial and read.completed, as Codat sends it. */
@@ -159,11 +179,57 @@ class WebhookOutbox {
                 .map(d -> new DataTypeRead(d.connectionId().toString(), d.dataType(), d.recordsModified() > 0,
                         d.status().name()))
                 .toList();
-        Supplier<Object> payload = () -> new ReadCompletedPayload(reference(event.company()), dataTypes);
+        boolean anyFull = event.dataTypes().stream().anyMatch(d -> d.modifiedSince() == null);
+        Instant modifiedFrom = anyFull ? null : event.dataTypes().stream().map(ReadCompleted.DataTypeResult::modifiedSince)
+                .min(Instant::compareTo).orElse(null);
+        Supplier<Object> payload = () -> new ReadCompletedPayload(reference(event.company()), modifiedFrom, dataTypes);
         if (event.initial()) {
             record(WebhookEventType.READ_COMPLETED_INITIAL, event.clientId(), event.company(), event.at(), payload);
         }
         record(WebhookEventType.READ_COMPLETED, event.clientId(), event.company(), event.at(), payload);
+    }
+
+    @EventListener
+    void on(CompanyProductAdded event) {
+        product(WebhookEventType.COMPANY_PRODUCT_ADDED, event.clientId(), event.company(), event.productIdentifier(),
+                event.products(), event.at());
+    }
+
+    @EventListener
+    void on(CompanyProductRemoved event) {
+        product(WebhookEventType.COMPANY_PRODUCT_REMOVED, event.clientId(), event.company(), event.productIdentifier(),
+                event.products(), event.at());
+    }
+
+    private void product(WebhookEventType type, ClientId clientId, CompanyReference company, String productId,
+            List<String> products, Instant at) {
+        record(type, clientId, company, at, () -> new CompanyProductPayload(company.id().toString(), company.name(),
+                company.description(), productId, productName(productId),
+                products));
+    }
+
+    private String productName(String identifier) {
+        Products configured = products.getIfAvailable();
+        return configured == null ? identifier : configured.find(identifier).map(Product::name).orElse(identifier);
+    }
+
+    /** Client-wide events: no company, so every subscribed consumer gets them whatever its company-tag filter. */
+    @EventListener
+    void on(ClientRateLimitReached event) {
+        client(WebhookEventType.CLIENT_RATE_LIMIT_REACHED, event.clientId(), event.at(),
+                new ClientRateLimitPayload(event.quota(), event.quotaRemaining(), event.expiry()));
+    }
+
+    @EventListener
+    void on(ClientRateLimitReset event) {
+        client(WebhookEventType.CLIENT_RATE_LIMIT_RESET, event.clientId(), event.at(),
+                new ClientRateLimitPayload(event.quota(), event.quotaRemaining(), event.expiry()));
+    }
+
+    private void client(WebhookEventType type, ClientId clientId, Instant at, Object payload) {
+        requireTransaction(type);
+        write(clientId.value(), type, null, consumers.subscribers(clientId.value(), type.wireName()), null, at,
+                () -> payload, false);
     }
 
     private static ReferenceCompany reference(CompanyReference company) {
@@ -176,12 +242,16 @@ class WebhookOutbox {
      */
     private void record(WebhookEventType type, ClientId clientId, CompanyReference company, Instant at,
             Supplier<Object> payload) {
+        requireTransaction(type);
+        write(clientId.value(), type, company.id().value(), consumers.subscribers(clientId.value(), type.wireName()),
+                company.tags(), at, payload, true);
+    }
+
+    private static void requireTransaction(WebhookEventType type) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException(type.wireName() + " was published outside a transaction; webhook"
                     + " messages must be written in the transaction of the change that caused them");
         }
-        write(clientId.value(), type, company.id().value(), consumers.subscribers(clientId.value(), type.wireName()),
-                company.tags(), at, payload);
     }
 
     /**
@@ -189,9 +259,9 @@ class WebhookOutbox {
      * nobody does.
      */
     private void write(UUID clientId, WebhookEventType type, UUID companyId, List<ConsumerRow> subscribed,
-            Map<String, String> companyTags, Instant at, Supplier<Object> payload) {
+            Map<String, String> companyTags, Instant at, Supplier<Object> payload, boolean filterByCompany) {
         List<ConsumerRow> wanting = subscribed.stream()
-                .filter(consumer -> CompanyTagFilter.matches(consumer.companyTags(), companyTags))
+                .filter(consumer -> !filterByCompany || CompanyTagFilter.matches(consumer.companyTags(), companyTags))
                 .toList();
         if (wanting.isEmpty()) {
             return;

@@ -4,11 +4,22 @@ import static dev.bridgekeeper.support.ErrorAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.bridgekeeper.audit.AuditEntry;
 import dev.bridgekeeper.audit.AuditTrail;
 import dev.bridgekeeper.audit.ChainVerification;
 import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.signing.InstanceSigner;
 import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import dev.bridgekeeper.support.Tenant;
@@ -36,8 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The consent audit chain against a real PostgreSQL: appends (also racing ones) form a gapless
- * chain that verifies; an attacker with database access who changes, re-hashes or deletes an entry
- * is caught and the entry named; ordinary SQL cannot change or delete entries at all.
+ * chain that verifies; an attacker with database access who changes, re-hashes, deletes or appends an entry,
+ * or writes a signing key of their own, is caught and the entry named; cutting entries off the end is caught
+ * against a head kept elsewhere; ordinary SQL cannot change or delete entries at all.
  */
 @ApiIntegrationTest
 class AuditTrailIT {
@@ -55,6 +67,9 @@ class AuditTrailIT {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    InstanceSigner signer;
 
     @Test
     void appendsFormAGaplessChainThatVerifiesEvenWhenTheyRace() throws Exception {
@@ -139,8 +154,10 @@ class AuditTrailIT {
         append(chain.clientId(), chain.company(), "consent.revoked", "consent-1", Map.of());
 
         JsonNode intact = auditorScript(chain, 0);
+        AuditEntry last = entries(chain.clientId(), chain.company()).get(3);
         assertThat(intact).isEqualTo(JSON.readTree("{\"intact\":true,\"entriesChecked\":4,\"brokenSequence\":null,"
-                + "\"brokenEntryId\":null,\"problem\":null}"));
+                + "\"brokenEntryId\":null,\"problem\":null,\"head\":{\"sequence\":4,\"hash\":\"" + last.hash()
+                + "\",\"signature\":\"" + last.signature() + "\"}}"));
 
         UUID second = chain.entries().get(1).id();
         asAttacker("update audit_entry set details = '{\"dataTypes\":[\"everything\"]}' where id = ?", second);
@@ -170,7 +187,7 @@ class AuditTrailIT {
     }
 
     @Test
-    void anAlteredAndReHashedEntryBreaksTheNextLink() {
+    void anAlteredAndReHashedEntryNoLongerMatchesItsSignature() {
         Chain chain = chainOf(5);
         AuditEntry third = chain.entries().get(2);
         JsonNode forged = JSON.readTree("{\"dataTypes\":[\"everything\"]}");
@@ -179,11 +196,12 @@ class AuditTrailIT {
         asAttacker("update audit_entry set details = cast(? as jsonb), hash = ? where id = ?", forged.toString(),
                 forgedHash, third.id());
 
+        // its signature covers the old hash, so the forgery is named itself, not only by the next entry's link
         ChainVerification result = verify(chain.clientId(), chain.company());
         assertThat(result.intact()).isFalse();
-        assertThat(result.brokenSequence()).isEqualTo(4);
-        assertThat(result.brokenEntryId()).isEqualTo(chain.entries().get(3).id());
-        assertThat(result.problem()).startsWith("Link broken").contains("entry 3");
+        assertThat(result.brokenSequence()).isEqualTo(3);
+        assertThat(result.brokenEntryId()).isEqualTo(third.id());
+        assertThat(result.problem()).startsWith("Signature invalid");
     }
 
     @Test
@@ -207,6 +225,99 @@ class AuditTrailIT {
         assertThat(result.brokenSequence()).isEqualTo(4);
         assertThat(result.brokenEntryId()).isNull();
         assertThat(result.problem()).startsWith("Entries missing at the end").contains("sequence 5");
+    }
+
+    @Test
+    void everyEntrySignsTheHeadItMadeWithTheInstanceKey() {
+        Chain chain = chainOf(3);
+        for (AuditEntry entry : chain.entries()) {
+            assertThat(ChainHead.check(signer.verifier(), chain.company(), entry)).isEmpty();
+        }
+        JsonNode served = chain.api().get("/companies/" + chain.company() + "/consents/audit").json().path("results")
+                .get(2);
+        assertThat(served.path("signature").asString()).isEqualTo(chain.entries().get(2).signature());
+    }
+
+    @Test
+    void aCorrectlyHashedEntryAppendedStraightIntoTheDatabaseIsCaught() throws Exception {
+        Chain chain = chainOf(2);
+        AuditEntry forged = forgeNext(chain, null);
+
+        ChainVerification result = verify(chain.clientId(), chain.company());
+        assertThat(result.intact()).isFalse();
+        assertThat(result.brokenSequence()).isEqualTo(3);
+        assertThat(result.brokenEntryId()).isEqualTo(forged.id());
+        assertThat(result.problem()).startsWith("Signature missing");
+        assertThat(auditorScript(chain, 1).path("problem").asString()).startsWith("Signature missing");
+
+        // nor does an older entry's signature help: it signs another sequence and hash
+        Chain other = chainOf(2);
+        forgeNext(other, other.entries().get(1).signature());
+        assertThat(verify(other.clientId(), other.company()).problem()).startsWith("Signature invalid")
+                .contains("not this entry's");
+        assertThat(auditorScript(other, 1).path("problem").asString()).startsWith("Signature invalid");
+    }
+
+    @Test
+    void aSigningKeyWrittenIntoTheDatabaseIsNeitherPublishedNorTrusted() throws Exception {
+        Chain chain = chainOf(2);
+        ECKey rogue = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
+                .keyIDFromThumbprint(true).generate();
+        // an older generation, so the installation does not try to sign with it
+        jdbc.update("insert into instance_signing_key (generation, kid, public_jwk, private_key_sealed, created_utc)"
+                + " values (-7, ?, cast(? as jsonb), 'v1.attacker.AAAA', now())", rogue.getKeyID(),
+                rogue.toPublicJWK().toJSONString());
+        try {
+            AuditEntry next = forgeNext(chain, null);
+            JWSObject head = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(rogue.getKeyID())
+                    .type(new JOSEObjectType(ChainHead.TYPE)).build(), new Payload(Map.of("sub",
+                    chain.company().toString(), "seq", 3, "hash", next.hash())));
+            head.sign(new ECDSASigner(rogue));
+            asAttacker("update audit_entry set signature = ? where id = ?", head.serialize(), next.id());
+
+            assertThat(Api.at(port).anonymous().get("/.well-known/jwks.json").body()).doesNotContain(rogue.getKeyID());
+            ChainVerification result = verify(chain.clientId(), chain.company());
+            assertThat(result.brokenSequence()).isEqualTo(3);
+            assertThat(result.problem()).startsWith("Signature invalid");
+            assertThat(auditorScript(chain, 1).path("problem").asString()).startsWith("Signature invalid");
+        } finally {
+            jdbc.update("delete from instance_signing_key where kid = ?", rogue.getKeyID());
+        }
+    }
+
+    @Test
+    void entriesCutOffTheEndWithTheHeadRewoundAreCaughtAgainstAHeadKeptElsewhere() throws Exception {
+        Chain chain = chainOf(5);
+        AuditEntry kept = chain.entries().get(4);
+        asAttacker("delete from audit_entry where company_id = ? and sequence >= 4", chain.company());
+        asAttacker("update audit_chain set last_sequence = 3, head_hash = ? where company_id = ?",
+                chain.entries().get(2).hash(), chain.company());
+
+        // what is left is a genuine, signed chain: the database alone cannot show that it was longer
+        assertThat(verify(chain.clientId(), chain.company())).isEqualTo(ChainVerification.intact(3));
+        JsonNode caught = auditorScript(chain, 1, "--head", kept.sequence() + ":" + kept.hash());
+        assertThat(caught.path("brokenSequence").asLong()).isEqualTo(5);
+        assertThat(caught.path("problem").asString()).startsWith("Kept head missing");
+        AuditEntry third = chain.entries().get(2);
+        assertThat(auditorScript(chain, 0, "--head", third.sequence() + ":" + third.hash()).path("intact")
+                .asBoolean()).isTrue();
+    }
+
+    /** Someone with database access appends entry n+1, hashed correctly, and moves the chain's head to it. */
+    private AuditEntry forgeNext(Chain chain, String signature) {
+        AuditEntry last = chain.entries().get(chain.entries().size() - 1);
+        long sequence = last.sequence() + 1;
+        JsonNode details = JSON.readTree("{\"dataTypes\":[\"everything\"]}");
+        java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        String hash = ChainHash.hash(last.hash(), sequence, chain.company(), "consent.granted", "forged", details, at);
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into audit_entry (id, client_id, company_id, sequence, event_type, subject_id, details,"
+                + " recorded_utc, previous_hash, hash, signature) values (?, ?, ?, ?, 'consent.granted', 'forged',"
+                + " cast(? as jsonb), ?, ?, ?, ?)", id, chain.clientId(), chain.company(), sequence, details.toString(),
+                java.sql.Timestamp.from(at), last.hash(), hash, signature);
+        jdbc.update("update audit_chain set last_sequence = ?, head_hash = ? where company_id = ?", sequence, hash,
+                chain.company());
+        return new AuditEntry(id, sequence, "consent.granted", "forged", details, at, last.hash(), hash, signature);
     }
 
     @Test
@@ -360,9 +471,11 @@ class AuditTrailIT {
     }
 
     /** Runs tools/verify-audit-chain.mjs (Node, no dependencies) against the served chain. */
-    private JsonNode auditorScript(Chain chain, int expectedExit) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("node", "tools/verify-audit-chain.mjs", "http://127.0.0.1:" + port,
-                chain.company().toString());
+    private JsonNode auditorScript(Chain chain, int expectedExit, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("node", "tools/verify-audit-chain.mjs"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("http://127.0.0.1:" + port, chain.company().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("BRIDGEKEEPER_AUTHORIZATION", chain.api().authorization());
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process process = builder.start();

@@ -91,7 +91,21 @@ class EndpointAccessIT {
     private static final String BAD_CREDENTIALS = "The credentials in the Authorization header are not valid. Send"
             + " \"Basic \" followed by your base64-encoded API key.";
     private static final String NOT_FOR_TOKENS = "A company access token cannot call this endpoint. Use an API key.";
+    private static final String NOT_FOR_HOSTED_LINK = "A Hosted Link token can only run the Link journey for its"
+            + " company.";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * What the token behind a company's {@code redirect} URL may call (the URL carries only the company id, so
+     * anyone holding it gets this much, as with Codat's): the Link journey, and nothing else in the table.
+     */
+    private static final Set<String> HOSTED_LINK_JOURNEY = Set.of(
+            "GET /link/api/companies/{company}",
+            "GET /link/api/companies/{company}/integrations",
+            "POST /link/api/companies/{company}/connections",
+            "GET /link/api/companies/{company}/connections/{connection}",
+            "POST /link/api/companies/{company}/consents",
+            "GET /link/api/companies/{company}/consentTexts?sourceType=Banking");
 
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/companies", null, false, 200),
@@ -114,6 +128,11 @@ class EndpointAccessIT {
             new Endpoint("GET", "/integrations", null, true, 200),
             new Endpoint("GET", "/integrations/sbac", null, true, 200),
             new Endpoint("GET", "/integrations/sbac/branding", null, true, 200),
+            // a client's own app for a platform: the lender's key only, never a company token
+            new Endpoint("GET", "/integrations/gbol/credentials", null, false, 200),
+            new Endpoint("PUT", "/integrations/gbol/credentials",
+                    "{\"clientId\":\"my-xero-app\",\"clientSecret\":\"s3cret\"}", false, 200),
+            new Endpoint("DELETE", "/integrations/gbol/credentials", null, false, 204),
             new Endpoint("GET", "/profile", null, false, 200),
             new Endpoint("PUT", "/profile", PROFILE, false, 200),
             new Endpoint("GET", "/profile/syncSettings", null, false, 200),
@@ -277,7 +296,9 @@ class EndpointAccessIT {
             List.of("/companies/{companyId}/connections/{connectionId}/start",
                     // Hosted Link's page: no data in it; the token travels in the URL fragment, or a one-time
                     // link token in the query is redeemed by the page itself
-                    "/link/{companyId:[0-9a-fA-F-]{36}}");
+                    "/link/{companyId:[0-9a-fA-F-]{36}}",
+                    // the customer's organisation choice: a plain form whose single-use choice token is the credential
+                    "/oauth/organisation");
 
     /** Credentials that must never get past authentication. */
     enum BadCredential {
@@ -435,6 +456,27 @@ class EndpointAccessIT {
             assertThat(response.json()).as("the token sees what the key sees")
                     .isEqualTo(call(admin, endpoint, shared, sharedApiKey).json());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void theHostedLinkPagesTokenReachesOnlyTheJourney(Endpoint endpoint) {
+        String page = anonymous.get("/link/" + shared.company()).body();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("access-token=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).as(page).isTrue();
+        Api hosted = anonymous.withBearer(token.group(1));
+        Api.Response response = call(hosted, endpoint, shared, sharedApiKey);
+        if (!HOSTED_LINK_JOURNEY.contains(endpoint.toString())) {
+            assertAnswer(response, 403, NOT_FOR_HOSTED_LINK);
+            assertUnchanged();
+            return;
+        }
+        assertThat(endpoint.companyToken()).isTrue();
+        assertThat(response.status()).as(response.toString()).isEqualTo(endpoint.statusWithKey());
+        // another company of the same client, or another client's: refused
+        Fixture other = new Fixture(shared.otherCompany(), shared.company(), shared.connection(), shared.token(),
+                shared.webhook(), shared.message());
+        assertAnswer(call(hosted, endpoint, other, sharedApiKey), 403, NOT_FOR_HOSTED_LINK);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -746,6 +788,7 @@ class EndpointAccessIT {
     }
 
     private static String shape(String path) {
-        return path.replaceAll("\\?.*$", "").replaceAll("\\{[^}]*}", "{}").replace("/sbac", "/{}");
+        return path.replaceAll("\\?.*$", "").replaceAll("\\{[^}]*}", "{}").replace("/sbac", "/{}")
+                .replace("/gbol/", "/{}/");
     }
 }

@@ -64,7 +64,7 @@ class AttemptRecorderIT {
         UUID deleted = batch.get(1).claimed().messageId();
         jdbc.update("delete from webhook_delivery where consumer_id = ? and message_id = ?", consumerId, deleted);
 
-        new AttemptRecorder(ledger, 64, Duration.ofMillis(5)).flush(batch);
+        new AttemptRecorder(ledger, 64, Duration.ofMillis(5), recorded -> {}).flush(batch);
 
         for (AttemptRecorder.Recorded recorded : List.of(batch.get(0), batch.get(2))) {
             UUID messageId = recorded.claimed().messageId();
@@ -78,7 +78,7 @@ class AttemptRecorderIT {
     @Test
     void aRecordedSuccessIsRecordedOnceEvenIfItsOutcomeArrivesTwice() {
         DeliveryStore.Claimed claimed = leasedDelivery();
-        AttemptRecorder recorder = new AttemptRecorder(ledger, 64, Duration.ofMillis(5));
+        AttemptRecorder recorder = new AttemptRecorder(ledger, 64, Duration.ofMillis(5), recorded -> {});
         recorder.flush(List.of(new AttemptRecorder.Recorded(claimed, Instant.now(), OK)));
         recorder.flush(List.of(new AttemptRecorder.Recorded(claimed, Instant.now(), OK)));
 

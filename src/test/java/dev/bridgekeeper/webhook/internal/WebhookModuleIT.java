@@ -107,7 +107,7 @@ class WebhookModuleIT {
         CompanyReference company = new CompanyReference(CompanyId.random(), "Reader Ltd", null, Map.of());
         ConnectionId connection = ConnectionId.random();
         ReadCompleted read = new ReadCompleted(client, company, true, List.of(new ReadCompleted.DataTypeResult(
-                connection, "invoices", UUID.randomUUID(), 3, PullOperationStatus.Complete)), Instant.now());
+                connection, "invoices", UUID.randomUUID(), 3, PullOperationStatus.Complete, null)), Instant.now());
         transactions.executeWithoutResult(status -> events.publishEvent(read));
 
         List<String> types = jdbc.queryForList("select event_type from webhook_message where client_id = ?"
@@ -115,9 +115,23 @@ class WebhookModuleIT {
         assertThat(types).containsExactly("read.completed", "read.completed.initial");
         JsonNode payload = JSON.readTree(jdbc.queryForObject("select body from webhook_message where client_id = ?"
                 + " and event_type = 'read.completed'", String.class, client.value())).path("payload");
+        // a full read has no lower bound: Codat's modifiedFromDate is null
         assertThat(payload).isEqualTo(JSON.readTree("{\"referenceCompany\":{\"id\":\"" + company.id()
-                + "\",\"name\":\"Reader Ltd\",\"tags\":{}},\"dataTypes\":[{\"connectionId\":\"" + connection
+                + "\",\"name\":\"Reader Ltd\",\"tags\":{}},\"modifiedFromDate\":null,\"dataTypes\":[{"
+                + "\"connectionId\":\"" + connection
                 + "\",\"dataType\":\"invoices\",\"recordsModified\":true,\"status\":\"Complete\"}]}"));
+
+        // incremental reads: the earliest of their lower bounds
+        Instant since = Instant.parse("2026-11-30T08:15:00Z");
+        transactions.executeWithoutResult(status -> events.publishEvent(new ReadCompleted(client, company, false,
+                List.of(new ReadCompleted.DataTypeResult(connection, "invoices", UUID.randomUUID(), 0,
+                                PullOperationStatus.Complete, since.plusSeconds(60)),
+                        new ReadCompleted.DataTypeResult(connection, "bills", UUID.randomUUID(), 1,
+                                PullOperationStatus.Complete, since)), Instant.now())));
+        JsonNode incremental = JSON.readTree(jdbc.queryForObject("select body from webhook_message where client_id = ?"
+                + " and event_type = 'read.completed' order by generated_utc desc limit 1", String.class,
+                client.value())).path("payload");
+        assertThat(incremental.path("modifiedFromDate").asString()).isEqualTo("2026-11-30T08:15:00Z");
 
         ClientId quiet = ClientId.random();
         jdbc.update("insert into client (id, name) values (?, ?)", quiet.value(), "No consumers");
