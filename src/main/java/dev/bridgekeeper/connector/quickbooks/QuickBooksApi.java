@@ -65,6 +65,12 @@ final class QuickBooksApi {
         return get(http, settings, realmId, resource, Map.of(), resource);
     }
 
+    /** {@code GET …/reports/{report}?…}; the bare Report. */
+    JsonNode report(ReadContext context, String report, Map<String, String> parameters) {
+        return get(context.http(), context.settings(), context.organisation().id(), "reports/" + report, parameters,
+                "the " + report + " report");
+    }
+
     private JsonNode get(PlatformHttp http, IntegrationSettings settings, String realmId, String resource,
             Map<String, String> parameters, String what) {
         StringBuilder url = new StringBuilder(settings.requireUrl(Integration.API_BASE)).append("/v3/company/")

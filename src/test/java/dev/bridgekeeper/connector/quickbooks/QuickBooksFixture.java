@@ -57,8 +57,8 @@ final class QuickBooksFixture {
     }
 
     /**
-     * The customer follows the linkUrl, signs in at Intuit as {@code user}, connects {@code realmId} and Intuit sends the
-     * browser back to Bridgekeeper's callback; answers Bridgekeeper's answer to the callback.
+     * The customer follows the linkUrl, signs in at Intuit as {@code user}, connects {@code realmId} and Intuit sends
+     * the browser back to Bridgekeeper's callback; answers Bridgekeeper's answer to the callback.
      */
     static HttpResponse<String> authorise(String linkUrl, QboSettings.TestUser user, String realmId) {
         Browser browser = new Browser();
