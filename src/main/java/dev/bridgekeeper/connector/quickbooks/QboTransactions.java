@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * QuickBooks' transactions in Codat's standard model (docs/connectors/quickbooks-online.md has the table): Invoice →
- * invoices, CreditMemo → creditNotes, Bill → bills, Payment → payments, BillPayment → billPayments, JournalEntry →
+ * invoices, CreditMemo → creditNotes, Bill → bills, VendorCredit → billCreditNotes, Payment → payments, BillPayment → billPayments, JournalEntry →
  * journalEntries. Amounts are QuickBooks' (the company's currency unless {@code CurrencyRef} says otherwise);
  * a document's status follows its open {@code Balance}; subtotal lines, which repeat the sum, are left out.
  */
@@ -84,13 +84,7 @@ final class QboTransactions {
         r.put("issueDate", QboValues.date(text(bill, "TxnDate")));
         put(r, "dueDate", QboValues.date(text(bill, "DueDate")));
         currency(r, bill);
-        ArrayNode lines = r.putArray("lineItems");
-        for (JsonNode line : bill.path("Line")) {
-            ObjectNode item = expenseLine(line);
-            if (item != null) {
-                lines.add(item);
-            }
-        }
+        expenseLines(r, bill, true);
         BigDecimal total = decimal(bill, "TotalAmt");
         BigDecimal tax = decimal(bill.path("TxnTaxDetail"), "TotalTax");
         BigDecimal balance = decimal(bill, "Balance");
@@ -101,6 +95,29 @@ final class QboTransactions {
         r.put("amountDue", balance);
         put(r, "note", text(bill, "PrivateNote"));
         return records.record(text(bill, "Id"), r, bill);
+    }
+
+    /** {@code billCreditNotes} from {@code VendorCredit} (the supplier side; CreditMemo is the customer's). */
+    ConnectorRecord billCreditNote(JsonNode credit) {
+        ObjectNode r = header(credit);
+        put(r, "billCreditNoteNumber", text(credit, "DocNumber"));
+        supplierRef(r, credit);
+        expenseLines(r, credit, false);
+        BigDecimal total = decimal(credit, "TotalAmt");
+        BigDecimal tax = decimal(credit.path("TxnTaxDetail"), "TotalTax");
+        r.put("totalAmount", total);
+        r.put("totalDiscount", BigDecimal.ZERO);
+        r.put("subTotal", total.subtract(tax));
+        r.put("totalTaxAmount", tax);
+        r.put("discountPercentage", BigDecimal.ZERO);
+        BigDecimal remaining = decimal(credit, "Balance");
+        r.put("remainingCredit", remaining);
+        r.put("status", remaining.signum() == 0 ? "Paid" : remaining.compareTo(total) < 0 ? "PartiallyPaid"
+                : "Submitted");
+        put(r, "issueDate", QboValues.date(text(credit, "TxnDate")));
+        currency(r, credit);
+        put(r, "note", text(credit, "PrivateNote"));
+        return records.record(text(credit, "Id"), r, credit);
     }
 
     /** {@code payments} from {@code Payment}: each line pays the invoices (or uses the credit notes) it links. */
@@ -251,15 +268,28 @@ final class QboTransactions {
         return l;
     }
 
-    /** A bill line: account based (an expense account) or item based (an item, its quantity and price). */
-    private ObjectNode expenseLine(JsonNode line) {
+    /** Expense lines into {@code lineItems} (bills number their lines; bill credit notes have no line number). */
+    private void expenseLines(ObjectNode r, JsonNode document, boolean numbered) {
+        ArrayNode lines = r.putArray("lineItems");
+        for (JsonNode line : document.path("Line")) {
+            ObjectNode item = expenseLine(line, numbered);
+            if (item != null) {
+                lines.add(item);
+            }
+        }
+    }
+
+    /** An expense line: account based (an expense account) or item based (an item, its quantity and price). */
+    private ObjectNode expenseLine(JsonNode line, boolean numbered) {
         String type = String.valueOf(text(line, "DetailType"));
         JsonNode detail = line.path(type);
         if (!"AccountBasedExpenseLineDetail".equals(type) && !"ItemBasedExpenseLineDetail".equals(type)) {
             return null;
         }
         ObjectNode l = records.object();
-        put(l, "lineNumber", text(line, "LineNum") != null ? text(line, "LineNum") : text(line, "Id"));
+        if (numbered) {
+            put(l, "lineNumber", text(line, "LineNum") != null ? text(line, "LineNum") : text(line, "Id"));
+        }
         put(l, "description", text(line, "Description"));
         BigDecimal amount = decimal(line, "Amount");
         l.put("unitAmount", has(detail, "UnitPrice") ? decimal(detail, "UnitPrice") : amount);

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * QuickBooks Online (Codat platform key {@code qhyg}). Reads, per data type: {@code company} ← CompanyInfo and
  * Preferences; {@code chartOfAccounts} ← Account; {@code customers} ← Customer; {@code suppliers} ← Vendor;
  * {@code invoices} ← Invoice; {@code bills} ← Bill; {@code payments} ← Payment; {@code billPayments} ← BillPayment;
- * {@code creditNotes} ← CreditMemo; {@code items} ← Item; {@code taxRates} ← TaxCode with its TaxRates;
+ * {@code creditNotes} ← CreditMemo; {@code billCreditNotes} ← VendorCredit; {@code items} ← Item; {@code taxRates} ← TaxCode with its TaxRates;
  * {@code journalEntries} ← JournalEntry; {@code bankAccounts} ← Account of type Bank or Credit Card;
  * {@code profitAndLoss} and {@code balanceSheet} ← the ProfitAndLoss and BalanceSheet reports, month by month. List
  * entities are read with their inactive records ({@code Active IN (true, false)}), which QuickBooks leaves out
@@ -68,6 +68,8 @@ class QuickBooksConnector implements Connector {
         readers.put("payments", entity(api, records, "Payment", null, "TxnDate", transactions::payment));
         readers.put("billPayments", entity(api, records, "BillPayment", null, "TxnDate", transactions::billPayment));
         readers.put("creditNotes", entity(api, records, "CreditMemo", null, "TxnDate", transactions::creditNote));
+        readers.put("billCreditNotes", entity(api, records, "VendorCredit", null, "TxnDate",
+                transactions::billCreditNote));
         readers.put("items", entity(api, records, "Item", ALL, null, lists::item));
         readers.put("taxRates", new QboTaxRateReader(api, records, lists));
         readers.put("journalEntries", entity(api, records, "JournalEntry", null, "TxnDate",

@@ -58,13 +58,14 @@ class QuickBooksConnectorIT {
             Map.entry("suppliers", "AccountingSupplier"), Map.entry("invoices", "AccountingInvoice"),
             Map.entry("bills", "AccountingBill"), Map.entry("payments", "AccountingPayment"),
             Map.entry("billPayments", "AccountingBillPayment"), Map.entry("creditNotes", "AccountingCreditNote"),
+            Map.entry("billCreditNotes", "AccountingBillCreditNote"),
             Map.entry("items", "AccountingItem"), Map.entry("taxRates", "AccountingTaxRate"),
             Map.entry("journalEntries", "AccountingJournalEntry"), Map.entry("bankAccounts", "AccountingBankAccount"));
     /** Monthly statements: cached per month, served as Codat's reports by the financials endpoints. */
     static final List<String> STATEMENTS = List.of("profitAndLoss", "balanceSheet");
     /** Data types Codat's Lending document describes (items and tax rates are in its Accounting document only). */
     static final List<String> IN_LENDING = List.of("company", "chartOfAccounts", "customers", "suppliers", "invoices",
-            "bills", "payments", "billPayments", "creditNotes", "journalEntries", "bankAccounts");
+            "bills", "payments", "billPayments", "creditNotes", "billCreditNotes", "journalEntries", "bankAccounts");
     static final String NO_SYNC_ON_LINK = "{\"settings\":[{\"dataType\":\"banking-accounts\","
             + "\"fetchOnFirstLink\":false,\"syncSchedule\":0,\"syncOrder\":0}],\"overridesDefaults\":true}";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -124,6 +125,7 @@ class QuickBooksConnectorIT {
         assertThat(count(connection, "payments")).isEqualTo(QBO.count(ALICE_REALM, "Payment"));
         assertThat(count(connection, "billPayments")).isEqualTo(QBO.count(ALICE_REALM, "BillPayment"));
         assertThat(count(connection, "creditNotes")).isEqualTo(QBO.count(ALICE_REALM, "CreditMemo"));
+        assertThat(count(connection, "billCreditNotes")).isEqualTo(QBO.count(ALICE_REALM, "VendorCredit"));
         assertThat(count(connection, "items")).isEqualTo(QBO.count(ALICE_REALM, "Item"));
         assertThat(count(connection, "taxRates")).isEqualTo(QBO.count(ALICE_REALM, "TaxCode"));
         assertThat(count(connection, "journalEntries")).isEqualTo(QBO.count(ALICE_REALM, "JournalEntry"));
