@@ -23,14 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Preferences; {@code chartOfAccounts} ← Account; {@code customers} ← Customer; {@code suppliers} ← Vendor;
  * {@code invoices} ← Invoice; {@code bills} ← Bill; {@code payments} ← Payment; {@code billPayments} ← BillPayment;
  * {@code creditNotes} ← CreditMemo; {@code billCreditNotes} ← VendorCredit; {@code items} ← Item; {@code taxRates} ← TaxCode with its TaxRates;
- * {@code journalEntries} ← JournalEntry; {@code bankAccounts} ← Account of type Bank or Credit Card;
+ * {@code trackingCategories} ← Class and Department; {@code journalEntries} ← JournalEntry; {@code bankAccounts} ← Account of type Bank or Credit Card;
  * {@code profitAndLoss} and {@code balanceSheet} ← the ProfitAndLoss and BalanceSheet reports, month by month. List
  * entities are read with their inactive records ({@code Active IN (true, false)}), which QuickBooks leaves out
  * otherwise.
  *
  * <p>Incremental reads use change data capture, which reaches back 30 days: a last read older than that (less an
  * hour for clocks that disagree) makes the next one full. Company info, tax rates (CDC does not cover TaxCode and
- * TaxRate) and the monthly statements are read whole every time. Intuit's limits (blogs.intuit.com, 2016-08-08
+ * TaxRate), tracking categories and the monthly statements are read whole every time. Intuit's limits (blogs.intuit.com, 2016-08-08
  * "QuickBooks Online API throttling"): per company (realm) and app, 500 requests a minute and 10 at once.
  */
 @Component
@@ -46,8 +46,8 @@ class QuickBooksConnector implements Connector {
     /** Change data capture answers changes up to 30 days old; an hour less leaves room for clocks that differ. */
     static final Duration CHANGES_REACH = Duration.ofDays(30).minusHours(1);
 
-    private static final Set<String> WHOLE_EVERY_TIME = Set.of("company", "taxRates", "profitAndLoss",
-            "balanceSheet");
+    private static final Set<String> WHOLE_EVERY_TIME = Set.of("company", "taxRates", "trackingCategories",
+            "profitAndLoss", "balanceSheet");
     private static final String ALL = "Active IN (true, false)";
 
     private final QuickBooksAuthorization authorization;
@@ -72,6 +72,7 @@ class QuickBooksConnector implements Connector {
                 transactions::billCreditNote));
         readers.put("items", entity(api, records, "Item", ALL, null, lists::item));
         readers.put("taxRates", new QboTaxRateReader(api, records, lists));
+        readers.put("trackingCategories", new QboTrackingReader(api, records));
         readers.put("journalEntries", entity(api, records, "JournalEntry", null, "TxnDate",
                 transactions::journalEntry));
         QboStatements statements = new QboStatements(records);

@@ -60,12 +60,14 @@ class QuickBooksConnectorIT {
             Map.entry("billPayments", "AccountingBillPayment"), Map.entry("creditNotes", "AccountingCreditNote"),
             Map.entry("billCreditNotes", "AccountingBillCreditNote"),
             Map.entry("items", "AccountingItem"), Map.entry("taxRates", "AccountingTaxRate"),
+            Map.entry("trackingCategories", "AccountingTrackingCategory"),
             Map.entry("journalEntries", "AccountingJournalEntry"), Map.entry("bankAccounts", "AccountingBankAccount"));
     /** Monthly statements: cached per month, served as Codat's reports by the financials endpoints. */
     static final List<String> STATEMENTS = List.of("profitAndLoss", "balanceSheet");
     /** Data types Codat's Lending document describes (items and tax rates are in its Accounting document only). */
     static final List<String> IN_LENDING = List.of("company", "chartOfAccounts", "customers", "suppliers", "invoices",
-            "bills", "payments", "billPayments", "creditNotes", "billCreditNotes", "journalEntries", "bankAccounts");
+            "bills", "payments", "billPayments", "creditNotes", "billCreditNotes", "trackingCategories",
+            "journalEntries", "bankAccounts");
     static final String NO_SYNC_ON_LINK = "{\"settings\":[{\"dataType\":\"banking-accounts\","
             + "\"fetchOnFirstLink\":false,\"syncSchedule\":0,\"syncOrder\":0}],\"overridesDefaults\":true}";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -128,6 +130,8 @@ class QuickBooksConnectorIT {
         assertThat(count(connection, "billCreditNotes")).isEqualTo(QBO.count(ALICE_REALM, "VendorCredit"));
         assertThat(count(connection, "items")).isEqualTo(QBO.count(ALICE_REALM, "Item"));
         assertThat(count(connection, "taxRates")).isEqualTo(QBO.count(ALICE_REALM, "TaxCode"));
+        assertThat(count(connection, "trackingCategories")).isEqualTo(QBO.count(ALICE_REALM, "Class")
+                + QBO.count(ALICE_REALM, "Department"));
         assertThat(count(connection, "journalEntries")).isEqualTo(QBO.count(ALICE_REALM, "JournalEntry"));
         assertThat(count(connection, "bankAccounts")).isEqualTo(QBO.records(ALICE_REALM, "Account").stream()
                 .filter(a -> List.of("Bank", "Credit Card").contains(a.path("AccountType").asString(""))).count());
