@@ -35,8 +35,13 @@ final class QuickBooksFixture {
 
     private QuickBooksFixture() {}
 
-    /** The deployment's configuration of QuickBooks Online, pointed at the emulator. */
+    /** The deployment's configuration of QuickBooks Online, pointed at the emulator, with pages of 50. */
     static void configure(DynamicPropertyRegistry registry) {
+        configure(registry, 50);
+    }
+
+    /** As {@link #configure(DynamicPropertyRegistry)}, with {@code pageSize} records a page. */
+    static void configure(DynamicPropertyRegistry registry, int pageSize) {
         registry.add("bridgekeeper.integrations.qhyg.client-id", () -> QboSettings.CLIENT_ID);
         registry.add("bridgekeeper.integrations.qhyg.client-secret", () -> QboSettings.CLIENT_SECRET);
         registry.add("bridgekeeper.integrations.qhyg.urls.authorize", QBO::authorizationUrl);
@@ -45,8 +50,8 @@ final class QuickBooksFixture {
         registry.add("bridgekeeper.integrations.qhyg.urls.api-base", QBO::apiBaseUrl);
         registry.add("bridgekeeper.integrations.qhyg.options.minor-version", () -> "75");
         registry.add("bridgekeeper.integrations.qhyg.rate-limits.realm-minute.window", MINUTE::toString);
-        // pages of 50: every data type of the generated company takes a few pages, so paging and resuming are used
-        registry.add("bridgekeeper.sync.page-size", () -> "50");
+        // several pages per data type of the generated company, so paging and resuming are used
+        registry.add("bridgekeeper.sync.page-size", () -> String.valueOf(pageSize));
         // no periodic full read in these tests: a full read after an incremental one is the connector's decision
         registry.add("bridgekeeper.sync.full-sync-interval", () -> "P90D");
     }
