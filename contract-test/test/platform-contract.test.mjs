@@ -70,7 +70,7 @@ async function errorMessage(call, statusCode) {
 before(async () => {
   server = await startServer();
   platform = clientFor(server.baseUrl, basic(server.apiKey));
-}, { timeout: 150_000 });
+}, { timeout: 330_000 }); // beyond the server's own start-up limit (support/server.mjs), which says what went wrong
 
 after(async () => {
   await server?.stop();
