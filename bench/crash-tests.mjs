@@ -3,13 +3,16 @@
 // provides one PostgreSQL (BENCH_PG_*), the shared settings of the instances (SPRING_DATASOURCE_*, the secrets,
 // BRIDGEKEEPER_*) and a work directory. This script starts two Bridgekeeper instances (role all) on that
 // database and runs:
+//   c  PostgreSQL stopped (fast shutdown) and started again during a first sync and a webhook burst: both
+//      instances reconnect, the pull completes and every event is delivered, with no operator action
 //   a  kill -9 of the instance running a first sync, mid-sync: the other instance takes the pull over after the
 //      missed heartbeats; every record is cached exactly once (ids compared with what the sandbox serves), every
 //      dataset ends Complete, no job is left with the dead worker
 //   b  kill -9 of one instance during a webhook burst (both instances dispatch): every event is delivered at
 //      least once, and after de-duplication by webhook-id each event exactly once; nothing left undelivered
-//   c  PostgreSQL stopped (fast shutdown) and started again during a first sync and a webhook burst: both
-//      instances reconnect, the pull completes and every event is delivered, with no operator action
+// c runs first (it needs both instances). a and b together are ONE kill: the instance running the sync dies while
+// it is also delivering the burst (whose creates go to the other instance), so no restart is needed.
+// The receiver answers slowly until the fault (so deliveries are in flight when it strikes), at once after it.
 // It prints a summary per scenario and writes bench/results/crash-tests-<timestamp>.json.
 //
 // Node 20+, no npm dependencies. Exit 0 = every invariant held, 1 = bad options, 2 = setup failed (an instance
@@ -27,16 +30,17 @@ const OPTIONS = {
   scenarios: ["a,b,c", "which scenarios to run, comma-separated subset of a,b,c"],
   user: ["user_slow", "sandbox user whose Sandbox Banking organisation is synced (user_slow: every page waits)"],
   "transactions-per-account": [40000, "banking transactions per bank account of that organisation (3 accounts)"],
-  "slow-page-delay": ["PT0.3S", "how long each sandbox page of user_slow takes (bridgekeeper.sandbox.data.slow-page-delay)"],
+  "slow-page-delay": ["PT0.5S", "how long each sandbox page of user_slow takes (bridgekeeper.sandbox.data.slow-page-delay)"],
   "heartbeat-interval": ["PT2S", "bridgekeeper.sync.heartbeat-interval of both instances (a dead worker's job is taken over after six)"],
   "webhook-timeout": ["PT5S", "bridgekeeper.webhooks.timeout (a dead sender's claims are leased for this + 60 s)"],
   "kill-at-progress": [30, "a, c: act once the banking-transactions pull reports this progress (10-70 while it fetches)"],
-  events: [3000, "b, c: companies created (company.created events) in the burst"],
-  "receiver-delay-ms": [30, "b, c: the receiver answers each delivery after this many ms, so deliveries stay in flight"],
+  events: [1500, "b, c: companies created (company.created events) in the burst"],
+  "receiver-delay-ms": [200, "b, c: until the fault the receiver answers each delivery after this many ms (16 in flight"
+    + " per consumer: at most 16000/ms deliveries/s), so deliveries are in flight when it strikes; at once after it"],
   "kill-at-delivered": [0.3, "b, c: act once this share of the burst has been delivered"],
   "pg-down-seconds": [5, "c: seconds PostgreSQL stays stopped"],
   "scenario-timeout": [240, "seconds a scenario may take to recover before it counts as failed"],
-  "start-timeout": [240, "seconds an instance may take to be UP"],
+  "start-timeout": [300, "seconds an instance may take to be UP"],
 };
 
 const args = {};
@@ -504,6 +508,24 @@ function checkDeliveries(rec, created, consumerId, problems) {
     lost, outboxNotSucceeded: notSucceeded };
 }
 
+/**
+ * Waits until the consumer's outbox has nothing Pending (every delivery recorded Succeeded), or the deadline. A
+ * delivery sent but not recorded when its sender died (or lost the database) stays Pending until its lease runs out
+ * and it is sent again: at-least-once; the receiver sees it twice. Returns when that happened (ms since epoch).
+ */
+async function outboxDrained(consumerId, deadline) {
+  while (Date.now() < deadline) {
+    try {
+      const [[pending]] = psql(`select count(*) from webhook_delivery where consumer_id = '${consumerId}' and status <> 'Succeeded'`);
+      if (Number(pending) === 0) return Date.now();
+    } catch {
+      // the database is not back yet
+    }
+    await sleep(500);
+  }
+  return undefined;
+}
+
 /** The longest silence at the receiver after `from` until the last arrival (how long delivery stalled). */
 function longestGapAfter(arrivals, from) {
   const after = [from, ...arrivals.filter((t) => t >= from)].sort((a, b) => a - b);
@@ -529,124 +551,142 @@ function runnerOf(pullId, instances) {
   return instances.find((i) => i.pid === pid);
 }
 
-async function scenarioA(instances) {
-  const problems = [];
-  const [first] = instances;
-  log("a: linking a Sandbox Banking organisation of "
-    + `${3 * opt("transactions-per-account")} transactions (${opt("user")}) through instance ${first.name}`);
-  const target = await linkedCompany(first.base, `Crash a ${Date.now()}`);
-  const deadline = Date.now() + opt("scenario-timeout") * 1000;
-  let victim;
-  let pull;
-  while (!victim) {
-    if (Date.now() > deadline) throw new SetupError("a: the first sync never reached the kill point");
-    const ops = await pulls(first.base, target);
-    pull = ops?.find((p) => p.dataType === "banking-transactions");
+/** Waits until the pull of banking-transactions is Fetching at the kill point (or throws: the sync was too short). */
+async function pullAtKillPoint(base, target, deadline, ready = () => true) {
+  for (;;) {
+    if (Date.now() > deadline) throw new SetupError("the first sync never reached the point of the fault");
+    const pull = (await pulls(base, target))?.find((p) => p.dataType === "banking-transactions");
     if (pull && (pull.isCompleted || pull.isErrored)) {
-      throw new SetupError(`a: the sync ended ${pull.status} before the kill point; raise --transactions-per-account`);
+      throw new SetupError(`the sync ended ${pull.status} before the fault; raise --transactions-per-account`);
     }
-    if (pull?.status === "Fetching" && pull.progress >= opt("kill-at-progress")) victim = runnerOf(pull.id, instances);
-    if (!victim) await sleep(100);
+    if (pull?.status === "Fetching" && pull.progress >= opt("kill-at-progress") && ready()) return pull;
+    await sleep(100);
   }
-  const survivor = instances.find((i) => i !== victim);
-  const progressAtKill = pull.progress;
-  const killedAt = Date.now();
-  await victim.kill9();
-  // the pull's job goes back to the other instance once the dead worker's heartbeat is six intervals old
-  let takenOverAt;
-  let ops;
-  while (Date.now() < deadline) {
-    if (!takenOverAt && runnerOf(pull.id, instances) === survivor) {
-      takenOverAt = Date.now();
-      log(`a: instance ${survivor.name} took the pull over ${seconds(takenOverAt - killedAt)} s after the kill`);
-    }
-    ops = await pulls(survivor.base, target);
-    if (ops && ops.length >= SBBK_TYPES.length && ops.every((p) => p.isCompleted || p.isErrored)) break;
-    await sleep(250);
-  }
-  const completedAt = Date.now();
-  ops = ops ?? [];
-  log(`a: every pull finished ${seconds(completedAt - killedAt)} s after the kill; checking records against the sandbox`);
-  const sync = await checkSync(survivor.base, target, ops, problems);
-  if (!takenOverAt && ops.find((p) => p.dataType === "banking-transactions")?.status === "Complete") {
-    takenOverAt = null; // finished between two looks at scheduled_tasks
-  }
-  log(`a: starting instance ${victim.name} again`);
-  victim.start();
-  const restartSeconds = await victim.waitUp();
-  return { name: "a: kill -9 during a first sync", killed: victim.name, progressAtKill,
-    takenOverAfterSeconds: seconds(takenOverAt ? takenOverAt - killedAt : null),
-    completedAfterKillSeconds: seconds(completedAt - killedAt), restartSeconds, ...sync, problems };
 }
 
-async function scenarioB(instances, receiver) {
-  const problems = [];
-  const [front, victim] = instances; // creates go to the front instance; the other one is killed
-  receiver.rec.delayMs = opt("receiver-delay-ms");
-  const consumerId = await newConsumer(front.base, receiver.url);
-  const events = opt("events");
-  log(`b: ${events} company.created events through instance ${front.name}; both instances deliver; instance ${victim.name} is killed`);
-  const deadline = Date.now() + opt("scenario-timeout") * 1000;
-  const creating = burst(front.base, events, "b");
-  let created = [];
-  creating.then((r) => (created = r.ids));
-  let killedAt;
-  while (!killedAt) {
-    if (Date.now() > deadline) throw new SetupError("b: the burst never reached the kill point");
-    if (receiver.rec.byId.size >= events * opt("kill-at-delivered")) {
-      killedAt = Date.now();
-      await victim.kill9();
-    } else {
-      await sleep(20);
-    }
-  }
-  const deliveredAtKill = receiver.rec.byId.size;
-  const { failures } = await creating;
-  log(`b: ${created.length} created (${failures} create attempts failed and were retried); waiting for every delivery`);
-  await allDelivered(receiver.rec, created, deadline);
-  const lastArrival = Math.max(...receiver.rec.arrivals);
-  const deliveries = checkDeliveries(receiver.rec, created, consumerId, problems);
-  await api(front.base, "DELETE", `/webhooks/${consumerId}`);
-  log(`b: starting instance ${victim.name} again`);
-  victim.start();
-  const restartSeconds = await victim.waitUp();
-  return { name: "b: kill -9 during a webhook burst", killed: victim.name, deliveredAtKill,
-    allDeliveredAfterKillSeconds: seconds(lastArrival - killedAt),
-    longestStallAfterKillSeconds: seconds(longestGapAfter(receiver.rec.arrivals, killedAt)),
-    createFailures: failures, restartSeconds, ...deliveries, problems };
-}
+function resetReceiver(receiver) {
+  receiver.rec.delayMs = opt("receiver-delay-ms"); // slow until the fault, at once after it
 
-async function scenarioC(instances, receiver) {
-  const problems = [];
-  const [front] = instances;
-  receiver.rec.delayMs = opt("receiver-delay-ms");
   receiver.rec.byId.clear();
   receiver.rec.byCompany.clear();
   receiver.rec.arrivals.length = 0;
   receiver.rec.deliveries = 0;
+}
+
+/**
+ * Scenarios a and b: kill -9 of one instance during a first sync (a), during a webhook burst (b), or both at once
+ * (one kill: the instance running the sync, while it also delivers). The burst's creates go to the other instance.
+ */
+async function scenarioKill(instances, receiver, withSync, withBurst) {
+  const problems = [];
+  const deadline = Date.now() + opt("scenario-timeout") * 1000;
+  let target;
+  let pull;
+  let victim = instances[1];
+  if (withSync) {
+    log(`${withBurst ? "a+b" : "a"}: linking a Sandbox Banking organisation of ${3 * opt("transactions-per-account")}`
+      + ` transactions (${opt("user")}) through instance ${instances[0].name}`);
+    target = await linkedCompany(instances[0].base, `Crash a ${Date.now()}`);
+    victim = undefined;
+    while (!victim) { // the instance whose worker picked the pull is the one to kill
+      if (Date.now() > deadline) throw new SetupError("a: no instance picked the pull");
+      pull = (await pulls(instances[0].base, target))?.find((p) => p.dataType === "banking-transactions");
+      if (pull) victim = runnerOf(pull.id, instances);
+      if (!victim) await sleep(100);
+    }
+  }
+  const front = instances.find((i) => i !== victim);
+  let consumerId;
+  let creating;
+  let created = [];
+  if (withBurst) {
+    resetReceiver(receiver);
+    consumerId = await newConsumer(front.base, receiver.url);
+    log(`b: ${opt("events")} company.created events through instance ${front.name}; both instances deliver`);
+    creating = burst(front.base, opt("events"), "b");
+    creating.then((r) => (created = r.ids), () => {});
+  }
+  const burstReady = () => !withBurst || receiver.rec.byId.size >= opt("events") * opt("kill-at-delivered");
+  if (withSync) {
+    pull = await pullAtKillPoint(front.base, target, deadline, burstReady);
+  } else {
+    while (!burstReady()) {
+      if (Date.now() > deadline) throw new SetupError("b: the burst never reached the kill point");
+      await sleep(20);
+    }
+  }
+  const deliveredAtKill = receiver.rec.byId.size;
+  const killedAt = Date.now();
+  await victim.kill9();
+  receiver.rec.delayMs = 0; // the rest drains at full speed
+  const results = [];
+  if (withSync) {
+    // the pull's job goes back to the other instance once the dead worker's heartbeat is six intervals old
+    let takenOverAt;
+    let ops;
+    while (Date.now() < deadline) {
+      if (!takenOverAt && runnerOf(pull.id, instances) === front) {
+        takenOverAt = Date.now();
+        log(`a: instance ${front.name} took the pull over ${seconds(takenOverAt - killedAt)} s after the kill`);
+      }
+      ops = await pulls(front.base, target);
+      if (ops && ops.length >= SBBK_TYPES.length && ops.every((p) => p.isCompleted || p.isErrored)) break;
+      await sleep(250);
+    }
+    const completedAt = Date.now();
+    log(`a: every pull finished ${seconds(completedAt - killedAt)} s after the kill`);
+    const aProblems = [];
+    const sync = await checkSync(front.base, target, ops ?? [], aProblems);
+    results.push({ name: "a: kill -9 during a first sync", killed: victim.name, progressAtKill: pull.progress,
+      takenOverAfterSeconds: seconds(takenOverAt ? takenOverAt - killedAt : null),
+      completedAfterKillSeconds: seconds(completedAt - killedAt), ...sync, problems: aProblems });
+  }
+  if (withBurst) {
+    const { failures } = await creating;
+    log(`b: ${created.length} created (${failures} create attempts failed and were retried); waiting for every delivery`);
+    await allDelivered(receiver.rec, created, deadline);
+    const lastArrival = Math.max(...receiver.rec.arrivals);
+    const drainedAt = await outboxDrained(consumerId, deadline);
+    const bProblems = [];
+    const deliveries = checkDeliveries(receiver.rec, created, consumerId, bProblems);
+    await api(front.base, "DELETE", `/webhooks/${consumerId}`);
+    results.push({ name: "b: kill -9 during a webhook burst", killed: victim.name, deliveredAtKill,
+      allDeliveredAfterKillSeconds: seconds(lastArrival - killedAt),
+      outboxDrainedAfterKillSeconds: seconds(drainedAt ? drainedAt - killedAt : null),
+      longestStallAfterKillSeconds: seconds(longestGapAfter(receiver.rec.arrivals, killedAt)),
+      createFailures: failures, ...deliveries, problems: bProblems });
+  }
+  return results;
+}
+
+/** Scenario c: PostgreSQL stopped and started again while a first sync runs and a burst is being delivered. */
+async function scenarioC(instances, receiver) {
+  const problems = [];
+  const [front] = instances;
+  resetReceiver(receiver);
   const consumerId = await newConsumer(front.base, receiver.url);
   log(`c: a first sync (${opt("user")}) and ${opt("events")} company.created events, then PostgreSQL stopped for ${opt("pg-down-seconds")} s`);
-  const target = await linkedCompany(front.base, `Crash c ${Date.now()}`);
   const events = opt("events");
-  const { ids: created, failures } = await burst(front.base, events, "c");
+  const creating = burst(front.base, events, "c"); // alongside the link: the creates must be done before the stop
+  const target = await linkedCompany(front.base, `Crash c ${Date.now()}`);
+  let created = [];
+  let creates;
+  creating.then((r) => {
+    created = r.ids;
+    creates = r;
+  }, () => {});
   const deadline = Date.now() + opt("scenario-timeout") * 1000;
-  let pull;
-  for (;;) {
-    if (Date.now() > deadline) throw new SetupError("c: never reached the point to stop PostgreSQL");
-    pull = (await pulls(front.base, target))?.find((p) => p.dataType === "banking-transactions");
-    if (pull && (pull.isCompleted || pull.isErrored)) {
-      throw new SetupError(`c: the sync ended ${pull.status} before PostgreSQL was stopped; raise --transactions-per-account`);
-    }
-    if (created.every((id) => receiver.rec.byCompany.has(id))) {
-      throw new SetupError("c: every event was delivered before PostgreSQL was stopped; raise --events or --receiver-delay-ms");
-    }
-    if (pull?.status === "Fetching" && pull.progress >= opt("kill-at-progress")) break;
-    await sleep(100);
+  // the creates must be done (they need the database) and a share of their events delivered
+  const pull = await pullAtKillPoint(front.base, target, deadline,
+    () => creates !== undefined && receiver.rec.byId.size >= events * opt("kill-at-delivered"));
+  if (created.every((id) => receiver.rec.byCompany.has(id))) { // too late: nothing in flight any more
+    throw new SetupError("c: every event was delivered before PostgreSQL was stopped; raise --events or --receiver-delay-ms");
   }
   const deliveredAtStop = receiver.rec.byId.size;
   const stoppedAt = Date.now();
   await pgStop();
   log(`c: PostgreSQL stopped (pull at ${pull.progress} %, ${deliveredAtStop} of ${events} events delivered)`);
+  receiver.rec.delayMs = 0; // the rest drains at full speed
   await sleep(opt("pg-down-seconds") * 1000);
   pgStart();
   const upAt = Date.now();
@@ -654,10 +694,12 @@ async function scenarioC(instances, receiver) {
   const ops = await allFinished(front.base, target, deadline);
   const syncDoneAt = Date.now();
   log(`c: every pull finished ${seconds(syncDoneAt - upAt)} s after the restart; waiting for every delivery`);
-  await allDelivered(receiver.rec, created, deadline);
+  const expected = [...created, target.company]; // the synced company's own company.created, too
+  await allDelivered(receiver.rec, expected, deadline);
   const lastArrival = Math.max(...receiver.rec.arrivals);
+  const drainedAt = await outboxDrained(consumerId, deadline);
   const sync = await checkSync(front.base, target, ops, problems);
-  const deliveries = checkDeliveries(receiver.rec, created, consumerId, problems);
+  const deliveries = checkDeliveries(receiver.rec, expected, consumerId, problems);
   const health = [];
   for (const i of instances) {
     try {
@@ -672,7 +714,9 @@ async function scenarioC(instances, receiver) {
   return { name: "c: PostgreSQL restarted during a sync and a delivery", progressAtStop: pull.progress,
     deliveredAtStop, downSeconds: seconds(upAt - stoppedAt),
     syncCompletedAfterRestartSeconds: seconds(syncDoneAt - upAt),
-    allDeliveredAfterRestartSeconds: seconds(lastArrival - upAt), createFailures: failures, health,
+    allDeliveredAfterRestartSeconds: seconds(lastArrival - upAt),
+    outboxDrainedAfterRestartSeconds: seconds(drainedAt ? drainedAt - upAt : null),
+    createFailures: creates.failures, health,
     sync, deliveries, problems };
 }
 
@@ -696,9 +740,11 @@ try {
   for (const i of instances) i.start();
   for (const i of instances) await i.waitUp();
   receiver = await startReceiver();
-  if (scenarios.has("a")) results.scenarios.push(await scenarioA(instances));
-  if (scenarios.has("b")) results.scenarios.push(await scenarioB(instances, receiver));
+  // c first: it needs both instances, and a and b end with one of them dead
   if (scenarios.has("c")) results.scenarios.push(await scenarioC(instances, receiver));
+  if (scenarios.has("a") || scenarios.has("b")) {
+    results.scenarios.push(...await scenarioKill(instances, receiver, scenarios.has("a"), scenarios.has("b")));
+  }
 } catch (e) {
   console.error(`${stamp()} ${e instanceof SetupError ? "setup failed" : "failed"}: ${e.stack ?? e}`);
   exitCode = e instanceof SetupError ? 2 : 3;
