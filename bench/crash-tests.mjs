@@ -534,6 +534,20 @@ function longestGapAfter(arrivals, from) {
   return gap;
 }
 
+/**
+ * Deletes the consumer, so the next scenario's burst is not sent to it too. Its deliveries and attempt log go with
+ * it; with BENCH_KEEP_DATA=1 they are first copied to crash_kept_delivery and crash_kept_attempt, to study.
+ */
+async function dropConsumer(base, consumerId) {
+  if (env.BENCH_KEEP_DATA === "1") {
+    for (const [kept, table] of [["crash_kept_delivery", "webhook_delivery"], ["crash_kept_attempt", "webhook_attempt"]]) {
+      psql(`create table if not exists ${kept} as select * from ${table} where false`);
+      psql(`insert into ${kept} select * from ${table} where consumer_id = '${consumerId}'`);
+    }
+  }
+  await api(base, "DELETE", `/webhooks/${consumerId}`);
+}
+
 async function newConsumer(base, url) {
   return (await api(base, "POST", "/webhooks", { url, eventTypes: ["company.created"] })).id;
 }
@@ -649,7 +663,7 @@ async function scenarioKill(instances, receiver, withSync, withBurst) {
     const drainedAt = await outboxDrained(consumerId, deadline);
     const bProblems = [];
     const deliveries = checkDeliveries(receiver.rec, created, consumerId, bProblems);
-    await api(front.base, "DELETE", `/webhooks/${consumerId}`);
+    await dropConsumer(front.base, consumerId);
     results.push({ name: "b: kill -9 during a webhook burst", killed: victim.name, deliveredAtKill,
       allDeliveredAfterKillSeconds: seconds(lastArrival - killedAt),
       outboxDrainedAfterKillSeconds: seconds(drainedAt ? drainedAt - killedAt : null),
@@ -710,7 +724,7 @@ async function scenarioC(instances, receiver) {
       problems.push(`instance ${i.name} not answering after the restart`);
     }
   }
-  await api(front.base, "DELETE", `/webhooks/${consumerId}`);
+  await dropConsumer(front.base, consumerId);
   return { name: "c: PostgreSQL restarted during a sync and a delivery", progressAtStop: pull.progress,
     deliveredAtStop, downSeconds: seconds(upAt - stoppedAt),
     syncCompletedAfterRestartSeconds: seconds(syncDoneAt - upAt),
