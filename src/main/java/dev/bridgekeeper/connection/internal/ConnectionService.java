@@ -110,9 +110,10 @@ class ConnectionService implements ConnectionManagement {
             new ValidationErrors().reject("platformKey", "\"platformKey\" is required, e.g. \"sbac\".").throwIfAny();
         }
         CompanyReference company = companies.require(clientId, companyId);
+        // unknown, or a sandbox platform while the sandboxes are off: the catalog's reason names which
         Integration integration = catalog.find(platformKey).orElseThrow(() -> ApiException.badRequest("platformKey",
-                "\"platformKey\" " + platformKey + " is not an integration of this instance; GET /integrations"
-                        + " lists them."));
+                catalog.unavailableReason(clientId, platformKey).orElse("\"platformKey\" " + platformKey
+                        + " is not an integration of this instance; GET /integrations lists them.")));
         // the catalog's switch and the app credentials (the message names the setting to fill in)
         catalog.unavailableReason(clientId, integration.key()).ifPresent(reason -> {
             throw ApiException.badRequest("platformKey", reason);
