@@ -26,7 +26,6 @@ import dev.bridgekeeper.platform.paging.Slice;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -230,8 +229,8 @@ class ConnectionService implements ConnectionManagement {
     public DataConnection markDeauthorized(ClientId clientId, CompanyId companyId, ConnectionId connectionId,
             String errorMessage) {
         Locked locked = require(clientId, companyId, connectionId, true);
-        List<DataConnectionError> errors = new ArrayList<>(locked.row().errors());
-        errors.add(DataConnectionError.active("401", "Unauthorized", errorMessage, now()));
+        List<DataConnectionError> errors = ConnectionErrors.add(locked.row().errors(),
+                DataConnectionError.active("401", "Unauthorized", errorMessage, now())).errors();
         return change(clientId, locked, ConnectionStatus.Deauthorized, errors, locked.row().connectionInfo());
     }
 
@@ -241,14 +240,18 @@ class ConnectionService implements ConnectionManagement {
             String statusCode, String statusText, String errorMessage) {
         Locked locked = require(clientId, companyId, connectionId, true);
         ConnectionRow row = locked.row();
-        List<DataConnectionError> errors = new ArrayList<>(row.errors());
         Instant now = now();
-        errors.add(DataConnectionError.active(statusCode, statusText, errorMessage, now));
+        ConnectionErrors.Added added = ConnectionErrors.add(row.errors(),
+                DataConnectionError.active(statusCode, statusText, errorMessage, now));
         ConnectionRow updated = new ConnectionRow(row.id(), row.companyId(), row.platformKey(), row.sourceType(),
-                row.status(), row.created(), row.lastSync(), errors, row.connectionInfo());
+                row.status(), row.created(), row.lastSync(), added.errors(), row.connectionInfo());
         store.update(clientId.value(), updated);
         DataConnection connection = views.view(updated);
-        events.publishEvent(new ConnectionFailed(clientId, locked.company(), connection, now));
+        // a Linked connection still works (anyone with its linkUrl can fail a re-authorisation), and a repeat of an
+        // error that is already active tells the lender nothing new
+        if (row.status() != ConnectionStatus.Linked && !added.repeated()) {
+            events.publishEvent(new ConnectionFailed(clientId, locked.company(), connection, now));
+        }
         return connection;
     }
 
