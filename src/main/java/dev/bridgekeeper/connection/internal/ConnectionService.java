@@ -54,10 +54,11 @@ class ConnectionService implements ConnectionManagement {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
+    private final ConnectionsPerCompany cap;
 
     ConnectionService(ConnectionStore store, ConnectionViews views, ConnectionQuery query, CompanyDirectory companies,
             IntegrationCatalog catalog, SecretSealer sealer, ApplicationEventPublisher events, JsonMapper json,
-            Clock clock) {
+            Clock clock, ConnectionsPerCompany cap) {
         this.store = store;
         this.views = views;
         this.query = query;
@@ -67,6 +68,7 @@ class ConnectionService implements ConnectionManagement {
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.cap = cap;
     }
 
     /** One page of the company's connections for Codat's list endpoint, filtered and ordered as asked. */
@@ -121,6 +123,7 @@ class ConnectionService implements ConnectionManagement {
             throw ApiException.conflict("Company " + companyId + " already has an accounting connection; a company"
                     + " can have only one. Delete it before connecting another accounting platform.");
         }
+        cap.checkRoomFor(companyId);
         Instant now = now();
         ConnectionRow row = new ConnectionRow(UUID.randomUUID(), companyId.value(), integration.key(),
                 integration.sourceType().name(), ConnectionStatus.PendingAuth, now, null, List.of(), null);
