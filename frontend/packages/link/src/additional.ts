@@ -3,7 +3,7 @@
 
 import type { PendingConsent } from "./api.js";
 import { copy, journeyText, lenderName } from "./copy.js";
-import type { JourneyState } from "./journey.js";
+import type { JourneyState } from "./state.js";
 import type { SourceTypeStep } from "./options.js";
 import { plainDataType } from "./text.js";
 

@@ -3,7 +3,7 @@
 // lender can override ({companyName}, Markdown) are options.ts's DEFAULT_TEXT; wording that reads the journey's
 // state (lender, platform, the consent text) is at the end of this file.
 
-import type { JourneyState } from "./journey.js";
+import type { JourneyState } from "./state.js";
 import { dataTypesFor, textFor } from "./options.js";
 import { productConsentText } from "./product-texts.js";
 import { interpolate, listText, plainDataType } from "./text.js";

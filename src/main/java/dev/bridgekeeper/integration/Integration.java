@@ -45,10 +45,17 @@ public record Integration(
     /**
      * How the platform is authorised. Only {@code oauth2} (authorization code + PKCE) exists today.
      *
-     * @param tokenAuthMethod {@code client_secret_basic}, {@code client_secret_post} or {@code none}
-     * @param scopes          the scopes asked for unless configuration names others
+     * @param tokenAuthMethod  {@code client_secret_basic}, {@code client_secret_post} or {@code none}
+     * @param revocationFormat how the revocation request carries the token: {@code form} (RFC 7009, the default) or
+     *                         {@code json} ({@code {"token": ...}}, as Intuit's revoke endpoint wants it)
+     * @param scopes           the scopes asked for unless configuration names others
      */
-    public record Auth(String mode, String tokenAuthMethod, List<String> scopes) {
+    public record Auth(String mode, String tokenAuthMethod, String revocationFormat, List<String> scopes) {
+
+        /** RFC 7009's form-encoded revocation request. */
+        public static final String FORM = "form";
+        /** A JSON body {@code {"token": ...}} (Intuit). */
+        public static final String JSON = "json";
 
         public boolean needsClientSecret() {
             return !"none".equals(tokenAuthMethod);

@@ -40,6 +40,14 @@ public final class CodatRecordValidator {
         }
     }
 
+    /**
+     * Codat's accounting schemas as {@link CodatSchemas#accounting()} assembles them: the Lending document plus the
+     * excerpt defining items, purchase orders and tax rates.
+     */
+    public static CodatRecordValidator accounting() {
+        return new CodatRecordValidator(CodatSchemas.accounting().document());
+    }
+
     /** The problems of {@code record} against {@code components.schemas.<schema>}; empty when it conforms. */
     public List<String> problems(JsonNode record, String schema, String... topLevelExtras) {
         List<String> problems = new ArrayList<>();

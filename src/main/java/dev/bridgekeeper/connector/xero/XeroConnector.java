@@ -1,23 +1,31 @@
 package dev.bridgekeeper.connector.xero;
 
 import dev.bridgekeeper.connector.AuthorizationAdapter;
+import dev.bridgekeeper.connector.ConnectorRecord;
 import dev.bridgekeeper.connector.Connector;
 import dev.bridgekeeper.connector.DataTypeReader;
 import dev.bridgekeeper.connector.IncrementalSupport;
 import dev.bridgekeeper.connector.RatePolicy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Xero (Codat platform key {@code gbol}). Reads, per data type: {@code company} ← {@code GET /Organisation};
- * {@code chartOfAccounts} ← {@code GET /Accounts}; {@code customers} and {@code suppliers} ← {@code GET
- * /Contacts} (paged, archived ones included, {@code IsCustomer}/{@code IsSupplier}); {@code invoices} ← {@code GET
- * /Invoices} (paged, {@code Type=="ACCREC"}). Xero's documented limits (developer.xero.com/faq/limits): per
+ * Xero (Codat platform key {@code gbol}). Reads Organisation, Accounts (chart of accounts and bank accounts),
+ * Contacts (customers and suppliers, archived ones included), Invoices (invoices and bills), CreditNotes (credit
+ * notes and bill credit notes), Payments (payments and bill payments), BankTransactions, Journals (journal entries,
+ * offset paging), TaxRates, TrackingCategories, Items, PurchaseOrders and the ProfitAndLoss and BalanceSheet
+ * reports (monthly statements); docs/connectors/xero.md has the table.
+ * Paged lists ask for up to 1,000 records a page. Xero's documented limits (developer.xero.com/faq/limits): per
  * organisation 60 calls a minute, 5,000 a day and 5 in flight; per app 10,000 calls a minute.
  */
 @Component
@@ -33,26 +41,56 @@ class XeroConnector implements Connector {
             Map.of("X-MinLimit-Remaining", "tenant-minute", "X-DayLimit-Remaining", "tenant-day",
                     "X-AppMinLimit-Remaining", "app-minute"));
 
+    private static final Map<String, String> INCLUDE_ARCHIVED = Map.of("includeArchived", "true");
+    /** Data types whose Xero endpoint takes no If-Modified-Since: read whole every time. */
+    private static final Set<String> WHOLE = Set.of("company", "taxRates", "trackingCategories", "profitAndLoss",
+            "balanceSheet");
+
     private final XeroAuthorization authorization;
+    private final XeroApi api;
     private final Map<String, DataTypeReader> readers;
 
     XeroConnector(JsonMapper json, Clock clock) {
         this.authorization = new XeroAuthorization(json);
-        XeroApi api = new XeroApi(json);
+        this.api = new XeroApi(json);
         XeroMapping mapping = new XeroMapping(json);
-        this.readers = Map.of(
-                "company", new XeroListReader(api, new XeroListReader.Endpoint("Organisation", false, null, null,
-                        Map.of(), false, (org, context) -> mapping.company(org, clock.instant()))),
-                "chartOfAccounts", new XeroListReader(api, new XeroListReader.Endpoint("Accounts", false, null, null,
-                        Map.of(), true, (account, context) -> mapping.account(account))),
-                "customers", new XeroListReader(api, new XeroListReader.Endpoint("Contacts", true,
-                        "IsCustomer==true", null, Map.of("includeArchived", "true"), true,
-                        (contact, context) -> mapping.contact(contact, true))),
-                "suppliers", new XeroListReader(api, new XeroListReader.Endpoint("Contacts", true,
-                        "IsSupplier==true", null, Map.of("includeArchived", "true"), true,
-                        (contact, context) -> mapping.contact(contact, false))),
-                "invoices", new XeroListReader(api, new XeroListReader.Endpoint("Invoices", true,
-                        "Type==\"ACCREC\"", "Date", Map.of(), true, (invoice, context) -> mapping.invoice(invoice))));
+        XeroDocuments documents = new XeroDocuments(json, mapping);
+        XeroBooks books = new XeroBooks(json, mapping);
+        Map<String, DataTypeReader> readers = new LinkedHashMap<>();
+        readers.put("company", list("Organisation", false, null, null, Map.of(), false,
+                org -> mapping.company(org, clock.instant())));
+        readers.put("chartOfAccounts", list("Accounts", false, null, null, Map.of(), true, mapping::account));
+        readers.put("bankAccounts", list("Accounts", false, "Type==\"BANK\"", null, Map.of(), true,
+                books::bankAccount));
+        readers.put("customers", list("Contacts", true, "IsCustomer==true", null, INCLUDE_ARCHIVED, true,
+                contact -> mapping.contact(contact, true)));
+        readers.put("suppliers", list("Contacts", true, "IsSupplier==true", null, INCLUDE_ARCHIVED, true,
+                contact -> mapping.contact(contact, false)));
+        readers.put("invoices", list("Invoices", true, "Type==\"ACCREC\"", "Date", Map.of(), true,
+                mapping::invoice));
+        readers.put("bills", list("Invoices", true, "Type==\"ACCPAY\"", "Date", Map.of(), true,
+                documents::bill));
+        readers.put("creditNotes", list("CreditNotes", true, "Type==\"ACCRECCREDIT\"", "Date", Map.of(), true,
+                cn -> documents.creditNote(cn, true)));
+        readers.put("billCreditNotes", list("CreditNotes", true, "Type==\"ACCPAYCREDIT\"", "Date", Map.of(),
+                true, cn -> documents.creditNote(cn, false)));
+        readers.put("payments", list("Payments", true, anyOf("PaymentType", XeroDocuments.RECEIVABLE_PAYMENTS),
+                "Date", Map.of(), true, p -> documents.payment(p, true)));
+        readers.put("billPayments", list("Payments", true, anyOf("PaymentType", XeroDocuments.PAYABLE_PAYMENTS),
+                "Date", Map.of(), true, p -> documents.payment(p, false)));
+        readers.put("bankTransactions", list("BankTransactions", true, null, "Date", Map.of(), true,
+                books::bankTransaction));
+        readers.put("journalEntries", new XeroJournalReader(api, books::journalEntry));
+        readers.put("taxRates", list("TaxRates", false, null, null, Map.of(), false, books::taxRate));
+        readers.put("trackingCategories", new XeroListReader(api, new XeroListReader.Endpoint("TrackingCategories",
+                false, null, null, INCLUDE_ARCHIVED, false, books::trackingCategory)));
+        readers.put("items", list("Items", false, null, null, Map.of(), true, books::item));
+        // Xero's PurchaseOrders take no where filter: the from-date is not applied to them
+        readers.put("purchaseOrders", list("PurchaseOrders", true, null, null, Map.of(), true,
+                documents::purchaseOrder));
+        readers.put("profitAndLoss", XeroReportReader.profitAndLoss(api, json, clock));
+        readers.put("balanceSheet", XeroReportReader.balanceSheet(api, json, clock));
+        this.readers = Map.copyOf(readers);
     }
 
     @Override
@@ -72,12 +110,22 @@ class XeroConnector implements Connector {
 
     @Override
     public IncrementalSupport incremental(String dataType) {
-        // the Organisation has no If-Modified-Since: read whole every time
-        return "company".equals(dataType) ? IncrementalSupport.none() : IncrementalSupport.modifiedSince();
+        return WHOLE.contains(dataType) ? IncrementalSupport.none() : IncrementalSupport.modifiedSince();
     }
 
     @Override
     public RatePolicy ratePolicy() {
         return LIMITS;
+    }
+
+    private XeroListReader list(String endpoint, boolean paged, String where, String dateField,
+            Map<String, String> extra, boolean incremental, Function<JsonNode, ConnectorRecord> mapper) {
+        return new XeroListReader(api, new XeroListReader.Endpoint(endpoint, paged, where, dateField, extra,
+                incremental, XeroListReader.one(mapper)));
+    }
+
+    /** Xero's filter for "field is one of these", e.g. {@code PaymentType=="A" OR PaymentType=="B"}. */
+    private static String anyOf(String field, Set<String> values) {
+        return values.stream().sorted().map(v -> field + "==\"" + v + "\"").collect(Collectors.joining(" OR "));
     }
 }

@@ -12,14 +12,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads one Xero endpoint into one Codat data type: page by page where Xero pages ({@code page=n}, up to 1,000
  * records; the cursor is the next page number), in one call where it does not; with {@code If-Modified-Since} for
  * incremental reads; filtered by a {@code where} expression when one Xero list holds several Codat data types
- * (Contacts: customers and suppliers; Invoices: ACCREC invoices and ACCPAY bills).
+ * (Contacts: customers and suppliers; Invoices: ACCREC invoices and ACCPAY bills; CreditNotes; Payments).
  */
 final class XeroListReader implements DataTypeReader {
 
@@ -33,10 +33,19 @@ final class XeroListReader implements DataTypeReader {
      * @param dateField   Xero's field dating a record, for the sync settings' from-date; null when none
      * @param extra       further query parameters (e.g. {@code includeArchived=true})
      * @param incremental whether the endpoint takes If-Modified-Since
-     * @param mapper      Xero record and organisation → the standard-model record, or null to leave it out
+     * @param mapper      Xero record → its standard-model records (none to leave it out; several where Xero nests
+     *                    what Codat lists flat, e.g. tracking categories and their options)
      */
     record Endpoint(String endpoint, boolean paged, String where, String dateField, Map<String, String> extra,
-            boolean incremental, BiFunction<JsonNode, ReadContext, ConnectorRecord> mapper) {}
+            boolean incremental, Function<JsonNode, List<ConnectorRecord>> mapper) {}
+
+    /** A mapper giving one record, or none for null. */
+    static Function<JsonNode, List<ConnectorRecord>> one(Function<JsonNode, ConnectorRecord> mapper) {
+        return item -> {
+            ConnectorRecord record = mapper.apply(item);
+            return record == null ? List.of() : List.of(record);
+        };
+    }
 
     private final XeroApi api;
     private final Endpoint endpoint;
@@ -68,10 +77,7 @@ final class XeroListReader implements DataTypeReader {
             JsonNode listed = envelope.path(endpoint.endpoint().equals("Organisation") ? "Organisations"
                     : endpoint.endpoint());
             for (JsonNode item : listed) {
-                ConnectorRecord record = endpoint.mapper().apply(item, context);
-                if (record != null) {
-                    records.add(record);
-                }
+                records.addAll(endpoint.mapper().apply(item));
             }
             int pageCount = envelope.path("pagination").path("pageCount").asInt(-1);
             boolean last = !endpoint.paged() || listed.size() < pageSize || pageCount >= 0 && page >= pageCount;
@@ -95,6 +101,6 @@ final class XeroListReader implements DataTypeReader {
         if (endpoint.where() == null) {
             return from;
         }
-        return from == null ? endpoint.where() : endpoint.where() + " AND " + from;
+        return from == null ? endpoint.where() : "(" + endpoint.where() + ") AND " + from;
     }
 }

@@ -192,7 +192,7 @@ final class XeroMapping {
         return record(id, r, XeroDates.instant(text(inv, "UpdatedDateUTC")), "DELETED".equals(status));
     }
 
-    private ObjectNode lineItem(JsonNode line, boolean inclusive) {
+    ObjectNode lineItem(JsonNode line, boolean inclusive) {
         ObjectNode l = json.createObjectNode();
         put(l, "description", text(line, "Description"));
         l.put("unitAmount", decimal(line, "UnitAmount"));
@@ -233,7 +233,7 @@ final class XeroMapping {
         return l;
     }
 
-    private ArrayNode addresses(JsonNode xeroAddresses) {
+    ArrayNode addresses(JsonNode xeroAddresses) {
         ArrayNode out = json.createArrayNode();
         for (JsonNode a : xeroAddresses) {
             String line1 = text(a, "AddressLine1");
@@ -266,7 +266,7 @@ final class XeroMapping {
         return start.isAfter(today) ? end.atYear(today.getYear() - 1).plusDays(1) : start;
     }
 
-    private ConnectorRecord record(String id, ObjectNode r, Instant updated, boolean deleted) {
+    ConnectorRecord record(String id, ObjectNode r, Instant updated, boolean deleted) {
         if (updated != null) {
             r.put("modifiedDate", XeroDates.timestamp(updated));
             r.put("sourceModifiedDate", XeroDates.timestamp(updated));
@@ -312,7 +312,7 @@ final class XeroMapping {
         return text.isBlank() ? null : text.trim();
     }
 
-    private static String join(String... parts) {
+    static String join(String... parts) {
         StringBuilder out = new StringBuilder();
         for (String part : parts) {
             if (part != null && !part.isBlank()) {
@@ -322,18 +322,18 @@ final class XeroMapping {
         return out.length() == 0 ? null : out.toString();
     }
 
-    private static void put(ObjectNode node, String field, String value) {
+    static void put(ObjectNode node, String field, String value) {
         if (value != null) {
             node.put(field, value);
         }
     }
 
-    private static java.math.BigDecimal decimal(JsonNode node, String field) {
+    static java.math.BigDecimal decimal(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isNumber() ? value.decimalValue() : java.math.BigDecimal.ZERO;
     }
 
-    private static void number(ObjectNode node, String field, JsonNode from, String xeroField) {
+    static void number(ObjectNode node, String field, JsonNode from, String xeroField) {
         if (from.path(xeroField).isNumber()) {
             node.put(field, from.path(xeroField).decimalValue());
         }

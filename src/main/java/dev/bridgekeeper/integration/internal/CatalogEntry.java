@@ -22,7 +22,8 @@ record CatalogEntry(
         Map<String, String> urls) {
 
     record Auth(String mode, String authorizationUrl, String tokenUrl, String revocationUrl, String identityUrl,
-            String tokenAuthMethod, List<String> scopes, String clientId, String clientSecret) {}
+            String tokenAuthMethod, String revocationFormat, List<String> scopes, String clientId,
+            String clientSecret) {}
 
     record Branding(String logo, String icon, String buttonDefault, String buttonHover, String alt) {}
 }

@@ -37,6 +37,7 @@ final class CatalogLoader {
             "NotImplemented");
     static final Set<String> AUTH_MODES = Set.of("oauth2");
     static final Set<String> TOKEN_AUTH_METHODS = Set.of("client_secret_basic", "client_secret_post", "none");
+    static final Set<String> REVOCATION_FORMATS = Set.of(Integration.Auth.FORM, Integration.Auth.JSON);
     private static final Pattern KEY = Pattern.compile("[a-z]{4}");
     private static final Pattern URL_NAME = Pattern.compile("[a-z][a-z-]*");
     /** The connector of an entry that names none: platforms whose API already speaks the standard model. */
@@ -194,8 +195,14 @@ final class CatalogLoader {
         if (!TOKEN_AUTH_METHODS.contains(method)) {
             problems.add("auth.tokenAuthMethod must be one of " + TOKEN_AUTH_METHODS + " (got " + quote(method) + ")");
         }
+        String revocation = auth.revocationFormat() == null ? Integration.Auth.FORM : auth.revocationFormat();
+        if (!REVOCATION_FORMATS.contains(revocation)) {
+            problems.add("auth.revocationFormat must be one of " + REVOCATION_FORMATS + " (got " + quote(revocation)
+                    + ")");
+        }
         // app credentials are optional here: a deployment configures them (bridgekeeper.integrations.<key>.*)
-        return new Integration.Auth(auth.mode(), method, auth.scopes() == null ? List.of() : List.copyOf(auth.scopes()));
+        return new Integration.Auth(auth.mode(), method, revocation,
+                auth.scopes() == null ? List.of() : List.copyOf(auth.scopes()));
     }
 
     private static Map<String, Map<String, String>> checkDataTypes(Map<String, Map<String, String>> dataTypes,

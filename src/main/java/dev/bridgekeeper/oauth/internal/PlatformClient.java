@@ -47,7 +47,7 @@ import org.springframework.stereotype.Component;
 /**
  * Speaks OAuth 2.0 to a platform with the app credentials in force and the URLs configured for it: the
  * authorization URL with PKCE (S256), the code exchange and refresh with the catalog's client authentication
- * method, RFC 7009 revocation. Requests are built with Nimbus and sent through the connector framework's HTTP, so
+ * method, RFC 7009 revocation (form-encoded, or a JSON body where the catalog says so). Requests are built with Nimbus and sent through the connector framework's HTTP, so
  * the token endpoint has the same whole-response deadline and body cap as every platform call.
  */
 @Component
@@ -101,7 +101,13 @@ class PlatformClient {
         TokenRevocationRequest request = authentication == null
                 ? new TokenRevocationRequest(URI.create(url), new ClientID(app.clientId()), revoked)
                 : new TokenRevocationRequest(URI.create(url), authentication, revoked);
-        HTTPResponse response = send(integration, request.toHTTPRequest());
+        HTTPRequest http = request.toHTTPRequest();
+        if (Integration.Auth.JSON.equals(integration.auth().revocationFormat())) {
+            // Intuit wants {"token": ...}; the client authentication header stays as Nimbus set it
+            http.setEntityContentType(com.nimbusds.common.contenttype.ContentType.APPLICATION_JSON);
+            http.setBody(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(Map.of("token", token)));
+        }
+        HTTPResponse response = send(integration, http);
         if (!response.indicatesSuccess()) {
             throw new PlatformAuthException("revocation_failed", "HTTP " + response.getStatusCode());
         }

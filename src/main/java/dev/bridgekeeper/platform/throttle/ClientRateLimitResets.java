@@ -3,11 +3,11 @@ package dev.bridgekeeper.platform.throttle;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Every instance looks, every {@code reset-check-interval}, for clients whose exhausted window has ended, and
- * sends each one reset (row locks decide which instance); it also deletes refilled buckets and old windows.
+ * Every {@code reset-check-interval}, on one worker at a time (the recurring job {@code throttle-housekeeping} on the
+ * shared job runtime), looks for clients whose exhausted window has ended and sends each one reset (row locks keep
+ * a reset single even if two runs overlap); it also deletes refilled buckets and old windows.
  */
 final class ClientRateLimitResets {
 
@@ -26,8 +26,8 @@ final class ClientRateLimitResets {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${bridgekeeper.throttle.client.reset-check-interval:PT1M}",
-            fixedDelayString = "${bridgekeeper.throttle.client.reset-check-interval:PT1M}")
+    static final String JOB = "throttle-housekeeping";
+
     void run() {
         try {
             while (notices.resetEnded(BATCH) == BATCH) {

@@ -1,7 +1,9 @@
 package dev.bridgekeeper.platform.throttle;
 
 import dev.bridgekeeper.platform.error.ErrorResponses;
+import dev.bridgekeeper.platform.jobs.RecurringJob;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,6 +48,12 @@ class ThrottleConfiguration {
     ClientRateLimitResets clientRateLimitResets(ClientRateLimitNotices notices, ClientQuota quota,
             ThrottleBuckets buckets, Clock clock) {
         return new ClientRateLimitResets(notices, quota, buckets, clock);
+    }
+
+    @Bean
+    RecurringJob throttleHousekeepingJob(ClientRateLimitResets resets, ThrottleProperties properties) {
+        Duration every = properties.client().resetCheckInterval();
+        return RecurringJob.every(ClientRateLimitResets.JOB, every, resets::run).withFirstRunAfter(every);
     }
 
     @Bean

@@ -123,12 +123,12 @@ final class AccountingTransactions {
         r.put("date", dateTime(t.date()));
         r.put("from", transferAccount(0, "GBP", t.gbp()));
         r.put("to", transferAccount(t.to(), t.currency(), t.amount()));
-        r.put("status", reconciled(t.date()) ? "Reconciled" : "Unreconciled");
     }
 
     private static Map<String, Object> transferAccount(int account, String currency, Object amount) {
         Map<String, Object> side = new LinkedHashMap<>();
-        side.put("accountRef", ref("ba-" + account, "dataType", "bankAccounts"));
+        // Codat's AccountRef holds id and name only (the @codat/accounting client refuses other fields)
+        side.put("accountRef", ref("ba-" + account, "name", AccountingCashbook.accountName(account)));
         side.put("currency", currency);
         side.put("amount", amount);
         return side;

@@ -27,6 +27,8 @@ class CatalogLoaderTest {
         assertThat(demo.key()).isEqualTo("demo");
         assertThat(demo.sourceType()).isEqualTo(SourceType.Accounting);
         assertThat(demo.auth().tokenAuthMethod()).isEqualTo("client_secret_post");
+        assertThat(demo.auth().revocationFormat()).as("RFC 7009's form unless the entry says json")
+                .isEqualTo(Integration.Auth.FORM);
         assertThat(loaded.get(0).clientSecret()).as("placeholder default applied").isEqualTo("s3cret");
         assertThat(loaded.get(0).toString()).doesNotContain("s3cret");
         assertThat(demo.connector()).as("an entry naming no connector").isEqualTo("standard-model");
@@ -47,6 +49,8 @@ class CatalogLoaderTest {
         assertThat(e.problems()).containsExactlyInAnyOrder(
                 "a-bad-key.yaml: key must be exactly four lowercase letters (got \"TOOLONG\")",
                 "b-missing-token-url.yaml: auth.tokenUrl is required for auth.mode oauth2",
+                "b-missing-token-url.yaml: auth.revocationFormat must be one of "
+                        + CatalogLoader.REVOCATION_FORMATS + " (got \"xml\")",
                 "b-missing-token-url.yaml: dataApiUrl must be an absolute http(s) URL (got \"ftp://x.example/data\")",
                 "c-unknown-data-type.yaml: dataTypes.commerce-widgets is not a known data type",
                 "c-unknown-data-type.yaml: dataTypes.commerce-orders.Get has unknown state \"Shipping\"; use one of "

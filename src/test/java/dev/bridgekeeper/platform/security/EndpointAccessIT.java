@@ -788,6 +788,7 @@ class EndpointAccessIT {
     }
 
     private static String shape(String path) {
-        return path.replaceAll("\\?.*$", "").replaceAll("\\{[^}]*}", "{}").replace("/sbac", "/{}");
+        return path.replaceAll("\\?.*$", "").replaceAll("\\{[^}]*}", "{}").replace("/sbac", "/{}")
+                .replace("/gbol/", "/{}/");
     }
 }

@@ -68,12 +68,19 @@ final class QboOAuth {
     private final Map<String, Grant> refreshTokens = new HashMap<>();
     private final Map<String, AccessToken> accessTokens = new HashMap<>();
     private final List<Grant> grants = new ArrayList<>();
+    /** The app's registered redirect URIs: the settings' and any a test registers once it knows its own URL. */
+    private final List<String> redirectUris = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     QboOAuth(QboSettings settings, Clock clock, QboTraffic traffic, QboRequestRules rules) {
         this.settings = settings;
         this.clock = clock;
         this.traffic = traffic;
         this.rules = rules;
+        this.redirectUris.addAll(settings.redirectUris());
+    }
+
+    void registerRedirectUri(String uri) {
+        if (!redirectUris.contains(uri)) redirectUris.add(uri);
     }
 
     // ---- authorization page ----
@@ -92,7 +99,7 @@ final class QboOAuth {
             page(ex, 400, "Error", "<p class=error>invalid_client: this app is not registered.</p>");
             return;
         }
-        if (!settings.redirectUris().contains(q.get("redirect_uri"))) {
+        if (!redirectUris.contains(q.get("redirect_uri"))) {
             rules.breach("oauth.redirect_uri", request, "redirect_uri '" + q.get("redirect_uri") + "' is not registered for the app");
             page(ex, 400, "Error", "<p class=error>The redirect_uri query parameter value is invalid.</p>");
             return;

@@ -136,6 +136,9 @@ public final class QuickBooksEmulator implements AutoCloseable {
 
     // ---- what tests change ----
 
+    /** Registers another redirect URI for the app, as its developer would at developer.intuit.com. */
+    public void registerRedirectUri(String uri) { oauth.registerRedirectUri(uri); }
+
     /** The user disconnects the app: refresh gives invalid_grant, API calls give 401 AuthenticationFault. */
     public void revokeGrant(String realmId) { oauth.revokeRealm(realmId); }
 

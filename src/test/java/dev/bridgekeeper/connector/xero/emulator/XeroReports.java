@@ -54,6 +54,10 @@ final class XeroReports {
             long back = unit == null ? 3L * k : k;
             ChronoUnit step = unit == null ? ChronoUnit.MONTHS : unit;
             LocalDate e = end.minus(back, step);
+            if (end.getDayOfMonth() == end.lengthOfMonth()) {
+                // a month-end stays a month-end (Xero's 31 Oct column before a 30 Nov one, not 30 Oct)
+                e = e.withDayOfMonth(e.lengthOfMonth());
+            }
             LocalDate s = start == null ? null : start.minus(back, step);
             out.add(new LocalDate[] {s, e});
         }

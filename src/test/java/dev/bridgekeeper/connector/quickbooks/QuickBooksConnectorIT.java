@@ -1,0 +1,464 @@
+package dev.bridgekeeper.connector.quickbooks;
+
+import static dev.bridgekeeper.connector.quickbooks.QuickBooksFixture.ALICE_REALM;
+import static dev.bridgekeeper.connector.quickbooks.QuickBooksFixture.QBO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bridgekeeper.connector.quickbooks.emulator.QboSettings;
+import dev.bridgekeeper.oauth.ConnectionCredentials;
+import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.ids.CompanyId;
+import dev.bridgekeeper.platform.ids.ConnectionId;
+import dev.bridgekeeper.support.Api;
+import dev.bridgekeeper.support.ApiIntegrationTest;
+import dev.bridgekeeper.support.CodatRecordValidator;
+import dev.bridgekeeper.support.CodatSchemas;
+import dev.bridgekeeper.support.Tenant;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The QuickBooks Online connector end to end against the QuickBooks emulator, over real HTTP on the embedded
+ * PostgreSQL: the linkUrl flow through Intuit's sign-in and company pages with the realm on the callback, first syncs
+ * of every data type mapped to Codat's schemas, change data capture picking up a change and a deletion, a full read
+ * once the last one is beyond CDC's 30 days, refresh with rotation, a Fault inside an HTTP 200, a 429 with
+ * Retry-After, a grant revoked at Intuit and revocation at Intuit after an unlink. Every request Bridgekeeper sends
+ * must meet Intuit's documented rules (the emulator records any that does not).
+ */
+@ApiIntegrationTest
+// a database of its own: other test contexts stay running, and their workers, which know no QuickBooks app, must not
+// pick up this context's jobs (the data-dir is read before dynamic properties apply)
+@TestPropertySource(properties = "bridgekeeper.data-dir=target/it-data-quickbooks-connector")
+class QuickBooksConnectorIT {
+
+    static final Duration SYNC = Duration.ofSeconds(120);
+    static final Map<String, String> SCHEMAS = Map.ofEntries(Map.entry("company", "AccountingCompanyInfo"),
+            Map.entry("chartOfAccounts", "AccountingAccount"), Map.entry("customers", "AccountingCustomer"),
+            Map.entry("suppliers", "AccountingSupplier"), Map.entry("invoices", "AccountingInvoice"),
+            Map.entry("bills", "AccountingBill"), Map.entry("payments", "AccountingPayment"),
+            Map.entry("billPayments", "AccountingBillPayment"), Map.entry("creditNotes", "AccountingCreditNote"),
+            Map.entry("billCreditNotes", "AccountingBillCreditNote"),
+            Map.entry("items", "AccountingItem"), Map.entry("taxRates", "AccountingTaxRate"),
+            Map.entry("trackingCategories", "AccountingTrackingCategory"),
+            Map.entry("journalEntries", "AccountingJournalEntry"), Map.entry("bankAccounts", "AccountingBankAccount"));
+    /** Monthly statements: cached per month, served as Codat's reports by the financials endpoints. */
+    static final List<String> STATEMENTS = List.of("profitAndLoss", "balanceSheet");
+    /** Data types Codat's Lending document describes (items and tax rates are in its Accounting document only). */
+    static final List<String> IN_LENDING = List.of("company", "chartOfAccounts", "customers", "suppliers", "invoices",
+            "bills", "payments", "billPayments", "creditNotes", "billCreditNotes", "trackingCategories",
+            "journalEntries", "bankAccounts");
+    static final String NO_SYNC_ON_LINK = "{\"settings\":[{\"dataType\":\"banking-accounts\","
+            + "\"fetchOnFirstLink\":false,\"syncSchedule\":0,\"syncOrder\":0}],\"overridesDefaults\":true}";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final CodatRecordValidator CODAT = CodatRecordValidator.load("Codat-Lending.yaml");
+    private static final CodatSchemas CODAT_ACCOUNTING = CodatSchemas.accounting();
+
+    @DynamicPropertySource
+    static void quickbooks(DynamicPropertyRegistry registry) {
+        QuickBooksFixture.configure(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Value("${bridgekeeper.public-url}")
+    String publicUrl;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ConnectionCredentials credentials;
+
+    Tenant tenant;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        QuickBooksFixture.registerApp(publicUrl);
+        QBO.faults().clear();
+        QBO.traffic().reset();
+        QBO.clearViolations();
+        tenant = Tenant.create(jdbc, port, "QuickBooks lender " + UUID.randomUUID().toString().substring(0, 8));
+        api = tenant.api();
+    }
+
+    @Test
+    void aLinkBindsTheRealmOnTheCallbackAndTheFirstSyncReadsEveryDataTypeInCodatsModel() {
+        String company = company(true);
+        String connection = QuickBooksFixture.createConnection(api, company);
+        link(company, connection, QboSettings.ALICE, ALICE_REALM);
+        JsonNode linked = api.get("/companies/" + company + "/connections/" + connection).json();
+        assertThat(linked.path("connectionInfo").path("organisationId").asString()).isEqualTo(ALICE_REALM);
+        assertThat(linked.path("connectionInfo").path("organisationName").asString())
+                .isEqualTo("Alice's Landscaping");
+        List<String> offered = new ArrayList<>(SCHEMAS.keySet());
+        offered.addAll(STATEMENTS);
+        awaitStatuses(company, offered, "Complete");
+
+        assertThat(count(connection, "company")).isEqualTo(1);
+        assertThat(count(connection, "chartOfAccounts")).isEqualTo(QBO.count(ALICE_REALM, "Account"));
+        assertThat(count(connection, "customers")).as("inactive customers included")
+                .isEqualTo(QBO.count(ALICE_REALM, "Customer"));
+        assertThat(count(connection, "suppliers")).isEqualTo(QBO.count(ALICE_REALM, "Vendor"));
+        assertThat(count(connection, "invoices")).isEqualTo(QBO.count(ALICE_REALM, "Invoice"));
+        assertThat(count(connection, "bills")).isEqualTo(QBO.count(ALICE_REALM, "Bill"));
+        assertThat(count(connection, "payments")).isEqualTo(QBO.count(ALICE_REALM, "Payment"));
+        assertThat(count(connection, "billPayments")).isEqualTo(QBO.count(ALICE_REALM, "BillPayment"));
+        assertThat(count(connection, "creditNotes")).isEqualTo(QBO.count(ALICE_REALM, "CreditMemo"));
+        assertThat(count(connection, "billCreditNotes")).isEqualTo(QBO.count(ALICE_REALM, "VendorCredit"));
+        assertThat(count(connection, "items")).isEqualTo(QBO.count(ALICE_REALM, "Item"));
+        assertThat(count(connection, "taxRates")).isEqualTo(QBO.count(ALICE_REALM, "TaxCode"));
+        assertThat(count(connection, "trackingCategories")).isEqualTo(QBO.count(ALICE_REALM, "Class")
+                + QBO.count(ALICE_REALM, "Department"));
+        assertThat(count(connection, "journalEntries")).isEqualTo(QBO.count(ALICE_REALM, "JournalEntry"));
+        assertThat(count(connection, "bankAccounts")).isEqualTo(QBO.records(ALICE_REALM, "Account").stream()
+                .filter(a -> List.of("Bank", "Credit Card").contains(a.path("AccountType").asString(""))).count());
+        assertThat(jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type ="
+                + " 'customers' and data->>'status' = 'Archived'", Long.class, UUID.fromString(connection)))
+                .as("inactive customers are kept, as Archived").isEqualTo(QBO.records(ALICE_REALM, "Customer")
+                        .stream().filter(c -> !c.path("Active").asBoolean(true)).count()).isPositive();
+        JsonNode info = recordJson(connection, "company", ALICE_REALM);
+        assertThat(info.path("companyName").asString()).isEqualTo("Alice's Landscaping");
+        assertThat(info.path("baseCurrency").asString()).isEqualTo("USD");
+        assertConformsToCodat(connection);
+        assertStatements(company, connection);
+        assertThat(QBO.traffic().maxConcurrencyObserved(ALICE_REALM)).isLessThanOrEqualTo(10);
+        assertThat(QBO.traffic().throttledResponses()).isZero();
+        assertThat(QBO.violations()).isEmpty();
+    }
+
+    @Test
+    void changeDataCapturePicksUpAChangeAndADeletion() {
+        String company = company(false);
+        String connection = QuickBooksFixture.createConnection(api, company);
+        link(company, connection, QboSettings.ALICE, ALICE_REALM);
+        awaitFinished(company, queue(company, "invoices"), "Complete");
+        long before = count(connection, "invoices");
+        List<String> ids = QBO.records(ALICE_REALM, "Invoice").stream().map(i -> i.path("Id").asString()).toList();
+        String changed = ids.get(3);
+        String deleted = ids.get(7);
+
+        // a QuickBooks user edits one invoice and deletes another
+        QBO.updateRecord(ALICE_REALM, "Invoice", changed, i -> i.put("PrivateNote", "Changed by the test"));
+        QBO.deleteRecord(ALICE_REALM, "Invoice", deleted);
+        QBO.traffic().reset();
+        String dataset = queue(company, "invoices");
+        awaitFinished(company, dataset, "Complete");
+
+        Map<String, Object> row = jdbc.queryForMap("select full_sync, modified_since from dataset where id = ?",
+                UUID.fromString(dataset));
+        assertThat(row.get("full_sync")).isEqualTo(false);
+        assertThat(row.get("modified_since")).isNotNull();
+        assertThat(QBO.traffic().callsByEndpoint(ALICE_REALM)).as("changes only").containsEntry("cdc", 1L)
+                .doesNotContainKey("query:Invoice");
+        assertThat(recordJson(connection, "invoices", changed).path("note").asString())
+                .isEqualTo("Changed by the test");
+        assertThat(deleted(connection, "invoices", deleted)).isTrue();
+        assertThat(recordJson(connection, "invoices", deleted).has("issueDate")).as("the last content is kept")
+                .isTrue();
+        assertThat(api.get("/companies/" + company + "/data/invoices/" + deleted).json().path("metadata")
+                .path("isDeleted").asBoolean()).as("flagged when fetched by id").isTrue();
+        assertThat(count(connection, "invoices")).as("nothing lost, nothing doubled").isEqualTo(before);
+        assertConformsToCodat(connection);
+        assertThat(QBO.violations()).isEmpty();
+    }
+
+    @Test
+    void aLastReadOlderThanChangeDataCapturesThirtyDaysIsFollowedByAFullRead() {
+        String company = company(false);
+        String connection = QuickBooksFixture.createConnection(api, company);
+        link(company, connection, QboSettings.ALICE, ALICE_REALM);
+        awaitFinished(company, queue(company, "bills"), "Complete");
+        // the last read was 30 days and 30 minutes ago (within the periodic full-read interval of this context)
+        jdbc.update("update dataset set fetch_started_utc = fetch_started_utc - interval '30 days 30 minutes'"
+                + " where connection_id = ? and data_type = 'bills'", UUID.fromString(connection));
+        List<String> ids = QBO.records(ALICE_REALM, "Bill").stream().map(b -> b.path("Id").asString()).toList();
+        QBO.updateRecord(ALICE_REALM, "Bill", ids.get(2), b -> b.put("PrivateNote", "Changed a month later"));
+        QBO.deleteRecord(ALICE_REALM, "Bill", ids.get(5));
+        QBO.traffic().reset();
+
+        String dataset = queue(company, "bills");
+        awaitFinished(company, dataset, "Complete");
+
+        assertThat(jdbc.queryForObject("select full_sync from dataset where id = ?", Boolean.class,
+                UUID.fromString(dataset))).isTrue();
+        assertThat(QBO.traffic().callsByEndpoint(ALICE_REALM)).doesNotContainKey("cdc").containsKey("query:Bill");
+        assertThat(recordJson(connection, "bills", ids.get(2)).path("note").asString())
+                .isEqualTo("Changed a month later");
+        assertThat(deleted(connection, "bills", ids.get(5))).as("not listed by the full read: deleted").isTrue();
+        assertThat(QBO.violations()).as("CDC was not asked beyond its 30 days").isEmpty();
+    }
+
+    @Test
+    void anExpiredAccessTokenIsRefreshedAndTheRotatedRefreshTokenIsKept() {
+        String company = company(false);
+        String connection = QuickBooksFixture.createConnection(api, company);
+        link(company, connection, QboSettings.ALICE, ALICE_REALM);
+        QBO.expireAccessTokens();
+
+        awaitFinished(company, queue(company, "company"), "Complete");
+
+        assertThat(jdbc.queryForObject("select refreshed_count from connection_token where connection_id = ?",
+                Integer.class, UUID.fromString(connection))).isEqualTo(1);
+        assertThat(QBO.traffic().tokenRequests()).containsEntry("refresh_token", 1L);
+        List<String> lineage = QBO.refreshTokenLineage(ALICE_REALM);
+        assertThat(lineage).hasSize(2);
+        assertThat(jdbc.queryForObject("select refresh_expires_utc > now() + interval '99 days' from"
+                + " connection_token where connection_id = ?", Boolean.class, UUID.fromString(connection)))
+                .as("x_refresh_token_expires_in kept").isTrue();
+        // the newest refresh token is the one stored: refreshing again spends it (the superseded one would fail)
+        jdbc.update("update connection_token set expires_utc = now() - interval '1 minute' where connection_id = ?",
+                UUID.fromString(connection));
+        credentials.accessToken(ClientId.of(tenant.clientId()), CompanyId.of(UUID.fromString(company)),
+                ConnectionId.of(UUID.fromString(connection)));
+        assertThat(QBO.refreshTokenLineage(ALICE_REALM)).hasSize(3).startsWith(lineage.get(0), lineage.get(1));
+        assertThat(QBO.traffic().tokenRequests()).containsEntry("refresh_token", 2L)
+                .doesNotContainKey("invalid_grant");
+        assertThat(QBO.violations()).isEmpty();
+    }
+
+    @Test
+    void aFaultInsideAnHttp200IsAFailedReadWithIntuitsMessage() {
+        String company = company(false);
+        String connection = QuickBooksFixture.createConnection(api, company);
+        link(company, connection, QboSettings.ALICE, ALICE_REALM);
+        QBO.faults().faultInsideOkAnswerNext(1);
+
+        JsonNode failed = awaitFinished(company, queue(company, "customers"), "FetchError");
+
+        assertThat(failed.path("isErrored").asBoolean()).isTrue();
+        assertThat(jdbc.queryForObject("select error_message from dataset where id = ?", String.class,
+                UUID.fromString(failed.path("id").asString()))).contains("ValidationFault")
+                .contains("injected Fault inside an HTTP 200 answer");
+        assertThat(count(connection, "customers")).as("nothing half-written").isZero();
+        assertThat(status(company, connection)).isEqualTo("Linked");
+        // the next read is whole again
+        awaitFinished(company, queue(company, "customers"), "Complete");
+        assertThat(count(connection, "customers")).isEqualTo(QBO.count(ALICE_REALM, "Customer"));
+        assertThat(QBO.violations()).isEmpty();
+    }
+
+    @Test
+    void a429WithRetryAfterIsWaitedForWithoutLosingOrDoublingARecord() {
+        String company = company(false);
+        String connection = QuickBooksFixture.createConnection(api, company);
+        link(company, connection, QboSettings.ALICE, ALICE_REALM);
+        QBO.faults().throttleNext(1);
+
+        String dataset = queue(company, "invoices");
+        await().atMost(SYNC).until(() -> QBO.traffic().throttledResponses() == 1);
+        awaitFinished(company, dataset, "Complete");
+
+        assertThat(jdbc.queryForObject("select count(*) from rate_block where limit_key like ?", Integer.class,
+                "qhyg|" + QboSettings.CLIENT_ID + "|" + ALICE_REALM + "%")).as("every instance was told to wait")
+                .isEqualTo(1);
+        assertThat(count(connection, "invoices")).isEqualTo(QBO.count(ALICE_REALM, "Invoice"));
+        assertThat(jdbc.queryForObject("select count(distinct record_id) from record where connection_id = ? and"
+                + " data_type = 'invoices'", Long.class, UUID.fromString(connection)))
+                .isEqualTo(QBO.count(ALICE_REALM, "Invoice"));
+        assertThat(QBO.traffic().throttledResponses()).isEqualTo(1);
+        assertThat(QBO.violations()).isEmpty();
+    }
+
+    @Test
+    void aGrantRevokedAtIntuitDeauthorizesTheConnectionAndTheLenderIsTold() throws Exception {
+        try (HookReceiver hooks = HookReceiver.start()) {
+            Api.Response consumer = api.post("/webhooks", "{\"url\":\"" + hooks.url()
+                    + "\",\"eventTypes\":[\"connection.disconnected\"]}");
+            assertThat(consumer.status()).as(consumer.toString()).isEqualTo(201);
+            String company = company(false);
+            String connection = QuickBooksFixture.createConnection(api, company);
+            link(company, connection, QboSettings.BOB, "9341452000002002");
+            QBO.revokeGrant("9341452000002002");
+
+            JsonNode failed = awaitFinished(company, queue(company, "chartOfAccounts"), "AuthError");
+            assertThat(failed.path("isErrored").asBoolean()).isTrue();
+            assertThat(status(company, connection)).isEqualTo("Deauthorized");
+            assertThat(QBO.traffic().tokenRequests()).containsEntry("invalid_grant", 1L);
+            assertThat(jdbc.queryForObject("select count(*) from connection_token where connection_id = ?",
+                    Integer.class, UUID.fromString(connection))).isZero();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hooks.bodies())
+                    .anySatisfy(body -> assertThat(body).contains("connection.disconnected").contains(connection)
+                            .contains("Deauthorized")));
+        }
+        assertThat(QBO.violations()).isEmpty();
+    }
+
+    @Test
+    void anUnlinkRevokesTheGrantAtIntuitAsIntuitAsksForIt() {
+        String company = company(false);
+        String connection = QuickBooksFixture.createConnection(api, company);
+        link(company, connection, QboSettings.BOB, "9341452000002001");
+        String token = credentials.accessToken(ClientId.of(tenant.clientId()), CompanyId.of(UUID.fromString(company)),
+                ConnectionId.of(UUID.fromString(connection)));
+
+        assertThat(api.patch("/companies/" + company + "/connections/" + connection, "{\"status\":\"Unlinked\"}")
+                .json().path("status").asString()).isEqualTo("Unlinked");
+
+        await().atMost(SYNC).until(() -> QBO.traffic().tokenRequests().getOrDefault("revoke", 0L) >= 1);
+        HttpResponse<String> after = intuit(QBO.companyUrl("9341452000002001")
+                + "/companyinfo/9341452000002001?minorversion=75", token);
+        assertThat(after.statusCode()).as("the grant is gone at Intuit").isEqualTo(401);
+        assertThat(QBO.violations()).as("a JSON revocation body, with the app's Basic authentication").isEmpty();
+    }
+
+    // ---- helpers ----
+
+    private String company(boolean syncOnLink) {
+        Api.Response company = api.post("/companies", "{\"name\":\"QuickBooks Co " + UUID.randomUUID() + "\"}");
+        assertThat(company.status()).as(company.toString()).isEqualTo(200);
+        String id = company.json().path("id").asString();
+        if (!syncOnLink) {
+            assertThat(api.post("/companies/" + id + "/syncSettings", NO_SYNC_ON_LINK).status()).isEqualTo(204);
+        }
+        return id;
+    }
+
+    private void link(String company, String connection, QboSettings.TestUser user, String realmId) {
+        String linkUrl = api.get("/companies/" + company + "/connections/" + connection).json().path("linkUrl")
+                .asString();
+        HttpResponse<String> landing = QuickBooksFixture.authorise(linkUrl, user, realmId);
+        assertThat(landing.statusCode()).as(landing.body()).isEqualTo(200);
+        assertThat(landing.body()).contains("is connected");
+        assertThat(status(company, connection)).isEqualTo("Linked");
+    }
+
+    private String queue(String company, String dataType) {
+        Api.Response queued = api.post("/companies/" + company + "/data/queue/" + dataType, null);
+        assertThat(queued.status()).as(queued.toString()).isEqualTo(200);
+        return queued.json().path("id").asString();
+    }
+
+    private String status(String company, String connection) {
+        return api.get("/companies/" + company + "/connections/" + connection).json().path("status").asString();
+    }
+
+    private long count(String connection, String dataType) {
+        return jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type = ?",
+                Long.class, UUID.fromString(connection), dataType);
+    }
+
+    private boolean deleted(String connection, String dataType, String id) {
+        return jdbc.queryForObject("select deleted from record where connection_id = ? and data_type = ? and"
+                + " record_id = ?", Boolean.class, UUID.fromString(connection), dataType, id);
+    }
+
+    private JsonNode recordJson(String connection, String dataType, String id) {
+        return JSON.readTree(jdbc.queryForObject("select data::text from record where connection_id = ? and"
+                + " data_type = ? and record_id = ?", String.class, UUID.fromString(connection), dataType, id));
+    }
+
+    /** Every live cached record of the connection validates against Codat's schema of its data type. */
+    private void assertConformsToCodat(String connection) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select data_type, data::text as data from record"
+                + " where connection_id = ? and not deleted and data_type not in ('profitAndLoss', 'balanceSheet')",
+                UUID.fromString(connection));
+        assertThat(rows).hasSizeGreaterThan(10);
+        for (Map<String, Object> row : rows) {
+            String dataType = (String) row.get("data_type");
+            String schema = SCHEMAS.get(dataType);
+            ObjectNode record = (ObjectNode) JSON.readTree((String) row.get("data"));
+            // Codat's company info has no id or dates of its own; the cache needs an id for every record
+            String[] extras = "company".equals(dataType) ? new String[] {"id", "modifiedDate", "sourceModifiedDate"}
+                    : new String[0];
+            if (IN_LENDING.contains(dataType)) {
+                assertThat(CODAT.problems(record, schema, extras)).as(dataType + " " + record).isEmpty();
+            }
+            CODAT_ACCOUNTING.assertValid(record, schema, extras);
+        }
+    }
+
+    /**
+     * 24 months of statements, served as Codat's reports (valid against its schemas); a month's figures are Intuit's
+     * own report for that month, and every balance sheet balances.
+     */
+    private void assertStatements(String company, String connection) {
+        assertThat(count(connection, "profitAndLoss")).isEqualTo(24);
+        assertThat(count(connection, "balanceSheet")).isEqualTo(24);
+        String financials = "/companies/" + company + "/data/financials/";
+        Api.Response profit = api.get(financials + "profitAndLoss?periodLength=1&periodsToCompare=12");
+        assertThat(profit.status()).as(profit.toString()).isEqualTo(200);
+        CODAT_ACCOUNTING.assertValid(profit.json(), "AccountingProfitAndLossReport");
+        Api.Response sheets = api.get(financials + "balanceSheet?periodLength=1&periodsToCompare=12");
+        assertThat(sheets.status()).as(sheets.toString()).isEqualTo(200);
+        CODAT_ACCOUNTING.assertValid(sheets.json(), "AccountingBalanceSheet");
+        for (JsonNode sheet : sheets.json().path("reports")) {
+            assertThat(sheet.path("assets").path("value").decimalValue()).as(sheet.toString()).isEqualByComparingTo(
+                    sheet.path("liabilities").path("value").decimalValue()
+                            .add(sheet.path("equity").path("value").decimalValue()));
+        }
+        // the busiest month's net profit is what Intuit's report for that month says
+        JsonNode month = null;
+        for (JsonNode report : profit.json().path("reports")) {
+            if (month == null || report.path("income").path("value").decimalValue()
+                    .compareTo(month.path("income").path("value").decimalValue()) > 0) {
+                month = report;
+            }
+        }
+        assertThat(month.path("income").path("value").decimalValue()).isPositive();
+        String token = credentials.accessToken(ClientId.of(tenant.clientId()), CompanyId.of(UUID.fromString(company)),
+                ConnectionId.of(UUID.fromString(connection)));
+        String from = month.path("fromDate").asString().substring(0, 10);
+        String to = month.path("toDate").asString().substring(0, 10);
+        HttpResponse<String> intuit = intuit(QBO.companyUrl(ALICE_REALM) + "/reports/ProfitAndLoss?start_date="
+                + from + "&end_date=" + to + "&accounting_method=Accrual&minorversion=75", token);
+        JsonNode net = null;
+        for (JsonNode row : JSON.readTree(intuit.body()).path("Rows").path("Row")) {
+            if ("NetIncome".equals(row.path("group").asString(""))) {
+                net = row.path("Summary").path("ColData").path(1).path("value");
+            }
+        }
+        assertThat(net).as(intuit.body()).isNotNull();
+        assertThat(month.path("netProfit").decimalValue()).isEqualByComparingTo(new BigDecimal(net.asString()));
+    }
+
+    /** A call to the emulated Intuit API as the connection, outside Bridgekeeper. */
+    private static HttpResponse<String> intuit(String url, String token) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitStatuses(String company, List<String> dataTypes, String status) {
+        await().atMost(SYNC).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode statuses = api.get("/companies/" + company + "/dataStatus").json();
+            for (String dataType : dataTypes) {
+                assertThat(statuses.path(dataType).path("currentStatus").asString()).as(dataType + " " + statuses)
+                        .isEqualTo(status);
+            }
+        });
+    }
+
+    private JsonNode awaitFinished(String company, String datasetId, String status) {
+        String path = "/companies/" + company + "/data/history/" + datasetId;
+        await().atMost(SYNC).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(
+                api.get(path).json().path("status").asString()).isEqualTo(status));
+        return api.get(path).json();
+    }
+}
