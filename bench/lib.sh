@@ -15,6 +15,7 @@ fi
 # cost is part of what is measured) but far above that, unless the caller set these variables itself.
 export BRIDGEKEEPER_THROTTLE_CLIENT_QUOTA="${BRIDGEKEEPER_THROTTLE_CLIENT_QUOTA:-1000000000}"
 export BRIDGEKEEPER_THROTTLE_FAILEDAUTHENTICATION_LIMIT="${BRIDGEKEEPER_THROTTLE_FAILEDAUTHENTICATION_LIMIT:-1000000000}"
+export BRIDGEKEEPER_THROTTLE_SIGNIN_LIMIT="${BRIDGEKEEPER_THROTTLE_SIGNIN_LIMIT:-1000000000}"
 export BRIDGEKEEPER_THROTTLE_BROWSER_LIMIT="${BRIDGEKEEPER_THROTTLE_BROWSER_LIMIT:-1000000000}"
 
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }

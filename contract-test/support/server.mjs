@@ -82,6 +82,7 @@ export async function startServer({ name = "server", env = {} } = {}) {
       // 10 wrong keys a minute per address, 300 browser requests a minute per address)
       BRIDGEKEEPER_THROTTLE_CLIENT_QUOTA: "100000000",
       BRIDGEKEEPER_THROTTLE_FAILEDAUTHENTICATION_LIMIT: "100000000",
+      BRIDGEKEEPER_THROTTLE_SIGNIN_LIMIT: "100000000",
       BRIDGEKEEPER_THROTTLE_BROWSER_LIMIT: "100000000",
       ...env,
     },

@@ -58,7 +58,11 @@ public interface ConnectionManagement {
     DataConnection markDeauthorized(ClientId clientId, CompanyId companyId, ConnectionId connectionId,
             String errorMessage);
 
-    /** An authorisation attempt failed or was cancelled; the status stays as it was. */
+    /**
+     * An authorisation attempt failed or was cancelled; the status stays as it was. The connection keeps its newest
+     * errors only, messages capped, an error already active recorded once; {@code connection.failed} is published
+     * unless the connection is Linked or the error was already active.
+     */
     DataConnection recordFailure(ClientId clientId, CompanyId companyId, ConnectionId connectionId,
             String statusCode, String statusText, String errorMessage);
 

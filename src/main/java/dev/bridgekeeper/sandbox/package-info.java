@@ -5,7 +5,8 @@
  *
  * <p>Nothing here is called from other modules: Bridgekeeper reaches the sandbox only over HTTP,
  * through the URLs in the catalog entries {@code sbac}, {@code sbbk} and {@code sbcm}, exactly as it
- * reaches a real platform. {@code bridgekeeper.sandbox.enabled=false} removes all of it.
+ * reaches a real platform. They run in development mode only, unless {@code bridgekeeper.sandbox.enabled} says
+ * otherwise; switched off, none of this exists.
  */
 @ApplicationModule(displayName = "Sandbox")
 package dev.bridgekeeper.sandbox;

@@ -130,12 +130,13 @@ class WebhookDeliveryIT {
         CompanyId company = CompanyId.of(companyId);
         ClientId client = ClientId.of(tenant.clientId());
 
+        // connection.failed is for a connection that is not working: a Linked one's failed re-authorisation sends none
+        connections.recordFailure(client, company, connectionId, "400", "Bad Request", "Cancelled");
         connections.markLinked(client, company, connectionId, Map.of("orgId", "sandbox-1"));
         Api.Response unlinked = api.patch("/companies/" + companyId + "/connections/" + connectionId,
                 "{\"status\":\"Unlinked\"}");
         assertThat(unlinked.status()).as(unlinked.toString()).isEqualTo(200);
         connections.markLinked(client, company, connectionId, Map.of("orgId", "sandbox-1"));
-        connections.recordFailure(client, company, connectionId, "400", "Bad Request", "Cancelled");
         JsonNode lastState = api.get("/companies/" + companyId + "/connections/" + connectionId).json();
         assertThat(api.delete("/companies/" + companyId + "/connections/" + connectionId).status()).isEqualTo(200);
 

@@ -26,7 +26,6 @@ import dev.bridgekeeper.platform.paging.Slice;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,10 +54,11 @@ class ConnectionService implements ConnectionManagement {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
+    private final ConnectionsPerCompany cap;
 
     ConnectionService(ConnectionStore store, ConnectionViews views, ConnectionQuery query, CompanyDirectory companies,
             IntegrationCatalog catalog, SecretSealer sealer, ApplicationEventPublisher events, JsonMapper json,
-            Clock clock) {
+            Clock clock, ConnectionsPerCompany cap) {
         this.store = store;
         this.views = views;
         this.query = query;
@@ -68,6 +68,7 @@ class ConnectionService implements ConnectionManagement {
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.cap = cap;
     }
 
     /** One page of the company's connections for Codat's list endpoint, filtered and ordered as asked. */
@@ -110,9 +111,10 @@ class ConnectionService implements ConnectionManagement {
             new ValidationErrors().reject("platformKey", "\"platformKey\" is required, e.g. \"sbac\".").throwIfAny();
         }
         CompanyReference company = companies.require(clientId, companyId);
+        // unknown, or a sandbox platform while the sandboxes are off: the catalog's reason names which
         Integration integration = catalog.find(platformKey).orElseThrow(() -> ApiException.badRequest("platformKey",
-                "\"platformKey\" " + platformKey + " is not an integration of this instance; GET /integrations"
-                        + " lists them."));
+                catalog.unavailableReason(clientId, platformKey).orElse("\"platformKey\" " + platformKey
+                        + " is not an integration of this instance; GET /integrations lists them.")));
         // the catalog's switch and the app credentials (the message names the setting to fill in)
         catalog.unavailableReason(clientId, integration.key()).ifPresent(reason -> {
             throw ApiException.badRequest("platformKey", reason);
@@ -121,6 +123,7 @@ class ConnectionService implements ConnectionManagement {
             throw ApiException.conflict("Company " + companyId + " already has an accounting connection; a company"
                     + " can have only one. Delete it before connecting another accounting platform.");
         }
+        cap.checkRoomFor(companyId);
         Instant now = now();
         ConnectionRow row = new ConnectionRow(UUID.randomUUID(), companyId.value(), integration.key(),
                 integration.sourceType().name(), ConnectionStatus.PendingAuth, now, null, List.of(), null);
@@ -229,8 +232,8 @@ class ConnectionService implements ConnectionManagement {
     public DataConnection markDeauthorized(ClientId clientId, CompanyId companyId, ConnectionId connectionId,
             String errorMessage) {
         Locked locked = require(clientId, companyId, connectionId, true);
-        List<DataConnectionError> errors = new ArrayList<>(locked.row().errors());
-        errors.add(DataConnectionError.active("401", "Unauthorized", errorMessage, now()));
+        List<DataConnectionError> errors = ConnectionErrors.add(locked.row().errors(),
+                DataConnectionError.active("401", "Unauthorized", errorMessage, now())).errors();
         return change(clientId, locked, ConnectionStatus.Deauthorized, errors, locked.row().connectionInfo());
     }
 
@@ -240,14 +243,18 @@ class ConnectionService implements ConnectionManagement {
             String statusCode, String statusText, String errorMessage) {
         Locked locked = require(clientId, companyId, connectionId, true);
         ConnectionRow row = locked.row();
-        List<DataConnectionError> errors = new ArrayList<>(row.errors());
         Instant now = now();
-        errors.add(DataConnectionError.active(statusCode, statusText, errorMessage, now));
+        ConnectionErrors.Added added = ConnectionErrors.add(row.errors(),
+                DataConnectionError.active(statusCode, statusText, errorMessage, now));
         ConnectionRow updated = new ConnectionRow(row.id(), row.companyId(), row.platformKey(), row.sourceType(),
-                row.status(), row.created(), row.lastSync(), errors, row.connectionInfo());
+                row.status(), row.created(), row.lastSync(), added.errors(), row.connectionInfo());
         store.update(clientId.value(), updated);
         DataConnection connection = views.view(updated);
-        events.publishEvent(new ConnectionFailed(clientId, locked.company(), connection, now));
+        // a Linked connection still works (anyone with its linkUrl can fail a re-authorisation), and a repeat of an
+        // error that is already active tells the lender nothing new
+        if (row.status() != ConnectionStatus.Linked && !added.repeated()) {
+            events.publishEvent(new ConnectionFailed(clientId, locked.company(), connection, now));
+        }
         return connection;
     }
 

@@ -6,6 +6,7 @@ import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.integration.IntegrationSettings;
 import dev.bridgekeeper.platform.error.ApiException;
 import dev.bridgekeeper.platform.ids.ClientId;
+import dev.bridgekeeper.platform.secrets.DevelopmentMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +37,21 @@ class CatalogService implements IntegrationCatalog {
     private final DeploymentSettings deployment;
     private final CredentialStore credentials;
     private final String location;
+    private final java.util.Set<String> switchedOffSandboxes;
 
     CatalogService(ResourcePatternResolver resources, Environment env, CredentialStore credentials,
-            @Value("${bridgekeeper.catalog.location:classpath:catalog/}") String location,
-            @Value("${bridgekeeper.sandbox.enabled:true}") boolean sandboxEnabled) {
+            @Value("${bridgekeeper.catalog.location:classpath:catalog/}") String location) {
+        boolean sandboxEnabled = DevelopmentMode.sandboxesEnabled(env);
         this.location = location.endsWith("/") ? location : location + "/";
         this.credentials = credentials;
-        List<CatalogLoader.Loaded> loaded = new CatalogLoader(resources, env::resolveRequiredPlaceholders)
-                .loadEntries(location).stream().filter(e -> sandboxEnabled || !e.integration().sandbox()).toList();
+        List<CatalogLoader.Loaded> all = new CatalogLoader(resources, env::resolveRequiredPlaceholders)
+                .loadEntries(location);
+        List<CatalogLoader.Loaded> loaded = all.stream().filter(e -> sandboxEnabled || !e.integration().sandbox())
+                .toList();
+        // remembered only to tell a caller naming one why it is refused
+        this.switchedOffSandboxes = all.stream().filter(e -> !sandboxEnabled && e.integration().sandbox())
+                .map(e -> e.integration().key().toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
         this.entries = loaded.stream().collect(Collectors.toUnmodifiableMap(e -> e.integration().key(),
                 Function.identity()));
         this.integrations = loaded.stream().map(CatalogLoader.Loaded::integration).toList();
@@ -114,6 +122,12 @@ class CatalogService implements IntegrationCatalog {
     @Override
     public Optional<String> unavailableReason(ClientId client, String platformKey) {
         Integration integration = find(platformKey).orElse(null);
+        if (integration == null && platformKey != null
+                && switchedOffSandboxes.contains(platformKey.toLowerCase(java.util.Locale.ROOT))) {
+            return Optional.of("\"platformKey\" " + platformKey + " is a sandbox platform, and the sandbox platforms"
+                    + " are switched off on this instance (they run in development mode, or with"
+                    + " BRIDGEKEEPER_SANDBOX_ENABLED=true); GET /integrations lists the platforms it offers.");
+        }
         if (integration == null) {
             return Optional.of("\"platformKey\" " + platformKey + " is not an integration of this instance;"
                     + " GET /integrations lists them.");

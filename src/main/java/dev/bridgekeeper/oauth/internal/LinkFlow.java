@@ -167,7 +167,7 @@ class LinkFlow {
             boolean cancelled = "access_denied".equals(error);
             connections.recordFailure(attempt.client(), attempt.company(), attempt.connection(),
                     cancelled ? "403" : "500", cancelled ? "Forbidden" : "Internal Server Error",
-                    cancelled ? "User cancelled." : "The platform reported an error: " + error);
+                    cancelled ? "User cancelled." : CallbackErrors.describe(error, query.get("error_description")));
             return outcomes.finish(attempt, connection, cancelled ? "403" : "500",
                     cancelled ? "User cancelled" : "Unknown error",
                     cancelled ? "User cancelled." : "The platform reported an error.");

@@ -70,6 +70,11 @@ public class SecretSealer {
         }
     }
 
+    /** The ids of every configured key, the active one included. */
+    public java.util.Set<String> keyIds() {
+        return new java.util.TreeSet<>(keys.keySet());
+    }
+
     /** The key id new secrets are sealed with; ciphertexts naming another id are due for re-sealing. */
     public String activeKeyId() {
         return activeKeyId;

@@ -13,7 +13,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The authentication filter's rate limits: failed authentication per source address (checked before an API
- * key is looked up) and each client's request quota. Every method answers empty when the request may go on,
+ * key is looked up) and each client's request quota; and sign-in attempts per source address for pages that
+ * check a password. Every method answers empty when the request may go on,
  * or the wait to put in {@code Retry-After}; {@link #refuse} writes Codat's 429.
  */
 public final class RequestThrottle {
@@ -26,14 +27,16 @@ public final class RequestThrottle {
     private final ClientAddresses addresses;
     private final FailedAuthenticationThrottle failures;
     private final ClientQuota quota;
+    private final SignInThrottle signIns;
     private final ErrorResponses errors;
 
     RequestThrottle(boolean enabled, ClientAddresses addresses, FailedAuthenticationThrottle failures,
-            ClientQuota quota, ErrorResponses errors) {
+            ClientQuota quota, SignInThrottle signIns, ErrorResponses errors) {
         this.enabled = enabled;
         this.addresses = addresses;
         this.failures = failures;
         this.quota = quota;
+        this.signIns = signIns;
         this.errors = errors;
     }
 
@@ -56,6 +59,11 @@ public final class RequestThrottle {
     /** One request of the client with its API key, counted against its quota. */
     public Optional<Duration> clientRequest(ClientId client) {
         return enabled ? quota.request(client) : Optional.empty();
+    }
+
+    /** A password typed on a sign-in page is about to be checked: empty to check it, or the address's wait. */
+    public Optional<Duration> signInAttempt(HttpServletRequest request) {
+        return enabled ? signIns.attempt(address(request)) : Optional.empty();
     }
 
     /** Codat's 429: its ErrorMessage, and Retry-After in whole seconds (at least 1). */

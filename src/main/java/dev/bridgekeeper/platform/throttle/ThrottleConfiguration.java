@@ -60,7 +60,8 @@ class ThrottleConfiguration {
     RequestThrottle requestThrottle(ThrottleProperties properties, ClientAddresses addresses, ThrottleBuckets buckets,
             ClientQuota quota, ErrorResponses errors) {
         return new RequestThrottle(properties.enabled(), addresses,
-                new FailedAuthenticationThrottle(buckets, properties.failedAuthentication()), quota, errors);
+                new FailedAuthenticationThrottle(buckets, properties.failedAuthentication()), quota,
+                new SignInThrottle(buckets, properties.signIn()), errors);
     }
 
     /** After the correlation id, body and query filters, so a 429 carries the request's correlation id. */

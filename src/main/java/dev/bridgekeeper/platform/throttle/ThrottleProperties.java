@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       from one of them has its source address taken from {@code X-Forwarded-For}
  * @param client         each client's request quota (API-key requests), Codat's daily quota by default
  * @param failedAuthentication  wrong credentials per source address, counted over all instances
+ * @param signIn         sign-in attempts on the sandbox's page (a bcrypt check each) per source address, counted
+ *                       over all instances
  * @param browser        the public pages a customer's browser opens (Hosted Link, linkUrl, OAuth callback,
  *                       sandbox), per source address and instance
  */
@@ -23,6 +25,7 @@ public record ThrottleProperties(
         @DefaultValue("") List<String> trustedProxies,
         @DefaultValue Client client,
         @DefaultValue Limit failedAuthentication,
+        @DefaultValue Limit signIn,
         @DefaultValue Browser browser) {
 
     /**
@@ -66,6 +69,9 @@ public record ThrottleProperties(
         if (failedAuthentication == null) {
             failedAuthentication = new Limit(10, Duration.ofMinutes(1));
         }
+        if (signIn == null) {
+            signIn = new Limit(10, Duration.ofMinutes(1));
+        }
         if (browser == null) {
             browser = new Browser(300, Duration.ofMinutes(1),
                     List.of("/link/**", "/companies/*/connections/*/start", "/oauth/callback", "/sandbox/**"));
@@ -77,11 +83,12 @@ public record ThrottleProperties(
         positive(client.window(), "client.window");
         positive(client.syncInterval(), "client.sync-interval");
         positive(client.resetCheckInterval(), "client.reset-check-interval");
-        if (failedAuthentication.limit() < 1 || browser.limit() < 1) {
-            throw new StartupProblem("bridgekeeper.throttle.failed-authentication.limit and browser.limit must be 1"
-                    + " or more.");
+        if (failedAuthentication.limit() < 1 || signIn.limit() < 1 || browser.limit() < 1) {
+            throw new StartupProblem("bridgekeeper.throttle.failed-authentication.limit, sign-in.limit and"
+                    + " browser.limit must be 1 or more.");
         }
         positive(failedAuthentication.period(), "failed-authentication.period");
+        positive(signIn.period(), "sign-in.period");
         positive(browser.period(), "browser.period");
         for (String range : trustedProxies) {
             AddressRange.parse(range, "bridgekeeper.throttle.trusted-proxies");

@@ -13,13 +13,19 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * One sandbox organisation's data as its API lists it: the generated records ({@link SandboxRecords}) plus the
- * changes tests make (a touch re-stamps a record's modifiedDate, a delete removes it). Changes live in memory:
+ * changes tests make (a touch re-stamps a record's modifiedDate, an edit sets fields and re-stamps it, a delete
+ * removes it). Changes live in memory:
  * they are test hooks, and a restart returning the organisation to its generated state is what a test wants.
  */
 final class SandboxDataStore {
 
-    /** A record changed after generation: modified at {@code modified}, deleted or not. */
-    record Change(Instant modified, boolean deleted) {}
+    /** A record changed after generation: modified at {@code modified}, deleted or not, top-level fields set. */
+    record Change(Instant modified, boolean deleted, Map<String, Object> fields) {
+
+        Change(Instant modified, boolean deleted) {
+            this(modified, deleted, Map.of());
+        }
+    }
 
     /** One page of a listing. */
     record Page(List<Map<String, Object>> results, long totalResults) {}
@@ -71,7 +77,25 @@ final class SandboxDataStore {
     /** Re-stamps the record as modified now; false when there is no such record. */
     Optional<Map<String, Object>> touch(SandboxRecords records, String key, String dataType, String id) {
         return records.indexOf(dataType, id).map(i -> {
-            Change change = new Change(later(key, dataType), false);
+            Change earlier = changesOf(key, dataType).get(i);
+            Change change = new Change(later(key, dataType), false, earlier == null ? Map.of() : earlier.fields());
+            changesOf(key, dataType).put(i, change);
+            return render(records, dataType, i, change);
+        });
+    }
+
+    /** Sets top-level fields of the record (not its id or dates) and re-stamps it as modified now. */
+    Optional<Map<String, Object>> edit(SandboxRecords records, String key, String dataType, String id,
+            Map<String, Object> fields) {
+        return records.indexOf(dataType, id).map(i -> {
+            Change earlier = changesOf(key, dataType).get(i);
+            Map<String, Object> merged = new LinkedHashMap<>(earlier == null ? Map.of() : earlier.fields());
+            fields.forEach((name, value) -> {
+                if (!List.of("id", "modifiedDate", "sourceModifiedDate").contains(name)) {
+                    merged.put(name, value);
+                }
+            });
+            Change change = new Change(later(key, dataType), false, merged);
             changesOf(key, dataType).put(i, change);
             return render(records, dataType, i, change);
         });
@@ -93,8 +117,14 @@ final class SandboxDataStore {
             gone.put("metadata", Map.of("isDeleted", true));
             return gone;
         }
-        return records.record(dataType, index,
+        Map<String, Object> record = records.record(dataType, index,
                 change == null ? SandboxRecords.baseModified(index) : change.modified());
+        if (change == null || change.fields().isEmpty()) {
+            return record;
+        }
+        Map<String, Object> edited = new LinkedHashMap<>(record);
+        edited.putAll(change.fields());
+        return edited;
     }
 
     /** Now, but strictly after every earlier change of the data type, so each touch is visible to "since". */

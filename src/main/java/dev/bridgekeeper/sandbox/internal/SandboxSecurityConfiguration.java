@@ -1,6 +1,7 @@
 package dev.bridgekeeper.sandbox.internal;
 
 import dev.bridgekeeper.platform.error.ErrorResponses;
+import dev.bridgekeeper.platform.throttle.RequestThrottle;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
@@ -27,6 +28,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -82,7 +84,7 @@ class SandboxSecurityConfiguration {
     SecurityFilterChain sandboxAuthorizationServerSecurity(HttpSecurity http, RegisteredClientRepository clients,
             OAuth2AuthorizationService authorizations, OAuth2AuthorizationConsentService consents,
             AuthorizationServerSettings settings, OAuth2TokenGenerator<OAuth2Token> tokens, SandboxAccounts accounts,
-            MeterRegistry meters) throws Exception {
+            MeterRegistry meters, RequestThrottle throttle) throws Exception {
         RequestMatcher clientEndpoints = new OrRequestMatcher(Arrays.stream(SandboxPlatform.values())
                 .flatMap(p -> Arrays.stream(new String[] {"/oauth2/token", "/oauth2/introspect", "/oauth2/revoke"})
                         .map(endpoint -> post(p.issuerPath() + endpoint)))
@@ -121,7 +123,8 @@ class SandboxSecurityConfiguration {
                 // and the consent answer travels on through Bridgekeeper's callback to the lender's site.
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'")))
-                .addFilterBefore(new TokenRequestCounter(meters), SecurityContextHolderFilter.class);
+                .addFilterBefore(new TokenRequestCounter(meters), SecurityContextHolderFilter.class)
+                .addFilterBefore(new SignInAttemptFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 

@@ -1,0 +1,98 @@
+package dev.bridgekeeper.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bridgekeeper.oauth.ConnectionCredentials;
+import dev.bridgekeeper.support.Api;
+import dev.bridgekeeper.support.ApiIntegrationTest;
+import dev.bridgekeeper.support.SandboxLink;
+import dev.bridgekeeper.support.Tenant;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A platform record holding U+0000 (which PostgreSQL cannot store in jsonb) is stored with U+FFFD in its place, by a
+ * refresh (staged) and by a first sync (straight into the cache), and the syncs after it go on completing.
+ */
+@ApiIntegrationTest
+class NulCharacterSyncIT {
+
+    private static final Duration SYNC = Duration.ofSeconds(60);
+    private static final String CUSTOMERS = "/sandbox/commerce/api/data/commerce-customers";
+
+    @LocalServerPort
+    int port;
+
+    @Value("${bridgekeeper.public-url}")
+    String publicUrl;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ConnectionCredentials credentials;
+
+    @Test
+    void aRecordWithNulIsStoredWithTheReplacementCharacterAndDoesNotPoisonLaterSyncs() {
+        Tenant tenant = Tenant.create(jdbc, port, "NUL records");
+        Api api = tenant.api();
+        SandboxLink first = SandboxLink.create(tenant, publicUrl, "sbcm", "user_good");
+        awaitComplete(api, first);
+        Api sandbox = Api.at(port).withBearer(first.accessToken(credentials));
+        JsonNode customer = sandbox.get(CUSTOMERS + "?pageSize=1").json().path("results").get(0);
+        String id = customer.path("id").asString();
+        String name = customer.path("customerName").asString();
+        try {
+            Api.Response edited = sandbox.patch(CUSTOMERS + "/" + id, "{\"customerName\":\"Nul\\u0000Name\"}");
+            assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+            assertThat(edited.json().path("customerName").asString()).isEqualTo("Nul\u0000Name");
+
+            // a refresh stages the changed record
+            assertThat(refresh(api, first).path("status").asString()).isEqualTo("Complete");
+            assertThat(cached(api, first, id).path("customerName").asString()).isEqualTo("Nul\uFFFDName");
+
+            // a first sync copies every record straight into the cache
+            SandboxLink second = SandboxLink.create(tenant, publicUrl, "sbcm", "user_good");
+            awaitComplete(api, second);
+            assertThat(cached(api, second, id).path("customerName").asString()).isEqualTo("Nul\uFFFDName");
+
+            // and the record does not stop the next sync
+            sandbox.post(CUSTOMERS + "/" + id + "/touch", null);
+            assertThat(refresh(api, first).path("status").asString()).isEqualTo("Complete");
+        } finally {
+            sandbox.patch(CUSTOMERS + "/" + id, "{\"customerName\":\"" + name + "\"}");
+        }
+    }
+
+    private void awaitComplete(Api api, SandboxLink link) {
+        await().atMost(SYNC).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode statuses = api.get(link.companyPath() + "/dataStatus").json();
+            for (String dataType : List.of("commerce-customers")) {
+                assertThat(statuses.path(dataType).path("currentStatus").asString()).as(dataType + " " + statuses)
+                        .isEqualTo("Complete");
+            }
+        });
+    }
+
+    private JsonNode refresh(Api api, SandboxLink link) {
+        String datasetId = api.post(link.companyPath() + "/data/queue/commerce-customers", null).json().path("id")
+                .asString();
+        String path = link.companyPath() + "/data/history/" + datasetId;
+        await().atMost(SYNC).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonNode op = api.get(path).json();
+            return op.path("isCompleted").asBoolean() || op.path("isErrored").asBoolean();
+        });
+        return api.get(path).json();
+    }
+
+    private static JsonNode cached(Api api, SandboxLink link, String id) {
+        return api.get(link.connectionPath() + "/data/commerce-customers/" + id).json();
+    }
+}
