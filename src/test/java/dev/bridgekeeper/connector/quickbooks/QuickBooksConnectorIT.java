@@ -5,6 +5,7 @@ import static dev.bridgekeeper.connector.quickbooks.QuickBooksFixture.QBO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.bridgekeeper.connector.emulator.HookReceiver;
 import dev.bridgekeeper.connector.quickbooks.emulator.QboSettings;
 import dev.bridgekeeper.oauth.ConnectionCredentials;
 import dev.bridgekeeper.platform.ids.ClientId;

@@ -4,6 +4,7 @@ import static dev.bridgekeeper.connector.xero.XeroFixture.XERO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.bridgekeeper.connector.emulator.HookReceiver;
 import dev.bridgekeeper.connector.xero.emulator.Ledger;
 import dev.bridgekeeper.connector.xero.emulator.XeroEmulatorConfig;
 import dev.bridgekeeper.oauth.ConnectionCredentials;

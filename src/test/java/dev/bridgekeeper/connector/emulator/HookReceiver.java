@@ -1,4 +1,4 @@
-package dev.bridgekeeper.connector.quickbooks;
+package dev.bridgekeeper.connector.emulator;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A lender's webhook endpoint on 127.0.0.1 that answers 200 and keeps every body it received. */
-final class HookReceiver implements AutoCloseable {
+public final class HookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<String> bodies = new CopyOnWriteArrayList<>();
@@ -30,15 +30,15 @@ final class HookReceiver implements AutoCloseable {
         server.start();
     }
 
-    static HookReceiver start() {
+    public static HookReceiver start() {
         return new HookReceiver();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
     }
 
-    List<String> bodies() {
+    public List<String> bodies() {
         return List.copyOf(bodies);
     }
 
