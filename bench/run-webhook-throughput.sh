@@ -77,13 +77,14 @@ mkdir -p "$ROOT/bench/results"
 cp "$RESULT_ONE" "$ROOT/bench/results/webhook-throughput-one-instance-$(date -u +%Y-%m-%dT%H-%M-%SZ).json"
 [[ "${BENCH_ONLY_ONE:-0}" == "1" ]] && exit 0
 
-for f in token-signing.key encryption.key; do
+for f in token-signing.key encryption.key postgres.password; do
   [[ -s "$DATA_A/secrets/$f" ]] || { echo "$DATA_A/secrets/$f not found; cannot start instance B" >&2; exit 1; }
 done
 echo "starting instance B on 127.0.0.1:$PORT_B against A's database (data $DATA_B, log $LOG_B)"
 # shellcheck disable=SC2086
 BRIDGEKEEPER_DATA_DIR="$DATA_B" \
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" SPRING_DATASOURCE_USERNAME=postgres \
+  SPRING_DATASOURCE_PASSWORD="$(cat "$DATA_A/secrets/postgres.password")" BRIDGEKEEPER_SANDBOX_ENABLED=true \
   BRIDGEKEEPER_SECURITY_TOKENSIGNINGKEY="$(cat "$DATA_A/secrets/token-signing.key")" \
   BRIDGEKEEPER_ENCRYPTION_KEYS="dev:$(cat "$DATA_A/secrets/encryption.key")" \
   java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT_B" --server.address=127.0.0.1 \
