@@ -2,7 +2,9 @@ package dev.bridgekeeper.platform;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
@@ -134,5 +136,32 @@ public final class IsoInstants {
             value /= 10;
         }
         out.append(buffer);
+    }
+
+    /**
+     * A record's date as platforms send it: an ISO date-time with or without offset (none: UTC, as Codat's
+     * accounting dates), or a date (its start, UTC); null for blank or anything else.
+     */
+    public static Instant parseLenient(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Instant common = parseCommon(text); // the usual shape, without the JDK's slow parsers
+        if (common != null) {
+            return common;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException notWithOffset) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeException notLocal) {
+                try {
+                    return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+                } catch (DateTimeException notADate) {
+                    return null;
+                }
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.bridgekeeper.connector.standard;
 
 import dev.bridgekeeper.connector.ConnectorRecord;
 import dev.bridgekeeper.connector.ReadFailure;
+import dev.bridgekeeper.platform.IsoInstants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,13 +104,13 @@ final class PageParser {
             throw new ReadFailure(ReadFailure.Kind.FETCH_ERROR, "A " + dataType + " record has no id.");
         }
         if (date != null && syncFrom != null) {
-            Instant dated = Dates.parse(date);
+            Instant dated = IsoInstants.parseLenient(date);
             if (dated != null && dated.isBefore(syncFrom)) {
                 return null; // older than the sync settings allow, from a platform that ignored fromDate
             }
         }
-        return new ConnectorRecord(id, Arrays.copyOfRange(body, start, end), Dates.parse(modified),
-                Dates.parse(sourceModified), deleted);
+        return new ConnectorRecord(id, Arrays.copyOfRange(body, start, end), IsoInstants.parseLenient(modified),
+                IsoInstants.parseLenient(sourceModified), deleted);
     }
 
     private static ReadFailure notAPage(String dataType) {

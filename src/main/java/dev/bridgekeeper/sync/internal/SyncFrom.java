@@ -6,11 +6,8 @@ import dev.bridgekeeper.platform.IsoInstants;
 import dev.bridgekeeper.settings.SyncSetting;
 import dev.bridgekeeper.settings.SyncSettingsDirectory;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -73,25 +70,6 @@ class SyncFrom {
 
     /** An ISO date-time with or without offset (no offset: UTC, as Codat's accounting dates), or a date. */
     static Instant parse(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        Instant common = IsoInstants.parseCommon(text); // the usual shape, without the JDK's slow parsers
-        if (common != null) {
-            return common;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notWithOffset) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notLocal) {
-                try {
-                    return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException notADate) {
-                    return null;
-                }
-            }
-        }
+        return IsoInstants.parseLenient(text);
     }
 }
