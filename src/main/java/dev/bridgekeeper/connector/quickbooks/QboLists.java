@@ -120,6 +120,22 @@ final class QboLists {
         return records.record(id, r, a);
     }
 
+    /**
+     * {@code paymentMethods} from {@code PaymentMethod}. QuickBooks Online types a method only as CREDIT_CARD or
+     * NON_CREDIT_CARD; the two methods every company starts with, Cash and Check, are recognised by name.
+     */
+    ConnectorRecord paymentMethod(JsonNode m) {
+        ObjectNode r = records.object();
+        String id = text(m, "Id");
+        r.put("id", id);
+        String name = text(m, "Name");
+        put(r, "name", name);
+        r.put("type", "CREDIT_CARD".equals(text(m, "Type")) ? "CreditCard"
+                : "Cash".equalsIgnoreCase(name) ? "Cash" : "Check".equalsIgnoreCase(name) ? "Check" : "Other");
+        r.put("status", active(m) ? "Active" : "Archived");
+        return records.record(id, r, m);
+    }
+
     /** {@code customers} from {@code Customer} (sub-customers and projects are customers too). */
     ConnectorRecord customer(JsonNode c) {
         ObjectNode r = contact(c, "customerName");

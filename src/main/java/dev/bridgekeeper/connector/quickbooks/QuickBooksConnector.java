@@ -24,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code invoices} ← Invoice; {@code bills} ← Bill; {@code payments} ← Payment; {@code billPayments} ← BillPayment;
  * {@code creditNotes} ← CreditMemo; {@code billCreditNotes} ← VendorCredit; {@code items} ← Item; {@code taxRates} ← TaxCode with its TaxRates;
  * {@code trackingCategories} ← Class and Department; {@code journalEntries} ← JournalEntry; {@code bankAccounts} ← Account of type Bank or Credit Card;
+ * {@code purchaseOrders} ← PurchaseOrder; {@code directCosts} ← Purchase; {@code directIncomes} ← SalesReceipt;
+ * {@code transfers} ← Transfer; {@code paymentMethods} ← PaymentMethod;
  * {@code profitAndLoss} and {@code balanceSheet} ← the ProfitAndLoss and BalanceSheet reports, month by month. List
  * entities are read with their inactive records ({@code Active IN (true, false)}), which QuickBooks leaves out
  * otherwise.
@@ -57,7 +59,9 @@ class QuickBooksConnector implements Connector {
         QuickBooksApi api = new QuickBooksApi(json);
         QboRecords records = new QboRecords(json);
         QboLists lists = new QboLists(records);
-        QboTransactions transactions = new QboTransactions(records);
+        QboLines documentLines = new QboLines(records);
+        QboTransactions transactions = new QboTransactions(records, documentLines);
+        QboCashTransactions cash = new QboCashTransactions(records, documentLines);
         this.authorization = new QuickBooksAuthorization(api);
         readers.put("company", new QboCompanyReader(api, lists, clock));
         readers.put("chartOfAccounts", entity(api, records, "Account", ALL, null, lists::account));
@@ -75,6 +79,12 @@ class QuickBooksConnector implements Connector {
         readers.put("trackingCategories", new QboTrackingReader(api, records));
         readers.put("journalEntries", entity(api, records, "JournalEntry", null, "TxnDate",
                 transactions::journalEntry));
+        readers.put("purchaseOrders", entity(api, records, "PurchaseOrder", null, "TxnDate",
+                transactions::purchaseOrder));
+        readers.put("directCosts", entity(api, records, "Purchase", null, "TxnDate", cash::directCost));
+        readers.put("directIncomes", entity(api, records, "SalesReceipt", null, "TxnDate", cash::directIncome));
+        readers.put("transfers", entity(api, records, "Transfer", null, "TxnDate", cash::transfer));
+        readers.put("paymentMethods", entity(api, records, "PaymentMethod", ALL, null, lists::paymentMethod));
         QboStatements statements = new QboStatements(records);
         readers.put("profitAndLoss", new QboStatementReader(api, "ProfitAndLoss", statements::profitAndLoss, clock));
         readers.put("balanceSheet", new QboStatementReader(api, "BalanceSheet", statements::balanceSheet, clock));

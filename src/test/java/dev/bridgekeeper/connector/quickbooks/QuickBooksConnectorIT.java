@@ -62,13 +62,16 @@ class QuickBooksConnectorIT {
             Map.entry("billCreditNotes", "AccountingBillCreditNote"),
             Map.entry("items", "AccountingItem"), Map.entry("taxRates", "AccountingTaxRate"),
             Map.entry("trackingCategories", "AccountingTrackingCategory"),
-            Map.entry("journalEntries", "AccountingJournalEntry"), Map.entry("bankAccounts", "AccountingBankAccount"));
+            Map.entry("journalEntries", "AccountingJournalEntry"), Map.entry("bankAccounts", "AccountingBankAccount"),
+            Map.entry("purchaseOrders", "AccountingPurchaseOrder"), Map.entry("directCosts", "AccountingDirectCost"),
+            Map.entry("directIncomes", "AccountingDirectIncome"), Map.entry("transfers", "AccountingTransfer"),
+            Map.entry("paymentMethods", "AccountingPaymentMethod"));
     /** Monthly statements: cached per month, served as Codat's reports by the financials endpoints. */
     static final List<String> STATEMENTS = List.of("profitAndLoss", "balanceSheet");
     /** Data types Codat's Lending document describes (items and tax rates are in its Accounting document only). */
     static final List<String> IN_LENDING = List.of("company", "chartOfAccounts", "customers", "suppliers", "invoices",
             "bills", "payments", "billPayments", "creditNotes", "billCreditNotes", "trackingCategories",
-            "journalEntries", "bankAccounts");
+            "journalEntries", "bankAccounts", "directCosts", "directIncomes", "transfers", "paymentMethods");
     static final String NO_SYNC_ON_LINK = "{\"settings\":[{\"dataType\":\"banking-accounts\","
             + "\"fetchOnFirstLink\":false,\"syncSchedule\":0,\"syncOrder\":0}],\"overridesDefaults\":true}";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -136,6 +139,15 @@ class QuickBooksConnectorIT {
         assertThat(count(connection, "journalEntries")).isEqualTo(QBO.count(ALICE_REALM, "JournalEntry"));
         assertThat(count(connection, "bankAccounts")).isEqualTo(QBO.records(ALICE_REALM, "Account").stream()
                 .filter(a -> List.of("Bank", "Credit Card").contains(a.path("AccountType").asString(""))).count());
+        assertThat(count(connection, "purchaseOrders")).isEqualTo(QBO.count(ALICE_REALM, "PurchaseOrder"));
+        assertThat(count(connection, "directCosts")).as("purchases, less refunds to a card")
+                .isEqualTo(QBO.records(ALICE_REALM, "Purchase").stream()
+                        .filter(p -> !p.path("Credit").asBoolean(false)).count()).isPositive();
+        assertThat(count(connection, "directIncomes")).isEqualTo(QBO.count(ALICE_REALM, "SalesReceipt"));
+        assertThat(count(connection, "transfers")).isEqualTo(QBO.count(ALICE_REALM, "Transfer"));
+        assertThat(count(connection, "paymentMethods")).as("inactive methods included")
+                .isEqualTo(QBO.count(ALICE_REALM, "PaymentMethod"));
+        assertCashTransactionsAddUp(connection);
         assertThat(jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type ="
                 + " 'customers' and data->>'status' = 'Archived'", Long.class, UUID.fromString(connection)))
                 .as("inactive customers are kept, as Archived").isEqualTo(QBO.records(ALICE_REALM, "Customer")
@@ -369,6 +381,38 @@ class QuickBooksConnectorIT {
     private JsonNode recordJson(String connection, String dataType, String id) {
         return JSON.readTree(jdbc.queryForObject("select data::text from record where connection_id = ? and"
                 + " data_type = ? and record_id = ?", String.class, UUID.fromString(connection), dataType, id));
+    }
+
+    /**
+     * A direct cost's lines and its one payment add up to its total, paid from the account QuickBooks names; a
+     * transfer moves the same amount out of one account and into another.
+     */
+    private void assertCashTransactionsAddUp(String connection) {
+        for (JsonNode purchase : QBO.records(ALICE_REALM, "Purchase")) {
+            if (purchase.path("Credit").asBoolean(false)) {
+                continue;
+            }
+            JsonNode cost = recordJson(connection, "directCosts", purchase.path("Id").asString());
+            java.math.BigDecimal lines = java.math.BigDecimal.ZERO;
+            for (JsonNode line : cost.path("lineItems")) {
+                lines = lines.add(line.path("totalAmount").decimalValue());
+            }
+            assertThat(lines).as("lines of " + cost).isEqualByComparingTo(cost.path("totalAmount").decimalValue());
+            JsonNode paid = cost.path("paymentAllocations").get(0).path("payment");
+            assertThat(paid.path("accountRef").path("id").asString()).isEqualTo(purchase.path("AccountRef")
+                    .path("value").asString());
+            assertThat(paid.path("totalAmount").decimalValue()).isEqualByComparingTo(purchase.path("TotalAmt")
+                    .decimalValue());
+        }
+        for (JsonNode source : QBO.records(ALICE_REALM, "Transfer")) {
+            JsonNode transfer = recordJson(connection, "transfers", source.path("Id").asString());
+            assertThat(transfer.path("from").path("accountRef").path("id").asString())
+                    .isEqualTo(source.path("FromAccountRef").path("value").asString());
+            assertThat(transfer.path("to").path("accountRef").path("id").asString())
+                    .isEqualTo(source.path("ToAccountRef").path("value").asString());
+            assertThat(transfer.path("to").path("amount").decimalValue()).isEqualByComparingTo(source
+                    .path("Amount").decimalValue());
+        }
     }
 
     /** Every live cached record of the connection validates against Codat's schema of its data type. */

@@ -25,7 +25,7 @@ final class QboCompany {
     static final List<String> ENTITIES = List.of("CompanyInfo", "Preferences", "Account", "Customer", "Vendor", "Item",
             "TaxCode", "TaxRate", "Class", "Department", "Invoice", "Bill", "CreditMemo", "VendorCredit", "Payment",
             "BillPayment", "JournalEntry", "Purchase", "Deposit", "Transfer", "Estimate", "PurchaseOrder", "SalesReceipt",
-            "RefundReceipt");
+            "RefundReceipt", "PaymentMethod");
 
     record Tombstone(String entity, String id, Instant at) { }
 
