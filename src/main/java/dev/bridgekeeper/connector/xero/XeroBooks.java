@@ -82,6 +82,40 @@ final class XeroBooks {
     }
 
     /**
+     * {@code transfers} from {@code GET /BankTransfers}: Amount leaves one bank account for another. Xero states the
+     * amount once, in the sending account's currency, so the receiving side repeats it only when both accounts
+     * share a currency. A deleted transfer is kept, flagged, as Void.
+     */
+    ConnectorRecord transfer(JsonNode bt) {
+        ObjectNode r = json.createObjectNode();
+        String id = text(bt, "BankTransferID");
+        r.put("id", id);
+        put(r, "description", text(bt, "Reference"));
+        put(r, "date", XeroDates.date(XeroDates.instant(text(bt, "Date"))));
+        BigDecimal amount = decimal(bt, "Amount");
+        String fromCurrency = text(bt.path("FromBankAccount"), "CurrencyCode");
+        String toCurrency = text(bt.path("ToBankAccount"), "CurrencyCode");
+        transferSide(r.putObject("from"), bt.path("FromBankAccount"), amount);
+        boolean sameCurrency = fromCurrency == null || toCurrency == null || fromCurrency.equals(toCurrency);
+        transferSide(r.putObject("to"), bt.path("ToBankAccount"), sameCurrency ? amount : null);
+        boolean deleted = "DELETED".equalsIgnoreCase(text(bt, "Status"));
+        r.put("status", deleted ? "Void" : bt.path("FromIsReconciled").asBoolean(false)
+                && bt.path("ToIsReconciled").asBoolean(false) ? "Reconciled" : "Unreconciled");
+        // BankTransfers carry no UpdatedDateUTC: a transfer cannot be edited, only deleted
+        return mapping.record(id, r, XeroDates.instant(text(bt, "CreatedDateUTC")), deleted);
+    }
+
+    private static void transferSide(ObjectNode side, JsonNode account, BigDecimal amount) {
+        if (text(account, "AccountID") != null) { // Codat's record reference: the account's id, no name
+            side.putObject("accountRef").put("id", text(account, "AccountID"));
+        }
+        put(side, "currency", text(account, "CurrencyCode"));
+        if (amount != null) {
+            side.put("amount", amount);
+        }
+    }
+
+    /**
      * {@code journalEntries} from {@code GET /Journals}: Xero's journals are its general ledger postings (documents
      * and manual journals alike), immutable, a change posting a reversing journal; debits positive.
      */

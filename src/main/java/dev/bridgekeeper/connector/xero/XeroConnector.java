@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Xero (Codat platform key {@code gbol}). Reads Organisation, Accounts (chart of accounts and bank accounts),
  * Contacts (customers and suppliers, archived ones included), Invoices (invoices and bills), CreditNotes (credit
  * notes and bill credit notes), Payments (payments and bill payments), BankTransactions, Journals (journal entries,
- * offset paging), TaxRates, TrackingCategories, Items, PurchaseOrders and the ProfitAndLoss and BalanceSheet
+ * offset paging), TaxRates, TrackingCategories, Items, PurchaseOrders, BankTransfers (transfers) and the ProfitAndLoss and BalanceSheet
  * reports (monthly statements); docs/connectors/xero.md has the table.
  * Paged lists ask for up to 1,000 records a page. Xero's documented limits (developer.xero.com/faq/limits): per
  * organisation 60 calls a minute, 5,000 a day and 5 in flight; per app 10,000 calls a minute.
@@ -44,7 +44,7 @@ class XeroConnector implements Connector {
     private static final Map<String, String> INCLUDE_ARCHIVED = Map.of("includeArchived", "true");
     /** Data types whose Xero endpoint takes no If-Modified-Since: read whole every time. */
     private static final Set<String> WHOLE = Set.of("company", "taxRates", "trackingCategories", "profitAndLoss",
-            "balanceSheet");
+            "balanceSheet", "transfers");
 
     private final XeroAuthorization authorization;
     private final XeroApi api;
@@ -88,6 +88,10 @@ class XeroConnector implements Connector {
         // Xero's PurchaseOrders take no where filter: the from-date is not applied to them
         readers.put("purchaseOrders", list("PurchaseOrders", true, null, null, Map.of(), true,
                 documents::purchaseOrder));
+        // read whole, deleted ones included: If-Modified-Since compares a transfer's creation, so it would miss a
+        // deletion
+        readers.put("transfers", list("BankTransfers", false, null, "Date", Map.of("includeDeleted", "true"), false,
+                books::transfer));
         readers.put("profitAndLoss", XeroReportReader.profitAndLoss(api, json, clock));
         readers.put("balanceSheet", XeroReportReader.balanceSheet(api, json, clock));
         this.readers = Map.copyOf(readers);

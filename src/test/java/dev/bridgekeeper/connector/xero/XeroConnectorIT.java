@@ -56,7 +56,8 @@ class XeroConnectorIT {
             "AccountingBillCreditNote", "payments", "AccountingPayment", "billPayments", "AccountingBillPayment",
             "bankAccounts", "AccountingBankAccount", "bankTransactions", "AccountingBankTransaction",
             "journalEntries", "AccountingJournalEntry", "taxRates", "AccountingTaxRate", "trackingCategories",
-            "AccountingTrackingCategory", "items", "AccountingItem", "purchaseOrders", "AccountingPurchaseOrder");
+            "AccountingTrackingCategory", "items", "AccountingItem", "purchaseOrders", "AccountingPurchaseOrder",
+            "transfers", "AccountingTransfer");
     /** The monthly statements, checked through Codat's financial statements endpoints. */
     static final Map<String, String> REPORTS = Map.of("profitAndLoss", "AccountingProfitAndLossReport",
             "balanceSheet", "AccountingBalanceSheet");
@@ -281,6 +282,12 @@ class XeroConnectorIT {
                 .isEqualTo(ledger.count("TrackingCategories") + options);
         assertThat(count(connection, "items")).isEqualTo(ledger.count("Items"));
         assertThat(count(connection, "purchaseOrders")).isEqualTo(ledger.count("PurchaseOrders"));
+        assertThat(count(connection, "transfers")).as("deleted transfers kept, flagged")
+                .isEqualTo(ledger.count("BankTransfers"));
+        assertThat(jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type ="
+                + " 'transfers' and deleted and data->>'status' = 'Void'", Long.class, UUID.fromString(connection)))
+                .isEqualTo(ledger.count("BankTransfers", t -> "DELETED".equals(t.path("Status").asString(""))))
+                .isPositive();
     }
 
     /**

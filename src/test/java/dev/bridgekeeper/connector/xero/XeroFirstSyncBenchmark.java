@@ -293,7 +293,7 @@ public final class XeroFirstSyncBenchmark {
                 "PurchaseOrders")) {
             min.put("GET /" + paged, Math.max(1, (ledger.count(paged) + 999) / 1000L));
         }
-        for (String whole : List.of("TaxRates", "TrackingCategories", "Items")) {
+        for (String whole : List.of("TaxRates", "TrackingCategories", "Items", "BankTransfers")) {
             min.put("GET /" + whole, 1L);
         }
         min.put("GET /Journals", ledger.journals().size() / 100L + 1);
