@@ -132,6 +132,15 @@ async function chooseOrganisation(vendor, prefix, offered, chosen) {
   const radios = vendor.getByRole("radio");
   assert.deepEqual((await radios.evaluateAll((inputs) => inputs.map((i) => i.value))).sort(),
     offered.map((o) => o.id).sort(), "the organisations the customer ticked at Xero, and only those");
+  // one option a line, each tall enough for a finger (the page once ran them together on a phone)
+  const boxes = await vendor.locator("fieldset label").evaluateAll((labels) => labels.map((l) => {
+    const { top, bottom, height } = l.getBoundingClientRect();
+    return { top, bottom, height };
+  }));
+  for (const [i, box] of boxes.entries()) {
+    assert.ok(box.height >= 44, `option ${i + 1} is ${box.height} px tall`);
+    assert.ok(i === 0 || box.top >= boxes[i - 1].bottom, `option ${i + 1} starts on a line of its own`);
+  }
   await shot(vendor, `${prefix}-5-choose-organisation`, { axe: "html" });
   await vendor.getByLabel(chosen.name).check();
   await vendor.getByRole("button", { name: "Connect" }).click();
