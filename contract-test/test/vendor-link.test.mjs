@@ -217,11 +217,11 @@ before(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   // the vendors' apps are registered with Bridgekeeper's redirect URI, so the server's port is taken first
   const port = await freePort();
-  emulators = await startVendorEmulators(`http://127.0.0.1:${port}/oauth/callback`);
-  [server, browser] = await Promise.all([
-    startServer({ name: "vendor-link-server", port, env: vendorEnvironment(emulators) }),
-    launchChromium(),
-  ]);
+  const startingServer = (async () => {
+    emulators = await startVendorEmulators(`http://127.0.0.1:${port}/oauth/callback`);
+    server = await startServer({ name: "vendor-link-server", port, env: vendorEnvironment(emulators) });
+  })();
+  [browser] = await Promise.all([launchChromium(), startingServer]);
   api = apiClient(server);
   await api("PUT", "/profile", PROFILE);
 });
