@@ -38,10 +38,11 @@ function jarPath() {
 }
 
 /**
- * Starts the server and resolves once /actuator/health says UP.
+ * Starts the server and resolves once /actuator/health says UP. `port` is a free port taken beforehand (when
+ * something must know the server's address before it starts, e.g. a vendor's registered redirect URI).
  * @returns {Promise<{baseUrl: string, apiKey: string, stop: () => Promise<void>}>}
  */
-export async function startServer({ name = "server", env = {} } = {}) {
+export async function startServer({ name = "server", env = {}, port: chosenPort } = {}) {
   const jar = jarPath();
   try {
     await access(jar);
@@ -49,7 +50,7 @@ export async function startServer({ name = "server", env = {} } = {}) {
     throw new Error(`No server jar at ${jar}. Build it first (./mvnw -DskipTests package) or set BRIDGEKEEPER_JAR.`);
   }
 
-  const port = await freePort();
+  const port = chosenPort ?? await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), "bridgekeeper-contract-"));
   const apiKey = randomBytes(30).toString("base64url");
   const baseUrl = `http://127.0.0.1:${port}`;
