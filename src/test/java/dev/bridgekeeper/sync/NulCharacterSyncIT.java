@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bridgekeeper.oauth.ConnectionCredentials;
+import dev.bridgekeeper.sandbox.internal.SandboxRecordEdits;
 import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import dev.bridgekeeper.support.SandboxLink;
 import dev.bridgekeeper.support.Tenant;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +42,9 @@ class NulCharacterSyncIT {
     @Autowired
     ConnectionCredentials credentials;
 
+    @Autowired
+    ApplicationContext context;
+
     @Test
     void aRecordWithNulIsStoredWithTheReplacementCharacterAndDoesNotPoisonLaterSyncs() {
         Tenant tenant = Tenant.create(jdbc, port, "NUL records");
@@ -49,10 +55,13 @@ class NulCharacterSyncIT {
         JsonNode customer = sandbox.get(CUSTOMERS + "?pageSize=1").json().path("results").get(0);
         String id = customer.path("id").asString();
         String name = customer.path("customerName").asString();
+        SandboxRecordEdits edits = SandboxRecordEdits.of(context);
         try {
-            Api.Response edited = sandbox.patch(CUSTOMERS + "/" + id, "{\"customerName\":\"Nul\\u0000Name\"}");
-            assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
-            assertThat(edited.json().path("customerName").asString()).isEqualTo("Nul\u0000Name");
+            Map<String, Object> edited = edits.set("commerce", "user_good", "commerce-customers", id,
+                    Map.of("customerName", "Nul\u0000Name"));
+            assertThat(edited.get("customerName")).isEqualTo("Nul\u0000Name");
+            assertThat(sandbox.get(CUSTOMERS + "/" + id).json().path("customerName").asString())
+                    .as("the platform serves it").isEqualTo("Nul\u0000Name");
 
             // a refresh stages the changed record
             assertThat(refresh(api, first).path("status").asString()).isEqualTo("Complete");
@@ -67,7 +76,7 @@ class NulCharacterSyncIT {
             sandbox.post(CUSTOMERS + "/" + id + "/touch", null);
             assertThat(refresh(api, first).path("status").asString()).isEqualTo("Complete");
         } finally {
-            sandbox.patch(CUSTOMERS + "/" + id, "{\"customerName\":\"" + name + "\"}");
+            edits.set("commerce", "user_good", "commerce-customers", id, Map.of("customerName", name));
         }
     }
 
