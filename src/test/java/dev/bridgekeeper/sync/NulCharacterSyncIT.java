@@ -21,8 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A platform record holding U+0000 (which PostgreSQL cannot store in jsonb) is stored with U+FFFD in its place, by a
- * refresh (staged) and by a first sync (straight into the cache), and the syncs after it go on completing.
+ * A platform record holding U+0000 or a lone UTF-16 surrogate (which PostgreSQL cannot store in jsonb) is stored with
+ * U+FFFD in its place, by a refresh (staged) and by a first sync (straight into the cache), and the syncs after it
+ * go on completing.
  */
 @ApiIntegrationTest
 class NulCharacterSyncIT {
@@ -77,6 +78,42 @@ class NulCharacterSyncIT {
             assertThat(refresh(api, first).path("status").asString()).isEqualTo("Complete");
         } finally {
             edits.set("commerce", "user_good", "commerce-customers", id, Map.of("customerName", name));
+        }
+    }
+
+    @Test
+    void aRecordWithLoneSurrogatesIsStoredWithTheReplacementCharacterAndPairsAreKept() {
+        Tenant tenant = Tenant.create(jdbc, port, "Lone surrogate records");
+        Api api = tenant.api();
+        SandboxLink first = SandboxLink.create(tenant, publicUrl, "sbcm", "user_good");
+        awaitComplete(api, first);
+        Api sandbox = Api.at(port).withBearer(first.accessToken(credentials));
+        JsonNode customer = sandbox.get(CUSTOMERS + "?pageSize=2").json().path("results").get(1);
+        String id = customer.path("id").asString();
+        String name = customer.path("customerName").asString();
+        String email = customer.path("emailAddress").asString();
+        SandboxRecordEdits edits = SandboxRecordEdits.of(context);
+        try {
+            // Jackson writes a lone surrogate as its escape: the platform sends "\uD800", which jsonb refuses
+            edits.set("commerce", "user_good", "commerce-customers", id,
+                    Map.of("customerName", "Lone\uD800High \uD83D\uDE00", "emailAddress", "low\uDC00@example.com"));
+            assertThat(sandbox.get(CUSTOMERS + "/" + id).body()).contains("\\uD800");
+
+            assertThat(refresh(api, first).path("status").asString()).isEqualTo("Complete");
+            JsonNode cached = cached(api, first, id);
+            assertThat(cached.path("customerName").asString()).isEqualTo("Lone\uFFFDHigh \uD83D\uDE00");
+            assertThat(cached.path("emailAddress").asString()).isEqualTo("low\uFFFD@example.com");
+
+            SandboxLink second = SandboxLink.create(tenant, publicUrl, "sbcm", "user_good");
+            awaitComplete(api, second);
+            assertThat(cached(api, second, id).path("customerName").asString())
+                    .isEqualTo("Lone\uFFFDHigh \uD83D\uDE00");
+
+            sandbox.post(CUSTOMERS + "/" + id + "/touch", null);
+            assertThat(refresh(api, first).path("status").asString()).isEqualTo("Complete");
+        } finally {
+            edits.set("commerce", "user_good", "commerce-customers", id,
+                    Map.of("customerName", name, "emailAddress", email));
         }
     }
 
