@@ -79,7 +79,8 @@ class KilledDispatcherIT {
             }
             // the endpoint holds every request: both instances keep what they claimed; the survivor at most one
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> claimed(jdbc, consumerId) >= 6);
+                    .untilAsserted(() -> assertThat(claimed(jdbc, consumerId)).as(() -> state(jdbc, consumerId))
+                            .isGreaterThanOrEqualTo(6));
             Instant leaseEnds = jdbc.queryForObject("select max(claimed_until) from webhook_delivery where"
                     + " consumer_id = ?", Timestamp.class, consumerId).toInstant();
 
@@ -89,7 +90,8 @@ class KilledDispatcherIT {
             receiver.answerEverything();
 
             await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> delivered(jdbc, consumerId) == MESSAGES);
+                    .untilAsserted(() -> assertThat(delivered(jdbc, consumerId)).as(() -> state(jdbc, consumerId))
+                            .isEqualTo(MESSAGES));
             Instant done = Instant.now();
             assertThat(done).as("delivered %s after the kill; the dead instance's lease ran until %s",
                     Duration.between(killed, done), leaseEnds).isBefore(leaseEnds.minusSeconds(30));
@@ -132,6 +134,15 @@ class KilledDispatcherIT {
     private static int claimed(JdbcTemplate jdbc, UUID consumerId) {
         return jdbc.queryForObject("select count(*) from webhook_delivery where consumer_id = ? and claimed_until >"
                 + " now()", Integer.class, consumerId);
+    }
+
+    /** The deliveries, the dispatchers and the latest attempts' errors: what a failure message needs. */
+    private static String state(JdbcTemplate jdbc, UUID consumerId) {
+        return "deliveries " + jdbc.queryForList("select status, attempts, claimed_by, claimed_until,"
+                + " next_attempt_utc from webhook_delivery where consumer_id = ?", consumerId)
+                + "\ndispatchers " + jdbc.queryForList("select id, heartbeat_utc, now() as db_now from webhook_dispatcher")
+                + "\nattempts " + jdbc.queryForList("select attempt, status_code, error from webhook_attempt where"
+                + " consumer_id = ? order by attempted_utc desc limit 5", consumerId);
     }
 
     private static int delivered(JdbcTemplate jdbc, UUID consumerId) {
