@@ -55,6 +55,8 @@ public record WebhookProperties(
      *                     are claimed together in one statement instead of one claim per event
      * @param recordBatchSize most attempt outcomes recorded together in one transaction
      * @param recordWindow    how long the recorder waits after an outcome for more to record with it
+     * @param heartbeatInterval how often a dispatcher proves it is alive; one silent for four intervals counts as
+     *                     dead and the other dispatchers release its claimed deliveries
      */
     public record Dispatcher(
             @DefaultValue("true") boolean enabled,
@@ -64,7 +66,8 @@ public record WebhookProperties(
             @DefaultValue("16") int maxInFlightPerConsumer,
             @DefaultValue("PT0.01S") Duration wakeDelay,
             @DefaultValue("64") int recordBatchSize,
-            @DefaultValue("PT0.005S") Duration recordWindow) {}
+            @DefaultValue("PT0.005S") Duration recordWindow,
+            @DefaultValue("PT5S") Duration heartbeatInterval) {}
 
     public WebhookProperties {
         allowedTargets = allowedTargets == null ? List.of()
@@ -95,10 +98,12 @@ public record WebhookProperties(
         }
         if (dispatcher == null) {
             dispatcher = new Dispatcher(true, Duration.ofMillis(200), 100, 32, 16, Duration.ofMillis(10), 64,
-                    Duration.ofMillis(5));
+                    Duration.ofMillis(5), Duration.ofSeconds(5));
         }
         requirePositive(dispatcher.pollInterval(), "dispatcher.poll-interval",
                 "BRIDGEKEEPER_WEBHOOKS_DISPATCHER_POLLINTERVAL");
+        requirePositive(dispatcher.heartbeatInterval(), "dispatcher.heartbeat-interval",
+                "BRIDGEKEEPER_WEBHOOKS_DISPATCHER_HEARTBEATINTERVAL");
         if (dispatcher.batchSize() < 1 || dispatcher.concurrency() < 1) {
             throw new StartupProblem("bridgekeeper.webhooks.dispatcher.batch-size and .concurrency must be 1 or more.");
         }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -31,7 +32,7 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * A production deployment (its own database named with spring.datasource.url, not development mode, no test
  * profile) has no sandbox platforms unless it asks for them, and then refuses every request naming one; one that
- * switches them on has their sign-in page rate-limited per source address.
+ * switches them on has their sign-in page and their token endpoints rate-limited per source address.
  */
 @ApiIntegrationTest
 class SandboxOutsideDevelopmentIT {
@@ -65,9 +66,10 @@ class SandboxOutsideDevelopmentIT {
     }
 
     @Test
-    void switchedOnTheirSignInPageIsRateLimitedPerAddress() throws Exception {
+    void switchedOnTheirSignInPageAndTokenEndpointAreRateLimitedPerAddress() throws Exception {
         try (ConfigurableApplicationContext staging = production("--bridgekeeper.sandbox.enabled=true",
-                "--bridgekeeper.throttle.sign-in.limit=3", "--bridgekeeper.throttle.sign-in.period=PT1H")) {
+                "--bridgekeeper.throttle.sign-in.limit=3", "--bridgekeeper.throttle.sign-in.period=PT1H",
+                "--bridgekeeper.throttle.sandbox-token.limit=3", "--bridgekeeper.throttle.sandbox-token.period=PT1H")) {
             int port = port(staging);
             assertThat(Api.at(port).withApiKey(Api.BOOTSTRAP_KEY).get("/integrations?pageSize=100").body())
                     .contains("\"sbac\"");
@@ -92,6 +94,27 @@ class SandboxOutsideDevelopmentIT {
             }
             // three checks (a wrong password, the right one, a wrong one), then refused before any check
             assertThat(statuses).containsExactly(302, 302, 302, 429, 429);
+
+            // the token endpoint checks the client secret (bcrypt) on every post: three, then refused unchecked
+            List<Integer> tokenStatuses = new ArrayList<>();
+            for (int attempt = 0; attempt < 5; attempt++) {
+                String secret = attempt % 2 == 0 ? "wrong-secret" : "sandbox-client-secret";
+                String basic = Base64.getEncoder().encodeToString(("bridgekeeper:" + secret)
+                        .getBytes(StandardCharsets.UTF_8));
+                HttpResponse<String> posted = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                + port + "/sandbox/banking/oauth2/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Authorization", "Basic " + basic)
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token=unknown"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                tokenStatuses.add(posted.statusCode());
+                if (posted.statusCode() == 429) {
+                    assertThat(Long.parseLong(posted.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+                    assertThat(posted.body()).contains("\"statusCode\":429");
+                }
+            }
+            // a wrong secret (401), the right one with an unknown refresh token (400), a wrong one, then no check
+            assertThat(tokenStatuses).containsExactly(401, 400, 401, 429, 429);
         }
     }
 

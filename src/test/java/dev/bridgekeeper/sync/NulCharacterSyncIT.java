@@ -4,22 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bridgekeeper.oauth.ConnectionCredentials;
+import dev.bridgekeeper.sandbox.internal.SandboxRecordEdits;
 import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import dev.bridgekeeper.support.SandboxLink;
 import dev.bridgekeeper.support.Tenant;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A platform record holding U+0000 (which PostgreSQL cannot store in jsonb) is stored with U+FFFD in its place, by a
- * refresh (staged) and by a first sync (straight into the cache), and the syncs after it go on completing.
+ * A platform record holding U+0000 or a lone UTF-16 surrogate (which PostgreSQL cannot store in jsonb) is stored with
+ * U+FFFD in its place, by a refresh (staged) and by a first sync (straight into the cache), and the syncs after it
+ * go on completing.
  */
 @ApiIntegrationTest
 class NulCharacterSyncIT {
@@ -39,6 +43,9 @@ class NulCharacterSyncIT {
     @Autowired
     ConnectionCredentials credentials;
 
+    @Autowired
+    ApplicationContext context;
+
     @Test
     void aRecordWithNulIsStoredWithTheReplacementCharacterAndDoesNotPoisonLaterSyncs() {
         Tenant tenant = Tenant.create(jdbc, port, "NUL records");
@@ -49,10 +56,13 @@ class NulCharacterSyncIT {
         JsonNode customer = sandbox.get(CUSTOMERS + "?pageSize=1").json().path("results").get(0);
         String id = customer.path("id").asString();
         String name = customer.path("customerName").asString();
+        SandboxRecordEdits edits = SandboxRecordEdits.of(context);
         try {
-            Api.Response edited = sandbox.patch(CUSTOMERS + "/" + id, "{\"customerName\":\"Nul\\u0000Name\"}");
-            assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
-            assertThat(edited.json().path("customerName").asString()).isEqualTo("Nul\u0000Name");
+            Map<String, Object> edited = edits.set("commerce", "user_good", "commerce-customers", id,
+                    Map.of("customerName", "Nul\u0000Name"));
+            assertThat(edited.get("customerName")).isEqualTo("Nul\u0000Name");
+            assertThat(sandbox.get(CUSTOMERS + "/" + id).json().path("customerName").asString())
+                    .as("the platform serves it").isEqualTo("Nul\u0000Name");
 
             // a refresh stages the changed record
             assertThat(refresh(api, first).path("status").asString()).isEqualTo("Complete");
@@ -67,7 +77,43 @@ class NulCharacterSyncIT {
             sandbox.post(CUSTOMERS + "/" + id + "/touch", null);
             assertThat(refresh(api, first).path("status").asString()).isEqualTo("Complete");
         } finally {
-            sandbox.patch(CUSTOMERS + "/" + id, "{\"customerName\":\"" + name + "\"}");
+            edits.set("commerce", "user_good", "commerce-customers", id, Map.of("customerName", name));
+        }
+    }
+
+    @Test
+    void aRecordWithLoneSurrogatesIsStoredWithTheReplacementCharacterAndPairsAreKept() {
+        Tenant tenant = Tenant.create(jdbc, port, "Lone surrogate records");
+        Api api = tenant.api();
+        SandboxLink first = SandboxLink.create(tenant, publicUrl, "sbcm", "user_good");
+        awaitComplete(api, first);
+        Api sandbox = Api.at(port).withBearer(first.accessToken(credentials));
+        JsonNode customer = sandbox.get(CUSTOMERS + "?pageSize=2").json().path("results").get(1);
+        String id = customer.path("id").asString();
+        String name = customer.path("customerName").asString();
+        String email = customer.path("emailAddress").asString();
+        SandboxRecordEdits edits = SandboxRecordEdits.of(context);
+        try {
+            // Jackson writes a lone surrogate as its escape: the platform sends "\uD800", which jsonb refuses
+            edits.set("commerce", "user_good", "commerce-customers", id,
+                    Map.of("customerName", "Lone\uD800High \uD83D\uDE00", "emailAddress", "low\uDC00@example.com"));
+            assertThat(sandbox.get(CUSTOMERS + "/" + id).body()).contains("\\uD800");
+
+            assertThat(refresh(api, first).path("status").asString()).isEqualTo("Complete");
+            JsonNode cached = cached(api, first, id);
+            assertThat(cached.path("customerName").asString()).isEqualTo("Lone\uFFFDHigh \uD83D\uDE00");
+            assertThat(cached.path("emailAddress").asString()).isEqualTo("low\uFFFD@example.com");
+
+            SandboxLink second = SandboxLink.create(tenant, publicUrl, "sbcm", "user_good");
+            awaitComplete(api, second);
+            assertThat(cached(api, second, id).path("customerName").asString())
+                    .isEqualTo("Lone\uFFFDHigh \uD83D\uDE00");
+
+            sandbox.post(CUSTOMERS + "/" + id + "/touch", null);
+            assertThat(refresh(api, first).path("status").asString()).isEqualTo("Complete");
+        } finally {
+            edits.set("commerce", "user_good", "commerce-customers", id,
+                    Map.of("customerName", name, "emailAddress", email));
         }
     }
 

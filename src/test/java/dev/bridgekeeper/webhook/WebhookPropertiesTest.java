@@ -15,7 +15,7 @@ class WebhookPropertiesTest {
         return new WebhookProperties(false, allowed, 50, timeout, schedule, jitter, Duration.ofHours(1),
                 Duration.ofDays(5), Duration.ofHours(24), Duration.ofDays(30), Duration.ofHours(1),
                 Duration.ofMinutes(1), new WebhookProperties.Dispatcher(true, Duration.ofMillis(200), 100, 32, 16,
-                        Duration.ofMillis(10), 64, Duration.ofMillis(5)));
+                        Duration.ofMillis(10), 64, Duration.ofMillis(5), Duration.ofSeconds(5)));
     }
 
     @Test

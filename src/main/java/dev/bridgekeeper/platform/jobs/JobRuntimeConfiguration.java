@@ -3,7 +3,6 @@ package dev.bridgekeeper.platform.jobs;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.stats.MicrometerStatsRegistry;
-import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -50,18 +49,24 @@ class JobRuntimeConfiguration {
             ObjectProvider<RecurringJob> recurringJobs, JobRuntimeProperties properties,
             ObjectProvider<MeterRegistry> meters, Environment environment) {
         InstanceRole role = InstanceRole.of(environment);
+        DatabaseOutageRetry outages = new DatabaseOutageRetry();
         List<Task<?>> known = new ArrayList<>();
         Map<String, Object> names = new LinkedHashMap<>();
         List<OneTimeJob> oneTime = oneTimeJobs.orderedStream().toList();
         for (OneTimeJob job : oneTime) {
             requireUnique(names, job.name(), job);
-            known.add(oneTimeTask(job));
+            known.add(oneTimeTask(job, outages));
         }
         List<RecurringTask<?>> recurring = new ArrayList<>();
         for (RecurringJob job : recurringJobs.orderedStream().toList()) {
             requireUnique(names, job.name(), job);
-            recurring.add(Tasks.recurring(job.name(), new IntervalSchedule(job.interval(), job.firstRunAfter()))
-                    .execute((instance, context) -> job.work().run()));
+            IntervalSchedule schedule = new IntervalSchedule(job.interval(), job.firstRunAfter());
+            recurring.add(Tasks.recurring(job.name(), schedule)
+                    .onFailure(outages.around(new FailureHandler.OnFailureReschedule<>(schedule)))
+                    .execute((instance, context) -> {
+                        job.work().run();
+                        outages.ranWithoutOutage();
+                    }));
         }
         String workerName = new SchedulerName.Hostname().getName() + "-" + ProcessHandle.current().pid() + "-"
                 + CONTEXTS.incrementAndGet();
@@ -102,11 +107,10 @@ class JobRuntimeConfiguration {
      * Data = the id: executions written before the runtime moved here carry it as their data, and an instance of
      * the previous version reading a new execution during a rolling upgrade still finds it there.
      */
-    private static CustomTask<String> oneTimeTask(OneTimeJob job) {
+    private static CustomTask<String> oneTimeTask(OneTimeJob job, DatabaseOutageRetry outages) {
         var task = Tasks.custom(job.name(), String.class);
-        if (job.backoff() != null) {
-            task.onFailure(backoff(job.name(), job.backoff()));
-        }
+        task.onFailure(outages.around(job.backoff() != null ? backoff(job.name(), job.backoff())
+                : DatabaseOutageRetry.retryLater()));
         return task.execute((instance, context) -> {
             Instant again;
             try {
@@ -116,10 +120,12 @@ class JobRuntimeConfiguration {
             } catch (Exception e) {
                 throw new JobFailedException(job.name(), instance.getId(), e);
             }
+            outages.ranWithoutOutage();
             if (again == null) {
-                return new CompletionHandler.OnCompleteRemove<>();
+                return (complete, operations) -> outages.whenTheDatabaseAnswers(operations::remove);
             }
-            return (complete, operations) -> operations.reschedule(complete, again);
+            return (complete, operations) -> outages.whenTheDatabaseAnswers(
+                    () -> operations.reschedule(complete, again));
         });
     }
 

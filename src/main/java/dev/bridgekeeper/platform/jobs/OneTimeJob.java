@@ -11,7 +11,8 @@ import java.util.Objects;
  * execution with a stopped heartbeat, and another worker runs it again, so {@link Work#run} must be safe to repeat.
  *
  * <p>A run that throws is tried again: by default five minutes later, for ever (db-scheduler's default);
- * {@link #retryWithBackoff} gives a doubling delay and a last attempt instead.
+ * {@link #retryWithBackoff} gives a doubling delay and a last attempt instead. A run that failed because the database
+ * went away ({@link DatabaseOutage}) is neither: it runs again within seconds and is not counted as a failure.
  */
 public final class OneTimeJob {
 

@@ -9,7 +9,7 @@ import java.util.Objects;
  * all instances. A module declares it as a bean with the interval from its own configuration; the runtime creates its
  * row in {@code scheduled_tasks} on a worker's first start, due {@code firstRunAfter} later, and keeps it from then
  * on, so a restart neither skips nor doubles a run. A run that throws is logged and the job runs again after the
- * interval.
+ * interval; one that lost the database ({@link DatabaseOutage}) runs again within seconds.
  *
  * @param name          stable name, the row's {@code task_name}: renaming it leaves the old row behind
  * @param interval      pause between the end of one run and the start of the next

@@ -13,8 +13,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The authentication filter's rate limits: failed authentication per source address (checked before an API
- * key is looked up) and each client's request quota; and sign-in attempts per source address for pages that
- * check a password. Every method answers empty when the request may go on,
+ * key is looked up) and each client's request quota; and, per source address, sign-in attempts on pages that
+ * check a password and requests to token endpoints that check a client secret. Every method answers empty when the request may go on,
  * or the wait to put in {@code Retry-After}; {@link #refuse} writes Codat's 429.
  */
 public final class RequestThrottle {
@@ -27,16 +27,19 @@ public final class RequestThrottle {
     private final ClientAddresses addresses;
     private final FailedAuthenticationThrottle failures;
     private final ClientQuota quota;
-    private final SignInThrottle signIns;
+    private final PasswordCheckThrottle signIns;
+    private final PasswordCheckThrottle tokenRequests;
     private final ErrorResponses errors;
 
     RequestThrottle(boolean enabled, ClientAddresses addresses, FailedAuthenticationThrottle failures,
-            ClientQuota quota, SignInThrottle signIns, ErrorResponses errors) {
+            ClientQuota quota, PasswordCheckThrottle signIns, PasswordCheckThrottle tokenRequests,
+            ErrorResponses errors) {
         this.enabled = enabled;
         this.addresses = addresses;
         this.failures = failures;
         this.quota = quota;
         this.signIns = signIns;
+        this.tokenRequests = tokenRequests;
         this.errors = errors;
     }
 
@@ -64,6 +67,14 @@ public final class RequestThrottle {
     /** A password typed on a sign-in page is about to be checked: empty to check it, or the address's wait. */
     public Optional<Duration> signInAttempt(HttpServletRequest request) {
         return enabled ? signIns.attempt(address(request)) : Optional.empty();
+    }
+
+    /**
+     * A request to a sandbox token, revocation or introspection endpoint, whose client secret is about to be checked:
+     * empty to check it, or the address's wait.
+     */
+    public Optional<Duration> sandboxTokenRequest(HttpServletRequest request) {
+        return enabled ? tokenRequests.attempt(address(request)) : Optional.empty();
     }
 
     /** Codat's 429: its ErrorMessage, and Retry-After in whole seconds (at least 1). */

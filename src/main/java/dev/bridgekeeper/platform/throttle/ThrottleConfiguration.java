@@ -61,7 +61,8 @@ class ThrottleConfiguration {
             ClientQuota quota, ErrorResponses errors) {
         return new RequestThrottle(properties.enabled(), addresses,
                 new FailedAuthenticationThrottle(buckets, properties.failedAuthentication()), quota,
-                new SignInThrottle(buckets, properties.signIn()), errors);
+                new PasswordCheckThrottle(buckets, "sign-in", properties.signIn()),
+                new PasswordCheckThrottle(buckets, "sandbox-token", properties.sandboxToken()), errors);
     }
 
     /** After the correlation id, body and query filters, so a 429 carries the request's correlation id. */

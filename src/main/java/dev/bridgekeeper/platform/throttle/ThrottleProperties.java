@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failedAuthentication  wrong credentials per source address, counted over all instances
  * @param signIn         sign-in attempts on the sandbox's page (a bcrypt check each) per source address, counted
  *                       over all instances
+ * @param sandboxToken   requests to the sandbox's token, revocation and introspection endpoints (a bcrypt check of
+ *                       the client secret each) per source address, counted over all instances
  * @param browser        the public pages a customer's browser opens (Hosted Link, linkUrl, OAuth callback,
  *                       sandbox), per source address and instance
  */
@@ -26,6 +28,7 @@ public record ThrottleProperties(
         @DefaultValue Client client,
         @DefaultValue Limit failedAuthentication,
         @DefaultValue Limit signIn,
+        @DefaultValue Limit sandboxToken,
         @DefaultValue Browser browser) {
 
     /**
@@ -72,6 +75,9 @@ public record ThrottleProperties(
         if (signIn == null) {
             signIn = new Limit(10, Duration.ofMinutes(1));
         }
+        if (sandboxToken == null) {
+            sandboxToken = new Limit(120, Duration.ofMinutes(1));
+        }
         if (browser == null) {
             browser = new Browser(300, Duration.ofMinutes(1),
                     List.of("/link/**", "/companies/*/connections/*/start", "/oauth/callback", "/sandbox/**"));
@@ -83,12 +89,14 @@ public record ThrottleProperties(
         positive(client.window(), "client.window");
         positive(client.syncInterval(), "client.sync-interval");
         positive(client.resetCheckInterval(), "client.reset-check-interval");
-        if (failedAuthentication.limit() < 1 || signIn.limit() < 1 || browser.limit() < 1) {
-            throw new StartupProblem("bridgekeeper.throttle.failed-authentication.limit, sign-in.limit and"
-                    + " browser.limit must be 1 or more.");
+        if (failedAuthentication.limit() < 1 || signIn.limit() < 1 || sandboxToken.limit() < 1
+                || browser.limit() < 1) {
+            throw new StartupProblem("bridgekeeper.throttle.failed-authentication.limit, sign-in.limit,"
+                    + " sandbox-token.limit and browser.limit must be 1 or more.");
         }
         positive(failedAuthentication.period(), "failed-authentication.period");
         positive(signIn.period(), "sign-in.period");
+        positive(sandboxToken.period(), "sandbox-token.period");
         positive(browser.period(), "browser.period");
         for (String range : trustedProxies) {
             AddressRange.parse(range, "bridgekeeper.throttle.trusted-proxies");

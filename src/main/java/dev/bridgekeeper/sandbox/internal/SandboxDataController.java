@@ -4,7 +4,6 @@ import dev.bridgekeeper.platform.error.ApiException;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -20,20 +19,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sandbox platforms' data API: paged listings of each data type the platform serves, the record by id, and
- * three test hooks (touch, edit, delete) that change the organisation's data. Reached only with an access token of the
+ * two test hooks (touch, delete) that change the organisation's data. Reached only with an access token of the
  * same platform ({@link SandboxSecurityConfiguration}); the token's user picks the organisation and its faults.
  */
 @RestController
@@ -45,8 +40,6 @@ class SandboxDataController {
     private static final Logger log = LoggerFactory.getLogger(SandboxDataController.class);
     static final int MAX_PAGE_SIZE = 5000;
     private static final String BASE = "/sandbox/{platform:accounting|banking|commerce}/api/data/{dataType}";
-    /** A platform's data may hold any character, NUL included, which the API's own mapper refuses. */
-    private static final JsonMapper PLAIN_JSON = JsonMapper.builder().build();
 
     private final SandboxDataProperties properties;
     private final SandboxDataStore store;
@@ -54,10 +47,10 @@ class SandboxDataController {
     /** Listings whose first page was already refused once, for the rate-limited user. */
     private final Map<String, Boolean> throttled = new ConcurrentHashMap<>();
 
-    SandboxDataController(SandboxDataProperties properties, Clock clock, JsonMapper json) {
+    SandboxDataController(SandboxDataProperties properties, SandboxDataStore store, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.store = new SandboxDataStore(clock);
+        this.store = store;
     }
 
     @GetMapping(BASE)
@@ -112,21 +105,6 @@ class SandboxDataController {
                 .orElseThrow(() -> ApiException.notFound("No " + dataType + " record " + id + "."));
     }
 
-    /** Test hook: sets the record's top-level fields to the body's (any JSON values) and modifies it now. */
-    @PatchMapping(BASE + "/{id}")
-    Map<String, Object> edit(@PathVariable("platform") String slug, @PathVariable("dataType") String dataType,
-            @PathVariable("id") String id, @RequestBody String body, Authentication caller) {
-        Org org = org(slug, dataType, caller);
-        Map<String, Object> fields;
-        try {
-            fields = PLAIN_JSON.readValue(body, new TypeReference<Map<String, Object>>() { });
-        } catch (JacksonException e) {
-            throw ApiException.badRequest("body", "The request body must be a JSON object of the fields to set.");
-        }
-        return store.edit(org.records(), org.key(), dataType, id, fields)
-                .orElseThrow(() -> ApiException.notFound("No " + dataType + " record " + id + "."));
-    }
-
     /** Test hook: the record is gone from full listings; incremental ones report it deleted. */
     @DeleteMapping(BASE + "/{id}")
     ResponseEntity<Void> delete(@PathVariable("platform") String slug, @PathVariable("dataType") String dataType,
@@ -150,7 +128,7 @@ class SandboxDataController {
             throw ApiException.notFound(platform.displayName() + " has no data type " + dataType + "; it serves "
                     + String.join(", ", SandboxRecords.dataTypes(platform)) + ".");
         }
-        return new Org(user, records, platform.slug() + "|" + user.username());
+        return new Org(user, records, SandboxDataStore.key(platform, user));
     }
 
     /** The user's fault, if it has one for this request. */

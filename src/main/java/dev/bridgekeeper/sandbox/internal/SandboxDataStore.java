@@ -10,13 +10,16 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import org.springframework.stereotype.Component;
 
 /**
  * One sandbox organisation's data as its API lists it: the generated records ({@link SandboxRecords}) plus the
  * changes tests make (a touch re-stamps a record's modifiedDate, an edit sets fields and re-stamps it, a delete
- * removes it). Changes live in memory:
- * they are test hooks, and a restart returning the organisation to its generated state is what a test wants.
+ * removes it). Touch and delete are the data API's test hooks; an edit has no API (a test reaches the store itself).
+ * Changes live in memory: a restart returning the organisation to its generated state is what a test wants.
  */
+@Component
+@SandboxEnabled
 final class SandboxDataStore {
 
     /** A record changed after generation: modified at {@code modified}, deleted or not, top-level fields set. */
@@ -35,6 +38,11 @@ final class SandboxDataStore {
 
     SandboxDataStore(Clock clock) {
         this.clock = clock;
+    }
+
+    /** The key of one platform's organisation for one test user. */
+    static String key(SandboxPlatform platform, SandboxUser user) {
+        return platform.slug() + "|" + user.username();
     }
 
     Page list(SandboxRecords records, String key, String dataType, int page, int pageSize, Instant modifiedSince) {

@@ -124,6 +124,7 @@ class SandboxSecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'")))
                 .addFilterBefore(new TokenRequestCounter(meters), SecurityContextHolderFilter.class)
+                .addFilterBefore(new ClientSecretCheckFilter(throttle), SecurityContextHolderFilter.class)
                 .addFilterBefore(new SignInAttemptFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }

@@ -91,9 +91,10 @@ class ConnectorReads {
     private static List<StagedRecord> staged(List<ConnectorRecord> records) {
         List<StagedRecord> out = new ArrayList<>(records.size());
         for (ConnectorRecord r : records) {
-            // PostgreSQL stores no U+0000: one such record would otherwise fail this sync and every later one
-            out.add(new StagedRecord(NulCharacters.inText(r.id()), NulCharacters.inJson(r.json()), r.modifiedDate(),
-                    r.sourceModifiedDate(), r.deleted()));
+            // PostgreSQL stores no U+0000 nor a lone surrogate: one such record would otherwise fail this sync and
+            // every later one
+            out.add(new StagedRecord(UnstorableCharacters.inText(r.id()), UnstorableCharacters.inJson(r.json()),
+                    r.modifiedDate(), r.sourceModifiedDate(), r.deleted()));
         }
         return out;
     }

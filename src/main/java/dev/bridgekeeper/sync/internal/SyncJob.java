@@ -12,6 +12,7 @@ import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.oauth.ConnectionCredentials;
 import dev.bridgekeeper.oauth.ConnectionDeauthorizedException;
 import dev.bridgekeeper.platform.error.ApiException;
+import dev.bridgekeeper.platform.jobs.DatabaseOutage;
 import dev.bridgekeeper.sync.PullOperationStatus;
 import dev.bridgekeeper.sync.ReadCompleted;
 import java.time.Clock;
@@ -39,8 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SyncJob {
 
     private static final Logger log = LoggerFactory.getLogger(SyncJob.class);
-    /** A pull that lost the database runs again this much later (a restart takes seconds; a run is repeatable). */
-    private static final Duration DATABASE_RETRY = Duration.ofSeconds(5);
 
     private final DatasetStore datasets;
     private final RecordStore records;
@@ -123,11 +122,8 @@ class SyncJob {
             fail(dataset, at, PullOperationStatus.FetchError, "The platform's token endpoint could not be reached: "
                     + e.getMessage());
         } catch (RuntimeException e) {
-            if (DatabaseOutage.causedBy(e)) { // the pull did nothing wrong: it goes on once PostgreSQL is back
-                Instant again = clock.instant().plus(DATABASE_RETRY);
-                log.warn("Sync of dataset {} ({}) lost the database ({}); trying again at {}", dataset.id(),
-                        dataset.dataType(), e.getMessage(), again);
-                return again;
+            if (DatabaseOutage.causedBy(e)) { // the pull did nothing wrong: the job runtime runs it again soon
+                throw e;
             }
             log.error("Sync of dataset {} ({}) failed unexpectedly", dataset.id(), dataset.dataType(), e);
             fail(dataset, at, PullOperationStatus.InternalError, "Bridgekeeper failed to sync this data type.");

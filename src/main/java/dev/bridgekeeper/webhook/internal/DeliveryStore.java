@@ -32,7 +32,7 @@ class DeliveryStore {
 
     // clears the claim: the delivery no longer counts against its consumer's deliveries in flight
     private static final String SETTLE = "update webhook_delivery set status = ?, attempts = ?, last_attempt_utc = ?,"
-            + " next_attempt_utc = ?, claimed_until = null where consumer_id = ? and message_id = ? and status = 'Pending'"
+            + " next_attempt_utc = ?, claimed_until = null, claimed_by = null where consumer_id = ? and message_id = ? and status = 'Pending'"
             + " and next_attempt_utc = ?";
     private static final String INSERT_ATTEMPT = "insert into webhook_attempt (consumer_id, message_id, attempt, url,"
             + " attempted_utc, status_code, duration_ms, response_body, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -72,8 +72,8 @@ class DeliveryStore {
     /**
      * Claims up to {@code limit} due deliveries of enabled consumers, taking turns between consumers (every
      * consumer's oldest first, then every consumer's second, …) and never letting one consumer have more than
-     * {@code perConsumer} claimed and not yet recorded, counted over all instances; leases them until
-     * {@code lease}. Two statements in one transaction: the first locks the consumers that have due work,
+     * {@code perConsumer} claimed and not yet recorded, counted over all instances; leases them to {@code dispatcher}
+     * until {@code lease} (or until the dispatcher's heartbeat goes stale: {@link DispatcherHeartbeats}). Two statements in one transaction: the first locks the consumers that have due work,
      * skipping any that another instance is claiming for at this moment; the second, with a snapshot taken after
      * those locks, counts each one's deliveries in flight (every claim that could add to them has committed) and
      * takes the rest of its room. Other consumers' claims go on side by side. Neither statement ever waits on a
@@ -81,7 +81,7 @@ class DeliveryStore {
      * with the recorder; a delivery locked by one of them is simply left for the next claim.
      */
     @Transactional
-    Claim claim(Instant now, Instant lease, int limit, int perConsumer) {
+    Claim claim(UUID dispatcher, Instant now, Instant lease, int limit, int perConsumer) {
         List<UUID> consumerIds = jdbc.sql("""
                 select c.id from webhook_consumer c
                 where not c.disabled and exists (select 1 from webhook_delivery d where d.consumer_id = c.id
@@ -118,7 +118,7 @@ class DeliveryStore {
                     where d.status = 'Pending' and d.next_attempt_utc <= ?
                     for update of d skip locked),
                 claimed as (
-                    update webhook_delivery d set next_attempt_utc = ?, claimed_until = ?
+                    update webhook_delivery d set next_attempt_utc = ?, claimed_until = ?, claimed_by = ?
                     from locked where d.consumer_id = locked.consumer_id and d.message_id = locked.message_id
                     returning d.consumer_id, d.message_id, d.attempts)
                 select cl.consumer_id, cl.message_id, cl.attempts, c.url, c.secret_sealed, c.previous_secret_sealed,
@@ -130,7 +130,7 @@ class DeliveryStore {
                 select consumer_id, null, null, null, null, null, null, null from due where turn > room
                 """)
                 .params(perConsumer, Timestamp.from(now), consumerIds.toArray(UUID[]::new), Timestamp.from(now), limit,
-                        Timestamp.from(now), Timestamp.from(lease), Timestamp.from(lease))
+                        Timestamp.from(now), Timestamp.from(lease), Timestamp.from(lease), dispatcher)
                 .query(rs -> {
                     UUID consumerId = rs.getObject(1, UUID.class);
                     UUID messageId = rs.getObject(2, UUID.class);

@@ -32,7 +32,9 @@ import org.springframework.stereotype.Component;
  * wait a few milliseconds so the events of that moment are claimed together. Several instances
  * share the work through the database alone (see {@link DeliveryStore#claim}). On shutdown it stops
  * claiming and lets the queued and in-flight attempts finish within the grace period; anything left
- * keeps its lease and is claimed again when the lease runs out (at-least-once). Outcomes are
+ * is released by the other dispatchers once this one's row is gone (at-least-once). Each dispatcher proves it is alive
+ * by a heartbeat ({@link DispatcherHeartbeats}): a killed instance's claims are released once it has been silent for
+ * {@value #MISSED_HEARTBEATS} heartbeat intervals, not when their lease runs out. Outcomes are
  * recorded in batches by an {@link AttemptRecorder}. It is a claim loop, not a job on the job runtime: deliveries
  * are rows claimed in batches under a lease, many at once, every few milliseconds. It exists only on instances whose
  * role runs background work ({@code bridgekeeper.role} all or worker) and whose
@@ -49,8 +51,13 @@ class WebhookDispatcher implements SmartLifecycle {
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(60);
     // a queued delivery is only started while its lease still covers the attempt plus this much for recording it
     private static final Duration RECORD_MARGIN = Duration.ofSeconds(10);
+    // silent this many heartbeat intervals, a dispatcher counts as dead and its claims are released
+    static final int MISSED_HEARTBEATS = 4;
 
     private final DeliveryStore deliveries;
+    private final DispatcherHeartbeats heartbeats;
+    // this dispatcher's row in webhook_dispatcher and the claimed_by of what it claims
+    private final UUID id = UUID.randomUUID();
     private final AttemptLedger ledger;
     private final WebhookSender sender;
     private final SecretSealer sealer;
@@ -62,6 +69,8 @@ class WebhookDispatcher implements SmartLifecycle {
     // claimed by this instance and not yet finished (queued or in flight); a look claims at most batch-size minus this
     private final AtomicInteger outstanding = new AtomicInteger();
     private volatile ScheduledExecutorService poller;
+    // its own thread, so a long look never delays the proof that this instance is alive
+    private volatile ScheduledExecutorService heartbeat;
     private volatile ExecutorService senders;
     private volatile AttemptRecorder recorder;
     private volatile boolean running;
@@ -73,9 +82,10 @@ class WebhookDispatcher implements SmartLifecycle {
     // attempts is recorded (its claim cleared) the dispatcher looks again at once instead of at the next poll
     private volatile Set<UUID> capped = Set.of();
 
-    WebhookDispatcher(DeliveryStore deliveries, AttemptLedger ledger, WebhookSender sender, SecretSealer sealer,
-            WebhookPolicies policies, MeterRegistry meters) {
+    WebhookDispatcher(DeliveryStore deliveries, DispatcherHeartbeats heartbeats, AttemptLedger ledger,
+            WebhookSender sender, SecretSealer sealer, WebhookPolicies policies, MeterRegistry meters) {
         this.deliveries = deliveries;
+        this.heartbeats = heartbeats;
         this.ledger = ledger;
         this.sender = sender;
         this.sealer = sealer;
@@ -104,6 +114,14 @@ class WebhookDispatcher implements SmartLifecycle {
         });
         recorder = new AttemptRecorder(ledger, settings.recordBatchSize(), settings.recordWindow(), this::recorded);
         recorder.start();
+        heartbeats.beat(id, policies.now()); // alive before the first claim names it
+        heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "webhook-dispatcher-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = settings.heartbeatInterval().toMillis();
+        heartbeat.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
         running = true;
         poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -134,6 +152,7 @@ class WebhookDispatcher implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        heartbeat.shutdownNow();
         poller.shutdown();
         senders.shutdown(); // queued deliveries are still attempted, within the grace period below
         try {
@@ -145,6 +164,35 @@ class WebhookDispatcher implements SmartLifecycle {
             recorder.stop(Duration.ofSeconds(10)); // the outcomes of the attempts that finished
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            heartbeats.remove(id); // what is left claimed is released by the other dispatchers
+        } catch (RuntimeException e) {
+            log.warn("Webhook dispatcher {} could not remove its heartbeat; its claims are released once it is stale",
+                    id, e);
+        }
+    }
+
+    /**
+     * Proves this dispatcher alive, then releases the claims of dispatchers that stopped proving it. A beat that found
+     * no row means this instance was silent so long that it was taken for dead: its claims were released and may be
+     * sent twice (at-least-once).
+     */
+    private void beat() {
+        try {
+            Instant now = policies.now();
+            if (!heartbeats.beat(id, now)) {
+                log.warn("Webhook dispatcher {} was silent for {} heartbeat intervals and taken for dead; its claimed"
+                        + " deliveries were released to the other dispatchers", id, MISSED_HEARTBEATS);
+            }
+            int released = heartbeats.releaseDead(now,
+                    now.minus(settings.heartbeatInterval().multipliedBy(MISSED_HEARTBEATS)));
+            if (released > 0) {
+                log.info("Released {} webhook deliveries claimed by dispatchers that stopped (no heartbeat)", released);
+                wake(0);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Webhook dispatcher heartbeat failed; trying again in {}", settings.heartbeatInterval(), e);
         }
     }
 
@@ -168,7 +216,7 @@ class WebhookDispatcher implements SmartLifecycle {
                     return;
                 }
                 Instant now = policies.now();
-                DeliveryStore.Claim claim = deliveries.claim(now, now.plus(lease), room,
+                DeliveryStore.Claim claim = deliveries.claim(id, now, now.plus(lease), room,
                         settings.maxInFlightPerConsumer());
                 capped = claim.capped();
                 List<DeliveryStore.Claimed> claimed = claim.claimed();

@@ -8,7 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
-/** The role switch's reading of its setting, and the doubling retry delay of one-time jobs. */
+/** The role switch's reading of its setting, the doubling retry delay of one-time jobs and of a lost database. */
 class JobPoliciesTest {
 
     @Test
@@ -39,6 +39,15 @@ class JobPoliciesTest {
         assertThat(backoff.delayAfter(3)).isEqualTo(Duration.ofSeconds(120));
         assertThat(backoff.delayAfter(4)).isEqualTo(Duration.ofMinutes(3));
         assertThat(backoff.delayAfter(40)).isEqualTo(Duration.ofMinutes(3));
+    }
+
+    @Test
+    void aLostDatabaseIsTriedAgainAfterASecondDoublingUpToHalfAMinute() {
+        assertThat(DatabaseOutageRetry.delayAfter(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(DatabaseOutageRetry.delayAfter(2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(DatabaseOutageRetry.delayAfter(5)).isEqualTo(Duration.ofSeconds(16));
+        assertThat(DatabaseOutageRetry.delayAfter(6)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(DatabaseOutageRetry.delayAfter(1000)).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test

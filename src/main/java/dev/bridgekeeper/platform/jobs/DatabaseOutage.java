@@ -1,4 +1,4 @@
-package dev.bridgekeeper.sync.internal;
+package dev.bridgekeeper.platform.jobs;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -11,10 +11,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * Tells a lost database (PostgreSQL restarted or unreachable, a connection closed under a running pull) from a
- * failure of the pull itself: the first is no reason to end a pull, it is tried again once the database is back.
+ * Tells a lost database (PostgreSQL restarted or unreachable, a connection closed under a running job) from a
+ * failure of the job's own work: the first is no reason to end or count against a job; the job runtime runs it again
+ * soon (see {@link OneTimeJob}). A job that catches its own failures asks this before recording one.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
 
     private DatabaseOutage() {}
 
@@ -23,7 +24,7 @@ final class DatabaseOutage {
      * (connection exception), 57P01-57P03 (server shutting down, crashed, not yet accepting connections), or
      * the pool and Spring's own words for the same ("Connection is not available", no transaction could begin).
      */
-    static boolean causedBy(Throwable failure) {
+    public static boolean causedBy(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         return causedBy(failure, seen);
     }

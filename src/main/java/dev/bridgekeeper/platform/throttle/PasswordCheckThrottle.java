@@ -6,23 +6,24 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Sign-in attempts per source address on a page that checks a password (the sandbox's: a bcrypt check each, right
- * or wrong, so even the published password must not be tried without limit), in one PostgreSQL token bucket per
- * address that every instance shares.
+ * Requests per source address that make the server check a password or a client secret (the sandbox's sign-in page
+ * and its token endpoints: a bcrypt check each, right or wrong, so even the published password and client secret
+ * must not be tried without limit), in one PostgreSQL token bucket per address and kind that every instance shares.
  */
-final class SignInThrottle {
+final class PasswordCheckThrottle {
 
     private final ThrottleBuckets buckets;
     private final BucketConfiguration configuration;
     private final String keyPrefix;
 
-    SignInThrottle(ThrottleBuckets buckets, ThrottleProperties.Limit limit) {
+    /** {@code kind} names the bucket: each kind of check has its own limit and count. */
+    PasswordCheckThrottle(ThrottleBuckets buckets, String kind, ThrottleProperties.Limit limit) {
         this.buckets = buckets;
         this.configuration = BucketConfiguration.builder()
                 .addLimit(l -> l.capacity(limit.limit()).refillGreedy(limit.limit(), limit.period()))
                 .build();
         // the limit is part of the key, so instances configured differently never share (and resize) a bucket
-        this.keyPrefix = "sign-in:" + limit.limit() + "/" + limit.period().toSeconds() + "s:";
+        this.keyPrefix = kind + ":" + limit.limit() + "/" + limit.period().toSeconds() + "s:";
     }
 
     /** One attempt: empty to go on, or the wait until the address may try again. */

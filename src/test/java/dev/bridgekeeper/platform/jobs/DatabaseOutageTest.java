@@ -1,4 +1,4 @@
-package dev.bridgekeeper.sync.internal;
+package dev.bridgekeeper.platform.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
-/** Only a lost database is retried for ever; a pull's own failure must still end it. */
+/** Only a lost database is retried soon and uncounted; a job's own failure (here a pull's) must still count. */
 class DatabaseOutageTest {
 
     @Test

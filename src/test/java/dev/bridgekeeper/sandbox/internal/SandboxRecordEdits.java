@@ -1,0 +1,42 @@
+package dev.bridgekeeper.sandbox.internal;
+
+import java.util.Map;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Tests' seam into the sandbox's data: sets top-level fields of one organisation's record (any characters, those
+ * a database refuses included) in the sandbox's in-memory store, and re-stamps it as modified now, as if the
+ * platform's own user had edited it. Shipped code has no API for this.
+ */
+public final class SandboxRecordEdits {
+
+    private final SandboxDataStore store;
+    private final SandboxDataProperties properties;
+
+    private SandboxRecordEdits(SandboxDataStore store, SandboxDataProperties properties) {
+        this.store = store;
+        this.properties = properties;
+    }
+
+    /** The sandbox of the application {@code context} (which must run the sandbox platforms). */
+    public static SandboxRecordEdits of(ApplicationContext context) {
+        return new SandboxRecordEdits(context.getBean(SandboxDataStore.class),
+                context.getBean(SandboxDataProperties.class));
+    }
+
+    /**
+     * Sets {@code fields} on the record {@code id} of {@code dataType} in the organisation that {@code username}
+     * signs in to on the platform {@code platform} (its slug: accounting, banking, commerce). Returns the record as
+     * the data API now serves it.
+     */
+    public Map<String, Object> set(String platform, String username, String dataType, String id,
+            Map<String, Object> fields) {
+        SandboxPlatform sandbox = SandboxPlatform.bySlug(platform)
+                .orElseThrow(() -> new IllegalArgumentException("no sandbox platform " + platform));
+        SandboxUser user = SandboxUser.byUsername(username)
+                .orElseThrow(() -> new IllegalArgumentException("no sandbox user " + username));
+        SandboxRecords records = new SandboxRecords(sandbox, user, properties.volumeFor(user.username()));
+        return store.edit(records, SandboxDataStore.key(sandbox, user), dataType, id, fields)
+                .orElseThrow(() -> new IllegalArgumentException("no " + dataType + " record " + id));
+    }
+}
