@@ -44,7 +44,14 @@ export function randomJourneyId(): string {
 export class Beacon {
   private queue: JourneyStep[] = [];
   private send?: (step: JourneyStep) => Promise<unknown>;
-  readonly journeyId = randomJourneyId();
+  journeyId = randomJourneyId();
+
+  /** The same journey after the platform's sign-in took this tab away and brought it back (its id was kept). */
+  continueAs(journeyId: unknown): void {
+    if (typeof journeyId === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(journeyId)) {
+      this.journeyId = journeyId;
+    }
+  }
 
   emitted(event: FunnelEvent, detail: Record<string, unknown>): void {
     const step = journeyStep(this.journeyId, event, detail);

@@ -151,8 +151,11 @@ export class BridgekeeperLink extends LitElement {
         }, (e) => ({ type: "redeemFailed", error: errorArgs(e, false) }));
       }
       case "loadCompany":
-        return this.answer(api.company(),
-          (company) => ({ type: "companyLoaded", company, suspended: takeSuspended<Suspended>(this.resumeKey) }),
+        return this.answer(api.company(), (company) => {
+          const suspended = takeSuspended<Suspended & { journeyId?: string }>(this.resumeKey);
+          this.beacon.continueAs(suspended?.journeyId);
+          return { type: "companyLoaded", company, suspended };
+        },
           (e) => ({ type: "companyFailed", error: errorArgs(e, false) }));
       case "loadPending":
         return this.answer(api.pendingConsents().catch(() => []), (pending) => ({ type: "pendingLoaded", pending }),
@@ -210,7 +213,7 @@ export class BridgekeeperLink extends LitElement {
         return;
       case "leaveForPlatform":
         // the sign-in brings this tab back to this very page (Hosted Link: its bare address, never a token)
-        leaveForPlatform(this.resumeKey, effect.saved, withReturn(effect.url, returnAddress(Boolean(this.hosted))));
+        leaveForPlatform(this.resumeKey, { ...effect.saved, journeyId: this.beacon.journeyId }, withReturn(effect.url, returnAddress(Boolean(this.hosted))));
         return;
       case "goTo":
         location.assign(effect.url);

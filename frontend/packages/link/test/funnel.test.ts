@@ -114,6 +114,18 @@ describe("the funnel's beacon", () => {
     await until(element, () => element.shadowRoot!.textContent!.includes("0 of 1 connected"));
   });
 
+  it("keeps the journey id across the same-tab trip to the platform", async () => {
+    const { beacons } = server();
+    const journeyId = randomJourneyId();
+    // what the journey kept when the platform's sign-in took the tab (a phone): the tab now comes back
+    sessionStorage.setItem("bridgekeeper-link:c1", JSON.stringify({ linked: [], step: "accounting",
+      integration: INTEGRATION, connection: PENDING, baseline: 0, journeyId }));
+    const element = await openLink();
+    await until(element, () => beacons.length >= 1);
+    expect(beacons[0]).toEqual({ journeyId, step: "opened" });
+    expect(sessionStorage.getItem("bridgekeeper-link:c1")).toBeNull();
+  });
+
   it("maps the funnel events to the beacon's steps and leaves the others out", () => {
     expect(journeyStep("j", "stepViewed", { step: "picker" })).toBeUndefined();
     expect(journeyStep("j", "connected", { connectionId: "c" })).toBeUndefined();

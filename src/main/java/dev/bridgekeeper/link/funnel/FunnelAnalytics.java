@@ -32,22 +32,22 @@ class FunnelAnalytics {
             FunnelStep.PLATFORM_MISSING);
 
     /** A ladder step: journeys that reached it (or any later one) and the share of the step before that did. */
-    record StepCount(FunnelStep step, long journeys, BigDecimal conversion) {}
+    record LinkFunnelStep(FunnelStep step, long journeys, BigDecimal conversion) {}
 
-    record Abandoned(FunnelStep step, long journeys) {}
+    record LinkFunnelAbandoned(FunnelStep step, long journeys) {}
 
     /** Journeys with at least one failed sign-in, and per reason how many journeys failed for it. */
-    record Failures(long journeys, Map<String, Long> reasons) {}
+    record LinkFunnelFailures(long journeys, Map<String, Long> reasons) {}
 
-    record Funnel(long journeys, List<StepCount> steps, Failures failed, long platformMissing,
-            List<Abandoned> abandoned) {}
+    record LinkFunnel(long journeys, List<LinkFunnelStep> steps, LinkFunnelFailures failed, long platformMissing,
+            List<LinkFunnelAbandoned> abandoned) {}
 
     /** One group; only the key it is grouped by is present ({@code platformKey} absent: none chosen yet). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Group(String platformKey, String sourceType, LocalDate day, Funnel funnel) {}
+    record LinkFunnelGroup(String platformKey, String sourceType, LocalDate day, LinkFunnel funnel) {}
 
-    record Report(LocalDate from, LocalDate to, String companyId, long abandonedAfterMinutes, Funnel total,
-            List<Group> byPlatform, List<Group> bySourceType, List<Group> byDay) {}
+    record LinkAnalytics(LocalDate from, LocalDate to, String companyId, long abandonedAfterMinutes, LinkFunnel total,
+            List<LinkFunnelGroup> byPlatform, List<LinkFunnelGroup> bySourceType, List<LinkFunnelGroup> byDay) {}
 
     private static final String QUERY = """
             with journey as (
@@ -100,42 +100,42 @@ class FunnelAnalytics {
 
     /** The client's journeys that started from {@code from} to {@code to} (both whole UTC days), of one company or all. */
     @Transactional(readOnly = true)
-    Report report(UUID client, LocalDate from, LocalDate to, UUID company) {
+    LinkAnalytics report(UUID client, LocalDate from, LocalDate to, UUID company) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("client", client);
         params.put("from", Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()));
         params.put("until", Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
         params.put("company", company == null ? null : company.toString());
         params.put("idleBefore", Timestamp.from(clock.instant().minus(properties.abandonedAfter())));
-        Funnel total = empty();
-        List<Group> byPlatform = new ArrayList<>();
-        List<Group> bySourceType = new ArrayList<>();
-        List<Group> byDay = new ArrayList<>();
+        LinkFunnel total = empty();
+        List<LinkFunnelGroup> byPlatform = new ArrayList<>();
+        List<LinkFunnelGroup> bySourceType = new ArrayList<>();
+        List<LinkFunnelGroup> byDay = new ArrayList<>();
         for (Row row : jdbc.sql(QUERY).params(params).query(FunnelAnalytics::row).list()) {
             if (!row.platformGrouped()) {
-                byPlatform.add(new Group(blankAsNull(row.platformKey()), null, null, row.funnel()));
+                byPlatform.add(new LinkFunnelGroup(blankAsNull(row.platformKey()), null, null, row.funnel()));
             } else if (!row.sourceGrouped()) {
-                bySourceType.add(new Group(null, blankAsNull(row.sourceType()), null, row.funnel()));
+                bySourceType.add(new LinkFunnelGroup(null, blankAsNull(row.sourceType()), null, row.funnel()));
             } else if (!row.dayGrouped()) {
-                byDay.add(new Group(null, null, row.day(), row.funnel()));
+                byDay.add(new LinkFunnelGroup(null, null, row.day(), row.funnel()));
             } else {
                 total = row.funnel();
             }
         }
-        return new Report(from, to, company == null ? null : company.toString(),
+        return new LinkAnalytics(from, to, company == null ? null : company.toString(),
                 properties.abandonedAfter().toMinutes(), total, byPlatform, bySourceType, byDay);
     }
 
     private record Row(boolean platformGrouped, boolean sourceGrouped, boolean dayGrouped, String platformKey,
-            String sourceType, LocalDate day, Funnel funnel) {}
+            String sourceType, LocalDate day, LinkFunnel funnel) {}
 
     private static Row row(ResultSet rs, int i) throws SQLException {
         long journeys = rs.getLong("journeys");
         long[] reached = new long[FunnelStep.LADDER.size()];
-        List<StepCount> steps = new ArrayList<>();
+        List<LinkFunnelStep> steps = new ArrayList<>();
         for (int n = 0; n < reached.length; n++) {
             reached[n] = rs.getLong("r" + (n + 1));
-            steps.add(new StepCount(FunnelStep.LADDER.get(n), reached[n],
+            steps.add(new LinkFunnelStep(FunnelStep.LADDER.get(n), reached[n],
                     ratio(reached[n], n == 0 ? journeys : reached[n - 1])));
         }
         Map<String, Long> reasons = new LinkedHashMap<>();
@@ -143,32 +143,33 @@ class FunnelAnalytics {
         reasons.put(FailureReason.ORGANISATION_CONFLICT.wire(), rs.getLong("f_conflict"));
         reasons.put(FailureReason.PLATFORM_ERROR.wire(), rs.getLong("f_platform"));
         String[] abandonedColumns = {"a_opened", "a_source", "a_platform", "a_consent", "a_signin", "a_missing"};
-        List<Abandoned> abandoned = new ArrayList<>();
+        List<LinkFunnelAbandoned> abandoned = new ArrayList<>();
         for (int n = 0; n < abandonedColumns.length; n++) {
-            abandoned.add(new Abandoned(ABANDONABLE.get(n), rs.getLong(abandonedColumns[n])));
+            abandoned.add(new LinkFunnelAbandoned(ABANDONABLE.get(n), rs.getLong(abandonedColumns[n])));
         }
         java.sql.Date day = rs.getDate("day");
         return new Row(rs.getInt("g_platform") == 1, rs.getInt("g_source") == 1, rs.getInt("g_day") == 1,
                 rs.getString("platform_key"), rs.getString("source_type"), day == null ? null : day.toLocalDate(),
-                new Funnel(journeys, steps, new Failures(rs.getLong("failed"), reasons),
+                new LinkFunnel(journeys, steps, new LinkFunnelFailures(rs.getLong("failed"), reasons),
                         rs.getLong("platform_missing"), abandoned));
     }
 
     private static BigDecimal ratio(long part, long whole) {
-        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
     }
 
     private static String blankAsNull(String value) {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    private static Funnel empty() {
-        List<StepCount> steps = FunnelStep.LADDER.stream().map(s -> new StepCount(s, 0, null)).toList();
+    private static LinkFunnel empty() {
+        List<LinkFunnelStep> steps = FunnelStep.LADDER.stream().map(s -> new LinkFunnelStep(s, 0, null)).toList();
         Map<String, Long> reasons = new LinkedHashMap<>();
         for (FailureReason reason : FailureReason.values()) {
             reasons.put(reason.wire(), 0L);
         }
-        return new Funnel(0, steps, new Failures(0, reasons),
-                0, ABANDONABLE.stream().map(s -> new Abandoned(s, 0)).toList());
+        return new LinkFunnel(0, steps, new LinkFunnelFailures(0, reasons),
+                0, ABANDONABLE.stream().map(s -> new LinkFunnelAbandoned(s, 0)).toList());
     }
 }

@@ -61,7 +61,7 @@ class FunnelBeaconController implements CompanyScopedEndpoints {
      * {@code journeyId}: a random UUID the journey picks when it starts. {@code step}: opened, sourceTypeChosen,
      * platformChosen, platformMissing or connectionStarted (with {@code connectionId}).
      */
-    record JourneyStep(String journeyId, String step, String sourceType, String platformKey, String connectionId) {}
+    record LinkJourneyStep(String journeyId, String step, String sourceType, String platformKey, String connectionId) {}
 
     @Operation(operationId = "record-link-journey-step", summary = "Record a step of the Link journey (Bridgekeeper"
             + " extension)", description = "The Link UI's beacon for the funnel served at GET /link/analytics. Only"
@@ -69,7 +69,7 @@ class FunnelBeaconController implements CompanyScopedEndpoints {
             + " server's own records. Capped per journey and per company (429).")
     @PostMapping(PATH)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void record(@PathVariable UUID companyId, @RequestBody JourneyStep body) {
+    void record(@PathVariable UUID companyId, @RequestBody LinkJourneyStep body) {
         ValidationErrors errors = new ValidationErrors();
         if (body == null) {
             errors.reject("body", "The body must be a JSON object with \"journeyId\" and \"step\".").throwIfAny();

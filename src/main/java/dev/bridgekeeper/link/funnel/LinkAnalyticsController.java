@@ -45,7 +45,7 @@ class LinkAnalyticsController {
                     + " where journeys idle for longer than abandonedAfterMinutes were abandoned; overall, per"
                     + " platform, per source type and per day.")
     @GetMapping(PATH)
-    FunnelAnalytics.Report report(
+    FunnelAnalytics.LinkAnalytics report(
             @Parameter(description = "First day, yyyy-MM-dd (default: 29 days before to)")
             @RequestParam(required = false) String from,
             @Parameter(description = "Last day, yyyy-MM-dd (default: today, UTC)")
