@@ -154,6 +154,10 @@ export class BridgekeeperLink extends LitElement {
         return this.answer(api.company(), (company) => {
           const suspended = takeSuspended<Suspended & { journeyId?: string }>(this.resumeKey);
           this.beacon.continueAs(suspended?.journeyId);
+          if (suspended?.connection?.id) {
+            // the beacon naming the connection may have died with the page that left for the platform
+            this.beacon.emitted("consentGiven", { connectionId: suspended.connection.id });
+          }
           return { type: "companyLoaded", company, suspended };
         },
           (e) => ({ type: "companyFailed", error: errorArgs(e, false) }));

@@ -121,8 +121,9 @@ describe("the funnel's beacon", () => {
     sessionStorage.setItem("bridgekeeper-link:c1", JSON.stringify({ linked: [], step: "accounting",
       integration: INTEGRATION, connection: PENDING, baseline: 0, journeyId }));
     const element = await openLink();
-    await until(element, () => beacons.length >= 1);
-    expect(beacons[0]).toEqual({ journeyId, step: "opened" });
+    await until(element, () => beacons.length >= 2);
+    expect(beacons).toEqual([{ journeyId, step: "connectionStarted", connectionId: "conn-1" },
+      { journeyId, step: "opened" }]);
     expect(sessionStorage.getItem("bridgekeeper-link:c1")).toBeNull();
   });
 
