@@ -279,6 +279,14 @@ for (const size of SIZES) {
 
       const [record] = await consentsOf(company.id);
       assert.deepEqual([record.channel, record.status], ["HostedLink", "Active"]);
+      // the lender's funnel shows this one journey, the browser's steps and the server's (the phone's trip
+      // to the platform in the same tab included)
+      const funnel = (await api("GET", `/link/analytics?companyId=${company.id}`)).total;
+      assert.equal(funnel.journeys, 1, JSON.stringify(funnel));
+      assert.deepEqual(funnel.steps.map((s) => `${s.step}=${s.journeys}`), ["opened=1", "sourceTypeChosen=1",
+        "platformChosen=1", "consentAgreed=1", "signInStarted=1", "linked=1"]);
+      assert.equal(funnel.platformMissing, 1);
+      assert.equal(funnel.failed.journeys, 0);
       assert.deepEqual(page.problems, [], "no CSP violations or script errors");
       await page.context().close();
     });

@@ -1,6 +1,7 @@
 // The Link API on the Bridgekeeper server, called with the company access token.
 
 import { HttpClient } from "@bridgekeeper/link-core";
+import type { JourneyStep } from "./funnel.js";
 import type { SourceType } from "./types.js";
 
 export interface LinkCompany {
@@ -107,6 +108,11 @@ export class LinkApi {
   /** The company's products still needing consent on connections it has already linked. */
   pendingConsents(): Promise<PendingConsent[]> {
     return this.call("GET", "/consents/pending");
+  }
+
+  /** The funnel's beacon (answers 204: nothing to read). */
+  journeyStep(step: JourneyStep): Promise<unknown> {
+    return this.call("POST", "/journeySteps", step);
   }
 
   private call<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -7,6 +7,7 @@ import { ConnectionWatch, SMALL_SCREEN, closeWindow, defaultBaseUrl, errorArgs, 
   applyTheme, returnAddress, smallScreen, takeSuspended, withReturn } from "@bridgekeeper/link-core";
 import { LinkApi, redeemLinkToken, type LinkCompany, type LinkConnection } from "./api.js";
 import { consentText, journeyText } from "./copy.js";
+import { Beacon } from "./funnel.js";
 import { cleanAddress, hostedStart, keepToken } from "./hosted.js";
 import { initialJourney, transition, type Effect, type JourneyEvent, type JourneyState,
   type Suspended } from "./journey.js";
@@ -21,6 +22,8 @@ export class BridgekeeperLink extends LitElement {
 
   private _props?: LinkProps;
   private api?: LinkApi;
+  /** The funnel's beacon for the current journey (a new one, with a new id, on every start). */
+  private beacon = new Beacon();
   private journey: JourneyState = initialJourney();
   private popup: Window | null = null;
   private watch?: ConnectionWatch<LinkConnection>;
@@ -84,6 +87,8 @@ export class BridgekeeperLink extends LitElement {
     this.toggleAttribute("hide-border", props.options?.hideBorder === true);
     const configured = Boolean(props.companyId && props.accessToken);
     this.api = configured ? new LinkApi(props.baseUrl ?? defaultBaseUrl(), props.companyId, props.accessToken!) : undefined;
+    this.beacon = new Beacon();
+    this.beaconWith(this.api);
     this.send({ type: "start", options: props.options ?? {}, configured, hosted: Boolean(this.hosted),
       sameTab: smallScreen(), redeem: !configured && Boolean(this.hosted?.linkToken), preview: this.hosted?.preview });
   }
@@ -114,6 +119,12 @@ export class BridgekeeperLink extends LitElement {
     });
   }
 
+  private beaconWith(api: LinkApi | undefined): void {
+    if (api) {
+      this.beacon.sendWith((step) => api.journeyStep(step));
+    }
+  }
+
   /** Where the customer consents: the server also knows it from a Hosted Link token. */
   private get channel(): "Link" | "HostedLink" {
     return this.hosted ? "HostedLink" : "Link";
@@ -135,12 +146,20 @@ export class BridgekeeperLink extends LitElement {
           cleanAddress();
           this.hosted!.linkToken = undefined;
           this.api = new LinkApi(base, props.companyId, token);
+          this.beaconWith(this.api);
           return { type: "redeemed" };
         }, (e) => ({ type: "redeemFailed", error: errorArgs(e, false) }));
       }
       case "loadCompany":
-        return this.answer(api.company(),
-          (company) => ({ type: "companyLoaded", company, suspended: takeSuspended<Suspended>(this.resumeKey) }),
+        return this.answer(api.company(), (company) => {
+          const suspended = takeSuspended<Suspended & { journeyId?: string }>(this.resumeKey);
+          this.beacon.continueAs(suspended?.journeyId);
+          if (suspended?.connection?.id) {
+            // the beacon naming the connection may have died with the page that left for the platform
+            this.beacon.emitted("consentGiven", { connectionId: suspended.connection.id });
+          }
+          return { type: "companyLoaded", company, suspended };
+        },
           (e) => ({ type: "companyFailed", error: errorArgs(e, false) }));
       case "loadPending":
         return this.answer(api.pendingConsents().catch(() => []), (pending) => ({ type: "pendingLoaded", pending }),
@@ -198,12 +217,13 @@ export class BridgekeeperLink extends LitElement {
         return;
       case "leaveForPlatform":
         // the sign-in brings this tab back to this very page (Hosted Link: its bare address, never a token)
-        leaveForPlatform(this.resumeKey, effect.saved, withReturn(effect.url, returnAddress(Boolean(this.hosted))));
+        leaveForPlatform(this.resumeKey, { ...effect.saved, journeyId: this.beacon.journeyId }, withReturn(effect.url, returnAddress(Boolean(this.hosted))));
         return;
       case "goTo":
         location.assign(effect.url);
         return;
       case "emit":
+        this.beacon.emitted(effect.event, effect.detail);
         this.dispatchEvent(new CustomEvent("bridgekeeper-link-event",
           { detail: { type: effect.event, ...effect.detail }, bubbles: true, composed: true }));
         return;

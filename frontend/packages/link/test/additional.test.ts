@@ -28,6 +28,7 @@ async function open(pending: unknown[], enableAdditionalConsent: boolean) {
   const calls: { method: string; path: string; body?: unknown }[] = [];
   vi.stubGlobal("fetch", vi.fn(async (url: string, init: RequestInit) => {
     const path = new URL(url).pathname;
+    if (path.endsWith("/journeySteps")) return new Response(null, { status: 204 }); // the funnel's beacon (funnel.test.ts)
     calls.push({ method: init.method ?? "GET", path, body: init.body ? JSON.parse(init.body as string) : undefined });
     if (path === "/link/api/companies/c1") return json({ companyId: "c1", companyName: "Tiny Ltd", lender: { name: "Acme Bank" } });
     if (path === "/link/api/companies/c1/consents/pending") return json(pending);

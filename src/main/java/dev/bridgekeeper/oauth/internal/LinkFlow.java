@@ -9,6 +9,7 @@ import dev.bridgekeeper.connector.Organisation;
 import dev.bridgekeeper.integration.AppCredentials;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
+import dev.bridgekeeper.oauth.AuthorizationStarted;
 import dev.bridgekeeper.oauth.OAuthProperties;
 import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.platform.ids.CompanyId;
@@ -17,6 +18,7 @@ import dev.bridgekeeper.platform.web.PublicUrl;
 import dev.bridgekeeper.settings.Profile;
 import dev.bridgekeeper.settings.ProfileSettings;
 import java.net.URI;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,11 +59,13 @@ class LinkFlow {
     private final OAuthProperties properties;
     private final URI callback;
     private final ProfileSettings profiles;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     LinkFlow(ConnectionManagement connections, IntegrationCatalog catalog, Connectors connectors,
             AuthorizationStates states, OrganisationChoices choices, OrganisationBinder binder,
             LinkOutcomes outcomes, PlatformClient platforms, TransactionTemplate tx, OAuthProperties properties,
-            PublicUrl publicUrl, ProfileSettings profiles) {
+            PublicUrl publicUrl, ProfileSettings profiles, ApplicationEventPublisher events, Clock clock) {
         this.connections = connections;
         this.catalog = catalog;
         this.connectors = connectors;
@@ -73,6 +78,8 @@ class LinkFlow {
         this.properties = properties;
         this.callback = URI.create(publicUrl.resolve(CALLBACK_PATH));
         this.profiles = profiles;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** What the browser should be shown next: a redirect, a page, or the organisation choice. */
@@ -138,8 +145,11 @@ class LinkFlow {
         AppCredentials app = catalog.credentials(client, integration.get().key()).orElseThrow();
         Connector connector = connectors.of(integration.get());
         String verifier = new CodeVerifier().getValue();
-        String state = tx.execute(status -> states.create(client.value(), companyId, connectionId, verifier, extra,
-                properties.stateLifetime()));
+        String state = tx.execute(status -> {
+            events.publishEvent(new AuthorizationStarted(client, CompanyId.of(companyId), ConnectionId.of(connectionId),
+                    connection.platformKey(), connection.sourceType(), clock.instant()));
+            return states.create(client.value(), companyId, connectionId, verifier, extra, properties.stateLifetime());
+        });
         Map<String, String> parameters = new HashMap<>(
                 connector.authorization().authorizationParameters(catalog.settings(integration.get().key())));
         // the sandboxes' consent page names the lender; a real platform shows the name its app was registered under

@@ -44,6 +44,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new CallerAuthenticationFilter(keys, tokens, scoped, errors, throttle), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
+                        // the Link funnel is the lender's, under Link's otherwise public path
+                        .requestMatchers("/link/analytics").authenticated()
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(ex -> ex

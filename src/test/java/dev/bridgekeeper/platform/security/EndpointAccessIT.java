@@ -84,6 +84,8 @@ class EndpointAccessIT {
     private static final String REPLAY = "{\"since\":\"2020-01-01T00:00:00Z\"}";
     private static final String NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
     private static final String CONSENT = "{\"sourceType\":\"Banking\",\"text\":\"I agree.\"}";
+    // {journey} becomes a fresh random id on every call: a journey belongs to one company
+    private static final String JOURNEY_STEP = "{\"journeyId\":\"{journey}\",\"step\":\"opened\"}";
     private static final String GRANT = "{\"productIdentifier\":\"onboarding\",\"sourceType\":\"Banking\"}";
 
     private static final String NO_CREDENTIALS = "Authentication is required. Send \"Authorization: Basic \" followed"
@@ -105,7 +107,8 @@ class EndpointAccessIT {
             "POST /link/api/companies/{company}/connections",
             "GET /link/api/companies/{company}/connections/{connection}",
             "POST /link/api/companies/{company}/consents",
-            "GET /link/api/companies/{company}/consentTexts?sourceType=Banking");
+            "GET /link/api/companies/{company}/consentTexts?sourceType=Banking",
+            "POST /link/api/companies/{company}/journeySteps");
 
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/companies", null, false, 200),
@@ -267,6 +270,9 @@ class EndpointAccessIT {
             new Endpoint("POST", "/link/api/companies/{company}/consents", CONSENT, true, 201),
             new Endpoint("GET", "/link/api/companies/{company}/consents/pending", null, true, 200),
             new Endpoint("GET", "/link/api/companies/{company}/consentTexts?sourceType=Banking", null, true, 200),
+            new Endpoint("POST", "/link/api/companies/{company}/journeySteps", JOURNEY_STEP, true, 204),
+            // the Link funnel is the lender's: API key only
+            new Endpoint("GET", "/link/analytics", null, false, 200),
             // manage connections: the fixture's connection is PendingAuth, so it is not listed and cannot be unlinked
             new Endpoint("GET", "/link/api/companies/{company}/connections", null, true, 200),
             new Endpoint("PATCH", "/link/api/companies/{company}/connections/{connection}", UNLINK, true, 409),
@@ -744,7 +750,8 @@ class EndpointAccessIT {
                 .replace("{product}", "onboarding")
                 .replace("{dataset}", NO_SUCH_ID)
                 .replace("{record}", "no-such-record");
-        return caller.send(endpoint.method(), path, endpoint.body());
+        return caller.send(endpoint.method(), path,
+                endpoint.body() == null ? null : endpoint.body().replace("{journey}", UUID.randomUUID().toString()));
     }
 
     /** What a refused request must not have changed, read with the client's own key. */
@@ -753,7 +760,7 @@ class EndpointAccessIT {
         List<String> paths = new ArrayList<>(List.of(
                 "/companies/" + shared.company(), "/companies/" + shared.otherCompany(),
                 "/companies/" + shared.company() + "/connections", "/companies/" + shared.company() + "/syncSettings",
-                "/companies?pageSize=1", "/apiKeys", "/profile", "/corsSettings", "/profile/syncSettings", "/webhooks",
+                "/companies?pageSize=1", "/apiKeys", "/profile", "/corsSettings", "/profile/syncSettings", "/webhooks", "/link/analytics",
                 "/webhooks/" + shared.webhook() + "/messages", "/webhooks/" + shared.webhook() + "/secret"));
         for (String path : paths) {
             Api.Response response = admin.get(path);
