@@ -12,13 +12,14 @@ create table uploaded_file (
     sha256           bytea       not null,
     content          bytea       not null,
     uploaded_utc     timestamptz not null,
+    upload_position  integer     not null, -- its place among the files of one upload, which share uploaded_utc
     uploaded_by      text        not null, -- ApiKey, CompanyToken or HostedLink
     statement_status text,                 -- OFX/CAMT.053 only: Read or Unreadable
     statement_error  text,                 -- why an Unreadable statement could not be read
     constraint uploaded_file_kind check (kind in ('Pdf', 'Csv', 'Ofx', 'Xlsx', 'Camt053')),
     constraint uploaded_file_statement check (statement_status is null or statement_status in ('Read', 'Unreadable'))
 );
-create index uploaded_file_company on uploaded_file (client_id, company_id, uploaded_utc, id);
+create index uploaded_file_company on uploaded_file (client_id, company_id, uploaded_utc, upload_position);
 create index uploaded_file_connection on uploaded_file (connection_id);
 -- documents are mostly compressed already (PDF, XLSX): keep them out of line without trying to compress them again
 alter table uploaded_file alter column content set storage external;

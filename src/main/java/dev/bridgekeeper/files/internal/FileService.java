@@ -106,7 +106,7 @@ class FileService implements UploadedFiles {
             byte[] sha = sha256(c.content());
             UploadedFile file = new UploadedFile(FileId.random(), companyId, connectionId, c.name(), c.kind(),
                     c.content().length, HexFormat.of().formatHex(sha), now, uploadedBy, status, error);
-            store.insert(clientId.value(), file, c.content(), sha);
+            store.insert(clientId.value(), file, stored.size(), c.content(), sha);
             stored.add(file);
         }
         boolean wasLinked = connection.isLinked();

@@ -50,24 +50,25 @@ class FileStore {
                 .query((rs, i) -> new Usage(rs.getLong("n"), rs.getLong("bytes"))).single();
     }
 
-    void insert(UUID clientId, UploadedFile f, byte[] content, byte[] sha256) {
+    void insert(UUID clientId, UploadedFile f, int position, byte[] content, byte[] sha256) {
         jdbc.sql("insert into uploaded_file (id, client_id, company_id, connection_id, file_name, kind, size_bytes,"
-                        + " sha256, content, uploaded_utc, uploaded_by, statement_status, statement_error)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " sha256, content, uploaded_utc, upload_position, uploaded_by, statement_status,"
+                        + " statement_error) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(f.id().value(), clientId, f.companyId().value(), f.connectionId().value(), f.fileName(),
-                        f.kind().name(), f.size(), sha256, content, Timestamp.from(f.uploaded()), f.uploadedBy(),
-                        f.statementStatus(), f.statementError())
+                        f.kind().name(), f.size(), sha256, content, Timestamp.from(f.uploaded()), position,
+                        f.uploadedBy(), f.statementStatus(), f.statementError())
                 .update();
     }
 
     List<UploadedFile> list(UUID clientId, UUID companyId, LocalDate date) {
         String sql = "select " + COLUMNS + " from uploaded_file where client_id = ? and company_id = ?";
         if (date == null) {
-            return jdbc.sql(sql + " order by uploaded_utc, id").params(clientId, companyId).query(FileStore::row)
+            return jdbc.sql(sql + " order by uploaded_utc, upload_position").params(clientId, companyId)
+                    .query(FileStore::row)
                     .list();
         }
         Instant from = date.atStartOfDay(ZoneOffset.UTC).toInstant();
-        return jdbc.sql(sql + " and uploaded_utc >= ? and uploaded_utc < ? order by uploaded_utc, id")
+        return jdbc.sql(sql + " and uploaded_utc >= ? and uploaded_utc < ? order by uploaded_utc, upload_position")
                 .params(clientId, companyId, Timestamp.from(from), Timestamp.from(from.plusSeconds(86_400)))
                 .query(FileStore::row).list();
     }
@@ -83,7 +84,7 @@ class FileStore {
     /** The read statements of the company behind an upload connection, oldest first. */
     List<StatementFile> readStatements(UUID connectionId) {
         return jdbc.sql("select id, kind, uploaded_utc, content from uploaded_file where connection_id = ?"
-                        + " and statement_status = ? order by uploaded_utc, id")
+                        + " and statement_status = ? order by uploaded_utc, upload_position")
                 .params(connectionId, UploadedFile.READ)
                 .query((rs, i) -> new StatementFile(rs.getObject("id", UUID.class), FileKind.valueOf(rs.getString(
                         "kind")), rs.getTimestamp("uploaded_utc").toInstant(), rs.getBytes("content")))

@@ -63,13 +63,13 @@ class LinkUploadController implements CompanyScopedEndpoints {
     }
 
     /** What the upload screen states before the customer picks a file. */
-    record Limits(long maxFileSizeBytes, int maxFilesPerUpload, int maxFilesPerCompany, long maxBytesPerCompany,
+    record UploadLimits(long maxFileSizeBytes, int maxFilesPerUpload, int maxFilesPerCompany, long maxBytesPerCompany,
             List<String> allowedTypes, List<String> allowedExtensions) {}
 
     /** The customer's uploads so far, and whether they have agreed to share them. */
-    record Uploads(Limits limits, boolean consented, List<FilesController.StoredFile> files) {}
+    record Uploads(UploadLimits limits, boolean consented, List<FilesController.StoredFile> files) {}
 
-    /** {@code text}: the consent text exactly as shown; {@code channel}: Link or HostedLink (a Hosted Link token wins). */
+    /** The consent text exactly as shown, and Link or HostedLink (a Hosted Link token's own channel wins). */
     record UploadConsent(String text, String channel) {}
 
     record RecordedUploadConsent(String connectionId, List<String> consentIds, String textSha256) {}
@@ -151,9 +151,9 @@ class LinkUploadController implements CompanyScopedEndpoints {
                 .orElse(false);
     }
 
-    private Limits limits() {
-        return new Limits(limits.maxFileSize().toBytes(), limits.maxFilesPerRequest(), limits.maxFilesPerCompany(),
-                limits.maxBytesPerCompany().toBytes(), FilesController.allowedTypes(),
+    private UploadLimits limits() {
+        return new UploadLimits(limits.maxFileSize().toBytes(), limits.maxFilesPerRequest(),
+                limits.maxFilesPerCompany(), limits.maxBytesPerCompany().toBytes(), FilesController.allowedTypes(),
                 java.util.Arrays.stream(dev.bridgekeeper.files.FileKind.values())
                         .flatMap(k -> k.extensions().stream()).map(e -> "." + e).toList());
     }

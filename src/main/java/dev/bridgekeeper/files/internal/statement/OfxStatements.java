@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class OfxStatements {
 
-    private static final Pattern DATE = Pattern.compile(
-            "(\\d{4})(\\d{2})(\\d{2})(?:(\\d{2})(\\d{2})(?:(\\d{2})(?:\\.(\\d{1,3}))?)?)?(?:\\[([+-]?\\d{1,2}(?:\\.\\d+)?)(?::[^\\]]*)?])?");
+    private static final Pattern DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})"
+            + "(?:(\\d{2})(\\d{2})(?:(\\d{2})(?:\\.(\\d{1,3}))?)?)?" // time, seconds, milliseconds
+            + "(?:\\[([+-]?\\d{1,2}(?:\\.\\d+)?)(?::[^\\]]*)?])?"); // [offset:zone name]
     private static final Map<String, String> CODES = Map.ofEntries(Map.entry("CREDIT", "Credit"),
             Map.entry("DEBIT", "Other"), Map.entry("INT", "Interest"), Map.entry("DIV", "Other"),
             Map.entry("FEE", "Fee"), Map.entry("SRVCHG", "Fee"), Map.entry("DEP", "Credit"), Map.entry("ATM", "Cash"),
