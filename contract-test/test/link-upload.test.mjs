@@ -2,7 +2,7 @@
 // "Can't find yours?" screen the customer agrees to share uploads (the record holds the words shown), is refused a
 // file of the wrong type, uploads a PDF and an OFX statement (desktop: one dropped, one through the file button),
 // and is Done. The lender then lists and downloads both (bytes equal) and reads the OFX transactions through the
-// banking read API. axe-core on every upload screen; screenshots to target/screenshots/upload-<size>-*.png.
+// banking read API. axe-core on every upload screen (phone size); screenshots to target/screenshots/upload-<size>-*.png.
 
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
@@ -15,9 +15,11 @@ import { startServer } from "../support/server.mjs";
 
 const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const FILES = new URL("../../src/test/resources/files/", import.meta.url);
+// desktop runs under Hosted Link's own content security policy (the upload goes through it); axe-core is injected
+// at phone size, whose context bypasses the policy for that
 const SIZES = [
-  { name: "desktop", viewport: { width: 1280, height: 800 } },
-  { name: "phone", viewport: { width: 390, height: 844 } },
+  { name: "desktop", viewport: { width: 1280, height: 800 }, axe: false },
+  { name: "phone", viewport: { width: 390, height: 844 }, axe: true },
 ];
 const LENDER = "Northwind Bank";
 const CONSENT = `Share your documents with ${LENDER}. ${LENDER} will be able to see and download the files you upload`
@@ -44,9 +46,12 @@ async function assertAccessible(page, name) {
   assert.deepEqual(violations, [], `accessibility problems on ${name}`);
 }
 
+/** A screenshot; axe-core where the page lets it be injected (the phone run, whose context bypasses the CSP). */
 async function shot(page, size, name) {
   await page.screenshot({ path: join(SCREENSHOTS, `upload-${size.name}-${name}.png`) });
-  await assertAccessible(page, `${name} at ${size.name} size`);
+  if (size.axe) {
+    await assertAccessible(page, `${name} at ${size.name} size`);
+  }
 }
 
 /** The entries of a zip, read from its central directory (sizes there, not in the local headers). */
@@ -104,10 +109,11 @@ for (const size of SIZES) {
     test("the customer uploads a PDF and an OFX statement; the lender downloads both and reads the transactions",
       async () => {
         const company = await api("POST", "/companies", { name: `Uploads ${size.name} Ltd` });
-        const context = await browser.newContext({ viewport: size.viewport });
+        const context = await browser.newContext({ viewport: size.viewport, bypassCSP: size.axe });
         const page = await context.newPage();
         const problems = [];
         page.on("pageerror", (e) => problems.push(e.message));
+        page.on("console", (m) => /Content.Security.Policy|Refused to/i.test(m.text()) && problems.push(m.text()));
         await page.goto(company.redirect);
         await link(page).getByRole("button", { name: "Get started" }).click();
         await link(page).getByRole("button", { name: /^Accounting/ }).click();

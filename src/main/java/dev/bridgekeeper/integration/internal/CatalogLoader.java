@@ -35,7 +35,7 @@ final class CatalogLoader {
             "DownloadAttachment", "GetAttachment", "GetAttachments", "UploadAttachment");
     static final Set<String> FEATURE_STATES = Set.of("Release", "Alpha", "Beta", "Deprecated", "NotSupported",
             "NotImplemented");
-    static final Set<String> AUTH_MODES = Set.of(Integration.Auth.OAUTH2, Integration.Auth.UPLOAD);
+    static final List<String> AUTH_MODES = List.of(Integration.Auth.OAUTH2, Integration.Auth.UPLOAD);
     static final Set<String> TOKEN_AUTH_METHODS = Set.of("client_secret_basic", "client_secret_post", "none");
     static final Set<String> REVOCATION_FORMATS = Set.of(Integration.Auth.FORM, Integration.Auth.JSON);
     private static final Pattern KEY = Pattern.compile("[a-z]{4}");

@@ -105,7 +105,10 @@ class EndpointAccessIT {
             "POST /link/api/companies/{company}/connections",
             "GET /link/api/companies/{company}/connections/{connection}",
             "POST /link/api/companies/{company}/consents",
-            "GET /link/api/companies/{company}/consentTexts?sourceType=Banking");
+            "GET /link/api/companies/{company}/consentTexts?sourceType=Banking",
+            "GET /link/api/companies/{company}/uploads",
+            "POST /link/api/companies/{company}/uploads/consent",
+            "POST /link/api/companies/{company}/uploads/files");
 
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/companies", null, false, 200),
@@ -267,6 +270,15 @@ class EndpointAccessIT {
             new Endpoint("POST", "/link/api/companies/{company}/consents", CONSENT, true, 201),
             new Endpoint("GET", "/link/api/companies/{company}/consents/pending", null, true, 200),
             new Endpoint("GET", "/link/api/companies/{company}/consentTexts?sourceType=Banking", null, true, 200),
+            // uploads from the journey: a JSON body where multipart is expected is a 415 on its merits
+            new Endpoint("GET", "/link/api/companies/{company}/uploads", null, true, 200),
+            new Endpoint("POST", "/link/api/companies/{company}/uploads/consent", "{\"text\":\"I agree.\"}", true,
+                    201),
+            new Endpoint("POST", "/link/api/companies/{company}/uploads/files", "{}", true, 415),
+            // Codat's Files API: the lender's key only; the fixture company has no files to download
+            new Endpoint("GET", "/companies/{company}/files", null, false, 200),
+            new Endpoint("GET", "/companies/{company}/files/download", null, false, 404),
+            new Endpoint("POST", "/companies/{company}/connections/{connection}/files", "{}", false, 415),
             // manage connections: the fixture's connection is PendingAuth, so it is not listed and cannot be unlinked
             new Endpoint("GET", "/link/api/companies/{company}/connections", null, true, 200),
             new Endpoint("PATCH", "/link/api/companies/{company}/connections/{connection}", UNLINK, true, 409),
