@@ -270,10 +270,11 @@ class EndpointAccessIT {
             new Endpoint("POST", "/link/api/companies/{company}/consents", CONSENT, true, 201),
             new Endpoint("GET", "/link/api/companies/{company}/consents/pending", null, true, 200),
             new Endpoint("GET", "/link/api/companies/{company}/consentTexts?sourceType=Banking", null, true, 200),
-            // uploads from the journey: a JSON body where multipart is expected is a 415 on its merits
+            // uploads from the journey, refused on their merits (a blank consent text: 400; JSON where multipart is
+            // expected: 415): a recorded consent would link an upload connection, whose first read then changes the
+            // shared company's connections while other rows run
             new Endpoint("GET", "/link/api/companies/{company}/uploads", null, true, 200),
-            new Endpoint("POST", "/link/api/companies/{company}/uploads/consent", "{\"text\":\"I agree.\"}", true,
-                    201),
+            new Endpoint("POST", "/link/api/companies/{company}/uploads/consent", "{\"text\":\" \"}", true, 400),
             new Endpoint("POST", "/link/api/companies/{company}/uploads/files", "{}", true, 415),
             // Codat's Files API: the lender's key only; the fixture company has no files to download
             new Endpoint("GET", "/companies/{company}/files", null, false, 200),
