@@ -64,14 +64,70 @@ export interface LinkConnection {
   lastError?: { statusCode?: string; errorMessage?: string; erroredOnUtc?: string };
 }
 
+/** What the upload screen states up front, from the server's configuration. */
+export interface UploadLimits {
+  maxFileSizeBytes: number;
+  maxFilesPerUpload: number;
+  allowedTypes: string[];
+  /** Endings with their dot, e.g. ".pdf", for the file input's accept. */
+  allowedExtensions: string[];
+}
+
+/** A file the server stored; statements say whether they could be read. */
+export interface UploadedFile {
+  id: string;
+  fileName: string;
+  kind: string;
+  size: number;
+  statementStatus?: "Read" | "Unreadable";
+  statementError?: string;
+}
+
+export interface Uploads {
+  limits: UploadLimits;
+  consented: boolean;
+  files: UploadedFile[];
+}
+
 /** The Link API's endpoints for one company, over the core's client (no retryable statuses beyond 5xx and 429). */
 export class LinkApi {
   private readonly http: HttpClient;
   private readonly root: string;
 
-  constructor(baseUrl: string, companyId: string, token: string) {
+  constructor(baseUrl: string, companyId: string, private readonly token: string) {
     this.http = new HttpClient(baseUrl, token);
     this.root = `/link/api/companies/${encodeURIComponent(companyId)}`;
+  }
+
+  uploads(): Promise<Uploads> {
+    return this.call("GET", "/uploads");
+  }
+
+  /** The customer's consent to share what they upload, with the text exactly as shown. */
+  recordUploadConsent(text: string, channel: "Link" | "HostedLink"): Promise<unknown> {
+    return this.call("POST", "/uploads/consent", { text, channel });
+  }
+
+  /** Sends the files as one multipart upload; XMLHttpRequest because fetch cannot report upload progress. */
+  uploadFiles(files: File[], progress: (percent: number) => void): Promise<UploadedFile[]> {
+    const form = new FormData();
+    files.forEach((f) => form.append("file", f, f.name));
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open("POST", this.http.base + this.root + "/uploads/files");
+      xhr.setRequestHeader("Authorization", `Bearer ${this.token}`);
+      xhr.upload.onprogress = (e) => e.lengthComputable && progress(Math.round((e.loaded * 100) / e.total));
+      xhr.onload = () => {
+        const body = (() => { try { return JSON.parse(xhr.responseText); } catch { return {}; } })();
+        if (xhr.status >= 200 && xhr.status < 300) {
+          resolve(body as UploadedFile[]);
+        } else {
+          reject(new Error(body.error ?? `The server answered ${xhr.status}.`));
+        }
+      };
+      xhr.onerror = () => reject(new Error("The upload did not reach the server. Check your connection and try again."));
+      xhr.send(form);
+    });
   }
 
   company(): Promise<LinkCompany> {

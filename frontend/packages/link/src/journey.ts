@@ -3,12 +3,14 @@
 // the effects for <bridgekeeper-link> to carry out, in order: calls to the server, the platform window, the
 // lender's callbacks and the funnel events. Every screen renders from the state alone.
 
-import type { LinkCompany, LinkConnection, LinkIntegration, PendingConsent, ProductConsentText } from "./api.js";
+import type { LinkCompany, LinkConnection, LinkIntegration, PendingConsent, ProductConsentText, UploadedFile,
+  Uploads } from "./api.js";
 import { additionalText, pendingForSteps } from "./additional.js";
 import { consentText, copy, lenderName } from "./copy.js";
 import { sourceTypeSteps } from "./options.js";
 import { productAcceptances } from "./product-texts.js";
 import type { JourneyState, Linked, Screen } from "./state.js";
+import { refusals, uploadConsentText } from "./upload.js";
 import type { ConnectionCallbackArgs, ErrorCallbackArgs, FunnelEvent, LinkOptions, SourceType } from "./types.js";
 
 export { SCREENS } from "./state.js";
@@ -86,6 +88,16 @@ export type JourneyEvent =
   | { type: "retry" }
   /** "Can't find yours?" on the picker. */
   | { type: "helpAsked" }
+  /** "Upload documents instead" on the help screen, and the upload screen's answers. */
+  | { type: "uploadAsked" }
+  | { type: "uploadsLoaded"; uploads: Uploads }
+  | { type: "uploadAgreed" }
+  | { type: "uploadConsentRecorded"; connectionId: string }
+  | { type: "filesChosen"; files: File[] }
+  | { type: "uploadProgress"; percent: number }
+  | { type: "filesUploaded"; files: UploadedFile[] }
+  | { type: "uploadFailed"; message: string }
+  | { type: "uploadDone" }
   | { type: "completed" }
   | { type: "done" }
   | { type: "closeAsked" }
@@ -120,6 +132,9 @@ export type Effect =
   | { kind: "onClose" }
   /** Hosted Link's Done: the tab goes back to the lender. */
   | { kind: "goTo"; url: string }
+  | { kind: "loadUploads" }
+  | { kind: "recordUploadConsent"; text: string }
+  | { kind: "uploadFiles"; files: File[] }
   /** A new screen: move focus to its heading. */
   | { kind: "focusHeading" };
 
@@ -164,7 +179,9 @@ const ACCEPTS: Record<Screen, readonly JourneyEventType[]> = {
   additional: ["additionalAgreed", "additionalSkipped"],
   main: ["sourceTypeChosen", "completed"],
   picker: ["searched", "platformChosen", "consentTextsLoaded", "consentTextsFailed", "back", "helpAsked"],
-  help: ["back"],
+  help: ["back", "uploadAsked"],
+  upload: ["back", "uploadsLoaded", "uploadAgreed", "uploadConsentRecorded", "filesChosen", "uploadProgress",
+    "filesUploaded", "uploadFailed", "uploadDone"],
   consent: ["agreed", "consentTextsLoaded", "consentTextsFailed", "back"],
   waiting: ["watched", "reopen"],
   result: ["toAccounts", "retry"],
@@ -398,7 +415,20 @@ export function transition(state: JourneyState, event: JourneyEvent): Transition
     case "reopen":
       return state.connection ? [state, [{ kind: "reopenWindow", url: state.connection.linkUrl }]] : [state, []];
     case "back":
+      if (state.screen === "upload") {
+        return state.busy ? [state, []] : show(state, "help", []);
+      }
       return show(state, state.screen === "consent" || state.screen === "help" ? "picker" : "main", []);
+    case "uploadAsked":
+    case "uploadsLoaded":
+    case "uploadAgreed":
+    case "uploadConsentRecorded":
+    case "filesChosen":
+    case "uploadProgress":
+    case "filesUploaded":
+    case "uploadFailed":
+    case "uploadDone":
+      return uploadTransition(state, event);
     case "helpAsked":
       return show(state, "help", [emit("platformMissing", { sourceType: state.step!.sourceType })]);
     case "toAccounts":
@@ -423,5 +453,56 @@ export function transition(state: JourneyState, event: JourneyEvent): Transition
       }
       return [{ ...state, confirmingClose: false }, event.confirmed
         ? [{ kind: "stopWatching" }, { kind: "closeWindow" }, emit("closed"), { kind: "onClose" }] : []];
+  }
+}
+
+type UploadEvent = Extract<JourneyEvent, { type: "uploadAsked" | "uploadsLoaded" | "uploadAgreed"
+  | "uploadConsentRecorded" | "filesChosen" | "uploadProgress" | "filesUploaded" | "uploadFailed" | "uploadDone" }>;
+
+/** The upload screen: consent first, then files checked here and again by the server, then Done. */
+function uploadTransition(state: JourneyState, event: UploadEvent): Transition {
+  const upload = state.upload ?? { consented: false, files: [], errors: [] };
+  switch (event.type) {
+    case "uploadAsked":
+      return show(state, "upload", [{ kind: "loadUploads" }, emit("uploadChosen", { sourceType: state.step?.sourceType })],
+        "", { upload: { ...upload, errors: [] }, busy: true });
+    case "uploadsLoaded":
+      return [{ ...state, busy: false, upload: { ...upload, limits: event.uploads.limits,
+        consented: event.uploads.consented, files: event.uploads.files } }, []];
+    case "uploadAgreed":
+      return [{ ...state, busy: true }, [{ kind: "recordUploadConsent", text: uploadConsentText(lenderName(state)) }]];
+    case "uploadConsentRecorded":
+      return [{ ...state, busy: false, announcement: copy.uploadReady, upload: { ...upload, consented: true,
+        connectionId: event.connectionId } }, [{ kind: "focusHeading" }]];
+    case "filesChosen": {
+      if (state.busy || !upload.limits || !event.files.length) {
+        return [state, []];
+      }
+      const errors = refusals(event.files, upload.limits);
+      if (errors.length) {
+        return [{ ...state, announcement: errors.join(" "), upload: { ...upload, errors } }, []];
+      }
+      return [{ ...state, busy: true, announcement: copy.uploading, upload: { ...upload, errors: [], progress: 0 } },
+        [{ kind: "uploadFiles", files: event.files }]];
+    }
+    case "uploadProgress":
+      return [{ ...state, upload: { ...upload, progress: event.percent } }, []];
+    case "filesUploaded":
+      return [{ ...state, busy: false, announcement: copy.uploaded(event.files.length), upload: { ...upload,
+        progress: undefined, files: [...upload.files, ...event.files] } }, []];
+    case "uploadFailed":
+      return [{ ...state, busy: false, announcement: event.message, upload: { ...upload, progress: undefined,
+        errors: [event.message] } }, []];
+    case "uploadDone": {
+      const key = state.step?.key;
+      if (!upload.files.length || !key) {
+        return [state, []];
+      }
+      // the documents stand in for the platform the customer could not find: the step counts as done
+      const shared: Linked = { connectionId: upload.connectionId ?? "", platformName: copy.uploadedDocuments };
+      const linked = { ...state.linked, [key]: [...linkedOf(state, key).filter((l) => l.platformName !== shared.platformName),
+        shared] };
+      return show(state, "main", [emit("uploaded", { files: upload.files.length })], copy.uploadsShared, { linked });
+    }
   }
 }

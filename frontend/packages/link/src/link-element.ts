@@ -176,6 +176,15 @@ export class BridgekeeperLink extends LitElement {
         return this.answer(api.recordConsent(p.connectionId, p.sourceType, effect.text, this.channel, p.productIdentifier),
           () => ({ type: "additionalRecorded", pending: p, text: effect.text }), requestFailed);
       }
+      case "loadUploads":
+        return this.answer(api.uploads(), (uploads) => ({ type: "uploadsLoaded", uploads }), requestFailed);
+      case "recordUploadConsent":
+        return this.answer(api.recordUploadConsent(effect.text, this.channel) as Promise<{ connectionId: string }>,
+          (recorded) => ({ type: "uploadConsentRecorded", connectionId: recorded.connectionId }), requestFailed);
+      case "uploadFiles":
+        return this.answer(api.uploadFiles(effect.files, (percent) => this.send({ type: "uploadProgress", percent })),
+          (files) => ({ type: "filesUploaded", files }),
+          (e) => ({ type: "uploadFailed", message: e instanceof Error ? e.message : String(e) }));
       case "openWindow":
         // the opener link is kept on purpose: without it this page may no longer close the window when the
         // connection is done (browsers only let a script close windows it opened)

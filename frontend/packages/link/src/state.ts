@@ -2,15 +2,28 @@
 // element renders. Its own module so the helpers that read the state (copy, additional) need not import the
 // journey that changes it.
 
-import type { LinkCompany, LinkConnection, LinkIntegration, PendingConsent, ProductConsentText } from "./api.js";
+import type { LinkCompany, LinkConnection, LinkIntegration, PendingConsent, ProductConsentText, UploadedFile,
+  UploadLimits } from "./api.js";
 import type { SourceTypeStep } from "./options.js";
 import type { ErrorCallbackArgs, LinkOptions } from "./types.js";
 
 export type Screen = "loading" | "landing" | "additional" | "main" | "picker" | "help" | "consent" | "waiting"
-  | "result" | "finish" | "done" | "fatal";
+  | "result" | "finish" | "done" | "fatal" | "upload";
 
 export const SCREENS: readonly Screen[] = ["loading", "landing", "additional", "main", "picker", "help", "consent",
-  "waiting", "result", "finish", "done", "fatal"];
+  "waiting", "result", "finish", "done", "fatal", "upload"];
+
+/** "Upload documents instead": the limits, whether the customer agreed, what is stored, what went wrong. */
+export interface UploadState {
+  limits?: UploadLimits;
+  consented: boolean;
+  connectionId?: string;
+  files: UploadedFile[];
+  /** Why files were refused, one line each, said at once. */
+  errors: string[];
+  /** 0–100 while an upload is on its way. */
+  progress?: number;
+}
 
 /** A connection made (or shared) in this journey, shown on its source type's card. */
 export interface Linked {
@@ -63,4 +76,5 @@ export interface JourneyState {
   notice: string;
   confirmingClose: boolean;
   fatal?: ErrorCallbackArgs;
+  upload?: UploadState;
 }

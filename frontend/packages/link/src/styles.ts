@@ -57,6 +57,14 @@ const journey = css`
   footer { display: flex; justify-content: space-between; flex-wrap: wrap; gap: 4px 12px; font-size: 0.8rem;
     color: var(--bk-muted); margin-top: 8px; }
   .overlay { padding: 24px; }
+  .dropzone { border: 2px dashed var(--bk-border); border-radius: 8px; padding: 16px; display: flex; flex-direction: column;
+    align-items: center; gap: 8px; text-align: center; }
+  label.button { display: block; text-align: center; cursor: pointer; box-sizing: border-box; }
+  label.button:focus-within { outline: 3px solid var(--bk-primary); outline-offset: 2px; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  progress { width: 100%; }
+  ul.uploaded { margin: 0; padding-left: 20px; }
+  ul.uploaded .name { font-weight: 600; overflow-wrap: anywhere; }
   .dialog { max-width: 360px; }
 `;
 

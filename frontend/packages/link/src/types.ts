@@ -88,7 +88,8 @@ export interface LinkProps {
  * every new screen (`detail.step`), `platformMissing` when the customer asks for help finding their platform.
  */
 export type FunnelEvent = "opened" | "stepViewed" | "sourceTypeChosen" | "platformChosen" | "platformMissing"
-  | "consentGiven" | "popupOpened" | "popupClosed" | "connected" | "cancelled" | "error" | "finished" | "closed";
+  | "consentGiven" | "popupOpened" | "popupClosed" | "connected" | "cancelled" | "error" | "finished" | "closed"
+  | "uploadChosen" | "uploaded";
 
 /** Alias for code written against Codat's types. */
 export type CodatLinkProps = LinkProps;

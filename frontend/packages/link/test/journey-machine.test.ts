@@ -2,12 +2,14 @@
 // effects in order. No DOM, no network.
 
 import { describe, expect, it } from "vitest";
-import type { LinkCompany, LinkConnection, LinkIntegration, PendingConsent, ProductConsentText } from "../src/api.js";
+import type { LinkCompany, LinkConnection, LinkIntegration, PendingConsent, ProductConsentText,
+  UploadLimits } from "../src/api.js";
 import { consentText } from "../src/copy.js";
 import { SCREENS, accepts, connectedCount, initialJourney, requiredDone, shownIntegrations, transition,
   type Effect, type JourneyEvent, type JourneyEventType, type JourneyState, type Screen,
   type Suspended } from "../src/journey.js";
 import type { LinkOptions } from "../src/types.js";
+import { uploadConsentText } from "../src/upload.js";
 
 const COMPANY: LinkCompany = { companyId: "c1", companyName: "Tiny Ltd", lender: { name: "Acme Bank" } };
 const SBAC: LinkIntegration = { key: "sbac", name: "Sandbox Accounting", logoUrl: "https://bk.example/sbac.svg",
@@ -62,6 +64,13 @@ const onDone = () => {
     { type: "done" })[0];
   return state;
 };
+const LIMITS: UploadLimits = { maxFileSizeBytes: 10 * 1024 * 1024, maxFilesPerUpload: 2,
+  allowedTypes: ["PDF", "CSV", "OFX", "XLSX", "CAMT.053"], allowedExtensions: [".pdf", ".csv", ".ofx", ".qfx", ".xlsx", ".xml"] };
+/** The upload screen, its limits loaded, nothing agreed yet. */
+const onUpload = () => run(onPicker(), { type: "helpAsked" }, { type: "uploadAsked" },
+  { type: "uploadsLoaded", uploads: { limits: LIMITS, consented: false, files: [] } })[0];
+const file = (name: string, size: number) => new File([new Uint8Array(size)], name);
+
 /** The effects a new screen ends with: its funnel step, then the focus on its heading. */
 const shown = (step: Screen): Effect[] => [{ kind: "emit", event: "stepViewed", detail: { step } }, { kind: "focusHeading" }];
 
@@ -79,6 +88,7 @@ const ON: Record<Screen, () => JourneyState> = {
   finish: onFinish,
   done: onDone,
   fatal: () => run(started(), { type: "companyFailed", error: { message: "Token expired", userRecoverable: false } })[0],
+  upload: () => onUpload(),
 };
 
 /** One event of each type, valid in shape. */
@@ -115,6 +125,15 @@ const EVENTS: Record<JourneyEventType, JourneyEvent> = {
   done: { type: "done" },
   closeAsked: { type: "closeAsked" },
   closeAnswered: { type: "closeAnswered", confirmed: false },
+  uploadAsked: { type: "uploadAsked" },
+  uploadsLoaded: { type: "uploadsLoaded", uploads: { limits: LIMITS, consented: false, files: [] } },
+  uploadAgreed: { type: "uploadAgreed" },
+  uploadConsentRecorded: { type: "uploadConsentRecorded", connectionId: "up-1" },
+  filesChosen: { type: "filesChosen", files: [] },
+  uploadProgress: { type: "uploadProgress", percent: 50 },
+  filesUploaded: { type: "filesUploaded", files: [] },
+  uploadFailed: { type: "uploadFailed", message: "x" },
+  uploadDone: { type: "uploadDone" },
 };
 
 /** The specification: which events each screen takes (plus the ones every screen takes). */
@@ -126,13 +145,15 @@ const TAKES: Record<Screen, JourneyEventType[]> = {
   additional: ["additionalAgreed", "additionalSkipped"],
   main: ["sourceTypeChosen", "completed"],
   picker: ["searched", "platformChosen", "consentTextsLoaded", "consentTextsFailed", "back", "helpAsked"],
-  help: ["back"],
+  help: ["back", "uploadAsked"],
   consent: ["agreed", "consentTextsLoaded", "consentTextsFailed", "back"],
   waiting: ["watched", "reopen"],
   result: ["toAccounts", "retry"],
   finish: ["done"],
   done: [],
   fatal: [],
+  upload: ["back", "uploadsLoaded", "uploadAgreed", "uploadConsentRecorded", "filesChosen", "uploadProgress",
+    "filesUploaded", "uploadFailed", "uploadDone"],
 };
 
 const kinds = (effects: Effect[]) => effects.map((e) => (e.kind === "emit" ? `emit:${e.event}` : e.kind));
@@ -157,6 +178,53 @@ describe("every screen against every event", () => {
       });
     }
   }
+});
+
+describe("uploading documents instead", () => {
+  it("asks for the consent with the exact words, then checks files before sending them", () => {
+    const [asked, loading] = transition(run(onPicker(), { type: "helpAsked" })[0], { type: "uploadAsked" });
+    expect(asked.screen).toBe("upload");
+    expect(kinds(loading)).toEqual(["loadUploads", "emit:uploadChosen", "emit:stepViewed", "focusHeading"]);
+
+    const [agreeing, recording] = transition(onUpload(), { type: "uploadAgreed" });
+    expect(agreeing.busy).toBe(true);
+    expect(recording).toEqual([{ kind: "recordUploadConsent", text: uploadConsentText("Acme Bank") }]);
+    const ready = run(agreeing, { type: "uploadConsentRecorded", connectionId: "up-1" })[0];
+    expect(ready.upload?.consented).toBe(true);
+
+    const [refused, none] = transition(ready, { type: "filesChosen", files: [file("a.exe", 10), file("b.pdf", 11 * 1024 * 1024),
+      file("c.csv", 0)] });
+    expect(none).toEqual([]);
+    expect(refused.upload?.errors).toEqual(["You chose 3 files; upload at most 2 at a time.",
+      "a.exe is not a PDF, CSV, OFX, XLSX, CAMT.053 file.", "b.pdf is 11 MB; each file can be at most 10 MB.", "c.csv is empty."]);
+    expect(refused.announcement).toContain("a.exe");
+
+    const ok = [file("statement.ofx", 100), file("accounts.pdf", 200)];
+    const [sending, upload] = transition(refused, { type: "filesChosen", files: ok });
+    expect(upload).toEqual([{ kind: "uploadFiles", files: ok }]);
+    expect(sending.upload).toMatchObject({ errors: [], progress: 0 });
+    expect(transition(sending, { type: "uploadDone" })[0]).toBe(sending);
+
+    const stored = [{ id: "f1", fileName: "statement.ofx", kind: "OFX", size: 100, statementStatus: "Read" as const },
+      { id: "f2", fileName: "accounts.pdf", kind: "PDF", size: 200 }];
+    const uploaded = run(sending, { type: "uploadProgress", percent: 60 }, { type: "filesUploaded", files: stored })[0];
+    expect(uploaded.upload).toMatchObject({ files: stored, progress: undefined });
+    expect(uploaded.busy).toBe(false);
+
+    const failed = run(uploaded, { type: "filesChosen", files: ok }, { type: "uploadFailed", message: "Too big" })[0];
+    expect(failed.upload?.errors).toEqual(["Too big"]);
+
+    const [main, done] = transition(failed, { type: "uploadDone" });
+    expect(main.screen).toBe("main");
+    expect(main.linked.accounting).toEqual([{ connectionId: "up-1", platformName: "Uploaded documents" }]);
+    expect(kinds(done)).toContain("emit:uploaded");
+  });
+
+  it("back goes to the help screen, not while an upload is on its way", () => {
+    expect(transition(onUpload(), { type: "back" })[0].screen).toBe("help");
+    const busy = { ...onUpload(), busy: true };
+    expect(transition(busy, { type: "back" })[0]).toBe(busy);
+  });
 });
 
 describe("starting", () => {

@@ -1,6 +1,5 @@
 // Can't find your platform: tell the lender which one you use. The lender's support address when the profile has
-// one (a prefilled email), otherwise plain words. uploadOption is where "Upload documents instead" goes once the
-// upload journey exists: it renders nothing until the element offers uploads.
+// one (a prefilled email), otherwise plain words; or upload documents instead.
 
 import { html, nothing, type TemplateResult } from "lit";
 import { copy, lenderAtStart, lenderName } from "../copy.js";
@@ -20,7 +19,8 @@ export function help(view: View): TemplateResult {
       <button class="secondary" @click=${() => send({ type: "back" })}>${copy.backToList}</button>`;
 }
 
-/** The hook for "Upload documents instead": nothing until the journey can take uploads. */
-export function uploadOption(_view: View): TemplateResult | typeof nothing {
-  return nothing;
+/** "Upload documents instead": bank statements and accounts, when no platform fits. */
+export function uploadOption(view: View): TemplateResult | typeof nothing {
+  return html`<p>${copy.uploadOffer}</p>
+      <button class="secondary" @click=${() => view.send({ type: "uploadAsked" })}>${copy.uploadInstead}</button>`;
 }

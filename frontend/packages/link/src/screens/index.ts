@@ -11,6 +11,7 @@ import { picker } from "./picker.js";
 import { result } from "./result.js";
 import { sourceTypes } from "./source-types.js";
 import { fatal, loading } from "./status.js";
+import { upload } from "./upload.js";
 import type { View } from "./view.js";
 import { waiting } from "./waiting.js";
 
@@ -34,5 +35,6 @@ function body(view: View): TemplateResult {
     case "finish": return finish(view);
     case "done": return done(view);
     case "fatal": return fatal(view);
+    case "upload": return upload(view);
   }
 }

@@ -43,7 +43,9 @@ public record Integration(
     public static final String API_BASE = "api-base";
 
     /**
-     * How the platform is authorised. Only {@code oauth2} (authorization code + PKCE) exists today.
+     * How the platform is authorised: {@code oauth2} (authorization code + PKCE), or {@code upload} for documents the
+     * customer uploads (no sign-in at a vendor, no app credentials; the connection is Linked when the first upload
+     * is made).
      *
      * @param tokenAuthMethod  {@code client_secret_basic}, {@code client_secret_post} or {@code none}
      * @param revocationFormat how the revocation request carries the token: {@code form} (RFC 7009, the default) or
@@ -52,13 +54,22 @@ public record Integration(
      */
     public record Auth(String mode, String tokenAuthMethod, String revocationFormat, List<String> scopes) {
 
+        public static final String OAUTH2 = "oauth2";
+        /** The customer uploads documents through Link or the lender through the Files API. */
+        public static final String UPLOAD = "upload";
+
         /** RFC 7009's form-encoded revocation request. */
         public static final String FORM = "form";
         /** A JSON body {@code {"token": ...}} (Intuit). */
         public static final String JSON = "json";
 
         public boolean needsClientSecret() {
-            return !"none".equals(tokenAuthMethod);
+            return !upload() && !"none".equals(tokenAuthMethod);
+        }
+
+        /** True for the file-upload integrations, which have no vendor to sign in at. */
+        public boolean upload() {
+            return UPLOAD.equals(mode);
         }
     }
 

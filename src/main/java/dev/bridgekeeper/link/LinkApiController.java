@@ -178,6 +178,7 @@ class LinkApiController implements CompanyScopedEndpoints {
         ClientId client = Caller.current().client();
         return catalog.all().stream()
                 .filter(i -> catalog.unavailableReason(client, i.key()).isEmpty()) // switched on, with app credentials
+                .filter(i -> !i.auth().upload()) // uploads have their own way in, not the platform list
                 .filter(i -> type == null || i.sourceType() == type)
                 .filter(i -> showSandboxIntegrations || !i.sandbox())
                 .filter(i -> allowed == null || allowed.contains(i.key().toLowerCase(Locale.ROOT)))

@@ -35,7 +35,7 @@ final class CatalogLoader {
             "DownloadAttachment", "GetAttachment", "GetAttachments", "UploadAttachment");
     static final Set<String> FEATURE_STATES = Set.of("Release", "Alpha", "Beta", "Deprecated", "NotSupported",
             "NotImplemented");
-    static final Set<String> AUTH_MODES = Set.of("oauth2");
+    static final List<String> AUTH_MODES = List.of(Integration.Auth.OAUTH2, Integration.Auth.UPLOAD);
     static final Set<String> TOKEN_AUTH_METHODS = Set.of("client_secret_basic", "client_secret_post", "none");
     static final Set<String> REVOCATION_FORMATS = Set.of(Integration.Auth.FORM, Integration.Auth.JSON);
     private static final Pattern KEY = Pattern.compile("[a-z]{4}");
@@ -186,6 +186,9 @@ final class CatalogLoader {
         if (auth.mode() == null || !AUTH_MODES.contains(auth.mode())) {
             problems.add("auth.mode must be one of " + AUTH_MODES + " (got " + quote(auth.mode()) + ")");
             return null;
+        }
+        if (Integration.Auth.UPLOAD.equals(auth.mode())) { // uploaded documents: no vendor, no URLs, no app
+            return new Integration.Auth(auth.mode(), "none", Integration.Auth.FORM, List.of());
         }
         requireUrl(auth.authorizationUrl(), "auth.authorizationUrl", true, problems);
         requireUrl(auth.tokenUrl(), "auth.tokenUrl", true, problems);

@@ -96,6 +96,9 @@ class CatalogService implements IntegrationCatalog {
     @Override
     public Optional<AppCredentials> credentials(ClientId client, String platformKey) {
         Integration integration = require(platformKey);
+        if (integration.auth().upload()) { // no vendor app: the key names the "app" the shared machinery meters
+            return Optional.of(new AppCredentials(integration.key(), null, List.of(), null, "catalog"));
+        }
         DeploymentSettings.Block block = deployment.block(platformKey);
         List<String> defaultScopes = block.scopes() != null && !block.scopes().isEmpty() ? block.scopes()
                 : integration.auth().scopes();
@@ -134,6 +137,9 @@ class CatalogService implements IntegrationCatalog {
         }
         if (!integration.enabled()) {
             return Optional.of("Integration " + platformKey + " is not enabled.");
+        }
+        if (integration.auth().upload()) {
+            return Optional.empty(); // nothing to sign in at: no app credentials needed
         }
         Optional<AppCredentials> app = credentials(client, platformKey);
         String env = "BRIDGEKEEPER_INTEGRATIONS_" + platformKey.toUpperCase(java.util.Locale.ROOT) + "_";

@@ -171,6 +171,24 @@ public class ApiExceptionHandler {
         return answer(HttpStatus.NOT_FOUND, "No such resource: /" + e.getResourcePath(), List.of(), false);
     }
 
+    /** A multipart body that passes its size limit while being read, or that is not multipart at all. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ErrorMessage> multipart(org.springframework.web.multipart.MultipartException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+                return answer(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), List.of(), false);
+            }
+        }
+        return badRequest("body", "The request body is not valid multipart/form-data.");
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+    ResponseEntity<ErrorMessage> missingPart(
+            org.springframework.web.multipart.support.MissingServletRequestPartException e) {
+        return badRequest(e.getRequestPartName(), "The multipart/form-data part \"" + e.getRequestPartName()
+                + "\" is required.");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorMessage> unexpected(Exception e) {
         log.error("Unexpected error", e);

@@ -190,8 +190,11 @@ class SyncJob {
         int pageSize = state.pageSize() != null ? state.pageSize() : properties.pageSize();
         ReadRequest request = new ReadRequest(dataset.dataType(), dataset.modifiedSince(), state.syncFrom(),
                 SyncFrom.dateField(dataset.dataType()), null, pageSize);
-        // a token about to expire is refreshed now, in its own transaction, not inside the long one below
-        credentials.accessToken(dataset.client(), dataset.company(), dataset.connection());
+        // a token about to expire is refreshed now, in its own transaction, not inside the long one below; uploaded
+        // documents have no token
+        if (!target.integration().auth().upload()) {
+            credentials.accessToken(dataset.client(), dataset.company(), dataset.connection());
+        }
         try {
             tx.executeWithoutResult(status -> {
                 datasets.lockDataType(dataset.connectionId(), dataset.dataType());

@@ -63,7 +63,7 @@ class CatalogLoaderTest {
                         + " branding/ folder (got \"missing.svg\")",
                 "c-unknown-data-type.yaml: branding.buttonHover must name an .svg or .png file in the catalog's"
                         + " branding/ folder (got \"missing.svg\")",
-                "e-duplicate-again.yaml: auth.mode must be one of [oauth2] (got \"apikey\")",
+                "e-duplicate-again.yaml: auth.mode must be one of [oauth2, upload] (got \"apikey\")",
                 e.problems().stream().filter(p -> p.startsWith("f-not-yaml.yaml: cannot be read")).findFirst()
                         .orElse("f-not-yaml.yaml: cannot be read (missing)"));
         assertThat(e.getMessage()).startsWith("The integration catalog is invalid:");

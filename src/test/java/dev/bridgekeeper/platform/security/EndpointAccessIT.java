@@ -108,7 +108,10 @@ class EndpointAccessIT {
             "GET /link/api/companies/{company}/connections/{connection}",
             "POST /link/api/companies/{company}/consents",
             "GET /link/api/companies/{company}/consentTexts?sourceType=Banking",
-            "POST /link/api/companies/{company}/journeySteps");
+            "POST /link/api/companies/{company}/journeySteps",
+            "GET /link/api/companies/{company}/uploads",
+            "POST /link/api/companies/{company}/uploads/consent",
+            "POST /link/api/companies/{company}/uploads/files");
 
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/companies", null, false, 200),
@@ -273,6 +276,16 @@ class EndpointAccessIT {
             new Endpoint("POST", "/link/api/companies/{company}/journeySteps", JOURNEY_STEP, true, 204),
             // the Link funnel is the lender's: API key only
             new Endpoint("GET", "/link/analytics", null, false, 200),
+            // uploads from the journey, refused on their merits (a blank consent text: 400; JSON where multipart is
+            // expected: 415): a recorded consent would link an upload connection, whose first read then changes the
+            // shared company's connections while other rows run
+            new Endpoint("GET", "/link/api/companies/{company}/uploads", null, true, 200),
+            new Endpoint("POST", "/link/api/companies/{company}/uploads/consent", "{\"text\":\" \"}", true, 400),
+            new Endpoint("POST", "/link/api/companies/{company}/uploads/files", "{}", true, 415),
+            // Codat's Files API: the lender's key only; the fixture company has no files to download
+            new Endpoint("GET", "/companies/{company}/files", null, false, 200),
+            new Endpoint("GET", "/companies/{company}/files/download", null, false, 404),
+            new Endpoint("POST", "/companies/{company}/connections/{connection}/files", "{}", false, 415),
             // manage connections: the fixture's connection is PendingAuth, so it is not listed and cannot be unlinked
             new Endpoint("GET", "/link/api/companies/{company}/connections", null, true, 200),
             new Endpoint("PATCH", "/link/api/companies/{company}/connections/{connection}", UNLINK, true, 409),
