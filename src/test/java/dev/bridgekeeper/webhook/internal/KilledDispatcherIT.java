@@ -41,8 +41,10 @@ class KilledDispatcherIT {
     private static final int MESSAGES = 20;
     /** The lease is this plus 60 s; the survivor must not need it. */
     private static final String TIMEOUT = "PT1M";
+    // the test profile caps a consumer at 4 in flight; the default 16 lets the doomed instance hold most of the burst
     private static final List<String> COMMON = List.of("--bridgekeeper.webhooks.timeout=" + TIMEOUT,
-            "--bridgekeeper.webhooks.dispatcher.heartbeat-interval=PT1S");
+            "--bridgekeeper.webhooks.dispatcher.heartbeat-interval=PT1S",
+            "--bridgekeeper.webhooks.dispatcher.max-in-flight-per-consumer=16");
 
     @Test
     void aKilledInstancesClaimedDeliveriesAreSentByTheOtherLongBeforeTheirLeaseRunsOut() throws Exception {
