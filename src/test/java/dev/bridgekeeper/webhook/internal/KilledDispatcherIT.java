@@ -26,6 +26,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -38,11 +40,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class KilledDispatcherIT {
 
+    private static final Logger log = LoggerFactory.getLogger(KilledDispatcherIT.class);
+
     private static final int MESSAGES = 20;
     /** The lease is this plus 60 s; the survivor must not need it. */
     private static final String TIMEOUT = "PT1M";
+    // the test profile caps a consumer at 4 in flight; the default 16 lets the doomed instance hold most of the burst
     private static final List<String> COMMON = List.of("--bridgekeeper.webhooks.timeout=" + TIMEOUT,
-            "--bridgekeeper.webhooks.dispatcher.heartbeat-interval=PT1S");
+            "--bridgekeeper.webhooks.dispatcher.heartbeat-interval=PT1S",
+            "--bridgekeeper.webhooks.dispatcher.max-in-flight-per-consumer=16");
 
     @Test
     void aKilledInstancesClaimedDeliveriesAreSentByTheOtherLongBeforeTheirLeaseRunsOut() throws Exception {
@@ -93,6 +99,8 @@ class KilledDispatcherIT {
                     .untilAsserted(() -> assertThat(delivered(jdbc, consumerId)).as(() -> state(jdbc, consumerId))
                             .isEqualTo(MESSAGES));
             Instant done = Instant.now();
+            log.info("All {} messages delivered {} after the kill; the killed instance's claims were leased until {}",
+                    MESSAGES, Duration.between(killed, done), leaseEnds);
             assertThat(done).as("delivered %s after the kill; the dead instance's lease ran until %s",
                     Duration.between(killed, done), leaseEnds).isBefore(leaseEnds.minusSeconds(30));
             assertThat(receiver.answered()).as("every message answered at least once (once per webhook-id after"
@@ -147,7 +155,7 @@ class KilledDispatcherIT {
 
     private static int delivered(JdbcTemplate jdbc, UUID consumerId) {
         return jdbc.queryForObject("select count(*) from webhook_delivery where consumer_id = ? and status ="
-                + " 'Success'", Integer.class, consumerId);
+                + " 'Succeeded'", Integer.class, consumerId);
     }
 
     private static int freePort() throws IOException {
