@@ -50,6 +50,14 @@ class ConnectorReads {
         return connectors.of(integration).incremental(dataType);
     }
 
+    /**
+     * Whether the platform's connector has limits of its own that can make a read wait (Xero, QuickBooks): such a
+     * read is paced by the vendor, so it is staged page by page rather than held in one transaction.
+     */
+    boolean paced(Integration integration) {
+        return !connectors.of(integration).ratePolicy().isEmpty();
+    }
+
     /** Reads the dataset's data type from {@code request.cursor()} on; connector failures become sync failures. */
     void read(DatasetRow dataset, DataConnection connection, Integration integration, ReadRequest request,
             Pages pages) {
