@@ -81,6 +81,13 @@ class ConnectorReads {
                         return credentials.renewAccessToken(dataset.client(), dataset.company(),
                                 dataset.connection(), rejected);
                     }
+
+                    @Override
+                    public void renewedTokenRefused(String refused) {
+                        credentials.authorizationRefused(dataset.client(), dataset.company(), dataset.connection(),
+                                integration.name() + " refused the connection's access token again right after it"
+                                        + " was renewed: the customer must link it again.");
+                    }
                 }, true));
         IntegrationSettings settings = catalog.settings(integration.key());
         ReadContext context = new Context(http, organisation, integration, settings);
