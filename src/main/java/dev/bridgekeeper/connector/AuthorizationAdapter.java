@@ -43,4 +43,21 @@ public interface AuthorizationAdapter {
     default TokenPolicy tokenPolicy() {
         return TokenPolicy.standard();
     }
+
+    /**
+     * Whether an API answer refuses the connection's access token. The framework then renews the token once and
+     * repeats the call. Default: HTTP 401 (RFC 6750); a vendor may also refuse a token inside another answer
+     * (QuickBooks: an {@code AuthenticationFault} in an HTTP 200).
+     */
+    default boolean refusesToken(PlatformResponse answer) {
+        return answer.status() == 401;
+    }
+
+    /**
+     * Whether a refusal of the token just renewed means the authorization is over (the connection becomes
+     * Deauthorized and the lender is told). False by default: the answer is handed to the reader as it is.
+     */
+    default boolean refusalOfARenewedTokenEndsAuthorization() {
+        return false;
+    }
 }

@@ -29,5 +29,12 @@ public record HttpBinding(Integration integration, String appClientId, String or
          * connection can no longer be authorised.
          */
         String renewAfterRejection(String rejected);
+
+        /**
+         * The platform refused {@code refused} too, the token it was just renewed to, and the connector says that
+         * ends the authorization: a connection's binding makes it Deauthorized (and tells the lender) and throws.
+         * By default nothing happens and the refusal is answered to the caller as it is.
+         */
+        default void renewedTokenRefused(String refused) {}
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
  * Every call Bridgekeeper makes to a platform. Each call has a whole-response deadline (connect, headers and the
  * whole body) and a body size cap ({@code bridgekeeper.connectors.http.*}); exceeding either is a
  * {@link ReadFailure} of kind FETCH_ERROR naming the limit. Bound to a connection, it also adds the bearer token
- * (asking once for a fresh one after a 401), takes the rate permits and the in-flight slot of the connector's
+ * (asking once for a fresh one after an answer that {@link AuthorizationAdapter#refusesToken refuses it}, a 401 by
+ * default, and ending the authorization when the connector says a refused renewed token means that), takes the rate permits and the in-flight slot of the connector's
  * {@link RatePolicy} first, honours every instance's recorded vendor waits, turns a 429 into a shared wait and a
  * {@link RetryLater}, a 5xx or an unreachable platform into a {@link RetryLater}, and records the vendor's
  * remaining-budget headers. Other answers are returned as they are.

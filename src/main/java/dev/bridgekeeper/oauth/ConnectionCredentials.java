@@ -23,6 +23,13 @@ public interface ConnectionCredentials {
      */
     String renewAccessToken(ClientId clientId, CompanyId companyId, ConnectionId connectionId, String rejected);
 
+    /**
+     * The platform refused a token it had just been renewed to, and its connector says that ends the authorization:
+     * the tokens are forgotten, the connection becomes Deauthorized (the lender is told, as after
+     * {@code invalid_grant}), and a {@link ConnectionDeauthorizedException} is thrown.
+     */
+    void authorizationRefused(ClientId clientId, CompanyId companyId, ConnectionId connectionId, String reason);
+
     /** Thrown when the platform could not be reached or answered unexpectedly; worth retrying later. */
     class TemporarilyUnavailableException extends RuntimeException {
         public TemporarilyUnavailableException(String message) {

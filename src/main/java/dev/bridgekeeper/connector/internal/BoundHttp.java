@@ -1,5 +1,6 @@
 package dev.bridgekeeper.connector.internal;
 
+import dev.bridgekeeper.connector.AuthorizationAdapter;
 import dev.bridgekeeper.connector.HttpBinding;
 import dev.bridgekeeper.connector.PlatformHttp;
 import dev.bridgekeeper.connector.PlatformResponse;
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * {@link PlatformHttp} bound to one app, organisation and token: the limits first (waiting inline when the wait is
- * short), then the call with its bearer token (once more with a renewed token after a 401), then the vendor's
+ * short), then the call with its bearer token (once more with a renewed token after an answer the connector reads as
+ * a refusal of the token, a 401 by default; a refusal of the renewed one may end the authorization), then the vendor's
  * signals: a 429 blocks the organisation for every instance and ends the read with RetryLater, a 5xx ends it with
  * RetryLater, the remaining-budget headers are recorded.
  */
@@ -24,12 +26,15 @@ final class BoundHttp implements PlatformHttp {
     private final HttpTransport transport;
     private final RateGate gate;
     private final RateGate.Meter meter;
+    private final AuthorizationAdapter authorization;
 
-    BoundHttp(HttpBinding binding, HttpTransport transport, RateGate gate, RateGate.Meter meter) {
+    BoundHttp(HttpBinding binding, HttpTransport transport, RateGate gate, RateGate.Meter meter,
+            AuthorizationAdapter authorization) {
         this.binding = binding;
         this.transport = transport;
         this.gate = gate;
         this.meter = meter;
+        this.authorization = authorization;
     }
 
     /** One attempt: the in-flight slot it holds and the call. */
@@ -43,10 +48,14 @@ final class BoundHttp implements PlatformHttp {
             @Override
             public PlatformResponse await() {
                 PlatformResponse response = finish(request, first);
-                if (response.status() == 401 && token != null) {
+                if (token != null && authorization.refusesToken(response)) {
                     String renewed = binding.token().renewAfterRejection(token);
                     if (renewed != null && !renewed.equals(token)) {
                         response = finish(request, begin(request, renewed));
+                        if (authorization.refusesToken(response)
+                                && authorization.refusalOfARenewedTokenEndsAuthorization()) {
+                            binding.token().renewedTokenRefused(renewed);
+                        }
                     }
                 }
                 return response;

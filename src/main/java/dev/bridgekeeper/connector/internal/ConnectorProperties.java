@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize      the largest answer read from a platform; a larger one ends the call (FetchError)
  * @param maxInlineWait    a wait for a rate permit up to this long is waited on the calling thread (pacing);
  *                         a longer one ends the read with RetryLater and the job is rescheduled
- * @param rateMargin       added to every rate window (a call reaches the vendor a little after it is granted)
+ * @param rateMargin       added to every rate window (a permit counts from its call's answer; this covers a vendor
+ *                         that rounds its windows or whose clock runs at another pace)
  * @param slotReleaseDelay an in-flight slot becomes free this long after its answer was read, for the vendor to
  *                         count the call as finished too
  */

@@ -76,6 +76,6 @@ class ConnectorRegistry implements Connectors {
     public PlatformHttp http(HttpBinding binding) {
         RateGate.Meter meter = binding.metered() ? gate.meter(binding, of(binding.integration()).ratePolicy(),
                 catalog.settings(binding.integration().key())) : RateGate.Meter.NONE;
-        return new BoundHttp(binding, transport, gate, meter);
+        return new BoundHttp(binding, transport, gate, meter, of(binding.integration()).authorization());
     }
 }

@@ -11,13 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies a connector's {@link RatePolicy} to each call: first a slot of every in-flight limit, then a permit of
  * every window (so a call is counted as close as possible to when it reaches the vendor), waiting on the calling
- * thread up to {@code max-inline-wait} and otherwise ending the read with {@link RetryLater} (PACED).
+ * thread up to {@code max-inline-wait} and otherwise ending the read with {@link RetryLater} (PACED). When the call
+ * is answered its permits move to that moment: the vendor counted it somewhere between receiving and answering it,
+ * so only a window counted from the answer is sure to end after the vendor's, however long the call took to arrive.
  */
 @Component
 class RateGate {
@@ -96,9 +99,19 @@ class RateGate {
         }
         long deadline = System.nanoTime() + properties.rateLimits().maxInlineWait().toNanos();
         List<Runnable> releases = new ArrayList<>();
-        Pass pass = () -> {
-            releases.forEach(Runnable::run);
+        Pass pass = () -> { // every release runs even if one fails (a lost database): a held slot only ends by lease
+            RuntimeException failed = null;
+            for (Runnable release : releases) {
+                try {
+                    release.run();
+                } catch (RuntimeException e) {
+                    failed = failed == null ? e : failed;
+                }
+            }
             releases.clear();
+            if (failed != null) {
+                throw failed;
+            }
         };
         try {
             Duration lease = properties.http().responseTimeout().plusSeconds(5);
@@ -117,9 +130,13 @@ class RateGate {
                 int claimed = slot;
                 releases.add(() -> limiter.releaseSlot(s.key(), claimed, properties.rateLimits().slotReleaseDelay()));
             }
+            UUID call = UUID.randomUUID();
             while (true) {
-                Duration wait = limiter.acquire(meter.windows(), meter.blockKeys(), properties.rateLimits().margin());
+                Duration wait = limiter.acquire(meter.windows(), meter.blockKeys(), properties.rateLimits().margin(),
+                        call);
                 if (wait.isZero()) {
+                    // first of the releases: the permits count from the answer, before the slots free up
+                    releases.add(0, () -> limiter.answered(call, meter.windows()));
                     return pass;
                 }
                 if (System.nanoTime() + wait.toNanos() > deadline) {

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>windows: a sliding log per limit key, exact for a vendor's rolling window (a token bucket can let twice the
  *       limit through within one window); {@code rate_acquire} takes a permit of every key at once or says how long
- *       to wait;</li>
+ *       to wait; a permit counts from when its call was answered (V21), the latest the vendor can have counted it;</li>
  *   <li>in flight: leased slots per key, claimed with SKIP LOCKED; a crashed holder's lease runs out;</li>
  *   <li>vendor waits: a 429's Retry-After blocks the key for every instance until it passes.</li>
  * </ul>
@@ -44,15 +44,33 @@ class RateLimiter {
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Takes a permit of every window, or takes none and answers how long to wait (zero: granted). */
-    Duration acquire(List<Window> windows, List<String> blockKeys, Duration margin) {
+    /**
+     * Takes a permit of every window for the call {@code call}, or takes none and answers how long to wait (zero:
+     * granted). The permits count from now until {@link #answered} moves them to when the call was answered.
+     */
+    Duration acquire(List<Window> windows, List<String> blockKeys, Duration margin, UUID call) {
         String[] keys = windows.stream().map(Window::key).toArray(String[]::new);
         Integer[] permits = windows.stream().map(Window::permits).toArray(Integer[]::new);
         Long[] spans = windows.stream().map(w -> w.window().toMillis()).toArray(Long[]::new);
-        Long waitMs = own.execute(status -> jdbc.sql("select rate_acquire(cast(? as text[]), cast(? as integer[]), cast(? as bigint[]), cast(? as text[]), ?)")
-                .params(keys, permits, spans, blockKeys.toArray(String[]::new), margin.toMillis())
+        Long waitMs = own.execute(status -> jdbc.sql("select rate_acquire(cast(? as text[]), cast(? as integer[]),"
+                        + " cast(? as bigint[]), cast(? as text[]), ?, ?)")
+                .params(keys, permits, spans, blockKeys.toArray(String[]::new), margin.toMillis(), call)
                 .query(Long.class).single());
         return Duration.ofMillis(waitMs == null ? 0 : waitMs);
+    }
+
+    /**
+     * The call holding {@code call}'s permits has been answered (or has failed): its permits count from now, the
+     * latest moment the vendor can have counted it. A permit its window already forgot (a call longer than the
+     * window) is taken again, so the call still counts.
+     */
+    void answered(UUID call, List<Window> windows) {
+        String[] keys = windows.stream().map(Window::key).toArray(String[]::new);
+        own.executeWithoutResult(status -> jdbc.sql("with moved as (update rate_permit set granted_at ="
+                        + " greatest(granted_at, clock_timestamp()) where call_id = ? returning limit_key)"
+                        + " insert into rate_permit (limit_key, granted_at, call_id) select k, clock_timestamp(), ?"
+                        + " from unnest(cast(? as text[])) k where k not in (select limit_key from moved)")
+                .params(call, call, keys).update());
     }
 
     /** Claims a free in-flight slot of {@code key} for up to {@code lease}; empty when all are taken. */

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code minorversion} and {@code Accept: application/json}. Intuit may answer a {@code Fault} with HTTP 200
  * (developer.intuit.com, "Error codes": "200 OK … may contain a Fault element"), so every answer's body is checked:
  * an authentication or authorization fault is an AUTH_ERROR, any other fault a FETCH_ERROR carrying Intuit's
- * message. A 401 reaches here only after the framework's one refresh (or not at all: invalid_grant deauthorizes).
+ * message. A 401 or an {@code AuthenticationFault} (in any status) is first answered by the framework's one refresh and
+ * repeat; when the repeat is refused too, the connection is Deauthorized (see {@link QuickBooksAuthorization}).
  */
 final class QuickBooksApi {
 
@@ -30,6 +31,9 @@ final class QuickBooksApi {
     static final String MINOR_VERSION = "minor-version";
     /** The minor version every request names: Intuit's base version since 2025-08-01 (older ones are ignored). */
     static final String DEFAULT_MINOR_VERSION = "75";
+
+    /** Larger answers are not looked at for an authentication Fault (Intuit's are well under a kilobyte). */
+    private static final int FAULT_SIZE_LIMIT = 16 * 1024;
 
     private final JsonMapper json;
 
@@ -94,6 +98,18 @@ final class QuickBooksApi {
                     + (body == null ? " with no JSON" : "") + " to " + what + ".");
         }
         return body;
+    }
+
+    /**
+     * Whether the answer is Intuit's {@code AuthenticationFault} (the token refused), whatever its status. Only small
+     * bodies are parsed: a Fault is a few hundred bytes, a page of records is not one.
+     */
+    boolean isAuthenticationFault(PlatformResponse response) {
+        if (response.body().length == 0 || response.body().length > FAULT_SIZE_LIMIT) {
+            return false;
+        }
+        JsonNode body = body(response);
+        return body != null && "AuthenticationFault".equalsIgnoreCase(body.path("Fault").path("type").asString(""));
     }
 
     private JsonNode body(PlatformResponse response) {

@@ -3,6 +3,7 @@ package dev.bridgekeeper.connector.quickbooks;
 import dev.bridgekeeper.connector.AuthorizationAdapter;
 import dev.bridgekeeper.connector.GrantContext;
 import dev.bridgekeeper.connector.Organisation;
+import dev.bridgekeeper.connector.PlatformResponse;
 import dev.bridgekeeper.connector.ReadFailure;
 import dev.bridgekeeper.connector.TokenPolicy;
 import java.time.Duration;
@@ -23,8 +24,13 @@ final class QuickBooksAuthorization implements AuthorizationAdapter {
     /** The callback parameter naming the company. */
     static final String REALM_ID = "realmId";
 
-    /** Rotating, no grace for a superseded value, 100 days unused (x_refresh_token_expires_in says more exactly). */
-    static final TokenPolicy TOKENS = new TokenPolicy(true, Duration.ZERO, Duration.ofDays(100));
+    /**
+     * Rotating, no grace for a superseded value, 100 days unused (x_refresh_token_expires_in says more exactly), and
+     * five years from the authorization at most (Intuit, "Important changes to refresh token policy", 2025-11-12):
+     * the rolling end a refresh answers is kept only when it is earlier.
+     */
+    static final TokenPolicy TOKENS = new TokenPolicy(true, Duration.ZERO, Duration.ofDays(100),
+            Duration.ofDays(5 * 365));
 
     private final QuickBooksApi api;
 
@@ -35,6 +41,18 @@ final class QuickBooksAuthorization implements AuthorizationAdapter {
     @Override
     public TokenPolicy tokenPolicy() {
         return TOKENS;
+    }
+
+    /** A 401, or an {@code AuthenticationFault} Intuit answers inside another status (e.g. HTTP 200). */
+    @Override
+    public boolean refusesToken(PlatformResponse answer) {
+        return answer.status() == 401 || api.isAuthenticationFault(answer);
+    }
+
+    /** A token Intuit refuses right after the refresh it answered: the grant is gone (revoked or disconnected). */
+    @Override
+    public boolean refusalOfARenewedTokenEndsAuthorization() {
+        return true;
     }
 
     @Override

@@ -43,7 +43,7 @@ class OrganisationChoices {
     record Taken(Pending pending, AuthorizationStates.Failure failure) {}
 
     private record SealedTokens(String accessToken, String refreshToken, String scope, Instant expiresAt,
-            Instant refreshExpiresAt) {}
+            Instant refreshExpiresAt, Instant authorizedAt) {}
 
     private final JdbcClient jdbc;
     private final SecretSealer sealer;
@@ -63,7 +63,7 @@ class OrganisationChoices {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         PlatformTokens t = pending.tokens();
         String sealed = sealer.seal(json.writeValueAsString(new SealedTokens(t.accessToken(), t.refreshToken(),
-                t.scope(), t.expiresAt(), t.refreshExpiresAt())), context(pending.connectionId()));
+                t.scope(), t.expiresAt(), t.refreshExpiresAt(), t.authorizedAt())), context(pending.connectionId()));
         Instant now = clock.instant();
         jdbc.sql("insert into oauth_organisation_choice (choice_digest, client_id, company_id, connection_id,"
                         + " tokens_sealed, organisations, redirect_params, created_utc, expires_utc)"
@@ -107,7 +107,7 @@ class OrganisationChoices {
                             SealedTokens.class);
                     return new Taken(new Pending(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                             connectionId, new PlatformTokens(t.accessToken(), t.refreshToken(), t.scope(),
-                                    t.expiresAt(), t.refreshExpiresAt()),
+                                    t.expiresAt(), t.refreshExpiresAt(), t.authorizedAt()),
                             json.readValue(rs.getString(5), ORGANISATIONS), json.readValue(rs.getString(6), PARAMS)),
                             null);
                 })

@@ -102,7 +102,7 @@ class PlatformCleanups {
         PlatformTokens tokens = new PlatformTokens(
                 sealer.open(rs.getString("access_token_sealed"), TokenVault.context(connectionId, "access")),
                 refresh == null ? null : sealer.open(refresh, TokenVault.context(connectionId, "refresh")), null, null,
-                null);
+                null, null);
         Array steps = rs.getArray("steps_done");
         return new Pending(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class), connectionId,
                 rs.getString("platform_key"), tokens, rs.getString("connection_info"), Set.copyOf(Arrays.asList((String[]) steps.getArray())));

@@ -136,9 +136,14 @@ class PlatformClient {
             Instant now = clock.instant();
             Instant refreshExpires = refreshExpiry(success.getCustomParameters(), policy, now,
                     refresh != null && !refresh.getValue().equals(currentRefresh));
-            return new PlatformTokens(access.getValue(), refresh != null ? refresh.getValue() : currentRefresh,
+            // a code exchange starts an authorization (its absolute end counts from now); a refresh continues one
+            Instant authorized = currentRefresh == null ? now : null;
+            PlatformTokens answered = new PlatformTokens(access.getValue(),
+                    refresh != null ? refresh.getValue() : currentRefresh,
                     access.getScope() == null ? null : access.getScope().toString(),
-                    access.getLifetime() > 0 ? now.plusSeconds(access.getLifetime()) : null, refreshExpires);
+                    access.getLifetime() > 0 ? now.plusSeconds(access.getLifetime()) : null, refreshExpires,
+                    authorized);
+            return authorized == null ? answered : answered.refreshEndingBy(authorizationEnd(authorized, policy));
         } catch (ParseException e) {
             throw new PlatformAuthException("invalid_token_response", e.getMessage());
         }
@@ -159,6 +164,12 @@ class PlatformClient {
         }
         return newRefreshToken && policy.refreshTokenLifetime() != null ? now.plus(policy.refreshTokenLifetime())
                 : null;
+    }
+
+    /** When an authorization made at {@code authorized} ends whatever its refreshes say; null when it does not. */
+    static Instant authorizationEnd(Instant authorized, TokenPolicy policy) {
+        return authorized == null || policy.authorizationLifetime() == null ? null
+                : authorized.plus(policy.authorizationLifetime());
     }
 
     private static ClientAuthentication clientAuthentication(Integration integration, AppCredentials app) {

@@ -30,27 +30,31 @@ class TokenVault {
 
     void store(UUID clientId, UUID connectionId, PlatformTokens tokens, boolean refreshed) {
         jdbc.sql("insert into connection_token (connection_id, client_id, access_token_sealed, refresh_token_sealed,"
-                        + " scope, expires_utc, key_id, refreshed_count, updated_utc, refresh_expires_utc)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
+                        + " scope, expires_utc, key_id, refreshed_count, updated_utc, refresh_expires_utc,"
+                        + " authorized_utc) values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"
                         + " on conflict (connection_id) do update set access_token_sealed = excluded.access_token_sealed,"
                         + " refresh_token_sealed = excluded.refresh_token_sealed, scope = excluded.scope,"
                         + " expires_utc = excluded.expires_utc, key_id = excluded.key_id,"
                         + " refreshed_count = connection_token.refreshed_count + ?, updated_utc = excluded.updated_utc,"
                         // a refresh that kept the refresh token keeps its end too
                         + " refresh_expires_utc = coalesce(excluded.refresh_expires_utc,"
-                        + " connection_token.refresh_expires_utc)")
+                        + " connection_token.refresh_expires_utc),"
+                        // a refresh continues the authorization; a new code exchange (re-authorisation) starts one
+                        + " authorized_utc = coalesce(excluded.authorized_utc, connection_token.authorized_utc)")
                 .params(connectionId, clientId, sealer.seal(tokens.accessToken(), context(connectionId, "access")),
                         tokens.refreshToken() == null ? null
                                 : sealer.seal(tokens.refreshToken(), context(connectionId, "refresh")),
                         tokens.scope(), tokens.expiresAt() == null ? null : Timestamp.from(tokens.expiresAt()),
                         sealer.activeKeyId(), Timestamp.from(clock.instant()),
                         tokens.refreshExpiresAt() == null ? null : Timestamp.from(tokens.refreshExpiresAt()),
+                        tokens.authorizedAt() == null ? null : Timestamp.from(tokens.authorizedAt()),
                         refreshed ? 1 : 0)
                 .update();
     }
 
     Optional<PlatformTokens> read(UUID connectionId) {
-        return jdbc.sql("select access_token_sealed, refresh_token_sealed, scope, expires_utc, refresh_expires_utc"
+        return jdbc.sql("select access_token_sealed, refresh_token_sealed, scope, expires_utc, refresh_expires_utc,"
+                        + " authorized_utc"
                         + " from connection_token"
                         + " where connection_id = ?")
                 .param(connectionId).query((rs, i) -> open(connectionId, rs)).optional();
@@ -58,7 +62,8 @@ class TokenVault {
 
     /** Reads and locks the row until the transaction ends: the single-flight guard for refreshes. */
     Optional<PlatformTokens> readForUpdate(UUID connectionId) {
-        return jdbc.sql("select access_token_sealed, refresh_token_sealed, scope, expires_utc, refresh_expires_utc"
+        return jdbc.sql("select access_token_sealed, refresh_token_sealed, scope, expires_utc, refresh_expires_utc,"
+                        + " authorized_utc"
                         + " from connection_token"
                         + " where connection_id = ? for update")
                 .param(connectionId).query((rs, i) -> open(connectionId, rs)).optional();
@@ -93,9 +98,11 @@ class TokenVault {
         String refresh = rs.getString(2);
         Timestamp expires = rs.getTimestamp(4);
         Timestamp refreshExpires = rs.getTimestamp(5);
+        Timestamp authorized = rs.getTimestamp(6);
         return new PlatformTokens(sealer.open(rs.getString(1), context(connectionId, "access")),
                 refresh == null ? null : sealer.open(refresh, context(connectionId, "refresh")), rs.getString(3),
-                expires == null ? null : expires.toInstant(), refreshExpires == null ? null : refreshExpires.toInstant());
+                expires == null ? null : expires.toInstant(), refreshExpires == null ? null : refreshExpires.toInstant(),
+                authorized == null ? null : authorized.toInstant());
     }
 
     /** The associated data a token is sealed with: its connection and kind, so a sealed value cannot be moved. */

@@ -97,14 +97,18 @@ class VaultCredentials implements ConnectionCredentials {
                     throw new PlatformAuthException("invalid_grant", "the access token expired and there is no"
                             + " refresh token");
                 }
-                if (current.refreshExpiredAt(clock.instant())) {
+                // the earlier of the refresh token's end and the authorization's absolute one (QuickBooks: five years)
+                Instant authorizationEnd = PlatformClient.authorizationEnd(current.authorizedAt(), policy);
+                PlatformTokens ending = current.refreshEndingBy(authorizationEnd);
+                if (ending.refreshExpiredAt(clock.instant())) {
                     throw new PlatformAuthException("invalid_grant", "the authorization expired on "
-                            + current.refreshExpiresAt());
+                            + ending.refreshExpiresAt());
                 }
                 AppCredentials app = catalog.credentials(client, integration.key()).orElseThrow(
                         () -> new PlatformAuthException("no_credentials", "the app credentials of "
                                 + integration.key() + " are no longer configured"));
-                PlatformTokens fresh = refresh(integration, app, current.refreshToken(), policy);
+                PlatformTokens fresh = refresh(integration, app, current.refreshToken(), policy)
+                        .refreshEndingBy(authorizationEnd); // the vendor's rolling expiry never outlives the authorization
                 vault.store(client.value(), connectionId, fresh, true);
                 return fresh.accessToken();
             });
@@ -121,6 +125,13 @@ class VaultCredentials implements ConnectionCredentials {
                             + " Ask the customer to reconnect.");
             throw new ConnectionDeauthorizedException(connectionId, "the platform refused the refresh token");
         }
+    }
+
+    @Override
+    public void authorizationRefused(ClientId client, CompanyId company, ConnectionId connection, String reason) {
+        log.info("Connection {} deauthorized: the platform refused its renewed access token", connection.value());
+        deauthorize(client, company, connection, reason);
+        throw new ConnectionDeauthorizedException(connection.value(), "the platform refused the renewed access token");
     }
 
     /**

@@ -50,6 +50,14 @@ class ConnectorReads {
         return connectors.of(integration).incremental(dataType);
     }
 
+    /**
+     * Whether the platform's connector has limits of its own that can make a read wait (Xero, QuickBooks): such a
+     * read is paced by the vendor, so it is staged page by page rather than held in one transaction.
+     */
+    boolean paced(Integration integration) {
+        return !connectors.of(integration).ratePolicy().isEmpty();
+    }
+
     /** Reads the dataset's data type from {@code request.cursor()} on; connector failures become sync failures. */
     void read(DatasetRow dataset, DataConnection connection, Integration integration, ReadRequest request,
             Pages pages) {
@@ -72,6 +80,13 @@ class ConnectorReads {
                     public String renewAfterRejection(String rejected) {
                         return credentials.renewAccessToken(dataset.client(), dataset.company(),
                                 dataset.connection(), rejected);
+                    }
+
+                    @Override
+                    public void renewedTokenRefused(String refused) {
+                        credentials.authorizationRefused(dataset.client(), dataset.company(), dataset.connection(),
+                                integration.name() + " refused the connection's access token again right after it"
+                                        + " was renewed: the customer must link it again.");
                     }
                 }, true));
         IntegrationSettings settings = catalog.settings(integration.key());

@@ -132,14 +132,17 @@ class SyncJob {
     }
 
     /**
-     * Reads the platform: straight into the cache for a first full read that has not started yet (see
-     * {@link #fetchDirect}); otherwise into staging from the first page not yet staged, each page and the
-     * dataset's page count committed together, so a page is never staged twice by a resumed run.
+     * Reads the platform: straight into the cache for a first full read that has not started yet, when nothing but
+     * the platform itself can make it wait (see {@link #fetchDirect}); otherwise into staging from the first page not
+     * yet staged, each page and the dataset's page count committed together, so a page is never staged (or read)
+     * twice by a resumed run.
      */
     private Fetched fetch(DatasetRow dataset, Target target) {
         DatasetStore.FetchState state = datasets.fetchState(dataset.id());
+        // a connector with limits (Xero: 60 calls a minute) waits on them: one transaction cannot wait in the queue,
+        // so a direct read would roll back and read every page again; its pace is the vendor's, not the writes'
         if (properties.directFirstSync() && Boolean.TRUE.equals(dataset.fullSync()) && state.pagesFetched() == 0
-                && state.waitingUntil() == null
+                && state.waitingUntil() == null && !reads.paced(target.integration())
                 && !records.anyCached(dataset.companyId(), dataset.connectionId(), dataset.dataType())) {
             try {
                 return fetchDirect(dataset, target, state);
@@ -184,7 +187,8 @@ class SyncJob {
      * the data type's lock, copies every page into {@code record} and completes the pull, so the records are
      * written once instead of staged and merged. Nothing is visible before the commit; a crash rolls it all back
      * (the next run starts again from page 1). A wait asked for by the platform also rolls back, and the retry
-     * stages page by page (a transaction cannot wait in the queue).
+     * stages page by page (a transaction cannot wait in the queue). Only for connectors without limits of their own
+     * (the sandboxes): Bridgekeeper's own pacing never throws pages away.
      */
     private Fetched fetchDirect(DatasetRow dataset, Target target, DatasetStore.FetchState state) {
         int pageSize = state.pageSize() != null ? state.pageSize() : properties.pageSize();

@@ -1,6 +1,7 @@
 package dev.bridgekeeper.connector.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import java.time.Duration;
@@ -17,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The shared rate limiter on the real PostgreSQL: a sliding window never grants more than its permits in any
  * window however many callers race for them, a wait is answered for the moment the oldest call leaves the window,
- * in-flight slots are exclusive, and a vendor's Retry-After blocks every caller. Also measures what a permit and a
- * slot cost per call.
+ * a permit counts from its call's answer, in-flight slots are exclusive, and a vendor's Retry-After blocks every
+ * caller. Also measures what a permit and a slot cost per call.
  */
 @ApiIntegrationTest
 class RateLimiterIT {
@@ -35,7 +36,7 @@ class RateLimiterIT {
         for (int i = 0; i < 4; i++) {
             racers.add(CompletableFuture.runAsync(() -> {
                 for (int n = 0; n < 10; n++) {
-                    if (limiter.acquire(window, List.of(), Duration.ZERO).isZero()) {
+                    if (limiter.acquire(window, List.of(), Duration.ZERO, UUID.randomUUID()).isZero()) {
                         granted.add(Instant.now());
                     }
                 }
@@ -43,8 +44,34 @@ class RateLimiterIT {
         }
         CompletableFuture.allOf(racers.toArray(CompletableFuture[]::new)).get();
         assertThat(granted).as("40 asks, 10 permits in the window").hasSize(10);
-        Duration wait = limiter.acquire(window, List.of(), Duration.ZERO);
+        Duration wait = limiter.acquire(window, List.of(), Duration.ZERO, UUID.randomUUID());
         assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aPermitCountsFromWhenItsCallWasAnswered() {
+        String key = "test|" + UUID.randomUUID() + "|minute";
+        List<RateLimiter.Window> window = List.of(new RateLimiter.Window(key, 1, Duration.ofSeconds(2)));
+        UUID call = UUID.randomUUID();
+        assertThat(limiter.acquire(window, List.of(), Duration.ZERO, call)).isZero();
+        // the call takes a while to be answered (the vendor counted it somewhere in between) ...
+        await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
+        limiter.answered(call, window);
+        // ... so the window is counted from the answer: the next permit is about 2 s away, not 0.5 s
+        assertThat(limiter.acquire(window, List.of(), Duration.ZERO, UUID.randomUUID()))
+                .isGreaterThan(Duration.ofMillis(1500)).isLessThanOrEqualTo(Duration.ofSeconds(2));
+
+        // a call longer than its window, whose permit the window already forgot, is counted again at its answer
+        String other = "test|" + UUID.randomUUID() + "|minute";
+        List<RateLimiter.Window> brief = List.of(new RateLimiter.Window(other, 1, Duration.ofMillis(200)));
+        UUID longCall = UUID.randomUUID();
+        assertThat(limiter.acquire(brief, List.of(), Duration.ZERO, longCall)).isZero();
+        await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+        assertThat(limiter.acquire(brief, List.of(), Duration.ZERO, UUID.randomUUID()))
+                .as("the window forgot the first permit").isZero();
+        limiter.answered(longCall, brief);
+        assertThat(limiter.acquire(brief, List.of(), Duration.ZERO, UUID.randomUUID()))
+                .as("both calls count again").isPositive();
     }
 
     @Test
@@ -59,7 +86,7 @@ class RateLimiterIT {
         String tenant = "test|" + UUID.randomUUID();
         limiter.block(tenant, Instant.now().plusSeconds(30), "429 in a test");
         Duration wait = limiter.acquire(List.of(new RateLimiter.Window(tenant + "|minute", 100, Duration.ofMinutes(1))),
-                List.of(tenant), Duration.ZERO);
+                List.of(tenant), Duration.ZERO, UUID.randomUUID());
         assertThat(wait).isGreaterThan(Duration.ofSeconds(25));
     }
 
@@ -71,14 +98,14 @@ class RateLimiterIT {
                 new RateLimiter.Window(base + "|tenant-day", 1_000_000, Duration.ofDays(1)),
                 new RateLimiter.Window(base.substring(0, 10) + "|app-minute", 1_000_000, Duration.ofMinutes(1)));
         for (int i = 0; i < 50; i++) { // warm up the pool and the plans
-            limiter.acquire(windows, List.of(base), Duration.ofMillis(250));
+            limiter.acquire(windows, List.of(base), Duration.ofMillis(250), UUID.randomUUID());
         }
         int calls = 500;
         List<Long> nanos = new ArrayList<>();
         for (int i = 0; i < calls; i++) {
             long started = System.nanoTime();
             int slot = limiter.claimSlot(base + "|concurrent", 5, Duration.ofSeconds(60)).orElseThrow();
-            assertThat(limiter.acquire(windows, List.of(base), Duration.ofMillis(250))).isZero();
+            assertThat(limiter.acquire(windows, List.of(base), Duration.ofMillis(250), UUID.randomUUID())).isZero();
             limiter.releaseSlot(base + "|concurrent", slot, Duration.ZERO);
             nanos.add(System.nanoTime() - started);
         }

@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,8 +45,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The QuickBooks Online connector end to end against the QuickBooks emulator, over real HTTP on the embedded
  * PostgreSQL: the linkUrl flow through Intuit's sign-in and company pages with the realm on the callback, first syncs
  * of every data type mapped to Codat's schemas, change data capture picking up a change and a deletion, a full read
- * once the last one is beyond CDC's 30 days, refresh with rotation, a Fault inside an HTTP 200, a 429 with
- * Retry-After, a grant revoked at Intuit and revocation at Intuit after an unlink. Every request Bridgekeeper sends
+ * once the last one is beyond CDC's 30 days, refresh with rotation, a Fault inside an HTTP 200, a token refused inside
+ * an HTTP 200 or a 401 (one refresh, then Deauthorized), the authorization's five-year end, a 429 with Retry-After, a
+ * grant revoked at Intuit and revocation at Intuit after an unlink. Every request Bridgekeeper sends
  * must meet Intuit's documented rules (the emulator records any that does not).
  */
 @ApiIntegrationTest
@@ -270,6 +273,102 @@ class QuickBooksConnectorIT {
         // the next read is whole again
         awaitFinished(company, queue(company, "customers"), "Complete");
         assertThat(count(connection, "customers")).isEqualTo(QBO.count(ALICE_REALM, "Customer"));
+        assertThat(QBO.violations()).isEmpty();
+    }
+
+    /** Before: an AuthenticationFault inside an HTTP 200 ended the read AuthError without trying a fresh token. */
+    @Test
+    void anAuthenticationFaultInsideAnHttp200IsAnsweredByOneRefreshAndTheReadGoesOn() {
+        String company = company(false);
+        String connection = QuickBooksFixture.createConnection(api, company);
+        link(company, connection, QboSettings.ALICE, ALICE_REALM);
+        QBO.faults().authenticationFaultInsideOkAnswerNext(1);
+
+        awaitFinished(company, queue(company, "customers"), "Complete");
+
+        assertThat(QBO.traffic().tokenRequests()).containsEntry("refresh_token", 1L);
+        assertThat(jdbc.queryForObject("select refreshed_count from connection_token where connection_id = ?",
+                Integer.class, UUID.fromString(connection))).isEqualTo(1);
+        assertThat(count(connection, "customers")).isEqualTo(QBO.count(ALICE_REALM, "Customer"));
+        assertThat(status(company, connection)).isEqualTo("Linked");
+        assertThat(QBO.violations()).isEmpty();
+    }
+
+    /**
+     * Before: the refused renewed token ended the read AuthError and left the connection Linked, so every later sync
+     * refreshed and failed again while the lender was never told.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"AuthenticationFault in HTTP 200", "401 with a Fault"})
+    void aTokenRefusedAgainAfterItsRefreshDeauthorizesTheConnectionAndTheLenderIsTold(String refusal)
+            throws Exception {
+        try (HookReceiver hooks = HookReceiver.start()) {
+            Api.Response consumer = api.post("/webhooks", "{\"url\":\"" + hooks.url()
+                    + "\",\"eventTypes\":[\"connection.disconnected\"]}");
+            assertThat(consumer.status()).as(consumer.toString()).isEqualTo(201);
+            String company = company(false);
+            String connection = QuickBooksFixture.createConnection(api, company);
+            link(company, connection, QboSettings.ALICE, ALICE_REALM);
+            if (refusal.startsWith("401")) {
+                QBO.faults().unauthorizedNext(2); // the call and its repeat with the renewed token
+            } else {
+                QBO.faults().authenticationFaultInsideOkAnswerNext(2);
+            }
+
+            awaitFinished(company, queue(company, "customers"), "AuthError");
+
+            assertThat(QBO.traffic().tokenRequests()).as("one refresh, then no more").containsEntry("refresh_token", 1L);
+            assertThat(status(company, connection)).isEqualTo("Deauthorized");
+            assertThat(jdbc.queryForObject("select count(*) from connection_token where connection_id = ?",
+                    Integer.class, UUID.fromString(connection))).as("the tokens are forgotten").isZero();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hooks.bodies())
+                    .anySatisfy(body -> assertThat(body).contains("connection.disconnected").contains(connection)
+                            .contains("Deauthorized")));
+        }
+        assertThat(QBO.violations()).isEmpty();
+    }
+
+    /**
+     * Intuit ends an authorization five years after it was given, however often it is refreshed, while every refresh
+     * answers the rolling 100 days in x_refresh_token_expires_in. Bridgekeeper's clock is never moved: the
+     * authorization's moment is set back in the database, as if it had been given five years ago less ten days.
+     */
+    @Test
+    void anAuthorizationEndsFiveYearsAfterItWasGivenWhateverTheRollingExpirySays() throws Exception {
+        try (HookReceiver hooks = HookReceiver.start()) {
+            Api.Response consumer = api.post("/webhooks", "{\"url\":\"" + hooks.url()
+                    + "\",\"eventTypes\":[\"connection.disconnected\"]}");
+            assertThat(consumer.status()).as(consumer.toString()).isEqualTo(201);
+            String company = company(false);
+            String connection = QuickBooksFixture.createConnection(api, company);
+            link(company, connection, QboSettings.ALICE, ALICE_REALM);
+            UUID id = UUID.fromString(connection);
+            assertThat(jdbc.queryForObject("select authorized_utc between now() - interval '5 minutes' and now()"
+                    + " from connection_token where connection_id = ?", Boolean.class, id))
+                    .as("the authorization's moment is recorded at the code exchange").isTrue();
+
+            jdbc.update("update connection_token set authorized_utc = now() - interval '1825 days'"
+                    + " + interval '10 days' where connection_id = ?", id);
+            QBO.expireAccessTokens();
+            awaitFinished(company, queue(company, "company"), "Complete");
+            assertThat(QBO.traffic().tokenRequests()).containsEntry("refresh_token", 1L);
+            assertThat(jdbc.queryForObject("select refresh_expires_utc between now() + interval '9 days'"
+                    + " and now() + interval '10 days' from connection_token where connection_id = ?", Boolean.class,
+                    id)).as("the earlier of Intuit's rolling 100 days and the five years is kept").isTrue();
+
+            jdbc.update("update connection_token set authorized_utc = now() - interval '1826 days',"
+                    + " refresh_expires_utc = now() + interval '99 days' where connection_id = ?", id);
+            QBO.expireAccessTokens();
+            awaitFinished(company, queue(company, "company"), "AuthError");
+            assertThat(QBO.traffic().tokenRequests()).as("Deauthorized without asking Intuit")
+                    .containsEntry("refresh_token", 1L).doesNotContainKey("invalid_grant");
+            assertThat(status(company, connection)).isEqualTo("Deauthorized");
+            assertThat(api.get("/companies/" + company + "/connections/" + connection).json()
+                    .path("dataConnectionErrors").toString()).contains("expired");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hooks.bodies())
+                    .anySatisfy(body -> assertThat(body).contains("connection.disconnected").contains(connection)
+                            .contains("Deauthorized")));
+        }
         assertThat(QBO.violations()).isEmpty();
     }
 

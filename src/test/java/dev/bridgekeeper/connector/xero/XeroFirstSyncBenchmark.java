@@ -1,5 +1,6 @@
 package dev.bridgekeeper.connector.xero;
 
+import dev.bridgekeeper.connector.xero.emulator.EmulatorStats;
 import dev.bridgekeeper.connector.xero.emulator.Ledger;
 import dev.bridgekeeper.connector.xero.emulator.LedgerSize;
 import dev.bridgekeeper.connector.xero.emulator.RateLimitPolicy;
@@ -259,6 +260,36 @@ public final class XeroFirstSyncBenchmark {
         r.put("maxInFlight", xero.stats().maxInFlight(DEMO));
         r.put("requestViolations", xero.stats().violations().size());
         r.put("peakRssMb", round(peakRssKb / 1024.0));
+        // where the wall time went: calls per limit window from the first call, and the pace of the Journals read
+        List<EmulatorStats.Arrival> arrivals = xero.stats().arrivals();
+        long firstCall = arrivals.isEmpty() ? first.toEpochMilli() : arrivals.get(0).epochMillis();
+        List<Long> perWindow = new ArrayList<>();
+        for (EmulatorStats.Arrival a : arrivals) {
+            int window = (int) ((a.epochMillis() - firstCall) / minute.toMillis());
+            while (perWindow.size() <= window) {
+                perWindow.add(0L);
+            }
+            perWindow.set(window, perWindow.get(window) + 1);
+        }
+        List<Long> journalGaps = new ArrayList<>();
+        long previous = -1;
+        for (EmulatorStats.Arrival a : arrivals) {
+            if (a.endpoint().equals("GET /Journals")) {
+                if (previous >= 0) {
+                    journalGaps.add(a.epochMillis() - previous);
+                }
+                previous = a.epochMillis();
+            }
+        }
+        java.util.Collections.sort(journalGaps);
+        double firstCallSeconds = (firstCall - first.toEpochMilli()) / 1000.0;
+        double lastCallToEnd = arrivals.isEmpty() ? 0 : (last.toEpochMilli()
+                - arrivals.get(arrivals.size() - 1).epochMillis()) / 1000.0;
+        r.put("firstCallAfterRequestSeconds", round(firstCallSeconds));
+        r.put("lastCallToLastCompletionSeconds", round(lastCallToEnd));
+        r.putPOJO("callsPerWindowFromFirstCall", perWindow);
+        r.put("journalCallGapMedianMs", journalGaps.isEmpty() ? 0 : journalGaps.get(journalGaps.size() / 2));
+        r.put("journalCallGapP90Ms", journalGaps.isEmpty() ? 0 : journalGaps.get(journalGaps.size() * 9 / 10));
 
         System.out.println();
         System.out.println("Xero first sync (" + size.contacts() + " contacts, " + size.invoices()
@@ -277,6 +308,10 @@ public final class XeroFirstSyncBenchmark {
                 xero.stats().violations().size());
         System.out.printf("  load average at end   %s (other work on the machine slows the server)%n", loadAverage());
         System.out.printf("  peak RSS              %.0f MB (goal < 1024 MB)%n", peakRssKb / 1024.0);
+        System.out.printf("  timeline              first call %.1f s after the first pull was requested; last call %.1f s"
+                + " before the last pull completed; calls per window from the first call %s; Journals calls %d ms"
+                + " apart (median), %d ms (p90)%n", firstCallSeconds, lastCallToEnd, perWindow,
+                r.path("journalCallGapMedianMs").asLong(), r.path("journalCallGapP90Ms").asLong());
         return r;
     }
 

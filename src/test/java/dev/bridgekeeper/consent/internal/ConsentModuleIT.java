@@ -70,6 +70,12 @@ class ConsentModuleIT {
                         String rejected) {
                     return accessToken(client, company, connection);
                 }
+
+                @Override
+                public void authorizationRefused(ClientId client, CompanyId company, ConnectionId connection,
+                        String reason) {
+                    throw new ConnectionCredentials.TemporarilyUnavailableException("No tokens in the consent slice");
+                }
             };
         }
     }

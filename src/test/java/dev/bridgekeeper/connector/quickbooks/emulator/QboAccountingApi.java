@@ -106,6 +106,16 @@ final class QboAccountingApi {
                             ? "Token expired or revoked" : "Token invalid");
             return;
         }
+        if (faults.takeUnauthorized()) {
+            call.fault(401, "AuthenticationFault", "3200", "message=AuthenticationFailed; errorCode=003200; statusCode=401",
+                    "Token refused (injected by the test)");
+            return;
+        }
+        if (faults.takeAuthenticationFaultIn200()) {
+            call.fault(200, "AuthenticationFault", "3200", "message=AuthenticationFailed; errorCode=003200; statusCode=401",
+                    "injected AuthenticationFault inside an HTTP 200 answer");
+            return;
+        }
         if (!token.grant().realmId.equals(call.realmId) || !companies.containsKey(call.realmId)) {
             call.fault(403, "AuthorizationFault", "3100", "message=ApplicationAuthorizationFailed; errorCode=003100; statusCode=403",
                     "The access token was not issued for company " + call.realmId);

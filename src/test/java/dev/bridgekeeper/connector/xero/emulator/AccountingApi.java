@@ -109,6 +109,19 @@ final class AccountingApi {
             if (fault != null) {
                 stats.faultInjected();
             }
+            if (fault != null && fault.beforeCounting()) {
+                // queued in front of Xero: looked at (and counted) only after the delay, then answered at once
+                delays.schedule(() -> {
+                    Answer late;
+                    try {
+                        late = process(exchange, segments, tenant, admitted);
+                    } catch (RuntimeException e) {
+                        late = Answer.text(500, "An error occurred in the Xero emulator: " + e);
+                    }
+                    finish(exchange, late, tenant, admitted[0]);
+                }, fault.delay().toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            }
             if (fault != null && !fault.isDelayOnly()) {
                 answer = injected(fault, tenant);
             } else {

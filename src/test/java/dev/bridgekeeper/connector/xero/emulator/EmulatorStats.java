@@ -18,6 +18,9 @@ public final class EmulatorStats {
     /** One request that did not match Xero's OpenAPI description, and why. */
     public record Violation(String method, String target, List<String> problems) {}
 
+    /** When an API call arrived (wall clock, epoch milliseconds) and its endpoint: the benchmark's timeline. */
+    public record Arrival(long epochMillis, String endpoint) {}
+
     private final Map<UUID, AtomicLong> apiCallsByTenant = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> apiCallsByEndpoint = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> rateLimitedByProblem = new ConcurrentHashMap<>();
@@ -31,11 +34,13 @@ public final class EmulatorStats {
     private final AtomicLong revocations = new AtomicLong();
     private final AtomicLong connectionsCalls = new AtomicLong();
     private final List<Violation> violations = new CopyOnWriteArrayList<>();
+    private final java.util.Queue<Arrival> arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     // ---- recording (emulator) ----
 
     void apiCallArrived(UUID tenant, String endpoint) {
         apiCalls.incrementAndGet();
+        arrivals.add(new Arrival(System.currentTimeMillis(), endpoint));
         apiCallsByEndpoint.computeIfAbsent(endpoint, e -> new AtomicLong()).incrementAndGet();
         if (tenant != null) {
             apiCallsByTenant.computeIfAbsent(tenant, t -> new AtomicLong()).incrementAndGet();
@@ -155,9 +160,15 @@ public final class EmulatorStats {
         return List.copyOf(violations);
     }
 
+    /** Every API call's arrival since the last reset, in arrival order. */
+    public List<Arrival> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
     /** Zeroes every counter (the in-flight gauges keep counting requests still open). */
     public void reset() {
         apiCalls.set(0);
+        arrivals.clear();
         apiCallsByTenant.clear();
         apiCallsByEndpoint.clear();
         rateLimitedByProblem.clear();

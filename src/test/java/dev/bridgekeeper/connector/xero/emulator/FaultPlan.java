@@ -6,13 +6,17 @@ import java.util.Deque;
 
 /**
  * Faults queued by a test for the next Accounting API requests, served in order: rate-limit answers (429 with
- * Retry-After and X-Rate-Limit-Problem), server errors, and slow answers. Each queued fault is used by exactly one
- * request; an injected 429 or 5xx does not reach the handler or the rate limiter.
+ * Retry-After and X-Rate-Limit-Problem), server errors, slow answers and requests counted late. Each queued fault is
+ * used by exactly one request; an injected 429 or 5xx does not reach the handler or the rate limiter.
  */
 public final class FaultPlan {
 
     /** One queued fault. */
-    record Fault(int status, String rateLimitProblem, long retryAfterSeconds, Duration delay) {
+    record Fault(int status, String rateLimitProblem, long retryAfterSeconds, Duration delay, boolean beforeCounting) {
+
+        Fault(int status, String rateLimitProblem, long retryAfterSeconds, Duration delay) {
+            this(status, rateLimitProblem, retryAfterSeconds, delay, false);
+        }
 
         boolean isDelayOnly() {
             return status == 0;
@@ -41,6 +45,17 @@ public final class FaultPlan {
     public synchronized FaultPlan slow(int count, Duration delay) {
         for (int i = 0; i < count; i++) {
             queue.addLast(new Fault(0, null, 0, delay));
+        }
+        return this;
+    }
+
+    /**
+     * The next {@code count} requests wait {@code delay} before Xero looks at them (a busy front end's queue): they
+     * are counted against the limits only then, and answered at once after that.
+     */
+    public synchronized FaultPlan countedLate(int count, Duration delay) {
+        for (int i = 0; i < count; i++) {
+            queue.addLast(new Fault(0, null, 0, delay, true));
         }
         return this;
     }
