@@ -47,22 +47,7 @@ final class QboLines {
     }
 
     ObjectNode salesLine(JsonNode line) {
-        JsonNode detail = line.path("SalesItemLineDetail");
-        ObjectNode l = records.object();
-        put(l, "description", text(line, "Description"));
-        BigDecimal amount = decimal(line, "Amount");
-        l.put("unitAmount", has(detail, "UnitPrice") ? decimal(detail, "UnitPrice") : amount);
-        l.put("quantity", has(detail, "Qty") ? decimal(detail, "Qty") : BigDecimal.ONE);
-        l.put("subTotal", amount);
-        l.put("totalAmount", amount);
-        QboLists.accountRef(l, detail, "ItemAccountRef");
-        taxRateRef(l, detail);
-        if (ref(detail, "ItemRef") != null) {
-            ObjectNode item = l.putObject("itemRef").put("id", ref(detail, "ItemRef"));
-            put(item, "name", refName(detail, "ItemRef"));
-        }
-        trackingRefs(l, detail);
-        return l;
+        return line(records.object(), line, line.path("SalesItemLineDetail"), "ItemAccountRef");
     }
 
     /** Expense lines into {@code lineItems} (bills number their lines; bill credit notes have no line number). */
@@ -87,13 +72,21 @@ final class QboLines {
         if (numbered) {
             put(l, "lineNumber", text(line, "LineNum") != null ? text(line, "LineNum") : text(line, "Id"));
         }
+        return line(l, line, detail, "AccountRef");
+    }
+
+    /**
+     * What every kind of line holds: its description, amounts (a line without a price or quantity is one of its
+     * amount), the account {@code accountField} names, and its tax code, item and tracking references.
+     */
+    private static ObjectNode line(ObjectNode l, JsonNode line, JsonNode detail, String accountField) {
         put(l, "description", text(line, "Description"));
         BigDecimal amount = decimal(line, "Amount");
         l.put("unitAmount", has(detail, "UnitPrice") ? decimal(detail, "UnitPrice") : amount);
         l.put("quantity", has(detail, "Qty") ? decimal(detail, "Qty") : BigDecimal.ONE);
         l.put("subTotal", amount);
         l.put("totalAmount", amount);
-        QboLists.accountRef(l, detail, "AccountRef");
+        QboLists.accountRef(l, detail, accountField);
         taxRateRef(l, detail);
         if (ref(detail, "ItemRef") != null) {
             ObjectNode item = l.putObject("itemRef").put("id", ref(detail, "ItemRef"));
