@@ -268,6 +268,9 @@ final class XsdJsonValidator {
         if (!seen.add(url.toString())) return;
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
+        // the emulator's request threads read this DOM at once: the JDK's parser otherwise builds its nodes lazily,
+        // on first read, and two threads expanding the same node corrupt it (under load a type lost its children)
+        f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
         Element root;
         try (InputStream in = url.openStream()) {
             root = f.newDocumentBuilder().parse(in).getDocumentElement();
