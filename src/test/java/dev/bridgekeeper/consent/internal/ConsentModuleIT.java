@@ -44,9 +44,11 @@ import org.springframework.test.context.TestPropertySource;
  * module that listens to its events, and the shared kernel, against the embedded PostgreSQL. The sync module needs a platform token source from the
  * OAuth module, which consent does not depend on: a stand-in that has no tokens takes its place, and this
  * instance runs no sync jobs, so nothing asks it. The client and company rows are written as an operator would.
+ * The files module comes too: it holds the connector of the catalog's upload integration, which the connector
+ * registry must find for every catalog entry.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES,
-        extraIncludes = {"platform", "audit", "connector"})
+        extraIncludes = {"platform", "audit", "connector", "files"})
 @Import(StatementCounter.class)
 @ActiveProfiles("test")
 @TestPropertySource(properties = "bridgekeeper.sync.worker=false")
