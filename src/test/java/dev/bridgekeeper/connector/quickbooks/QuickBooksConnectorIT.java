@@ -303,9 +303,7 @@ class QuickBooksConnectorIT {
     void aTokenRefusedAgainAfterItsRefreshDeauthorizesTheConnectionAndTheLenderIsTold(String refusal)
             throws Exception {
         try (HookReceiver hooks = HookReceiver.start()) {
-            Api.Response consumer = api.post("/webhooks", "{\"url\":\"" + hooks.url()
-                    + "\",\"eventTypes\":[\"connection.disconnected\"]}");
-            assertThat(consumer.status()).as(consumer.toString()).isEqualTo(201);
+            subscribeToDisconnections(hooks);
             String company = company(false);
             String connection = QuickBooksFixture.createConnection(api, company);
             link(company, connection, QboSettings.ALICE, ALICE_REALM);
@@ -321,9 +319,7 @@ class QuickBooksConnectorIT {
             assertThat(status(company, connection)).isEqualTo("Deauthorized");
             assertThat(jdbc.queryForObject("select count(*) from connection_token where connection_id = ?",
                     Integer.class, UUID.fromString(connection))).as("the tokens are forgotten").isZero();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hooks.bodies())
-                    .anySatisfy(body -> assertThat(body).contains("connection.disconnected").contains(connection)
-                            .contains("Deauthorized")));
+            awaitDisconnected(hooks, connection);
         }
         assertThat(QBO.violations()).isEmpty();
     }
@@ -336,9 +332,7 @@ class QuickBooksConnectorIT {
     @Test
     void anAuthorizationEndsFiveYearsAfterItWasGivenWhateverTheRollingExpirySays() throws Exception {
         try (HookReceiver hooks = HookReceiver.start()) {
-            Api.Response consumer = api.post("/webhooks", "{\"url\":\"" + hooks.url()
-                    + "\",\"eventTypes\":[\"connection.disconnected\"]}");
-            assertThat(consumer.status()).as(consumer.toString()).isEqualTo(201);
+            subscribeToDisconnections(hooks);
             String company = company(false);
             String connection = QuickBooksFixture.createConnection(api, company);
             link(company, connection, QboSettings.ALICE, ALICE_REALM);
@@ -365,9 +359,7 @@ class QuickBooksConnectorIT {
             assertThat(status(company, connection)).isEqualTo("Deauthorized");
             assertThat(api.get("/companies/" + company + "/connections/" + connection).json()
                     .path("dataConnectionErrors").toString()).contains("expired");
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hooks.bodies())
-                    .anySatisfy(body -> assertThat(body).contains("connection.disconnected").contains(connection)
-                            .contains("Deauthorized")));
+            awaitDisconnected(hooks, connection);
         }
         assertThat(QBO.violations()).isEmpty();
     }
@@ -397,9 +389,7 @@ class QuickBooksConnectorIT {
     @Test
     void aGrantRevokedAtIntuitDeauthorizesTheConnectionAndTheLenderIsTold() throws Exception {
         try (HookReceiver hooks = HookReceiver.start()) {
-            Api.Response consumer = api.post("/webhooks", "{\"url\":\"" + hooks.url()
-                    + "\",\"eventTypes\":[\"connection.disconnected\"]}");
-            assertThat(consumer.status()).as(consumer.toString()).isEqualTo(201);
+            subscribeToDisconnections(hooks);
             String company = company(false);
             String connection = QuickBooksFixture.createConnection(api, company);
             link(company, connection, QboSettings.BOB, "9341452000002002");
@@ -411,9 +401,7 @@ class QuickBooksConnectorIT {
             assertThat(QBO.traffic().tokenRequests()).containsEntry("invalid_grant", 1L);
             assertThat(jdbc.queryForObject("select count(*) from connection_token where connection_id = ?",
                     Integer.class, UUID.fromString(connection))).isZero();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hooks.bodies())
-                    .anySatisfy(body -> assertThat(body).contains("connection.disconnected").contains(connection)
-                            .contains("Deauthorized")));
+            awaitDisconnected(hooks, connection);
         }
         assertThat(QBO.violations()).isEmpty();
     }
@@ -512,6 +500,20 @@ class QuickBooksConnectorIT {
             assertThat(transfer.path("to").path("amount").decimalValue()).isEqualByComparingTo(source
                     .path("Amount").decimalValue());
         }
+    }
+
+    /** The lender listens for {@code connection.disconnected} at {@code hooks}. */
+    private void subscribeToDisconnections(HookReceiver hooks) {
+        Api.Response consumer = api.post("/webhooks", "{\"url\":\"" + hooks.url()
+                + "\",\"eventTypes\":[\"connection.disconnected\"]}");
+        assertThat(consumer.status()).as(consumer.toString()).isEqualTo(201);
+    }
+
+    /** The lender was told that {@code connection} is Deauthorized. */
+    private static void awaitDisconnected(HookReceiver hooks, String connection) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hooks.bodies())
+                .anySatisfy(body -> assertThat(body).contains("connection.disconnected").contains(connection)
+                        .contains("Deauthorized")));
     }
 
     /** Every live cached record of the connection validates against Codat's schema of its data type. */
