@@ -10,11 +10,9 @@ import dev.bridgekeeper.connector.xero.emulator.XeroEmulatorConfig;
 import dev.bridgekeeper.connector.xero.emulator.XeroSignIn;
 import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.Browser;
+import dev.bridgekeeper.support.FirstSyncBench;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,12 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -46,7 +39,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class XeroFirstSyncBenchmark {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CLIENT_ID = "bridgekeeper-bench-app";
     private static final UUID DEMO = XeroEmulatorConfig.DEMO_TENANT;
     /** Xero's documented per-organisation minute limit. */
@@ -55,20 +47,16 @@ public final class XeroFirstSyncBenchmark {
     private XeroFirstSyncBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        Path jar = Path.of(options.getOrDefault("jar", "target/bridgekeeper.jar")).toAbsolutePath();
+        Map<String, String> options = FirstSyncBench.options(args);
+        Path jar = FirstSyncBench.jar(options);
         Duration minute = Duration.ofMillis((long) (1000 * Double.parseDouble(options.getOrDefault("minute-seconds",
                 "6"))));
         Duration timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "900")));
-        Path out = Path.of(options.getOrDefault("out", "bench/results/xero-first-sync-"
-                + Instant.now().toString().replace(':', '-') + ".json"));
+        Path out = FirstSyncBench.out(options, "xero-first-sync");
         String heap = options.getOrDefault("xmx", "512m");
         LedgerSize size = LedgerSize.benchmark().withInvoices(Integer.parseInt(options.getOrDefault("invoices",
                 "5000"))).withBankTransactions(Integer.parseInt(options.getOrDefault("bank-transactions", "20000")))
                 .withContacts(Integer.parseInt(options.getOrDefault("contacts", "1000")));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException("no jar at " + jar + " (./mvnw -q -DskipTests package)");
-        }
 
         System.out.println("generating the emulated organisation " + size + " ...");
         long generating = System.nanoTime();
@@ -78,16 +66,10 @@ public final class XeroFirstSyncBenchmark {
         System.out.printf("generated in %.1f s; Xero emulator at %s, minute window %s%n",
                 (System.nanoTime() - generating) / 1e9, xero.baseUrl(), minute);
 
-        int port = freePort();
-        String publicUrl = "http://127.0.0.1:" + port;
-        String apiKey = "bench-" + UUID.randomUUID();
-        Path dataDir = Files.createTempDirectory("bridgekeeper-xero-bench-data");
-        Path log = Files.createTempFile("bridgekeeper-xero-bench-server", ".log");
+        FirstSyncBench.Server server = FirstSyncBench.Server.onFreePort("xero");
         String secret = "bench-secret-" + UUID.randomUUID();
-        xero.registerApp(XeroApp.web(CLIENT_ID, secret, publicUrl + "/oauth/callback"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + heap, "-jar", jar.toString(), "--server.port=" + port,
-                "--server.address=127.0.0.1",
+        xero.registerApp(XeroApp.web(CLIENT_ID, secret, server.publicUrl() + "/oauth/callback"));
+        List<String> settings = new ArrayList<>(List.of(
                 "--bridgekeeper.integrations.gbol.client-id=" + CLIENT_ID,
                 "--bridgekeeper.integrations.gbol.urls.authorize=" + xero.authorizeUrl(),
                 "--bridgekeeper.integrations.gbol.urls.token=" + xero.tokenUrl(),
@@ -99,60 +81,25 @@ public final class XeroFirstSyncBenchmark {
         // further server settings, e.g. --server-args=--bridgekeeper.connectors.rate-limits.margin=PT3S
         String extra = options.getOrDefault("server-args", "");
         if (!extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
+            settings.addAll(List.of(extra.trim().split("\\s+")));
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        // the key and the app secret go through the environment, so they stay out of `ps`
-        builder.environment().put("BRIDGEKEEPER_BOOTSTRAP_API_KEY", apiKey);
-        builder.environment().put("BRIDGEKEEPER_INTEGRATIONS_GBOL_CLIENTSECRET", secret);
-        builder.environment().put("BRIDGEKEEPER_DATA_DIR", dataDir.toString());
-        builder.environment().put("BRIDGEKEEPER_PUBLIC_URL", publicUrl);
-        builder.environment().put("BRIDGEKEEPER_EMBEDDED_DATABASE_PORT", String.valueOf(freePort()));
-        System.out.println("starting Bridgekeeper on " + publicUrl + " (log " + log + ")");
-        Process server = builder.start();
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        AtomicLong peakRssKb = new AtomicLong();
         int exit = 0;
-        try {
-            waitUp(server, port, log);
-            Api api = Api.at(port).withApiKey(apiKey);
-            sampler.scheduleAtFixedRate(() -> peakRssKb.accumulateAndGet(rssKb(server.pid()), Math::max), 0, 250,
-                    TimeUnit.MILLISECONDS);
-            xero.stats().reset();
-
-            String company = ok(api.post("/companies", "{\"name\":\"Xero benchmark SMB\"}")).path("id").asString();
-            String connection = ok(api.post("/companies/" + company + "/connections",
-                    "{\"platformKey\":\"gbol\"}")).path("id").asString();
-            String linkUrl = ok(api.get("/companies/" + company + "/connections/" + connection)).path("linkUrl")
-                    .asString();
-            Instant linkStarted = Instant.now();
-            link(xero, linkUrl);
-            List<String> offered = offered(api);
-            JsonNode pulls = awaitPulls(api, company, offered, Instant.now().plus(timeout));
-            sampler.shutdown();
-            sampler.awaitTermination(5, TimeUnit.SECONDS);
-
-            ObjectNode result = report(xero, ledger, pulls, offered, minute, linkStarted, peakRssKb.get(), size,
-                    heap, extra);
-            Files.createDirectories(out.toAbsolutePath().getParent());
-            Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
-            System.out.println("written to " + out);
+        try (xero; server) { // closed in reverse: the server stops before the emulator
+            Api api = server.start(jar, heap, settings, Map.of("BRIDGEKEEPER_INTEGRATIONS_GBOL_CLIENTSECRET", secret));
+            try (FirstSyncBench.RssSampler rss = new FirstSyncBench.RssSampler(server.pid())) {
+                xero.stats().reset();
+                FirstSyncBench.Link link = FirstSyncBench.createLink(api, "Xero benchmark SMB", "gbol");
+                Instant linkStarted = Instant.now();
+                link(xero, link.linkUrl());
+                List<String> offered = FirstSyncBench.offered(api, "gbol");
+                JsonNode pulls = FirstSyncBench.awaitPulls(api, link.company(), offered, Instant.now().plus(timeout));
+                long peakRssKb = rss.stop();
+                FirstSyncBench.write(out, report(xero, ledger, pulls, minute, linkStarted, peakRssKb, size, heap,
+                        extra));
+            }
         } catch (RuntimeException | IOException e) {
             System.err.println("benchmark failed: " + e.getMessage());
             exit = 2;
-        } finally {
-            sampler.shutdownNow();
-            server.destroy();
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor();
-            }
-            xero.close();
-            if (!"1".equals(System.getenv("BENCH_KEEP_DATA"))) {
-                deleteTree(dataDir);
-            } else {
-                System.out.println("data directory kept: " + dataDir);
-            }
-            System.out.println("server log: " + log);
         }
         System.exit(exit);
     }
@@ -160,79 +107,27 @@ public final class XeroFirstSyncBenchmark {
     /** The customer follows the linkUrl, signs in to Xero, allows access to the Demo Company. */
     private static void link(XeroEmulator xero, String linkUrl) {
         Browser browser = new Browser();
-        HttpResponse<String> start = browser.get(linkUrl);
-        String authorize = Browser.location(start);
-        if (authorize == null || !authorize.startsWith(xero.authorizeUrl())) {
-            throw new IllegalStateException("the linkUrl did not lead to Xero: " + start.statusCode());
-        }
+        String authorize = FirstSyncBench.followLinkUrl(browser, linkUrl, xero.authorizeUrl());
         URI back = new XeroSignIn().allow(authorize, XeroEmulatorConfig.SINGLE_ORG_USER, XeroEmulatorConfig.PASSWORD,
                 List.of(DEMO));
-        HttpResponse<String> landed = browser.get(back.toString());
-        if (landed.statusCode() != 200) {
-            throw new IllegalStateException("the callback answered " + landed.statusCode() + ": " + landed.body());
-        }
+        FirstSyncBench.landOnCallback(browser, back.toString());
     }
 
-    private static List<String> offered(Api api) {
-        List<String> offered = new ArrayList<>();
-        ok(api.get("/integrations/gbol")).path("datatypeFeatures").forEach(f -> offered.add(f.path("dataType")
-                .asString()));
-        if (offered.isEmpty()) {
-            throw new IllegalStateException("GET /integrations/gbol lists no data types");
-        }
-        return offered;
-    }
-
-    /** Polls the company's pulls until every offered data type's first pull has finished; their history. */
-    private static JsonNode awaitPulls(Api api, String company, List<String> offered, Instant deadline)
-            throws InterruptedException {
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode history = ok(api.get("/companies/" + company + "/data/history?pageSize=100"));
-            Map<String, String> status = new TreeMap<>();
-            history.path("results").forEach(p -> status.put(p.path("dataType").asString(),
-                    p.path("status").asString()));
-            boolean done = offered.stream().allMatch(t -> status.containsKey(t) && isFinished(status.get(t)));
-            if (done) {
-                return history.path("results");
-            }
-            Thread.sleep(500); // polling an external process: nothing to await but its state
-        }
-        throw new IllegalStateException("the first sync did not finish in time");
-    }
-
-    private static boolean isFinished(String status) {
-        return status.equals("Complete") || status.endsWith("Error") || status.equals("NotSupported");
-    }
-
-    private static ObjectNode report(XeroEmulator xero, Ledger ledger, JsonNode pulls, List<String> offered,
-            Duration minute, Instant linkStarted, long peakRssKb, LedgerSize size, String heap, String serverArgs)
-            throws IOException {
-        Instant first = null;
-        Instant last = null;
-        Map<String, String> statuses = new TreeMap<>();
-        for (JsonNode pull : pulls) {
-            Instant requested = instant(pull.path("requested").asString(""));
-            Instant completed = instant(pull.path("completed").asString(""));
-            first = first == null || requested.isBefore(first) ? requested : first;
-            last = completed != null && (last == null || completed.isAfter(last)) ? completed : last;
-            statuses.put(pull.path("dataType").asString(), pull.path("status").asString());
-        }
+    private static ObjectNode report(XeroEmulator xero, Ledger ledger, JsonNode pullHistory, Duration minute,
+            Instant linkStarted, long peakRssKb, LedgerSize size, String heap, String serverArgs) {
+        FirstSyncBench.Pulls pulls = FirstSyncBench.Pulls.of(pullHistory);
+        Instant first = pulls.first();
+        Instant last = pulls.last();
+        Map<String, String> statuses = pulls.statuses();
         long calls = xero.stats().apiCalls(DEMO);
         Map<String, Long> byEndpoint = new TreeMap<>(xero.stats().apiCallsByEndpoint());
         Map<String, Long> minimum = minimumCalls(ledger, statuses);
         long minimumCalls = minimum.values().stream().mapToLong(Long::longValue).sum();
-        double wall = Duration.between(first, last).toMillis() / 1000.0;
+        double wall = pulls.wallSeconds();
         double allowed = Math.floor((calls - 1) / (double) PER_MINUTE) * minute.toMillis() / 1000.0;
         double allowedForMinimum = Math.floor((minimumCalls - 1) / (double) PER_MINUTE) * minute.toMillis() / 1000.0;
 
-        ObjectNode r = JSON.createObjectNode();
-        r.put("benchmark", "xero-first-sync");
-        r.put("date", Instant.now().toString());
-        ObjectNode machine = r.putObject("machine");
-        machine.put("nproc", Runtime.getRuntime().availableProcessors());
-        machine.put("memTotal", memTotal());
-        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        ObjectNode r = FirstSyncBench.result("xero-first-sync");
         ObjectNode setup = r.putObject("setup");
         setup.put("contacts", size.contacts());
         setup.put("invoicesAndBills", size.invoices());
@@ -245,21 +140,21 @@ public final class XeroFirstSyncBenchmark {
         r.putPOJO("statuses", statuses);
         r.put("apiCalls", calls);
         r.put("minimumApiCalls", minimumCalls);
-        r.put("apiCallsOverMinimumPercent", round(100.0 * (calls - minimumCalls) / minimumCalls));
+        r.put("apiCallsOverMinimumPercent", FirstSyncBench.round(100.0 * (calls - minimumCalls) / minimumCalls));
         r.putPOJO("apiCallsByEndpoint", byEndpoint);
         r.putPOJO("minimumApiCallsByEndpoint", minimum);
-        r.put("wallSeconds", round(wall));
-        r.put("linkSeconds", round(Duration.between(linkStarted, first).toMillis() / 1000.0));
-        r.put("rateLimitAllowsSeconds", round(allowed));
-        r.put("wallOverAllowedPercent", allowed == 0 ? 0 : round(100.0 * (wall - allowed) / allowed));
-        r.put("rateLimitAllowsForMinimumCallsSeconds", round(allowedForMinimum));
-        r.put("realMinuteEquivalentSeconds", round(wall * 60_000.0 / minute.toMillis()));
+        r.put("wallSeconds", FirstSyncBench.round(wall));
+        r.put("linkSeconds", FirstSyncBench.round(Duration.between(linkStarted, first).toMillis() / 1000.0));
+        r.put("rateLimitAllowsSeconds", FirstSyncBench.round(allowed));
+        r.put("wallOverAllowedPercent", allowed == 0 ? 0 : FirstSyncBench.round(100.0 * (wall - allowed) / allowed));
+        r.put("rateLimitAllowsForMinimumCallsSeconds", FirstSyncBench.round(allowedForMinimum));
+        r.put("realMinuteEquivalentSeconds", FirstSyncBench.round(wall * 60_000.0 / minute.toMillis()));
         r.put("tooManyRequests", xero.stats().tooManyRequestsSent());
         r.putPOJO("tooManyRequestsByProblem", xero.stats().rateLimited());
-        r.put("loadAverageAtEnd", loadAverage());
+        r.put("loadAverageAtEnd", FirstSyncBench.loadAverage());
         r.put("maxInFlight", xero.stats().maxInFlight(DEMO));
         r.put("requestViolations", xero.stats().violations().size());
-        r.put("peakRssMb", round(peakRssKb / 1024.0));
+        r.put("peakRssMb", FirstSyncBench.round(peakRssKb / 1024.0));
         // where the wall time went: calls per limit window from the first call, and the pace of the Journals read
         List<EmulatorStats.Arrival> arrivals = xero.stats().arrivals();
         long firstCall = arrivals.isEmpty() ? first.toEpochMilli() : arrivals.get(0).epochMillis();
@@ -285,8 +180,8 @@ public final class XeroFirstSyncBenchmark {
         double firstCallSeconds = (firstCall - first.toEpochMilli()) / 1000.0;
         double lastCallToEnd = arrivals.isEmpty() ? 0 : (last.toEpochMilli()
                 - arrivals.get(arrivals.size() - 1).epochMillis()) / 1000.0;
-        r.put("firstCallAfterRequestSeconds", round(firstCallSeconds));
-        r.put("lastCallToLastCompletionSeconds", round(lastCallToEnd));
+        r.put("firstCallAfterRequestSeconds", FirstSyncBench.round(firstCallSeconds));
+        r.put("lastCallToLastCompletionSeconds", FirstSyncBench.round(lastCallToEnd));
         r.putPOJO("callsPerWindowFromFirstCall", perWindow);
         r.put("journalCallGapMedianMs", journalGaps.isEmpty() ? 0 : journalGaps.get(journalGaps.size() / 2));
         r.put("journalCallGapP90Ms", journalGaps.isEmpty() ? 0 : journalGaps.get(journalGaps.size() * 9 / 10));
@@ -306,7 +201,8 @@ public final class XeroFirstSyncBenchmark {
         System.out.printf("  429s                  %d %s (goal 0); max in flight %d; request violations %d%n",
                 xero.stats().tooManyRequestsSent(), xero.stats().rateLimited(), xero.stats().maxInFlight(DEMO),
                 xero.stats().violations().size());
-        System.out.printf("  load average at end   %s (other work on the machine slows the server)%n", loadAverage());
+        System.out.printf("  load average at end   %s (other work on the machine slows the server)%n",
+                FirstSyncBench.loadAverage());
         System.out.printf("  peak RSS              %.0f MB (goal < 1024 MB)%n", peakRssKb / 1024.0);
         System.out.printf("  timeline              first call %.1f s after the first pull was requested; last call %.1f s"
                 + " before the last pull completed; calls per window from the first call %s; Journals calls %d ms"
@@ -339,100 +235,5 @@ public final class XeroFirstSyncBenchmark {
             min.put("GET /Reports/BalanceSheet", 3L); // 25 month-ends: 24 months back and this one
         }
         return min;
-    }
-
-    /** A timestamp of the API (with Z, an offset, or none: UTC); null when empty. */
-    private static Instant instant(String text) {
-        if (text.isEmpty()) {
-            return null;
-        }
-        java.time.temporal.TemporalAccessor parsed = java.time.format.DateTimeFormatter.ISO_DATE_TIME.parse(text);
-        return parsed.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS) ? java.time.OffsetDateTime.from(
-                parsed).toInstant() : java.time.LocalDateTime.from(parsed).toInstant(java.time.ZoneOffset.UTC);
-    }
-
-    private static JsonNode ok(Api.Response response) {
-        if (response.status() / 100 != 2) {
-            throw new IllegalStateException(response.toString());
-        }
-        return response.json();
-    }
-
-    private static void waitUp(Process server, int port, Path log) throws InterruptedException, IOException {
-        Api health = Api.at(port);
-        Instant deadline = Instant.now().plusSeconds(180);
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("Bridgekeeper exited during start-up; see " + log);
-            }
-            try {
-                if (health.get("/actuator/health").body().contains("\"UP\"")) {
-                    System.out.println("Bridgekeeper is UP");
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(1000); // waiting for an external process to start
-        }
-        throw new IllegalStateException("Bridgekeeper was not UP within 180 s; see " + log);
-    }
-
-    private static long rssKb(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (IOException | RuntimeException gone) {
-            // the process ended between samples
-        }
-        return 0;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    private static String memTotal() {
-        try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("options are --name=value, not " + arg);
-            }
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
-        return options;
-    }
-
-    private static void deleteTree(Path root) {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not delete " + root + ": " + e.getMessage());
-        }
     }
 }
