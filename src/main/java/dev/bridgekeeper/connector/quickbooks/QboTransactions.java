@@ -9,6 +9,7 @@ import static dev.bridgekeeper.connector.quickbooks.QboValues.text;
 
 import dev.bridgekeeper.connector.ConnectorRecord;
 import java.math.BigDecimal;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -160,23 +161,7 @@ final class QboTransactions {
         r.put("date", QboValues.date(text(p, "TxnDate")));
         put(r, "note", text(p, "PrivateNote"));
         put(r, "reference", text(p, "PaymentRefNum"));
-        ArrayNode lines = r.putArray("lines");
-        for (JsonNode line : p.path("Line")) {
-            ObjectNode out = lines.addObject().put("amount", decimal(line, "Amount"));
-            ArrayNode links = out.putArray("links");
-            for (JsonNode linked : line.path("LinkedTxn")) {
-                String type = switch (String.valueOf(text(linked, "TxnType"))) {
-                    case "Invoice" -> "Invoice";
-                    case "CreditMemo" -> "CreditNote";
-                    case "JournalEntry" -> "ManualJournal";
-                    default -> "Other";
-                };
-                // the document's side of the allocation: paying an invoice reduces what it is owed
-                links.addObject().put("type", type).put("id", text(linked, "TxnId"))
-                        .put("amount", decimal(line, "Amount").negate());
-            }
-            put(out, "allocatedOnDate", QboValues.date(text(p, "TxnDate")));
-        }
+        ArrayNode lines = paymentLines(r, p, Map.of("Invoice", "Invoice", "CreditMemo", "CreditNote"));
         if (decimal(p, "UnappliedAmt").signum() != 0) {
             ObjectNode unapplied = lines.addObject().put("amount", decimal(p, "UnappliedAmt"));
             unapplied.putArray("links").addObject().put("type", "PaymentOnAccount");
@@ -198,23 +183,29 @@ final class QboTransactions {
         r.put("date", QboValues.date(text(p, "TxnDate")));
         put(r, "note", text(p, "PrivateNote"));
         put(r, "reference", text(p, "DocNumber"));
+        paymentLines(r, p, Map.of("Bill", "Bill", "VendorCredit", "CreditNote"));
+        return records.record(text(p, "Id"), r, p);
+    }
+
+    /**
+     * A payment's lines, each linked to the documents it settles ({@code types}: QuickBooks' TxnType to Codat's link
+     * type; a journal entry is a manual journal, anything else Other). A link holds the document's side of the
+     * allocation: paying an invoice reduces what it is owed, so its amount is the line's, negated.
+     */
+    private static ArrayNode paymentLines(ObjectNode r, JsonNode payment, Map<String, String> types) {
         ArrayNode lines = r.putArray("lines");
-        for (JsonNode line : p.path("Line")) {
+        for (JsonNode line : payment.path("Line")) {
             ObjectNode out = lines.addObject().put("amount", decimal(line, "Amount"));
             ArrayNode links = out.putArray("links");
             for (JsonNode linked : line.path("LinkedTxn")) {
-                String type = switch (String.valueOf(text(linked, "TxnType"))) {
-                    case "Bill" -> "Bill";
-                    case "VendorCredit" -> "CreditNote";
-                    case "JournalEntry" -> "ManualJournal";
-                    default -> "Other";
-                };
+                String txnType = String.valueOf(text(linked, "TxnType"));
+                String type = "JournalEntry".equals(txnType) ? "ManualJournal" : types.getOrDefault(txnType, "Other");
                 links.addObject().put("type", type).put("id", text(linked, "TxnId"))
                         .put("amount", decimal(line, "Amount").negate());
             }
-            put(out, "allocatedOnDate", QboValues.date(text(p, "TxnDate")));
+            put(out, "allocatedOnDate", QboValues.date(text(payment, "TxnDate")));
         }
-        return records.record(text(p, "Id"), r, p);
+        return lines;
     }
 
     /** {@code journalEntries} from {@code JournalEntry} (manual journals): debits positive, credits negative. */
