@@ -34,8 +34,16 @@ final class QboEntityReader implements DataTypeReader {
      * @param where     conditions every query of this data type has (e.g. {@code Active IN (true, false)}), or null
      * @param dateField the entity's field the sync settings' from-date applies to ({@code TxnDate}), or null
      * @param mapper    QuickBooks entity → the standard-model record; null leaves the entity out of this data type
+     * @param idPrefix  what the mapper puts before QuickBooks' Id when several entities share one data type
+     *                  ({@code refundReceipt-}), so a deletion's tombstone names the same record; empty otherwise
      */
-    record Source(String entity, String where, String dateField, Function<JsonNode, ConnectorRecord> mapper) {}
+    record Source(String entity, String where, String dateField, Function<JsonNode, ConnectorRecord> mapper,
+            String idPrefix) {
+
+        Source(String entity, String where, String dateField, Function<JsonNode, ConnectorRecord> mapper) {
+            this(entity, where, dateField, mapper, "");
+        }
+    }
 
     private final QuickBooksApi api;
     private final QboRecords records;
@@ -96,7 +104,7 @@ final class QboEntityReader implements DataTypeReader {
                     latest = updated;
                 }
                 if (QboRecords.isDeleted(entity)) {
-                    out.add(records.tombstone(entity));
+                    out.add(records.tombstone(entity, source.idPrefix()));
                 } else if (!beforeSyncFrom(entity, request)) {
                     ConnectorRecord record = source.mapper().apply(entity);
                     if (record != null) {

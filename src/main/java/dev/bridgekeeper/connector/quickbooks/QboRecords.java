@@ -32,9 +32,9 @@ final class QboRecords {
         return new ConnectorRecord(id, json.writeValueAsBytes(r), updated, updated, false);
     }
 
-    /** A deletion change data capture reported. */
-    ConnectorRecord tombstone(JsonNode deleted) {
-        String id = QboValues.text(deleted, "Id");
+    /** A deletion change data capture reported, of a record whose id is QuickBooks' Id after {@code prefix}. */
+    ConnectorRecord tombstone(JsonNode deleted, String prefix) {
+        String id = prefix + QboValues.text(deleted, "Id");
         Instant updated = QboValues.updated(deleted);
         ObjectNode r = json.createObjectNode().put("id", id);
         if (updated != null) {

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code invoices} ← Invoice; {@code bills} ← Bill; {@code payments} ← Payment; {@code billPayments} ← BillPayment;
  * {@code creditNotes} ← CreditMemo; {@code billCreditNotes} ← VendorCredit; {@code items} ← Item; {@code taxRates} ← TaxCode with its TaxRates;
  * {@code trackingCategories} ← Class and Department; {@code journalEntries} ← JournalEntry; {@code bankAccounts} ← Account of type Bank or Credit Card;
- * {@code purchaseOrders} ← PurchaseOrder; {@code directCosts} ← Purchase; {@code directIncomes} ← SalesReceipt;
+ * {@code purchaseOrders} ← PurchaseOrder; {@code directCosts} ← Purchase; {@code directIncomes} ← SalesReceipt,
+ * RefundReceipt and the Deposit lines that link no other transaction;
  * {@code transfers} ← Transfer; {@code paymentMethods} ← PaymentMethod;
  * {@code profitAndLoss} and {@code balanceSheet} ← the ProfitAndLoss and BalanceSheet reports, month by month. List
  * entities are read with their inactive records ({@code Active IN (true, false)}), which QuickBooks leaves out
@@ -82,7 +83,11 @@ class QuickBooksConnector implements Connector {
         readers.put("purchaseOrders", entity(api, records, "PurchaseOrder", null, "TxnDate",
                 transactions::purchaseOrder));
         readers.put("directCosts", entity(api, records, "Purchase", null, "TxnDate", cash::directCost));
-        readers.put("directIncomes", entity(api, records, "SalesReceipt", null, "TxnDate", cash::directIncome));
+        readers.put("directIncomes", new QboSourcesReader(api, records, List.of(
+                new QboEntityReader.Source("SalesReceipt", null, "TxnDate", cash::directIncome),
+                new QboEntityReader.Source("RefundReceipt", null, "TxnDate", cash::refundReceipt,
+                        QboCashTransactions.REFUND_RECEIPT),
+                new QboEntityReader.Source("Deposit", null, "TxnDate", cash::deposit, QboCashTransactions.DEPOSIT))));
         readers.put("transfers", entity(api, records, "Transfer", null, "TxnDate", cash::transfer));
         readers.put("paymentMethods", entity(api, records, "PaymentMethod", ALL, null, lists::paymentMethod));
         QboStatements statements = new QboStatements(records);

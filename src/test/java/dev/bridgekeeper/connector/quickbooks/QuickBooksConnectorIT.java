@@ -146,7 +146,10 @@ class QuickBooksConnectorIT {
         assertThat(count(connection, "directCosts")).as("purchases, less refunds to a card")
                 .isEqualTo(QBO.records(ALICE_REALM, "Purchase").stream()
                         .filter(p -> !p.path("Credit").asBoolean(false)).count()).isPositive();
-        assertThat(count(connection, "directIncomes")).isEqualTo(QBO.count(ALICE_REALM, "SalesReceipt"));
+        assertThat(count(connection, "directIncomes")).as("sales and refund receipts, deposits of other income")
+                .isEqualTo(QBO.count(ALICE_REALM, "SalesReceipt") + QBO.count(ALICE_REALM, "RefundReceipt")
+                        + QBO.records(ALICE_REALM, "Deposit").stream().filter(d -> !unlinkedLines(d).isEmpty())
+                                .count());
         assertThat(count(connection, "transfers")).isEqualTo(QBO.count(ALICE_REALM, "Transfer"));
         assertThat(count(connection, "paymentMethods")).as("inactive methods included")
                 .isEqualTo(QBO.count(ALICE_REALM, "PaymentMethod"));
@@ -197,6 +200,41 @@ class QuickBooksConnectorIT {
         assertThat(api.get("/companies/" + company + "/data/invoices/" + deleted).json().path("metadata")
                 .path("isDeleted").asBoolean()).as("flagged when fetched by id").isTrue();
         assertThat(count(connection, "invoices")).as("nothing lost, nothing doubled").isEqualTo(before);
+        assertConformsToCodat(connection);
+        assertThat(QBO.violations()).isEmpty();
+    }
+
+    @Test
+    void changeDataCaptureOfDirectIncomesPicksUpChangedAndDeletedRefundReceiptsAndDeposits() {
+        String company = company(false);
+        String connection = QuickBooksFixture.createConnection(api, company);
+        link(company, connection, QboSettings.ALICE, ALICE_REALM);
+        awaitFinished(company, queue(company, "directIncomes"), "Complete");
+        long before = count(connection, "directIncomes");
+        List<String> refunds = QBO.records(ALICE_REALM, "RefundReceipt").stream().map(r -> r.path("Id").asString())
+                .toList();
+        List<String> deposits = QBO.records(ALICE_REALM, "Deposit").stream()
+                .filter(d -> !unlinkedLines(d).isEmpty()).map(d -> d.path("Id").asString()).toList();
+
+        QBO.updateRecord(ALICE_REALM, "RefundReceipt", refunds.get(1), r -> r.put("PrivateNote", "Refund changed"));
+        QBO.deleteRecord(ALICE_REALM, "RefundReceipt", refunds.get(2));
+        QBO.updateRecord(ALICE_REALM, "Deposit", deposits.get(1), d -> d.put("PrivateNote", "Deposit changed"));
+        QBO.deleteRecord(ALICE_REALM, "Deposit", deposits.get(2));
+        QBO.traffic().reset();
+        String dataset = queue(company, "directIncomes");
+        awaitFinished(company, dataset, "Complete");
+
+        assertThat(jdbc.queryForObject("select full_sync from dataset where id = ?", Boolean.class,
+                UUID.fromString(dataset))).isFalse();
+        assertThat(QBO.traffic().callsByEndpoint(ALICE_REALM)).as("changes only, one CDC call per entity")
+                .containsEntry("cdc", 3L).doesNotContainKeys("query:RefundReceipt", "query:Deposit");
+        assertThat(recordJson(connection, "directIncomes", "refundReceipt-" + refunds.get(1)).path("note")
+                .asString()).isEqualTo("Refund changed");
+        assertThat(recordJson(connection, "directIncomes", "deposit-" + deposits.get(1)).path("note").asString())
+                .isEqualTo("Deposit changed");
+        assertThat(deleted(connection, "directIncomes", "refundReceipt-" + refunds.get(2))).isTrue();
+        assertThat(deleted(connection, "directIncomes", "deposit-" + deposits.get(2))).isTrue();
+        assertThat(count(connection, "directIncomes")).as("nothing lost, nothing doubled").isEqualTo(before);
         assertConformsToCodat(connection);
         assertThat(QBO.violations()).isEmpty();
     }
@@ -491,6 +529,49 @@ class QuickBooksConnectorIT {
             assertThat(paid.path("totalAmount").decimalValue()).isEqualByComparingTo(purchase.path("TotalAmt")
                     .decimalValue());
         }
+        for (JsonNode refund : QBO.records(ALICE_REALM, "RefundReceipt")) {
+            JsonNode income = recordJson(connection, "directIncomes", "refundReceipt-" + refund.path("Id").asString());
+            assertThat(income.path("totalAmount").decimalValue()).as("a refund is negative income")
+                    .isEqualByComparingTo(refund.path("TotalAmt").decimalValue().negate());
+            assertThat(sum(income.path("lineItems"), "totalAmount")).isEqualByComparingTo(income.path("totalAmount")
+                    .decimalValue());
+            assertThat(income.path("paymentAllocations").get(0).path("payment").path("accountRef").path("id")
+                    .asString()).isEqualTo(refund.path("DepositToAccountRef").path("value").asString());
+        }
+        int linked = 0;
+        int mixed = 0;
+        for (JsonNode deposit : QBO.records(ALICE_REALM, "Deposit")) {
+            List<JsonNode> other = unlinkedLines(deposit);
+            BigDecimal income = other.stream().map(l -> l.path("Amount").decimalValue())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal moved = BigDecimal.ZERO;
+            for (JsonNode line : deposit.path("Line")) {
+                if (!line.path("LinkedTxn").isEmpty()) {
+                    moved = moved.add(line.path("Amount").decimalValue());
+                    assertThat(QBO.records(ALICE_REALM, "Payment")).as("a deposited payment exists")
+                            .anyMatch(p -> p.path("Id").asString().equals(line.path("LinkedTxn").get(0)
+                                    .path("TxnId").asString()));
+                }
+            }
+            assertThat(income.add(moved)).as("deposit " + deposit.path("Id")).isEqualByComparingTo(deposit
+                    .path("TotalAmt").decimalValue());
+            String id = "deposit-" + deposit.path("Id").asString();
+            if (other.isEmpty()) {
+                linked++;
+                assertThat(jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type ="
+                        + " 'directIncomes' and record_id = ?", Long.class, UUID.fromString(connection), id))
+                        .as("payments taken to the bank are no income").isZero();
+                continue;
+            }
+            mixed += moved.signum() != 0 ? 1 : 0;
+            JsonNode direct = recordJson(connection, "directIncomes", id);
+            assertThat(direct.path("totalAmount").decimalValue()).isEqualByComparingTo(income);
+            assertThat(direct.path("lineItems")).hasSize(other.size());
+            assertThat(direct.path("paymentAllocations").get(0).path("payment").path("accountRef").path("id")
+                    .asString()).isEqualTo(deposit.path("DepositToAccountRef").path("value").asString());
+        }
+        assertThat(linked).as("deposits of payments only").isPositive();
+        assertThat(mixed).as("deposits of payments and other money").isPositive();
         for (JsonNode source : QBO.records(ALICE_REALM, "Transfer")) {
             JsonNode transfer = recordJson(connection, "transfers", source.path("Id").asString());
             assertThat(transfer.path("from").path("accountRef").path("id").asString())
@@ -500,6 +581,25 @@ class QuickBooksConnectorIT {
             assertThat(transfer.path("to").path("amount").decimalValue()).isEqualByComparingTo(source
                     .path("Amount").decimalValue());
         }
+    }
+
+    /** A deposit's lines that link no other transaction: money not counted before. */
+    private static List<JsonNode> unlinkedLines(JsonNode deposit) {
+        List<JsonNode> lines = new ArrayList<>();
+        deposit.path("Line").forEach(line -> {
+            if (line.path("LinkedTxn").isEmpty()) {
+                lines.add(line);
+            }
+        });
+        return lines;
+    }
+
+    private static BigDecimal sum(JsonNode items, String field) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode item : items) {
+            sum = sum.add(item.path(field).decimalValue());
+        }
+        return sum;
     }
 
     /** The lender listens for {@code connection.disconnected} at {@code hooks}. */
