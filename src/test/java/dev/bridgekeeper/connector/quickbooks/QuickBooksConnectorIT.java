@@ -154,6 +154,8 @@ class QuickBooksConnectorIT {
         assertThat(count(connection, "paymentMethods")).as("inactive methods included")
                 .isEqualTo(QBO.count(ALICE_REALM, "PaymentMethod"));
         assertCashTransactionsAddUp(connection);
+        assertAllocations(connection, "invoices", "Invoice", "Payment");
+        assertAllocations(connection, "bills", "Bill", "BillPayment");
         assertThat(jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type ="
                 + " 'customers' and data->>'status' = 'Archived'", Long.class, UUID.fromString(connection)))
                 .as("inactive customers are kept, as Archived").isEqualTo(QBO.records(ALICE_REALM, "Customer")
@@ -581,6 +583,48 @@ class QuickBooksConnectorIT {
             assertThat(transfer.path("to").path("amount").decimalValue()).isEqualByComparingTo(source
                     .path("Amount").decimalValue());
         }
+    }
+
+    /**
+     * An invoice's (a bill's) payment allocations name exactly the payments whose lines pay it; with one, its amount is
+     * what those lines paid, which is what the document no longer owes.
+     */
+    private void assertAllocations(String connection, String dataType, String entity, String paymentEntity) {
+        Map<String, BigDecimal> paid = new java.util.HashMap<>();
+        Map<String, java.util.Set<String>> payers = new java.util.HashMap<>();
+        for (JsonNode payment : QBO.records(ALICE_REALM, paymentEntity)) {
+            for (JsonNode line : payment.path("Line")) {
+                for (JsonNode link : line.path("LinkedTxn")) {
+                    if (link.path("TxnType").asString().equals(entity)) {
+                        paid.merge(link.path("TxnId").asString(), line.path("Amount").decimalValue(), BigDecimal::add);
+                        payers.computeIfAbsent(link.path("TxnId").asString(), k -> new java.util.TreeSet<>())
+                                .add(payment.path("Id").asString());
+                    }
+                }
+            }
+        }
+        int single = 0;
+        int several = 0;
+        for (JsonNode document : QBO.records(ALICE_REALM, entity)) {
+            String id = document.path("Id").asString();
+            JsonNode allocations = recordJson(connection, dataType, id).path("paymentAllocations");
+            java.util.Set<String> named = new java.util.TreeSet<>();
+            allocations.forEach(a -> named.add(a.path("payment").path("id").asString()));
+            assertThat(named).as(entity + " " + id).isEqualTo(payers.getOrDefault(id, java.util.Set.of()));
+            if (named.size() == 1) {
+                single++;
+                BigDecimal amount = allocations.get(0).path("allocation").path("totalAmount").decimalValue();
+                assertThat(amount).as(entity + " " + id).isEqualByComparingTo(paid.get(id))
+                        .isEqualByComparingTo(document.path("TotalAmt").decimalValue()
+                                .subtract(document.path("Balance").decimalValue()));
+            } else if (named.size() > 1) {
+                several++;
+                assertThat(allocations).allSatisfy(a -> assertThat(a.path("allocation").has("totalAmount"))
+                        .as("the split is the payments' own").isFalse());
+            }
+        }
+        assertThat(single).as(entity + "s paid by one payment").isPositive();
+        assertThat(several).as(entity + "s paid by several").isPositive();
     }
 
     /** A deposit's lines that link no other transaction: money not counted before. */
