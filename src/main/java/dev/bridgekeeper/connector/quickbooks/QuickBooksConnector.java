@@ -26,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code trackingCategories} ← Class and Department; {@code journalEntries} ← JournalEntry; {@code bankAccounts} ← Account of type Bank or Credit Card;
  * {@code purchaseOrders} ← PurchaseOrder; {@code directCosts} ← Purchase; {@code directIncomes} ← SalesReceipt,
  * RefundReceipt and the Deposit lines that link no other transaction;
- * {@code transfers} ← Transfer; {@code paymentMethods} ← PaymentMethod;
+ * {@code transfers} ← Transfer; {@code paymentMethods} ← PaymentMethod; {@code accountTransactions} ← the Payment,
+ * BillPayment, Purchase, SalesReceipt, RefundReceipt, Deposit and Transfer that move money in or out of a bank or
+ * card account;
  * {@code profitAndLoss} and {@code balanceSheet} ← the ProfitAndLoss and BalanceSheet reports, month by month. List
  * entities are read with their inactive records ({@code Active IN (true, false)}), which QuickBooks leaves out
  * otherwise.
@@ -52,6 +54,8 @@ class QuickBooksConnector implements Connector {
     private static final Set<String> WHOLE_EVERY_TIME = Set.of("company", "taxRates", "trackingCategories",
             "profitAndLoss", "balanceSheet");
     private static final String ALL = "Active IN (true, false)";
+    /** The bank and credit card accounts, inactive ones too: bankAccounts, and what accountTransactions counts. */
+    static final String BANK_ACCOUNTS = ALL + " AND AccountType IN ('Bank', 'Credit Card')";
 
     private final QuickBooksAuthorization authorization;
     private final Map<String, DataTypeReader> readers = new LinkedHashMap<>();
@@ -93,8 +97,8 @@ class QuickBooksConnector implements Connector {
         QboStatements statements = new QboStatements(records);
         readers.put("profitAndLoss", new QboStatementReader(api, "ProfitAndLoss", statements::profitAndLoss, clock));
         readers.put("balanceSheet", new QboStatementReader(api, "BalanceSheet", statements::balanceSheet, clock));
-        readers.put("bankAccounts", entity(api, records, "Account", ALL + " AND AccountType IN ('Bank', 'Credit Card')",
-                null, lists::bankAccount));
+        readers.put("bankAccounts", entity(api, records, "Account", BANK_ACCOUNTS, null, lists::bankAccount));
+        readers.put("accountTransactions", new QboAccountTransactionReader(api, records));
     }
 
     private static DataTypeReader entity(QuickBooksApi api, QboRecords records, String entity, String where,

@@ -68,13 +68,15 @@ class QuickBooksConnectorIT {
             Map.entry("journalEntries", "AccountingJournalEntry"), Map.entry("bankAccounts", "AccountingBankAccount"),
             Map.entry("purchaseOrders", "AccountingPurchaseOrder"), Map.entry("directCosts", "AccountingDirectCost"),
             Map.entry("directIncomes", "AccountingDirectIncome"), Map.entry("transfers", "AccountingTransfer"),
-            Map.entry("paymentMethods", "AccountingPaymentMethod"));
+            Map.entry("paymentMethods", "AccountingPaymentMethod"),
+            Map.entry("accountTransactions", "AccountingAccountTransaction"));
     /** Monthly statements: cached per month, served as Codat's reports by the financials endpoints. */
     static final List<String> STATEMENTS = List.of("profitAndLoss", "balanceSheet");
     /** Data types Codat's Lending document describes (items and tax rates are in its Accounting document only). */
     static final List<String> IN_LENDING = List.of("company", "chartOfAccounts", "customers", "suppliers", "invoices",
             "bills", "payments", "billPayments", "creditNotes", "billCreditNotes", "trackingCategories",
-            "journalEntries", "bankAccounts", "directCosts", "directIncomes", "transfers", "paymentMethods");
+            "journalEntries", "bankAccounts", "directCosts", "directIncomes", "transfers", "paymentMethods",
+            "accountTransactions");
     static final String NO_SYNC_ON_LINK = "{\"settings\":[{\"dataType\":\"banking-accounts\","
             + "\"fetchOnFirstLink\":false,\"syncSchedule\":0,\"syncOrder\":0}],\"overridesDefaults\":true}";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -154,6 +156,7 @@ class QuickBooksConnectorIT {
         assertThat(count(connection, "paymentMethods")).as("inactive methods included")
                 .isEqualTo(QBO.count(ALICE_REALM, "PaymentMethod"));
         assertCashTransactionsAddUp(connection);
+        assertAccountTransactions(connection);
         assertAllocations(connection, "invoices", "Invoice", "Payment");
         assertAllocations(connection, "bills", "Bill", "BillPayment");
         assertThat(jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type ="
@@ -237,6 +240,35 @@ class QuickBooksConnectorIT {
         assertThat(deleted(connection, "directIncomes", "refundReceipt-" + refunds.get(2))).isTrue();
         assertThat(deleted(connection, "directIncomes", "deposit-" + deposits.get(2))).isTrue();
         assertThat(count(connection, "directIncomes")).as("nothing lost, nothing doubled").isEqualTo(before);
+        assertConformsToCodat(connection);
+        assertThat(QBO.violations()).isEmpty();
+    }
+
+    @Test
+    void changeDataCaptureOfAccountTransactionsPicksUpAChangedDepositAndBothSidesOfADeletedTransfer() {
+        String company = company(false);
+        String connection = QuickBooksFixture.createConnection(api, company);
+        link(company, connection, QboSettings.ALICE, ALICE_REALM);
+        awaitFinished(company, queue(company, "accountTransactions"), "Complete");
+        long before = count(connection, "accountTransactions");
+        String deposit = QBO.records(ALICE_REALM, "Deposit").get(3).path("Id").asString();
+        String transfer = QBO.records(ALICE_REALM, "Transfer").get(2).path("Id").asString();
+
+        QBO.updateRecord(ALICE_REALM, "Deposit", deposit, d -> d.put("PrivateNote", "Deposit changed"));
+        QBO.deleteRecord(ALICE_REALM, "Transfer", transfer);
+        QBO.traffic().reset();
+        String dataset = queue(company, "accountTransactions");
+        awaitFinished(company, dataset, "Complete");
+
+        assertThat(jdbc.queryForObject("select full_sync from dataset where id = ?", Boolean.class,
+                UUID.fromString(dataset))).isFalse();
+        assertThat(QBO.traffic().callsByEndpoint(ALICE_REALM)).as("the bank accounts, then changes only")
+                .containsEntry("cdc", 7L).containsEntry("query:Account", 1L).doesNotContainKey("query:Deposit");
+        assertThat(recordJson(connection, "accountTransactions", "deposit-" + deposit).path("note").asString())
+                .isEqualTo("Deposit changed");
+        assertThat(deleted(connection, "accountTransactions", "transfer-" + transfer + "-from")).isTrue();
+        assertThat(deleted(connection, "accountTransactions", "transfer-" + transfer + "-to")).isTrue();
+        assertThat(count(connection, "accountTransactions")).as("nothing lost, nothing doubled").isEqualTo(before);
         assertConformsToCodat(connection);
         assertThat(QBO.violations()).isEmpty();
     }
@@ -583,6 +615,81 @@ class QuickBooksConnectorIT {
             assertThat(transfer.path("to").path("amount").decimalValue()).isEqualByComparingTo(source
                     .path("Amount").decimalValue());
         }
+    }
+
+    /**
+     * Every movement of money through a bank or card account is one account transaction (a transfer two, one per
+     * side), on the account QuickBooks names, signed by direction; its lines add up to it; and per account they add up
+     * to what the emulated company's documents moved. Payments into Undeposited Funds move no bank money.
+     */
+    private void assertAccountTransactions(String connection) {
+        java.util.Set<String> banks = new java.util.HashSet<>();
+        QBO.records(ALICE_REALM, "Account").stream().filter(a -> List.of("Bank", "Credit Card")
+                .contains(a.path("AccountType").asString(""))).forEach(a -> banks.add(a.path("Id").asString()));
+        Map<String, BigDecimal> expected = new java.util.TreeMap<>();
+        List<String> ids = new ArrayList<>();
+        java.util.function.BiConsumer<String, Object[]> moved = (id, accountAndAmount) -> {
+            String account = (String) accountAndAmount[0];
+            if (account != null && banks.contains(account)) {
+                ids.add(id);
+                expected.merge(account, (BigDecimal) accountAndAmount[1], BigDecimal::add);
+            }
+        };
+        for (JsonNode p : QBO.records(ALICE_REALM, "Payment")) {
+            moved.accept("payment-" + p.path("Id").asString(), new Object[] {p.path("DepositToAccountRef")
+                    .path("value").asString(null), p.path("TotalAmt").decimalValue()});
+        }
+        for (JsonNode p : QBO.records(ALICE_REALM, "BillPayment")) {
+            JsonNode from = "CreditCard".equals(p.path("PayType").asString()) ? p.path("CreditCardPayment")
+                    .path("CCAccountRef") : p.path("CheckPayment").path("BankAccountRef");
+            moved.accept("billPayment-" + p.path("Id").asString(), new Object[] {from.path("value").asString(null),
+                    p.path("TotalAmt").decimalValue().negate()});
+        }
+        for (JsonNode p : QBO.records(ALICE_REALM, "Purchase")) {
+            BigDecimal total = p.path("TotalAmt").decimalValue();
+            moved.accept("purchase-" + p.path("Id").asString(), new Object[] {p.path("AccountRef").path("value")
+                    .asString(null), p.path("Credit").asBoolean(false) ? total : total.negate()});
+        }
+        for (String[] receipt : List.of(new String[] {"SalesReceipt", "salesReceipt-", "1"},
+                new String[] {"RefundReceipt", "refundReceipt-", "-1"}, new String[] {"Deposit", "deposit-", "1"})) {
+            for (JsonNode r : QBO.records(ALICE_REALM, receipt[0])) {
+                moved.accept(receipt[1] + r.path("Id").asString(), new Object[] {r.path("DepositToAccountRef")
+                        .path("value").asString(null), r.path("TotalAmt").decimalValue()
+                        .multiply(new BigDecimal(receipt[2]))});
+            }
+        }
+        for (JsonNode t : QBO.records(ALICE_REALM, "Transfer")) {
+            moved.accept("transfer-" + t.path("Id").asString() + "-from", new Object[] {t.path("FromAccountRef")
+                    .path("value").asString(null), t.path("Amount").decimalValue().negate()});
+            moved.accept("transfer-" + t.path("Id").asString() + "-to", new Object[] {t.path("ToAccountRef")
+                    .path("value").asString(null), t.path("Amount").decimalValue()});
+        }
+        assertThat(count(connection, "accountTransactions")).isEqualTo(ids.size());
+        assertThat(QBO.records(ALICE_REALM, "Payment")).as("payments into Undeposited Funds are not bank money")
+                .anyMatch(p -> !ids.contains("payment-" + p.path("Id").asString()));
+        Map<String, BigDecimal> cached = new java.util.TreeMap<>();
+        for (String id : ids) {
+            JsonNode transaction = recordJson(connection, "accountTransactions", id);
+            assertThat(sum(transaction.path("lines"), "amount")).as(id).isEqualByComparingTo(transaction
+                    .path("totalAmount").decimalValue());
+            cached.merge(transaction.path("bankAccountRef").path("id").asString(), transaction.path("totalAmount")
+                    .decimalValue(), BigDecimal::add);
+        }
+        assertThat(cached.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((account, amount) -> assertThat(cached.get(account)).as("account " + account)
+                .isEqualByComparingTo(amount));
+        JsonNode deposit = null;
+        for (JsonNode d : QBO.records(ALICE_REALM, "Deposit")) {
+            if (d.path("Line").size() > 1 && !d.path("Line").get(0).path("LinkedTxn").isEmpty()) {
+                deposit = d;
+            }
+        }
+        assertThat(deposit).as("a deposit of a payment").isNotNull();
+        JsonNode line = recordJson(connection, "accountTransactions", "deposit-" + deposit.path("Id").asString())
+                .path("lines").get(0);
+        assertThat(line.path("recordRef").path("dataType").asString()).isEqualTo("payments");
+        assertThat(line.path("recordRef").path("id").asString()).isEqualTo(deposit.path("Line").get(0)
+                .path("LinkedTxn").get(0).path("TxnId").asString());
     }
 
     /**
