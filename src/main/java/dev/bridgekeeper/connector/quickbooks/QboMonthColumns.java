@@ -25,8 +25,8 @@ final class QboMonthColumns {
     static JsonNode month(JsonNode report, YearMonth month) {
         int column = column(report, month);
         if (column < 0) {
-            throw new ReadFailure(ReadFailure.Kind.FETCH_ERROR, "QuickBooks answered no column for " + month + " in the "
-                    + QboValues.text(report.path("Header"), "ReportName") + " report.");
+            throw new ReadFailure(ReadFailure.Kind.FETCH_ERROR, "QuickBooks answered no column for " + month
+                    + " in the " + QboValues.text(report.path("Header"), "ReportName") + " report.");
         }
         ObjectNode out = NODES.objectNode();
         out.set("Header", report.path("Header").deepCopy());
