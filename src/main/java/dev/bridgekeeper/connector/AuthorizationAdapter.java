@@ -40,6 +40,14 @@ public interface AuthorizationAdapter {
         KEEP_TOKENS
     }
 
+    /**
+     * Extra headers of every token request, the code exchange and each refresh (QuickBooks:
+     * {@code x-include-refresh-token-hard-expires-in: true}, so that Intuit answers when the authorization ends).
+     */
+    default Map<String, String> tokenRequestHeaders() {
+        return Map.of();
+    }
+
     default TokenPolicy tokenPolicy() {
         return TokenPolicy.standard();
     }

@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +20,22 @@ import java.util.function.BiFunction;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code profitAndLoss} and {@code balanceSheet}: one report per month
- * ({@code reports/ProfitAndLoss?start_date&end_date&accounting_method=Accrual}; the BalanceSheet's is at the month's
- * end), every whole month from the sync settings' from-date (Codat's default: {@code monthsToSync} 24) or, without
- * one, the {@link #MONTHS} months up to this one; the cursor is the next month. Read whole every time.
+ * {@code profitAndLoss} and {@code balanceSheet}: every whole month from the sync settings' from-date (Codat's default:
+ * {@code monthsToSync} 24) or, without one, the {@link #MONTHS} months up to this one, read {@link #MONTHS_PER_CALL}
+ * months a call ({@code reports/ProfitAndLoss?start_date&end_date&accounting_method=Accrual&summarize_column_by=Month};
+ * the BalanceSheet's month columns are the balances at each month's end) and split into one report per month, the
+ * shape a month's own report has; the cursor is the next month to read. Read whole every time.
  */
 final class QboStatementReader implements DataTypeReader {
 
     /** Months read without a from-date: Codat reads 24 months of statements by default. */
     static final int MONTHS = 24;
+
+    /**
+     * Months asked for in one report call: Intuit's report guide ("Run reports", developer.intuit.com) advises
+     * limiting a report request's date range to six months.
+     */
+    static final int MONTHS_PER_CALL = 6;
 
     private final QuickBooksApi api;
     private final String report;
@@ -59,13 +67,20 @@ final class QboStatementReader implements DataTypeReader {
         }
         long total = Math.max(1, first.until(last, ChronoUnit.MONTHS) + 1);
         while (!month.isAfter(last)) {
+            YearMonth end = month.plusMonths(MONTHS_PER_CALL - 1);
+            end = end.isAfter(last) ? last : end;
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("start_date", month.atDay(1).toString());
-            parameters.put("end_date", month.atEndOfMonth().toString());
+            parameters.put("end_date", end.atEndOfMonth().toString());
             parameters.put("accounting_method", "Accrual");
+            parameters.put("summarize_column_by", "Month");
             JsonNode answer = api.report(context, report, parameters);
-            YearMonth next = month.plusMonths(1);
-            sink.accept(List.of(mapper.apply(month, answer)), next.isAfter(last) ? null : next.toString(),
+            List<ConnectorRecord> records = new ArrayList<>();
+            for (YearMonth m = month; !m.isAfter(end); m = m.plusMonths(1)) {
+                records.add(mapper.apply(m, QboMonthColumns.month(answer, m)));
+            }
+            YearMonth next = end.plusMonths(1);
+            sink.accept(records, next.isAfter(last) ? null : next.toString(),
                     (int) (100 * (first.until(next, ChronoUnit.MONTHS)) / total));
             month = next;
         }

@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * {@code CompanyInfo.CompanyName}. So there is never an organisation choice. Refresh tokens rotate (the newest one
  * answered is the one to keep; a superseded one gets invalid_grant), roll 100 days forward on every refresh and end
  * five years after the authorization at the latest; Intuit states what is left in every token answer
- * ({@code x_refresh_token_expires_in}), which the framework keeps. Revocation at Intuit ends the whole grant.
+ * ({@code x_refresh_token_expires_in}, and when asked the authorization's hard end,
+ * {@code x_refresh_token_hard_expires_in}), which the framework keeps. Revocation at Intuit ends the whole grant.
  */
 final class QuickBooksAuthorization implements AuthorizationAdapter {
 
@@ -32,10 +33,23 @@ final class QuickBooksAuthorization implements AuthorizationAdapter {
     static final TokenPolicy TOKENS = new TokenPolicy(true, Duration.ZERO, Duration.ofDays(100),
             Duration.ofDays(5 * 365));
 
+    /**
+     * Asks Intuit to answer the authorization's hard end ({@code x_refresh_token_hard_expires_in}): the header Intuit's
+     * .NET SDK sends with a refresh ({@code OAuth2PlatformClient/Client/TokenClient.cs}); sent with the code exchange
+     * too, where Intuit's answering it is not documented (an answer without the field changes nothing).
+     */
+    static final Map<String, String> HARD_EXPIRY = Map.of("x-include-refresh-token-hard-expires-in", "true");
+
     private final QuickBooksApi api;
 
     QuickBooksAuthorization(QuickBooksApi api) {
         this.api = api;
+    }
+
+    /** The authorization then ends at the earlier of Intuit's hard end and {@link #TOKENS}' five years. */
+    @Override
+    public Map<String, String> tokenRequestHeaders() {
+        return HARD_EXPIRY;
     }
 
     @Override

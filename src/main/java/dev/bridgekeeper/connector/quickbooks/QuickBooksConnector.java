@@ -29,9 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code transfers} ← Transfer; {@code paymentMethods} ← PaymentMethod; {@code accountTransactions} ← the Payment,
  * BillPayment, Purchase, SalesReceipt, RefundReceipt, Deposit and Transfer that move money in or out of a bank or
  * card account;
- * {@code profitAndLoss} and {@code balanceSheet} ← the ProfitAndLoss and BalanceSheet reports, month by month. List
- * entities are read with their inactive records ({@code Active IN (true, false)}), which QuickBooks leaves out
- * otherwise.
+ * {@code profitAndLoss} and {@code balanceSheet} ← the ProfitAndLoss and BalanceSheet reports by month, six months
+ * a call. List entities are read with their inactive records ({@code Active IN (true, false)}), which QuickBooks
+ * leaves out otherwise.
  *
  * <p>Incremental reads use change data capture, which reaches back 30 days: a last read older than that (less an
  * hour for clocks that disagree) makes the next one full. Company info, tax rates (CDC does not cover TaxCode and

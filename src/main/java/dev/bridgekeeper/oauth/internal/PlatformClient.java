@@ -121,7 +121,9 @@ class PlatformClient {
         TokenRequest request = authentication == null
                 ? new TokenRequest(tokenUri, new ClientID(app.clientId()), grant)
                 : new TokenRequest(tokenUri, authentication, grant);
-        HTTPResponse response = send(integration, request.toHTTPRequest());
+        HTTPRequest http = request.toHTTPRequest();
+        connectors.of(integration).authorization().tokenRequestHeaders().forEach(http::setHeader);
+        HTTPResponse response = send(integration, http);
         try {
             TokenResponse parsed = TokenResponse.parse(response);
             if (!parsed.indicatesSuccess()) {
@@ -143,6 +145,9 @@ class PlatformClient {
                     access.getScope() == null ? null : access.getScope().toString(),
                     access.getLifetime() > 0 ? now.plusSeconds(access.getLifetime()) : null, refreshExpires,
                     authorized);
+            // the authorization's end as the vendor answers it (QuickBooks, when asked: x_refresh_token_hard_expires_in)
+            Instant hardEnd = after(success.getCustomParameters().get("x_refresh_token_hard_expires_in"), now);
+            answered = answered.refreshEndingBy(hardEnd);
             return authorized == null ? answered : answered.refreshEndingBy(authorizationEnd(authorized, policy));
         } catch (ParseException e) {
             throw new PlatformAuthException("invalid_token_response", e.getMessage());
@@ -155,15 +160,23 @@ class PlatformClient {
      */
     private static Instant refreshExpiry(Map<String, Object> custom, TokenPolicy policy, Instant now,
             boolean newRefreshToken) {
-        Object declared = custom.get("x_refresh_token_expires_in");
-        if (declared instanceof Number seconds && seconds.longValue() > 0) {
-            return now.plusSeconds(seconds.longValue());
-        }
-        if (declared instanceof String text && text.matches("\\d+")) {
-            return now.plusSeconds(Long.parseLong(text));
+        Instant declared = after(custom.get("x_refresh_token_expires_in"), now);
+        if (declared != null) {
+            return declared;
         }
         return newRefreshToken && policy.refreshTokenLifetime() != null ? now.plus(policy.refreshTokenLifetime())
                 : null;
+    }
+
+    /** {@code now} plus a token answer's count of seconds (a number, or digits in a string); null without one. */
+    private static Instant after(Object seconds, Instant now) {
+        if (seconds instanceof Number n && n.longValue() > 0) {
+            return now.plusSeconds(n.longValue());
+        }
+        if (seconds instanceof String text && text.matches("\\d+")) {
+            return now.plusSeconds(Long.parseLong(text));
+        }
+        return null;
     }
 
     /** When an authorization made at {@code authorized} ends whatever its refreshes say; null when it does not. */

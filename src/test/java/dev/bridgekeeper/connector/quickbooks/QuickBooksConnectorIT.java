@@ -22,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -436,6 +437,53 @@ class QuickBooksConnectorIT {
         assertThat(QBO.violations()).isEmpty();
     }
 
+    /**
+     * Asked with x-include-refresh-token-hard-expires-in, Intuit answers the authorization's hard end in
+     * x_refresh_token_hard_expires_in, while x_refresh_token_expires_in still says the rolling 100 days. That end is
+     * kept from the code exchange and every refresh; once it has passed, the connection is Deauthorized without
+     * asking Intuit, as at the five-year end. Here Intuit's end is set earlier than five years (the emulator's clock:
+     * other tests may have moved it), first ten days, then seconds away.
+     */
+    @Test
+    void theHardEndIntuitAnswersEndsTheAuthorizationWithoutAskingIntuitAgain() throws Exception {
+        try (HookReceiver hooks = HookReceiver.start()) {
+            subscribeToDisconnections(hooks);
+            String company = company(false);
+            String connection = QuickBooksFixture.createConnection(api, company);
+            UUID id = UUID.fromString(connection);
+            QBO.endAuthorizations(ALICE_REALM, QBO.clock().instant().plus(Duration.ofDays(10)));
+            try {
+                link(company, connection, QboSettings.ALICE, ALICE_REALM);
+                assertThat(jdbc.queryForObject("select refresh_expires_utc between now() + interval '9 days'"
+                        + " and now() + interval '10 days' from connection_token where connection_id = ?",
+                        Boolean.class, id)).as("the code exchange's hard end, not the rolling 100 days").isTrue();
+
+                QBO.endAuthorizations(ALICE_REALM, QBO.clock().instant().plus(Duration.ofSeconds(45)));
+                QBO.expireAccessTokens();
+                awaitFinished(company, queue(company, "company"), "Complete");
+                assertThat(QBO.traffic().tokenRequests()).containsEntry("refresh_token", 1L);
+                assertThat(jdbc.queryForObject("select refresh_expires_utc < now() + interval '45 seconds' from"
+                        + " connection_token where connection_id = ?", Boolean.class, id))
+                        .as("the refresh's hard end, seconds away").isTrue();
+
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> jdbc
+                        .queryForObject("select refresh_expires_utc < now() from connection_token where"
+                                + " connection_id = ?", Boolean.class, id));
+                QBO.expireAccessTokens();
+                awaitFinished(company, queue(company, "company"), "AuthError");
+                assertThat(QBO.traffic().tokenRequests()).as("Deauthorized without asking Intuit")
+                        .containsEntry("refresh_token", 1L).doesNotContainKey("invalid_grant");
+                assertThat(status(company, connection)).isEqualTo("Deauthorized");
+                assertThat(api.get("/companies/" + company + "/connections/" + connection).json()
+                        .path("dataConnectionErrors").toString()).contains("expired");
+                awaitDisconnected(hooks, connection);
+            } finally {
+                QBO.endAuthorizations(ALICE_REALM, null);
+            }
+        }
+        assertThat(QBO.violations()).isEmpty();
+    }
+
     @Test
     void a429WithRetryAfterIsWaitedForWithoutLosingOrDoublingARecord() {
         String company = company(false);
@@ -829,6 +877,38 @@ class QuickBooksConnectorIT {
         }
         assertThat(net).as(intuit.body()).isNotNull();
         assertThat(month.path("netProfit").decimalValue()).isEqualByComparingTo(new BigDecimal(net.asString()));
+        assertMonthsAreTheirOwnReports(connection, token);
+    }
+
+    /**
+     * The statements are read several months a call (summarize_column_by=Month) and split: every cached month is
+     * exactly what that month's own report (one call per month, one Total column) maps to, but for the report's time.
+     */
+    private void assertMonthsAreTheirOwnReports(String connection, String token) {
+        QboStatements statements = new QboStatements(new QboRecords(JSON));
+        List<String> months = jdbc.queryForList("select substr(record_id, 4) from record where connection_id = ?"
+                + " and data_type = 'profitAndLoss' order by record_id", String.class, UUID.fromString(connection));
+        assertThat(months).hasSize(24);
+        for (String m : months) {
+            YearMonth month = YearMonth.parse(m);
+            String range = "start_date=" + month.atDay(1) + "&end_date=" + month.atEndOfMonth()
+                    + "&accounting_method=Accrual&minorversion=75";
+            JsonNode pnl = JSON.readTree(intuit(QBO.companyUrl(ALICE_REALM) + "/reports/ProfitAndLoss?" + range, token)
+                    .body());
+            JsonNode bs = JSON.readTree(intuit(QBO.companyUrl(ALICE_REALM) + "/reports/BalanceSheet?" + range, token)
+                    .body());
+            assertThat(figures(recordJson(connection, "profitAndLoss", "pl-" + m))).as("profit and loss " + m)
+                    .isEqualTo(figures(JSON.readTree(statements.profitAndLoss(month, pnl).json())));
+            assertThat(figures(recordJson(connection, "balanceSheet", "bs-" + m))).as("balance sheet " + m)
+                    .isEqualTo(figures(JSON.readTree(statements.balanceSheet(month, bs).json())));
+        }
+    }
+
+    /** A statement without its dates of change, which are the report's time. */
+    private static JsonNode figures(JsonNode statement) {
+        ObjectNode copy = (ObjectNode) JSON.readTree(statement.toString());
+        copy.remove(List.of("modifiedDate", "sourceModifiedDate"));
+        return copy;
     }
 
     /** A call to the emulated Intuit API as the connection, outside Bridgekeeper. */

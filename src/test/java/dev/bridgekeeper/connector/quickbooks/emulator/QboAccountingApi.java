@@ -362,9 +362,15 @@ final class QboAccountingApi {
                 if (!basis.equals("Accrual") && !basis.equals("Cash")) {
                     rules.breach("api.report.accounting_method", call.request, "accounting_method must be Cash or Accrual");
                 }
+                String summarizeBy = call.params.getOrDefault("summarize_column_by", "Total");
+                if (!QboRequestRules.SUMMARIZE_COLUMNS_BY.contains(summarizeBy)) {
+                    rules.breach("api.report.summarize_column_by", call.request,
+                            "summarize_column_by '" + summarizeBy + "' is not one of Report.xsd's SummarizeColumnsByEnum");
+                }
                 report = name.equals("ProfitAndLoss")
-                        ? QboReports.profitAndLoss(company, range[0], range[1], basis, now)
-                        : QboReports.balanceSheet(company, range[1], basis, now);
+                        ? QboReports.profitAndLoss(company, range[0], range[1], basis, summarizeBy, now)
+                        : QboReports.balanceSheet(company, call.params.containsKey("start_date") ? range[0] : null, range[1],
+                                basis, summarizeBy, now);
             }
         } catch (DateTimeParseException | NumberFormatException e) {
             rules.breach("api.report.params", call.request, e.getMessage());

@@ -68,6 +68,8 @@ final class QboOAuth {
     private final Map<String, Grant> refreshTokens = new HashMap<>();
     private final Map<String, AccessToken> accessTokens = new HashMap<>();
     private final List<Grant> grants = new ArrayList<>();
+    /** Hard ends a test set for a realm's authorizations, earlier than five years from their creation. */
+    private final Map<String, Instant> hardEnds = new HashMap<>();
     /** The app's registered redirect URIs: the settings' and any a test registers once it knows its own URL. */
     private final List<String> redirectUris = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -228,7 +230,7 @@ final class QboOAuth {
                 if (Duration.between(grant.refreshIssuedAt, now).compareTo(settings.refreshTokenValueStableFor()) >= 0) {
                     issueRefresh(grant, now);
                 } else {
-                    grant.refreshExpiresAt = min(now.plus(settings.refreshTokenRollingLifetime()), absoluteExpiry(grant));
+                    grant.refreshExpiresAt = now.plus(settings.refreshTokenRollingLifetime());
                 }
             } else {
                 rules.breach("oauth.token.grant_type", request, "unsupported grant_type '" + grantType + "'");
@@ -258,13 +260,22 @@ final class QboOAuth {
         String value = token("RT1-" + (100 + RANDOM.nextInt(900)) + "-H0-");
         grant.refreshToken = value;
         grant.refreshIssuedAt = now;
-        grant.refreshExpiresAt = min(now.plus(settings.refreshTokenRollingLifetime()), absoluteExpiry(grant));
+        // the rolling 100 days as x_refresh_token_expires_in says them: Intuit added a field for the hard end
+        // (blog 2025-11-12), so the rolling one is not taken to stop at it; the token stops at the earlier anyway
+        grant.refreshExpiresAt = now.plus(settings.refreshTokenRollingLifetime());
         grant.refreshLineage.add(value);
         refreshTokens.put(value, grant);
     }
 
-    private Instant absoluteExpiry(Grant grant) {
-        return grant.createdAt.plus(settings.refreshTokenAbsoluteLifetime());
+    private synchronized Instant absoluteExpiry(Grant grant) {
+        Instant fiveYears = grant.createdAt.plus(settings.refreshTokenAbsoluteLifetime());
+        Instant set = hardEnds.get(grant.realmId);
+        return set == null ? fiveYears : min(fiveYears, set);
+    }
+
+    /** The realm's authorizations, current and later ones, end at {@code at} at the latest; null: five years again. */
+    synchronized void endAuthorizations(String realmId, Instant at) {
+        if (at == null) hardEnds.remove(realmId); else hardEnds.put(realmId, at);
     }
 
     private void invalidGrant(HttpExchange ex) throws IOException {

@@ -4,8 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
@@ -23,12 +28,44 @@ final class QboReports {
 
     private QboReports() { }
 
-    static ObjectNode profitAndLoss(QboCompany c, LocalDate start, LocalDate end, String basis, Instant now) {
+    /**
+     * Profit and Loss for {@code start}..{@code end}: one Total column, or with {@code summarizeBy} Month one column
+     * per month of the range (the first and last clipped to it) and then the Total column.
+     */
+    static ObjectNode profitAndLoss(QboCompany c, LocalDate start, LocalDate end, String basis, String summarizeBy, Instant now) {
+        Map<String, JsonNode> accounts = accounts(c);
+        boolean monthly = MONTH.equals(summarizeBy);
+        List<Period> periods = new ArrayList<>(monthly ? months(start, end) : List.of());
+        periods.add(Period.total(start, end));
+        List<List<Part>> columns = new ArrayList<>();
+        for (Period p : periods) columns.add(profitAndLossParts(c, p.start, p.end, basis, accounts));
+        ObjectNode report = header("ProfitAndLoss", basis, start, end, monthly ? MONTH : "Total", c, now, periods);
+        render(report, columns, accounts);
+        return report;
+    }
+
+    /**
+     * Balance Sheet at {@code end}: one Total column, or with {@code summarizeBy} Month one column per month of
+     * {@code start}..{@code end}, each the balances at that month's end (the last at {@code end}); a balance sheet
+     * by month has no Total column, since balances do not add up across dates.
+     */
+    static ObjectNode balanceSheet(QboCompany c, LocalDate start, LocalDate end, String basis, String summarizeBy, Instant now) {
+        Map<String, JsonNode> accounts = accounts(c);
+        boolean monthly = MONTH.equals(summarizeBy) && start != null;
+        List<Period> periods = monthly ? months(start, end) : List.of(Period.total(null, end));
+        List<List<Part>> columns = new ArrayList<>();
+        for (Period p : periods) columns.add(balanceSheetParts(c, p.end, accounts));
+        ObjectNode report = header("BalanceSheet", basis, monthly ? start : null, end, monthly ? MONTH : "Total", c, now, periods);
+        render(report, columns, accounts);
+        return report;
+    }
+
+    private static List<Part> profitAndLossParts(QboCompany c, LocalDate start, LocalDate end, String basis,
+                                                 Map<String, JsonNode> accounts) {
         Map<String, BigDecimal> income = new TreeMap<>();
         Map<String, BigDecimal> cogs = new TreeMap<>();
         Map<String, BigDecimal> expense = new TreeMap<>();
         Map<String, BigDecimal> otherIncome = new TreeMap<>();
-        Map<String, JsonNode> accounts = accounts(c);
         boolean cash = "Cash".equalsIgnoreCase(basis);
         for (String entity : List.of("Invoice", "SalesReceipt", "CreditMemo", "RefundReceipt")) {
             int sign = entity.equals("CreditMemo") || entity.equals("RefundReceipt") ? -1 : 1;
@@ -61,21 +98,20 @@ final class QboReports {
                 }
             }
         }
-        ObjectNode report = header("ProfitAndLoss", basis, start, end, c, now);
-        ArrayNode rows = report.putObject("Rows").putArray("Row");
-        BigDecimal totalIncome = section(rows, "Income", "Income", "Total Income", income, accounts);
-        BigDecimal totalCogs = section(rows, "COGS", "Cost of Goods Sold", "Total Cost of Goods Sold", cogs, accounts);
-        summaryRow(rows, "GrossProfit", "Gross Profit", totalIncome.subtract(totalCogs));
-        BigDecimal totalExpense = section(rows, "Expenses", "Expenses", "Total Expenses", expense, accounts);
-        BigDecimal operating = totalIncome.subtract(totalCogs).subtract(totalExpense);
-        summaryRow(rows, "NetOperatingIncome", "Net Operating Income", operating);
-        BigDecimal other = section(rows, "OtherIncome", "Other Income", "Total Other Income", otherIncome, accounts);
-        summaryRow(rows, "NetIncome", "Net Income", operating.add(other));
-        return report;
+        BigDecimal totalIncome = sum(income);
+        BigDecimal gross = totalIncome.subtract(sum(cogs));
+        BigDecimal operating = gross.subtract(sum(expense));
+        return List.of(
+                Part.section("Income", "Income", "Total Income", income),
+                Part.section("COGS", "Cost of Goods Sold", "Total Cost of Goods Sold", cogs),
+                Part.summary("GrossProfit", "Gross Profit", gross),
+                Part.section("Expenses", "Expenses", "Total Expenses", expense),
+                Part.summary("NetOperatingIncome", "Net Operating Income", operating),
+                Part.section("OtherIncome", "Other Income", "Total Other Income", otherIncome),
+                Part.summary("NetIncome", "Net Income", operating.add(sum(otherIncome))));
     }
 
-    static ObjectNode balanceSheet(QboCompany c, LocalDate asOf, String basis, Instant now) {
-        Map<String, JsonNode> accounts = accounts(c);
+    private static List<Part> balanceSheetParts(QboCompany c, LocalDate asOf, Map<String, JsonNode> accounts) {
         Map<String, BigDecimal> bank = new TreeMap<>();
         BigDecimal receivable = BigDecimal.ZERO;
         BigDecimal payable = BigDecimal.ZERO;
@@ -93,20 +129,19 @@ final class QboReports {
             add(bank, t.path("ToAccountRef").path("value").asString(), decimal(t, "Amount"));
         }
         for (JsonNode t : inPeriod(c, "BillPayment", null, asOf)) add(bank, "1", decimal(t, "TotalAmt").negate());
-        ObjectNode report = header("BalanceSheet", basis, null, asOf, c, now);
-        ArrayNode rows = report.putObject("Rows").putArray("Row");
         Map<String, BigDecimal> assets = new LinkedHashMap<>(bank);
         assets.put("3", receivable);
-        BigDecimal totalAssets = section(rows, "TotalAssets", "ASSETS", "TOTAL ASSETS", assets, accounts);
         Map<String, BigDecimal> liabilities = new LinkedHashMap<>();
         liabilities.put("4", payable);
         liabilities.put("12", card);
-        BigDecimal totalLiabilities = section(rows, "Liabilities", "Liabilities", "Total Liabilities", liabilities, accounts);
+        BigDecimal totalLiabilities = payable.add(card);
         Map<String, BigDecimal> equity = new LinkedHashMap<>();
-        equity.put("RetainedEarnings", totalAssets.subtract(totalLiabilities));
-        BigDecimal totalEquity = section(rows, "Equity", "Equity", "Total Equity", equity, accounts);
-        summaryRow(rows, "TotalLiabilitiesAndEquity", "TOTAL LIABILITIES AND EQUITY", totalLiabilities.add(totalEquity));
-        return report;
+        equity.put("RetainedEarnings", sum(assets).subtract(totalLiabilities));
+        return List.of(
+                Part.section("TotalAssets", "ASSETS", "TOTAL ASSETS", assets),
+                Part.section("Liabilities", "Liabilities", "Total Liabilities", liabilities),
+                Part.section("Equity", "Equity", "Total Equity", equity),
+                Part.summary("TotalLiabilitiesAndEquity", "TOTAL LIABILITIES AND EQUITY", totalLiabilities.add(sum(equity))));
     }
 
     /** Aged Receivables (customers, invoices) or Aged Payables (vendors, bills), by days past DueDate at {@code reportDate}. */
@@ -165,7 +200,43 @@ final class QboReports {
 
     // ---- shape helpers ----
 
-    private static ObjectNode header(String name, String basis, LocalDate start, LocalDate end, QboCompany c, Instant now) {
+    /** A report column's dates: a month of a monthly report (clipped to the range), or the whole range. */
+    private record Period(LocalDate start, LocalDate end, String title, boolean month) {
+        static Period total(LocalDate start, LocalDate end) {
+            return new Period(start, end, "Total", false);
+        }
+    }
+
+    /** A part of a report's rows: a section of account rows with a total, or a summary row with one figure. */
+    private record Part(String group, String title, String totalTitle, Map<String, BigDecimal> amounts, BigDecimal amount) {
+        static Part section(String group, String title, String totalTitle, Map<String, BigDecimal> amounts) {
+            return new Part(group, title, totalTitle, amounts, null);
+        }
+
+        static Part summary(String group, String title, BigDecimal amount) {
+            return new Part(group, title, null, null, amount);
+        }
+    }
+
+    private static final String MONTH = "Month";
+    private static final DateTimeFormatter MONTH_TITLE = DateTimeFormatter.ofPattern("MMM yyyy", Locale.US);
+
+    /** One period per calendar month from {@code start} to {@code end}, the first and last clipped to them. */
+    private static List<Period> months(LocalDate start, LocalDate end) {
+        List<Period> out = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(end)); m = m.plusMonths(1)) {
+            LocalDate from = start.isAfter(m.atDay(1)) ? start : m.atDay(1);
+            LocalDate to = end.isBefore(m.atEndOfMonth()) ? end : m.atEndOfMonth();
+            boolean whole = from.equals(m.atDay(1)) && to.equals(m.atEndOfMonth());
+            String title = whole ? MONTH_TITLE.format(m)
+                    : m.getMonth().getDisplayName(TextStyle.SHORT, Locale.US) + " " + from.getDayOfMonth() + "-" + to.getDayOfMonth() + ", " + m.getYear();
+            out.add(new Period(from, to, title, true));
+        }
+        return out;
+    }
+
+    private static ObjectNode header(String name, String basis, LocalDate start, LocalDate end, String summarizeBy,
+                                     QboCompany c, Instant now, List<Period> periods) {
         ObjectNode report = QboWire.JSON.createObjectNode();
         ObjectNode h = report.putObject("Header");
         h.put("Time", QboWire.META_TIME.format(now.atZone(c.zone)));
@@ -173,14 +244,23 @@ final class QboReports {
         h.put("ReportBasis", "Cash".equalsIgnoreCase(basis) ? "Cash" : "Accrual");
         if (start != null) h.put("StartPeriod", start.toString());
         h.put("EndPeriod", end.toString());
-        h.put("SummarizeColumnsBy", "Total");
+        h.put("SummarizeColumnsBy", summarizeBy);
         h.put("Currency", "USD");
         ArrayNode options = h.putArray("Option");
         options.addObject().put("Name", "AccountingStandard").put("Value", "GAAP");
         options.addObject().put("Name", "NoReportData").put("Value", "false");
         ArrayNode cols = report.putObject("Columns").putArray("Column");
         column(cols, "", "Account", "account");
-        column(cols, "Total", "Money", "total");
+        for (Period p : periods) {
+            if (!p.month) {
+                column(cols, "Total", "Money", "total");
+                continue;
+            }
+            ArrayNode meta = cols.addObject().put("ColTitle", p.title).put("ColType", "Money").putArray("MetaData");
+            meta.addObject().put("Name", "StartDate").put("Value", p.start.toString());
+            meta.addObject().put("Name", "EndDate").put("Value", p.end.toString());
+            meta.addObject().put("Name", "ColKey").put("Value", p.title);
+        }
         return report;
     }
 
@@ -190,37 +270,64 @@ final class QboReports {
         if (key != null) col.putArray("MetaData").addObject().put("Name", "ColKey").put("Value", key);
     }
 
-    private static BigDecimal section(ArrayNode rows, String group, String title, String totalTitle,
-                                      Map<String, BigDecimal> amounts, Map<String, JsonNode> accounts) {
-        ObjectNode section = rows.addObject();
-        ArrayNode head = section.putObject("Header").putArray("ColData");
-        head.addObject().put("value", title);
-        head.addObject().put("value", "");
-        ArrayNode inner = section.putObject("Rows").putArray("Row");
-        BigDecimal total = BigDecimal.ZERO;
-        for (Map.Entry<String, BigDecimal> e : amounts.entrySet()) {
-            ObjectNode row = inner.addObject();
-            ArrayNode data = row.putArray("ColData");
-            JsonNode account = accounts.get(e.getKey());
-            ObjectNode label = data.addObject().put("value", account == null ? "Retained Earnings" : account.path("Name").asString());
-            if (account != null) label.put("id", e.getKey());
-            data.addObject().put("value", money(e.getValue()));
-            row.put("type", "Data");
-            total = total.add(e.getValue());
+    /**
+     * The rows of {@code columns} (each the same parts, figured for one column) side by side. An account row names
+     * every account some column has; a column where the account had nothing to report shows {@code ""}.
+     */
+    private static void render(ObjectNode report, List<List<Part>> columns, Map<String, JsonNode> accounts) {
+        ArrayNode rows = report.putObject("Rows").putArray("Row");
+        List<Part> shape = columns.get(columns.size() - 1);
+        for (int i = 0; i < shape.size(); i++) {
+            Part part = shape.get(i);
+            ObjectNode row = rows.addObject();
+            if (part.amounts == null) {
+                ArrayNode sum = row.putObject("Summary").putArray("ColData");
+                sum.addObject().put("value", part.title);
+                for (List<Part> col : columns) sum.addObject().put("value", money(col.get(i).amount));
+                row.put("type", "Section").put("group", part.group);
+                continue;
+            }
+            ArrayNode head = row.putObject("Header").putArray("ColData");
+            head.addObject().put("value", part.title);
+            for (int k = 0; k < columns.size(); k++) head.addObject().put("value", "");
+            ArrayNode inner = row.putObject("Rows").putArray("Row");
+            for (String key : keys(columns, i)) {
+                ObjectNode data = inner.addObject();
+                ArrayNode cells = data.putArray("ColData");
+                JsonNode account = accounts.get(key);
+                ObjectNode label = cells.addObject().put("value", account == null ? "Retained Earnings" : account.path("Name").asString());
+                if (account != null) label.put("id", key);
+                for (List<Part> col : columns) {
+                    BigDecimal v = col.get(i).amounts.get(key);
+                    cells.addObject().put("value", v == null ? "" : money(v));
+                }
+                data.put("type", "Data");
+            }
+            ArrayNode sum = row.putObject("Summary").putArray("ColData");
+            sum.addObject().put("value", part.totalTitle);
+            for (List<Part> col : columns) sum.addObject().put("value", money(sum(col.get(i).amounts)));
+            row.put("type", "Section").put("group", part.group);
         }
-        ArrayNode sum = section.putObject("Summary").putArray("ColData");
-        sum.addObject().put("value", totalTitle);
-        sum.addObject().put("value", money(total));
-        section.put("type", "Section").put("group", group);
-        return total;
     }
 
-    private static void summaryRow(ArrayNode rows, String group, String title, BigDecimal amount) {
-        ObjectNode row = rows.addObject();
-        ArrayNode sum = row.putObject("Summary").putArray("ColData");
-        sum.addObject().put("value", title);
-        sum.addObject().put("value", money(amount));
-        row.put("type", "Section").put("group", group);
+    /**
+     * The accounts of part {@code i} over all columns, in the last column's order (the Total, or the latest balance
+     * sheet, which names the most); an account only an earlier column has goes after its predecessor there.
+     */
+    private static List<String> keys(List<List<Part>> columns, int i) {
+        List<String> keys = new ArrayList<>(columns.get(columns.size() - 1).get(i).amounts.keySet());
+        for (List<Part> col : columns) {
+            String previous = null;
+            for (String key : col.get(i).amounts.keySet()) {
+                if (!keys.contains(key)) keys.add(previous == null ? 0 : keys.indexOf(previous) + 1, key);
+                previous = key;
+            }
+        }
+        return keys;
+    }
+
+    private static BigDecimal sum(Map<String, BigDecimal> amounts) {
+        return amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static List<JsonNode> inPeriod(QboCompany c, String entity, LocalDate start, LocalDate end) {

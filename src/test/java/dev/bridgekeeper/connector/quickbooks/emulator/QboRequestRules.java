@@ -31,6 +31,10 @@ public final class QboRequestRules {
             "AgedPayables", Set.of("report_date", "date_macro", "aging_period", "num_periods", "aging_method",
                     "vendor", "term", "department", "past_due", "columns", "minorversion"));
 
+    /** Report.xsd's SummarizeColumnsByEnum: the values {@code summarize_column_by} takes (Total and Month are emulated). */
+    static final Set<String> SUMMARIZE_COLUMNS_BY = Set.of("Total", "Year", "Quarter", "FiscalYear", "FiscalQuarter",
+            "Month", "Week", "Days", "Customers", "Vendors", "Employees", "Departments", "Classes", "ProductsAndServices");
+
     private final List<Violation> violations = new ArrayList<>();
     private final QboSettings settings;
 

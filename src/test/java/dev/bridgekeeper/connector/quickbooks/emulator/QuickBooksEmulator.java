@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,13 @@ public final class QuickBooksEmulator implements AutoCloseable {
 
     /** The user disconnects the app: refresh gives invalid_grant, API calls give 401 AuthenticationFault. */
     public void revokeGrant(String realmId) { oauth.revokeRealm(realmId); }
+
+    /**
+     * Intuit ends the realm's authorizations at {@code at} (its clock), earlier than five years from their code
+     * exchange, as for consent given before the app's own record of it; {@code x_refresh_token_hard_expires_in}
+     * says so, {@code x_refresh_token_expires_in} still the rolling 100 days. Null restores the five years.
+     */
+    public void endAuthorizations(String realmId, Instant at) { oauth.endAuthorizations(realmId, at); }
 
     /** Every access token issued so far stops working, as one an hour old does. */
     public void expireAccessTokens() { oauth.expireAccessTokens(); }

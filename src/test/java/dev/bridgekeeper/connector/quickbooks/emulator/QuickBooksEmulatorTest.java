@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -413,6 +414,64 @@ class QuickBooksEmulatorTest {
                 .isEqualTo(bsRows.get(bsRows.size() - 1).at("/Summary/ColData/1/value").asString());
         assertThat(api(t, "/reports/AgedPayables").statusCode()).isEqualTo(200);
         assertThat(qbo.violations()).isEmpty();
+    }
+
+    @Test
+    void monthlyReportsHaveAColumnPerMonthThatAgreesWithThatMonthsOwnReport() throws Exception {
+        start(QboSettings.builder());
+        Tokens t = connect(QboSettings.ALICE, 0, Map.of());
+        YearMonth last = YearMonth.now(QboSettings.builder().build().companyZone()).minusMonths(1);
+        YearMonth first = last.minusMonths(4);
+        String range = "start_date=" + first.atDay(1) + "&end_date=" + last.atEndOfMonth();
+        JsonNode pnl = json(api(t, "/reports/ProfitAndLoss?" + range + "&accounting_method=Accrual&summarize_column_by=Month"));
+        assertThat(pnl.at("/Header/SummarizeColumnsBy").asString()).isEqualTo("Month");
+        JsonNode columns = pnl.at("/Columns/Column");
+        assertThat(columns.size()).isEqualTo(1 + 5 + 1); // account, five months, Total
+        assertThat(columns.get(1).get("ColTitle").asString()).isEqualTo(first.format(
+                java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.US)));
+        assertThat(columns.get(1).at("/MetaData/0/Name").asString()).isEqualTo("StartDate");
+        assertThat(columns.get(1).at("/MetaData/0/Value").asString()).isEqualTo(first.atDay(1).toString());
+        assertThat(columns.get(1).at("/MetaData/1/Value").asString()).isEqualTo(first.atEndOfMonth().toString());
+        assertThat(columns.get(6).get("ColTitle").asString()).isEqualTo("Total");
+        JsonNode bs = json(api(t, "/reports/BalanceSheet?" + range + "&accounting_method=Accrual&summarize_column_by=Month"));
+        assertThat(bs.at("/Columns/Column").size()).isEqualTo(1 + 5); // a balance sheet by month has no Total
+        for (int i = 0; i < 5; i++) {
+            YearMonth month = first.plusMonths(i);
+            String one = "start_date=" + month.atDay(1) + "&end_date=" + month.atEndOfMonth() + "&accounting_method=Accrual";
+            assertThat(cells(pnl, i + 1)).as("P&L " + month)
+                    .isEqualTo(cells(json(api(t, "/reports/ProfitAndLoss?" + one)), 1));
+            assertThat(cells(bs, i + 1)).as("balance sheet at the end of " + month)
+                    .isEqualTo(cells(json(api(t, "/reports/BalanceSheet?" + one)), 1));
+        }
+        assertThat(cells(pnl, 6)).isEqualTo(cells(json(api(t, "/reports/ProfitAndLoss?" + range + "&accounting_method=Accrual")), 1));
+        assertThat(cells(pnl, 1)).isNotEqualTo(cells(pnl, 2)); // the months differ: each column is its own month
+        JsonNode partial = json(api(t, "/reports/ProfitAndLoss?start_date=" + first.atDay(10) + "&end_date="
+                + first.plusMonths(1).atDay(5) + "&summarize_column_by=Month"));
+        assertThat(partial.at("/Columns/Column/1/MetaData/0/Value").asString()).isEqualTo(first.atDay(10).toString());
+        assertThat(partial.at("/Columns/Column/2/MetaData/1/Value").asString()).isEqualTo(first.plusMonths(1).atDay(5).toString());
+        assertThat(api(t, "/reports/ProfitAndLoss?summarize_column_by=Fortnight").statusCode()).isEqualTo(200);
+        assertThat(qbo.violations()).extracting(QboRequestRules.Violation::rule)
+                .containsExactly("api.report.summarize_column_by"); // every answer above was valid against Report.xsd
+    }
+
+    /** A report's figures in column {@code col}: section totals, summary rows and account rows with an amount there. */
+    private static Map<String, String> cells(JsonNode report, int col) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        cells(report.path("Rows"), col, "", out);
+        return out;
+    }
+
+    private static void cells(JsonNode rows, int col, String path, Map<String, String> out) {
+        for (JsonNode row : rows.path("Row")) {
+            String group = path + "/" + row.path("group").asString("");
+            if (row.has("ColData")) {
+                String value = row.at("/ColData/" + col + "/value").asString();
+                if (!value.isEmpty()) out.put(group + row.at("/ColData/0/value").asString(), value);
+                continue;
+            }
+            if (row.has("Summary")) out.put(group + "=", row.at("/Summary/ColData/" + col + "/value").asString());
+            cells(row.path("Rows"), col, group, out);
+        }
     }
 
     @Test
