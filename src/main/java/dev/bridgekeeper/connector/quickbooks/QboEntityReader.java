@@ -33,9 +33,31 @@ final class QboEntityReader implements DataTypeReader {
      * @param entity    QuickBooks' entity, e.g. {@code Invoice}
      * @param where     conditions every query of this data type has (e.g. {@code Active IN (true, false)}), or null
      * @param dateField the entity's field the sync settings' from-date applies to ({@code TxnDate}), or null
-     * @param mapper    QuickBooks entity → the standard-model record; null leaves the entity out of this data type
+     * @param mapper    QuickBooks entity → the standard-model records it stands for (none leaves it out of this
+     *                  data type)
+     * @param recordIds QuickBooks' Id → the ids of the records the entity may stand for, which a deletion's
+     *                  tombstones name
      */
-    record Source(String entity, String where, String dateField, Function<JsonNode, ConnectorRecord> mapper) {}
+    record Source(String entity, String where, String dateField, Function<JsonNode, List<ConnectorRecord>> mapper,
+            Function<String, List<String>> recordIds) {
+
+        /** One record per entity, with QuickBooks' Id ({@code mapper} answers null to leave an entity out). */
+        Source(String entity, String where, String dateField, Function<JsonNode, ConnectorRecord> mapper) {
+            this(entity, where, dateField, mapper, "");
+        }
+
+        /**
+         * One record per entity, whose id is QuickBooks' Id after {@code idPrefix} (several entities share the data
+         * type: {@code refundReceipt-}); {@code mapper} answers null to leave an entity out.
+         */
+        Source(String entity, String where, String dateField, Function<JsonNode, ConnectorRecord> mapper,
+                String idPrefix) {
+            this(entity, where, dateField, node -> {
+                ConnectorRecord record = mapper.apply(node);
+                return record == null ? List.of() : List.of(record);
+            }, id -> List.of(idPrefix + id));
+        }
+    }
 
     private final QuickBooksApi api;
     private final QboRecords records;
@@ -71,10 +93,7 @@ final class QboEntityReader implements DataTypeReader {
             List<ConnectorRecord> out = new ArrayList<>();
             JsonNode listed = page.path(source.entity());
             for (JsonNode entity : listed) {
-                ConnectorRecord record = source.mapper().apply(entity);
-                if (record != null) {
-                    out.add(record);
-                }
+                out.addAll(source.mapper().apply(entity));
             }
             boolean last = listed.size() < size;
             sink.accept(out, last ? null : "start:" + (start + size), last ? 100 : 50);
@@ -96,12 +115,11 @@ final class QboEntityReader implements DataTypeReader {
                     latest = updated;
                 }
                 if (QboRecords.isDeleted(entity)) {
-                    out.add(records.tombstone(entity));
-                } else if (!beforeSyncFrom(entity, request)) {
-                    ConnectorRecord record = source.mapper().apply(entity);
-                    if (record != null) {
-                        out.add(record);
+                    for (String id : source.recordIds().apply(QboValues.text(entity, "Id"))) {
+                        out.add(records.tombstone(entity, id));
                     }
+                } else if (!beforeSyncFrom(entity, request)) {
+                    out.addAll(source.mapper().apply(entity));
                 }
             }
             boolean capped = changed.size() >= CDC_MAX_OBJECTS;

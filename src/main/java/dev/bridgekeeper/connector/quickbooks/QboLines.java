@@ -61,6 +61,11 @@ final class QboLines {
         }
     }
 
+    /** A deposit line of money not received before (DepositLineDetail): its account, tax code and class. */
+    ObjectNode depositLine(JsonNode line) {
+        return line(records.object(), line, line.path("DepositLineDetail"), "AccountRef");
+    }
+
     /** An expense line: account based (an expense account) or item based (an item, its quantity and price). */
     ObjectNode expenseLine(JsonNode line, boolean numbered) {
         String type = String.valueOf(text(line, "DetailType"));

@@ -32,9 +32,8 @@ final class QboRecords {
         return new ConnectorRecord(id, json.writeValueAsBytes(r), updated, updated, false);
     }
 
-    /** A deletion change data capture reported. */
-    ConnectorRecord tombstone(JsonNode deleted) {
-        String id = QboValues.text(deleted, "Id");
+    /** A deletion change data capture reported, of the record {@code id} the deleted entity stood for. */
+    ConnectorRecord tombstone(JsonNode deleted, String id) {
         Instant updated = QboValues.updated(deleted);
         ObjectNode r = json.createObjectNode().put("id", id);
         if (updated != null) {

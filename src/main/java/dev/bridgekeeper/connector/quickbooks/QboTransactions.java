@@ -9,7 +9,10 @@ import static dev.bridgekeeper.connector.quickbooks.QboValues.text;
 
 import dev.bridgekeeper.connector.ConnectorRecord;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  * QuickBooks' transactions in Codat's standard model (docs/connectors/quickbooks-online.md has the table): Invoice →
  * invoices, CreditMemo → creditNotes, Bill → bills, VendorCredit → billCreditNotes, Payment → payments, BillPayment → billPayments, JournalEntry →
  * journalEntries, PurchaseOrder → purchaseOrders. Amounts are QuickBooks' (the company's currency unless {@code CurrencyRef} says otherwise);
- * a document's status follows its open {@code Balance}; subtotal lines, which repeat the sum, are left out.
+ * a document's status follows its open {@code Balance}; subtotal lines, which repeat the sum, are left out. Invoices
+ * and bills name the payments that settle them in {@code paymentAllocations}.
  */
 final class QboTransactions {
 
@@ -51,6 +55,7 @@ final class QboTransactions {
         r.put("amountDue", balance);
         r.put("status", voided(inv) ? "Void" : balance.signum() == 0 ? "Paid"
                 : balance.compareTo(total) < 0 ? "PartiallyPaid" : "Submitted");
+        paymentAllocations(r, inv, total, balance, "Payment"::equals);
         put(r, "note", text(inv, "PrivateNote"));
         return records.record(text(inv, "Id"), r, inv);
     }
@@ -96,6 +101,8 @@ final class QboTransactions {
         r.put("taxAmount", tax);
         r.put("totalAmount", total);
         r.put("amountDue", balance);
+        // Intuit's Bill reference: a bill links its payments as BillPaymentCheck (a card payment likewise BillPayment…)
+        paymentAllocations(r, bill, total, balance, type -> type.startsWith("BillPayment"));
         put(r, "note", text(bill, "PrivateNote"));
         return records.record(text(bill, "Id"), r, bill);
     }
@@ -206,6 +213,36 @@ final class QboTransactions {
             put(out, "allocatedOnDate", QboValues.date(text(payment, "TxnDate")));
         }
         return lines;
+    }
+
+    /**
+     * {@code paymentAllocations} from the payments the document itself links ({@code LinkedTxn} of a type
+     * {@code isPayment} accepts): each names its payment. QuickBooks keeps the amount a payment put against the
+     * document on the payment's lines, not on the document; with one payment linked it is what the document no longer
+     * owes (TotalAmt − Balance), with several the split is left out (the payments carry it in their lines) rather than
+     * reading every payment again for each document.
+     */
+    private static void paymentAllocations(ObjectNode r, JsonNode document, BigDecimal total, BigDecimal balance,
+            Predicate<String> isPayment) {
+        List<String> payments = new ArrayList<>();
+        for (JsonNode linked : document.path("LinkedTxn")) {
+            String type = text(linked, "TxnType");
+            if (type != null && isPayment.test(type) && text(linked, "TxnId") != null) {
+                payments.add(text(linked, "TxnId"));
+            }
+        }
+        ArrayNode allocations = r.putArray("paymentAllocations");
+        String currency = ref(document, "CurrencyRef");
+        for (String id : payments) {
+            ObjectNode both = allocations.addObject();
+            ObjectNode payment = both.putObject("payment").put("id", id);
+            put(payment, "currency", currency);
+            ObjectNode allocation = both.putObject("allocation");
+            put(allocation, "currency", currency);
+            if (payments.size() == 1) {
+                allocation.put("totalAmount", total.subtract(balance));
+            }
+        }
     }
 
     /** {@code journalEntries} from {@code JournalEntry} (manual journals): debits positive, credits negative. */

@@ -24,8 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code invoices} ← Invoice; {@code bills} ← Bill; {@code payments} ← Payment; {@code billPayments} ← BillPayment;
  * {@code creditNotes} ← CreditMemo; {@code billCreditNotes} ← VendorCredit; {@code items} ← Item; {@code taxRates} ← TaxCode with its TaxRates;
  * {@code trackingCategories} ← Class and Department; {@code journalEntries} ← JournalEntry; {@code bankAccounts} ← Account of type Bank or Credit Card;
- * {@code purchaseOrders} ← PurchaseOrder; {@code directCosts} ← Purchase; {@code directIncomes} ← SalesReceipt;
- * {@code transfers} ← Transfer; {@code paymentMethods} ← PaymentMethod;
+ * {@code purchaseOrders} ← PurchaseOrder; {@code directCosts} ← Purchase; {@code directIncomes} ← SalesReceipt,
+ * RefundReceipt and the Deposit lines that link no other transaction;
+ * {@code transfers} ← Transfer; {@code paymentMethods} ← PaymentMethod; {@code accountTransactions} ← the Payment,
+ * BillPayment, Purchase, SalesReceipt, RefundReceipt, Deposit and Transfer that move money in or out of a bank or
+ * card account;
  * {@code profitAndLoss} and {@code balanceSheet} ← the ProfitAndLoss and BalanceSheet reports by month, six months
  * a call. List entities are read with their inactive records ({@code Active IN (true, false)}), which QuickBooks
  * leaves out otherwise.
@@ -51,6 +54,8 @@ class QuickBooksConnector implements Connector {
     private static final Set<String> WHOLE_EVERY_TIME = Set.of("company", "taxRates", "trackingCategories",
             "profitAndLoss", "balanceSheet");
     private static final String ALL = "Active IN (true, false)";
+    /** The bank and credit card accounts, inactive ones too: bankAccounts, and what accountTransactions counts. */
+    static final String BANK_ACCOUNTS = ALL + " AND AccountType IN ('Bank', 'Credit Card')";
 
     private final QuickBooksAuthorization authorization;
     private final Map<String, DataTypeReader> readers = new LinkedHashMap<>();
@@ -82,14 +87,18 @@ class QuickBooksConnector implements Connector {
         readers.put("purchaseOrders", entity(api, records, "PurchaseOrder", null, "TxnDate",
                 transactions::purchaseOrder));
         readers.put("directCosts", entity(api, records, "Purchase", null, "TxnDate", cash::directCost));
-        readers.put("directIncomes", entity(api, records, "SalesReceipt", null, "TxnDate", cash::directIncome));
+        readers.put("directIncomes", new QboSourcesReader(api, records, List.of(
+                new QboEntityReader.Source("SalesReceipt", null, "TxnDate", cash::directIncome),
+                new QboEntityReader.Source("RefundReceipt", null, "TxnDate", cash::refundReceipt,
+                        QboCashTransactions.REFUND_RECEIPT),
+                new QboEntityReader.Source("Deposit", null, "TxnDate", cash::deposit, QboCashTransactions.DEPOSIT))));
         readers.put("transfers", entity(api, records, "Transfer", null, "TxnDate", cash::transfer));
         readers.put("paymentMethods", entity(api, records, "PaymentMethod", ALL, null, lists::paymentMethod));
         QboStatements statements = new QboStatements(records);
         readers.put("profitAndLoss", new QboStatementReader(api, "ProfitAndLoss", statements::profitAndLoss, clock));
         readers.put("balanceSheet", new QboStatementReader(api, "BalanceSheet", statements::balanceSheet, clock));
-        readers.put("bankAccounts", entity(api, records, "Account", ALL + " AND AccountType IN ('Bank', 'Credit Card')",
-                null, lists::bankAccount));
+        readers.put("bankAccounts", entity(api, records, "Account", BANK_ACCOUNTS, null, lists::bankAccount));
+        readers.put("accountTransactions", new QboAccountTransactionReader(api, records));
     }
 
     private static DataTypeReader entity(QuickBooksApi api, QboRecords records, String entity, String where,

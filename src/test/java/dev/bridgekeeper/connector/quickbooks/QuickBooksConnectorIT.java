@@ -69,13 +69,15 @@ class QuickBooksConnectorIT {
             Map.entry("journalEntries", "AccountingJournalEntry"), Map.entry("bankAccounts", "AccountingBankAccount"),
             Map.entry("purchaseOrders", "AccountingPurchaseOrder"), Map.entry("directCosts", "AccountingDirectCost"),
             Map.entry("directIncomes", "AccountingDirectIncome"), Map.entry("transfers", "AccountingTransfer"),
-            Map.entry("paymentMethods", "AccountingPaymentMethod"));
+            Map.entry("paymentMethods", "AccountingPaymentMethod"),
+            Map.entry("accountTransactions", "AccountingAccountTransaction"));
     /** Monthly statements: cached per month, served as Codat's reports by the financials endpoints. */
     static final List<String> STATEMENTS = List.of("profitAndLoss", "balanceSheet");
     /** Data types Codat's Lending document describes (items and tax rates are in its Accounting document only). */
     static final List<String> IN_LENDING = List.of("company", "chartOfAccounts", "customers", "suppliers", "invoices",
             "bills", "payments", "billPayments", "creditNotes", "billCreditNotes", "trackingCategories",
-            "journalEntries", "bankAccounts", "directCosts", "directIncomes", "transfers", "paymentMethods");
+            "journalEntries", "bankAccounts", "directCosts", "directIncomes", "transfers", "paymentMethods",
+            "accountTransactions");
     static final String NO_SYNC_ON_LINK = "{\"settings\":[{\"dataType\":\"banking-accounts\","
             + "\"fetchOnFirstLink\":false,\"syncSchedule\":0,\"syncOrder\":0}],\"overridesDefaults\":true}";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -147,11 +149,17 @@ class QuickBooksConnectorIT {
         assertThat(count(connection, "directCosts")).as("purchases, less refunds to a card")
                 .isEqualTo(QBO.records(ALICE_REALM, "Purchase").stream()
                         .filter(p -> !p.path("Credit").asBoolean(false)).count()).isPositive();
-        assertThat(count(connection, "directIncomes")).isEqualTo(QBO.count(ALICE_REALM, "SalesReceipt"));
+        assertThat(count(connection, "directIncomes")).as("sales and refund receipts, deposits of other income")
+                .isEqualTo(QBO.count(ALICE_REALM, "SalesReceipt") + QBO.count(ALICE_REALM, "RefundReceipt")
+                        + QBO.records(ALICE_REALM, "Deposit").stream().filter(d -> !unlinkedLines(d).isEmpty())
+                                .count());
         assertThat(count(connection, "transfers")).isEqualTo(QBO.count(ALICE_REALM, "Transfer"));
         assertThat(count(connection, "paymentMethods")).as("inactive methods included")
                 .isEqualTo(QBO.count(ALICE_REALM, "PaymentMethod"));
         assertCashTransactionsAddUp(connection);
+        assertAccountTransactions(connection);
+        assertAllocations(connection, "invoices", "Invoice", "Payment");
+        assertAllocations(connection, "bills", "Bill", "BillPayment");
         assertThat(jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type ="
                 + " 'customers' and data->>'status' = 'Archived'", Long.class, UUID.fromString(connection)))
                 .as("inactive customers are kept, as Archived").isEqualTo(QBO.records(ALICE_REALM, "Customer")
@@ -198,6 +206,70 @@ class QuickBooksConnectorIT {
         assertThat(api.get("/companies/" + company + "/data/invoices/" + deleted).json().path("metadata")
                 .path("isDeleted").asBoolean()).as("flagged when fetched by id").isTrue();
         assertThat(count(connection, "invoices")).as("nothing lost, nothing doubled").isEqualTo(before);
+        assertConformsToCodat(connection);
+        assertThat(QBO.violations()).isEmpty();
+    }
+
+    @Test
+    void changeDataCaptureOfDirectIncomesPicksUpChangedAndDeletedRefundReceiptsAndDeposits() {
+        String company = company(false);
+        String connection = QuickBooksFixture.createConnection(api, company);
+        link(company, connection, QboSettings.ALICE, ALICE_REALM);
+        awaitFinished(company, queue(company, "directIncomes"), "Complete");
+        long before = count(connection, "directIncomes");
+        List<String> refunds = QBO.records(ALICE_REALM, "RefundReceipt").stream().map(r -> r.path("Id").asString())
+                .toList();
+        List<String> deposits = QBO.records(ALICE_REALM, "Deposit").stream()
+                .filter(d -> !unlinkedLines(d).isEmpty()).map(d -> d.path("Id").asString()).toList();
+
+        QBO.updateRecord(ALICE_REALM, "RefundReceipt", refunds.get(1), r -> r.put("PrivateNote", "Refund changed"));
+        QBO.deleteRecord(ALICE_REALM, "RefundReceipt", refunds.get(2));
+        QBO.updateRecord(ALICE_REALM, "Deposit", deposits.get(1), d -> d.put("PrivateNote", "Deposit changed"));
+        QBO.deleteRecord(ALICE_REALM, "Deposit", deposits.get(2));
+        QBO.traffic().reset();
+        String dataset = queue(company, "directIncomes");
+        awaitFinished(company, dataset, "Complete");
+
+        assertThat(jdbc.queryForObject("select full_sync from dataset where id = ?", Boolean.class,
+                UUID.fromString(dataset))).isFalse();
+        assertThat(QBO.traffic().callsByEndpoint(ALICE_REALM)).as("changes only, one CDC call per entity")
+                .containsEntry("cdc", 3L).doesNotContainKeys("query:RefundReceipt", "query:Deposit");
+        assertThat(recordJson(connection, "directIncomes", "refundReceipt-" + refunds.get(1)).path("note")
+                .asString()).isEqualTo("Refund changed");
+        assertThat(recordJson(connection, "directIncomes", "deposit-" + deposits.get(1)).path("note").asString())
+                .isEqualTo("Deposit changed");
+        assertThat(deleted(connection, "directIncomes", "refundReceipt-" + refunds.get(2))).isTrue();
+        assertThat(deleted(connection, "directIncomes", "deposit-" + deposits.get(2))).isTrue();
+        assertThat(count(connection, "directIncomes")).as("nothing lost, nothing doubled").isEqualTo(before);
+        assertConformsToCodat(connection);
+        assertThat(QBO.violations()).isEmpty();
+    }
+
+    @Test
+    void changeDataCaptureOfAccountTransactionsPicksUpAChangedDepositAndBothSidesOfADeletedTransfer() {
+        String company = company(false);
+        String connection = QuickBooksFixture.createConnection(api, company);
+        link(company, connection, QboSettings.ALICE, ALICE_REALM);
+        awaitFinished(company, queue(company, "accountTransactions"), "Complete");
+        long before = count(connection, "accountTransactions");
+        String deposit = QBO.records(ALICE_REALM, "Deposit").get(3).path("Id").asString();
+        String transfer = QBO.records(ALICE_REALM, "Transfer").get(2).path("Id").asString();
+
+        QBO.updateRecord(ALICE_REALM, "Deposit", deposit, d -> d.put("PrivateNote", "Deposit changed"));
+        QBO.deleteRecord(ALICE_REALM, "Transfer", transfer);
+        QBO.traffic().reset();
+        String dataset = queue(company, "accountTransactions");
+        awaitFinished(company, dataset, "Complete");
+
+        assertThat(jdbc.queryForObject("select full_sync from dataset where id = ?", Boolean.class,
+                UUID.fromString(dataset))).isFalse();
+        assertThat(QBO.traffic().callsByEndpoint(ALICE_REALM)).as("the bank accounts, then changes only")
+                .containsEntry("cdc", 7L).containsEntry("query:Account", 1L).doesNotContainKey("query:Deposit");
+        assertThat(recordJson(connection, "accountTransactions", "deposit-" + deposit).path("note").asString())
+                .isEqualTo("Deposit changed");
+        assertThat(deleted(connection, "accountTransactions", "transfer-" + transfer + "-from")).isTrue();
+        assertThat(deleted(connection, "accountTransactions", "transfer-" + transfer + "-to")).isTrue();
+        assertThat(count(connection, "accountTransactions")).as("nothing lost, nothing doubled").isEqualTo(before);
         assertConformsToCodat(connection);
         assertThat(QBO.violations()).isEmpty();
     }
@@ -539,6 +611,49 @@ class QuickBooksConnectorIT {
             assertThat(paid.path("totalAmount").decimalValue()).isEqualByComparingTo(purchase.path("TotalAmt")
                     .decimalValue());
         }
+        for (JsonNode refund : QBO.records(ALICE_REALM, "RefundReceipt")) {
+            JsonNode income = recordJson(connection, "directIncomes", "refundReceipt-" + refund.path("Id").asString());
+            assertThat(income.path("totalAmount").decimalValue()).as("a refund is negative income")
+                    .isEqualByComparingTo(refund.path("TotalAmt").decimalValue().negate());
+            assertThat(sum(income.path("lineItems"), "totalAmount")).isEqualByComparingTo(income.path("totalAmount")
+                    .decimalValue());
+            assertThat(income.path("paymentAllocations").get(0).path("payment").path("accountRef").path("id")
+                    .asString()).isEqualTo(refund.path("DepositToAccountRef").path("value").asString());
+        }
+        int linked = 0;
+        int mixed = 0;
+        for (JsonNode deposit : QBO.records(ALICE_REALM, "Deposit")) {
+            List<JsonNode> other = unlinkedLines(deposit);
+            BigDecimal income = other.stream().map(l -> l.path("Amount").decimalValue())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal moved = BigDecimal.ZERO;
+            for (JsonNode line : deposit.path("Line")) {
+                if (!line.path("LinkedTxn").isEmpty()) {
+                    moved = moved.add(line.path("Amount").decimalValue());
+                    assertThat(QBO.records(ALICE_REALM, "Payment")).as("a deposited payment exists")
+                            .anyMatch(p -> p.path("Id").asString().equals(line.path("LinkedTxn").get(0)
+                                    .path("TxnId").asString()));
+                }
+            }
+            assertThat(income.add(moved)).as("deposit " + deposit.path("Id")).isEqualByComparingTo(deposit
+                    .path("TotalAmt").decimalValue());
+            String id = "deposit-" + deposit.path("Id").asString();
+            if (other.isEmpty()) {
+                linked++;
+                assertThat(jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type ="
+                        + " 'directIncomes' and record_id = ?", Long.class, UUID.fromString(connection), id))
+                        .as("payments taken to the bank are no income").isZero();
+                continue;
+            }
+            mixed += moved.signum() != 0 ? 1 : 0;
+            JsonNode direct = recordJson(connection, "directIncomes", id);
+            assertThat(direct.path("totalAmount").decimalValue()).isEqualByComparingTo(income);
+            assertThat(direct.path("lineItems")).hasSize(other.size());
+            assertThat(direct.path("paymentAllocations").get(0).path("payment").path("accountRef").path("id")
+                    .asString()).isEqualTo(deposit.path("DepositToAccountRef").path("value").asString());
+        }
+        assertThat(linked).as("deposits of payments only").isPositive();
+        assertThat(mixed).as("deposits of payments and other money").isPositive();
         for (JsonNode source : QBO.records(ALICE_REALM, "Transfer")) {
             JsonNode transfer = recordJson(connection, "transfers", source.path("Id").asString());
             assertThat(transfer.path("from").path("accountRef").path("id").asString())
@@ -548,6 +663,142 @@ class QuickBooksConnectorIT {
             assertThat(transfer.path("to").path("amount").decimalValue()).isEqualByComparingTo(source
                     .path("Amount").decimalValue());
         }
+    }
+
+    /**
+     * Every movement of money through a bank or card account is one account transaction (a transfer two, one per
+     * side), on the account QuickBooks names, signed by direction; its lines add up to it; and per account they add up
+     * to what the emulated company's documents moved. Payments into Undeposited Funds move no bank money.
+     */
+    private void assertAccountTransactions(String connection) {
+        java.util.Set<String> banks = new java.util.HashSet<>();
+        QBO.records(ALICE_REALM, "Account").stream().filter(a -> List.of("Bank", "Credit Card")
+                .contains(a.path("AccountType").asString(""))).forEach(a -> banks.add(a.path("Id").asString()));
+        Map<String, BigDecimal> expected = new java.util.TreeMap<>();
+        List<String> ids = new ArrayList<>();
+        java.util.function.BiConsumer<String, Object[]> moved = (id, accountAndAmount) -> {
+            String account = (String) accountAndAmount[0];
+            if (account != null && banks.contains(account)) {
+                ids.add(id);
+                expected.merge(account, (BigDecimal) accountAndAmount[1], BigDecimal::add);
+            }
+        };
+        for (JsonNode p : QBO.records(ALICE_REALM, "Payment")) {
+            moved.accept("payment-" + p.path("Id").asString(), new Object[] {p.path("DepositToAccountRef")
+                    .path("value").asString(null), p.path("TotalAmt").decimalValue()});
+        }
+        for (JsonNode p : QBO.records(ALICE_REALM, "BillPayment")) {
+            JsonNode from = "CreditCard".equals(p.path("PayType").asString()) ? p.path("CreditCardPayment")
+                    .path("CCAccountRef") : p.path("CheckPayment").path("BankAccountRef");
+            moved.accept("billPayment-" + p.path("Id").asString(), new Object[] {from.path("value").asString(null),
+                    p.path("TotalAmt").decimalValue().negate()});
+        }
+        for (JsonNode p : QBO.records(ALICE_REALM, "Purchase")) {
+            BigDecimal total = p.path("TotalAmt").decimalValue();
+            moved.accept("purchase-" + p.path("Id").asString(), new Object[] {p.path("AccountRef").path("value")
+                    .asString(null), p.path("Credit").asBoolean(false) ? total : total.negate()});
+        }
+        for (String[] receipt : List.of(new String[] {"SalesReceipt", "salesReceipt-", "1"},
+                new String[] {"RefundReceipt", "refundReceipt-", "-1"}, new String[] {"Deposit", "deposit-", "1"})) {
+            for (JsonNode r : QBO.records(ALICE_REALM, receipt[0])) {
+                moved.accept(receipt[1] + r.path("Id").asString(), new Object[] {r.path("DepositToAccountRef")
+                        .path("value").asString(null), r.path("TotalAmt").decimalValue()
+                        .multiply(new BigDecimal(receipt[2]))});
+            }
+        }
+        for (JsonNode t : QBO.records(ALICE_REALM, "Transfer")) {
+            moved.accept("transfer-" + t.path("Id").asString() + "-from", new Object[] {t.path("FromAccountRef")
+                    .path("value").asString(null), t.path("Amount").decimalValue().negate()});
+            moved.accept("transfer-" + t.path("Id").asString() + "-to", new Object[] {t.path("ToAccountRef")
+                    .path("value").asString(null), t.path("Amount").decimalValue()});
+        }
+        assertThat(count(connection, "accountTransactions")).isEqualTo(ids.size());
+        assertThat(QBO.records(ALICE_REALM, "Payment")).as("payments into Undeposited Funds are not bank money")
+                .anyMatch(p -> !ids.contains("payment-" + p.path("Id").asString()));
+        Map<String, BigDecimal> cached = new java.util.TreeMap<>();
+        for (String id : ids) {
+            JsonNode transaction = recordJson(connection, "accountTransactions", id);
+            assertThat(sum(transaction.path("lines"), "amount")).as(id).isEqualByComparingTo(transaction
+                    .path("totalAmount").decimalValue());
+            cached.merge(transaction.path("bankAccountRef").path("id").asString(), transaction.path("totalAmount")
+                    .decimalValue(), BigDecimal::add);
+        }
+        assertThat(cached.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((account, amount) -> assertThat(cached.get(account)).as("account " + account)
+                .isEqualByComparingTo(amount));
+        JsonNode deposit = null;
+        for (JsonNode d : QBO.records(ALICE_REALM, "Deposit")) {
+            if (d.path("Line").size() > 1 && !d.path("Line").get(0).path("LinkedTxn").isEmpty()) {
+                deposit = d;
+            }
+        }
+        assertThat(deposit).as("a deposit of a payment").isNotNull();
+        JsonNode line = recordJson(connection, "accountTransactions", "deposit-" + deposit.path("Id").asString())
+                .path("lines").get(0);
+        assertThat(line.path("recordRef").path("dataType").asString()).isEqualTo("payments");
+        assertThat(line.path("recordRef").path("id").asString()).isEqualTo(deposit.path("Line").get(0)
+                .path("LinkedTxn").get(0).path("TxnId").asString());
+    }
+
+    /**
+     * An invoice's (a bill's) payment allocations name exactly the payments whose lines pay it; with one, its amount is
+     * what those lines paid, which is what the document no longer owes.
+     */
+    private void assertAllocations(String connection, String dataType, String entity, String paymentEntity) {
+        Map<String, BigDecimal> paid = new java.util.HashMap<>();
+        Map<String, java.util.Set<String>> payers = new java.util.HashMap<>();
+        for (JsonNode payment : QBO.records(ALICE_REALM, paymentEntity)) {
+            for (JsonNode line : payment.path("Line")) {
+                for (JsonNode link : line.path("LinkedTxn")) {
+                    if (link.path("TxnType").asString().equals(entity)) {
+                        paid.merge(link.path("TxnId").asString(), line.path("Amount").decimalValue(), BigDecimal::add);
+                        payers.computeIfAbsent(link.path("TxnId").asString(), k -> new java.util.TreeSet<>())
+                                .add(payment.path("Id").asString());
+                    }
+                }
+            }
+        }
+        int single = 0;
+        int several = 0;
+        for (JsonNode document : QBO.records(ALICE_REALM, entity)) {
+            String id = document.path("Id").asString();
+            JsonNode allocations = recordJson(connection, dataType, id).path("paymentAllocations");
+            java.util.Set<String> named = new java.util.TreeSet<>();
+            allocations.forEach(a -> named.add(a.path("payment").path("id").asString()));
+            assertThat(named).as(entity + " " + id).isEqualTo(payers.getOrDefault(id, java.util.Set.of()));
+            if (named.size() == 1) {
+                single++;
+                BigDecimal amount = allocations.get(0).path("allocation").path("totalAmount").decimalValue();
+                assertThat(amount).as(entity + " " + id).isEqualByComparingTo(paid.get(id))
+                        .isEqualByComparingTo(document.path("TotalAmt").decimalValue()
+                                .subtract(document.path("Balance").decimalValue()));
+            } else if (named.size() > 1) {
+                several++;
+                assertThat(allocations).allSatisfy(a -> assertThat(a.path("allocation").has("totalAmount"))
+                        .as("the split is the payments' own").isFalse());
+            }
+        }
+        assertThat(single).as(entity + "s paid by one payment").isPositive();
+        assertThat(several).as(entity + "s paid by several").isPositive();
+    }
+
+    /** A deposit's lines that link no other transaction: money not counted before. */
+    private static List<JsonNode> unlinkedLines(JsonNode deposit) {
+        List<JsonNode> lines = new ArrayList<>();
+        deposit.path("Line").forEach(line -> {
+            if (line.path("LinkedTxn").isEmpty()) {
+                lines.add(line);
+            }
+        });
+        return lines;
+    }
+
+    private static BigDecimal sum(JsonNode items, String field) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode item : items) {
+            sum = sum.add(item.path(field).decimalValue());
+        }
+        return sum;
     }
 
     /** The lender listens for {@code connection.disconnected} at {@code hooks}. */

@@ -140,7 +140,7 @@ public final class QuickBooksFirstSyncBenchmark {
         Map<String, Integer> counts = new TreeMap<>();
         for (String entity : List.of("Account", "Customer", "Vendor", "Invoice", "Bill", "Payment", "BillPayment",
                 "CreditMemo", "VendorCredit", "Item", "TaxRate", "TaxCode", "Class", "Department", "JournalEntry",
-                "PurchaseOrder", "Purchase", "SalesReceipt", "Transfer", "PaymentMethod")) {
+                "PurchaseOrder", "Purchase", "SalesReceipt", "RefundReceipt", "Deposit", "Transfer", "PaymentMethod")) {
             counts.put(entity, qbo.count(REALM, entity));
         }
         counts.put("Account(bank)", (int) qbo.records(REALM, "Account").stream().filter(a -> List.of("Bank",

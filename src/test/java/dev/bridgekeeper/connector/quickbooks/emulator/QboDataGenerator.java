@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import tools.jackson.databind.node.ArrayNode;
@@ -32,6 +33,8 @@ final class QboDataGenerator {
     private int vendorCount;
     private int itemCount;
     private Instant lastCreated;
+    /** Payments received into Undeposited Funds that no deposit has taken to the bank yet, oldest first. */
+    private List<ObjectNode> undeposited = new ArrayList<>();
 
     private QboDataGenerator(QboCompany company, long seed, Instant now) {
         this.company = company;
@@ -63,6 +66,8 @@ final class QboDataGenerator {
         List<ObjectNode> bills = company.list("Bill");
         for (int i = 0; i < v.billPayments(); i++) billPayment(bills);
         for (int i = 0; i < v.journalEntries(); i++) journalEntry();
+        undeposited = new ArrayList<>(company.list("Payment").stream()
+                .filter(p -> "14".equals(p.path("DepositToAccountRef").path("value").asString())).toList());
         for (int i = 0; i < v.bankTransactions(); i++) {
             int kind = random.nextInt(20);
             if (kind < 10) purchase(); else if (kind < 17) deposit(); else transfer();
@@ -146,7 +151,7 @@ final class QboDataGenerator {
         t.put("TotalAmt", total).put("ApplyTaxAfterDiscount", false).put("PrintStatus", "NotSet");
         if (!entity.equals("RefundReceipt")) t.put("EmailStatus", "NotSet");
         switch (entity) {
-            case "Invoice" -> t.put("Balance", openBalance(total));
+            case "Invoice" -> t.put("Balance", total); // open until a payment settles it
             case "CreditMemo" -> t.put("Balance", BigDecimal.ZERO).put("RemainingCredit", BigDecimal.ZERO);
             case "Estimate" -> t.put("TxnStatus", "Pending").put("ExpirationDate", txnDate.plusDays(30).toString());
             case "SalesReceipt", "RefundReceipt" -> {
@@ -172,7 +177,7 @@ final class QboDataGenerator {
         t.put("TotalAmt", total);
         if (entity.equals("Bill")) {
             t.put("DueDate", txnDate.plusDays(30).toString());
-            t.put("Balance", openBalance(total));
+            t.put("Balance", total); // open until a bill payment settles it
         }
         if (entity.equals("PurchaseOrder")) t.put("POStatus", random.nextBoolean() ? "Open" : "Closed").put("EmailStatus", "NotSet");
         company.put(entity, t);
@@ -205,41 +210,89 @@ final class QboDataGenerator {
         return total;
     }
 
+    /**
+     * A payment received into Undeposited Funds, settling one to three open invoices of one customer: each in full,
+     * except that the last is sometimes paid half. Each invoice's Balance drops by what it was paid and it links the
+     * payment back (its LinkedTxn), as QuickBooks keeps both sides.
+     */
     private void payment(List<ObjectNode> invoices) {
         long id = company.nextId("Payment");
         ObjectNode p = base(id);
         LocalDate txnDate = txnDate(p);
-        ObjectNode invoice = invoices.get(random.nextInt(invoices.size()));
-        BigDecimal amount = new BigDecimal(invoice.get("TotalAmt").asString());
-        p.set("CustomerRef", invoice.get("CustomerRef").deepCopy());
+        List<ObjectNode> settled = settle(invoices, "CustomerRef", id, "Payment");
+        if (settled.isEmpty()) return;
+        p.set("CustomerRef", settled.get(0).get("CustomerRef").deepCopy());
         p.set("DepositToAccountRef", ref("14", null));
-        p.put("TotalAmt", amount).put("UnappliedAmt", 0).put("ProcessPayment", false);
         p.put("TxnDate", txnDate.toString());
         p.set("CurrencyRef", ref("USD", "United States Dollar"));
-        ObjectNode line = p.putArray("Line").addObject();
-        line.put("Amount", amount);
-        line.putArray("LinkedTxn").addObject().put("TxnId", invoice.get("Id").asString()).put("TxnType", "Invoice");
+        BigDecimal amount = paymentLines(p, settled, "Invoice");
+        p.put("TotalAmt", amount).put("UnappliedAmt", 0).put("ProcessPayment", false);
         company.put("Payment", p);
     }
 
+    /** A cheque from Checking settling one to three open bills of one vendor, as payments settle invoices. */
     private void billPayment(List<ObjectNode> bills) {
         long id = company.nextId("BillPayment");
         ObjectNode p = base(id);
         LocalDate txnDate = txnDate(p);
-        ObjectNode bill = bills.get(random.nextInt(bills.size()));
-        BigDecimal amount = new BigDecimal(bill.get("TotalAmt").asString());
-        p.set("VendorRef", bill.get("VendorRef").deepCopy());
+        // a bill names a cheque payment BillPaymentCheck in its LinkedTxn (Intuit's Bill reference)
+        List<ObjectNode> settled = settle(bills, "VendorRef", id, "BillPaymentCheck");
+        if (settled.isEmpty()) return;
+        p.set("VendorRef", settled.get(0).get("VendorRef").deepCopy());
         p.put("PayType", "Check");
         ObjectNode check = p.putObject("CheckPayment");
         check.set("BankAccountRef", ref("1", "Checking"));
         check.put("PrintStatus", "NotSet");
+        BigDecimal amount = paymentLines(p, settled, "Bill");
         p.put("TotalAmt", amount);
         p.put("DocNumber", String.valueOf(5000 + id)).put("TxnDate", txnDate.toString());
         p.set("CurrencyRef", ref("USD", "United States Dollar"));
-        ObjectNode line = p.putArray("Line").addObject();
-        line.put("Amount", amount);
-        line.putArray("LinkedTxn").addObject().put("TxnId", bill.get("Id").asString()).put("TxnType", "Bill");
         company.put("BillPayment", p);
+    }
+
+    /**
+     * Picks an open document and up to two more of the same party, pays them (the last sometimes half), lowers their
+     * Balance and links the payment on them; answers the documents, each with the amount paid as "paid".
+     */
+    private List<ObjectNode> settle(List<ObjectNode> documents, String party, long paymentId, String paymentType) {
+        List<ObjectNode> open = documents.stream().filter(d -> new BigDecimal(d.get("Balance").asString()).signum() > 0).toList();
+        if (open.isEmpty()) return List.of();
+        ObjectNode first = open.get(random.nextInt(open.size()));
+        String partyId = first.get(party).get("value").asString();
+        List<ObjectNode> chosen = new ArrayList<>(List.of(first));
+        int more = random.nextInt(3);
+        for (ObjectNode d : open) {
+            if (chosen.size() > more) break;
+            if (d != first && partyId.equals(d.get(party).get("value").asString())) chosen.add(d);
+        }
+        List<ObjectNode> paid = new ArrayList<>();
+        for (int k = 0; k < chosen.size(); k++) {
+            ObjectNode d = chosen.get(k);
+            BigDecimal balance = new BigDecimal(d.get("Balance").asString());
+            BigDecimal amount = k == chosen.size() - 1 && random.nextInt(4) == 0
+                    ? balance.divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP) : balance;
+            d.put("Balance", balance.subtract(amount));
+            ArrayNode links = d.has("LinkedTxn") ? (ArrayNode) d.get("LinkedTxn") : d.putArray("LinkedTxn");
+            links.addObject().put("TxnId", String.valueOf(paymentId)).put("TxnType", paymentType);
+            ObjectNode copy = d.deepCopy();
+            copy.put("paid", amount);
+            paid.add(copy);
+        }
+        return paid;
+    }
+
+    /** One line per settled document, linked to it; answers the total. */
+    private static BigDecimal paymentLines(ObjectNode payment, List<ObjectNode> settled, String documentType) {
+        ArrayNode lines = payment.putArray("Line");
+        BigDecimal total = BigDecimal.ZERO;
+        for (ObjectNode d : settled) {
+            BigDecimal amount = new BigDecimal(d.get("paid").asString());
+            ObjectNode line = lines.addObject();
+            line.put("Amount", amount);
+            line.putArray("LinkedTxn").addObject().put("TxnId", d.get("Id").asString()).put("TxnType", documentType);
+            total = total.add(amount);
+        }
+        return total;
     }
 
     private void journalEntry() {
@@ -284,17 +337,39 @@ final class QboDataGenerator {
         company.put("Purchase", p);
     }
 
+    /**
+     * A bank deposit. About half take undeposited payments to the bank (lines linked to each Payment, no detail: the
+     * money was counted as income when it was received); the others, and some of those, carry a line of other money
+     * (DepositLineDetail: sales not invoiced, interest), which is income. The total is the sum of the lines.
+     */
     private void deposit() {
         long id = company.nextId("Deposit");
         ObjectNode d = base(id);
         LocalDate txnDate = txnDate(d);
         d.set("DepositToAccountRef", random.nextInt(4) == 0 ? ref("2", "Savings") : ref("1", "Checking"));
-        BigDecimal amount = money(40, 5000);
-        d.put("TotalAmt", amount).put("TxnDate", txnDate.toString());
+        d.put("TxnDate", txnDate.toString());
         d.set("CurrencyRef", ref("USD", "United States Dollar"));
-        ObjectNode line = d.putArray("Line").addObject();
-        line.put("Id", "1").put("LineNum", 1).put("Amount", amount).put("DetailType", "DepositLineDetail");
-        line.putObject("DepositLineDetail").set("AccountRef", random.nextInt(5) == 0 ? ref("18", "Interest Earned") : ref("5", "Services"));
+        ArrayNode lines = d.putArray("Line");
+        BigDecimal total = BigDecimal.ZERO;
+        int linked = undeposited.isEmpty() || random.nextBoolean() ? 0 : 1 + random.nextInt(3);
+        for (int k = 0; k < linked && !undeposited.isEmpty(); k++) {
+            ObjectNode payment = undeposited.remove(0);
+            BigDecimal amount = new BigDecimal(payment.get("TotalAmt").asString());
+            ObjectNode line = lines.addObject();
+            line.put("Id", String.valueOf(lines.size())).put("LineNum", lines.size()).put("Amount", amount);
+            line.putArray("LinkedTxn").addObject().put("TxnId", payment.get("Id").asString()).put("TxnType", "Payment")
+                    .put("TxnLineId", "0");
+            total = total.add(amount);
+        }
+        if (lines.isEmpty() || random.nextInt(4) == 0) {
+            BigDecimal amount = money(40, 5000);
+            ObjectNode line = lines.addObject();
+            line.put("Id", String.valueOf(lines.size())).put("LineNum", lines.size()).put("Amount", amount)
+                    .put("DetailType", "DepositLineDetail");
+            line.putObject("DepositLineDetail").set("AccountRef", random.nextInt(5) == 0 ? ref("18", "Interest Earned") : ref("5", "Services"));
+            total = total.add(amount);
+        }
+        d.put("TotalAmt", total);
         company.put("Deposit", d);
     }
 
@@ -329,13 +404,6 @@ final class QboDataGenerator {
 
     private LocalDate txnDate(ObjectNode n) {
         return LocalDate.ofInstant(lastCreated, company.zone); // the record base(...) just made: TxnDate is its creation day
-    }
-
-    private BigDecimal openBalance(BigDecimal total) {
-        int r = random.nextInt(10);
-        if (r < 6) return BigDecimal.ZERO;
-        if (r < 8) return total;
-        return total.divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
     }
 
     private BigDecimal money(int min, int max) {

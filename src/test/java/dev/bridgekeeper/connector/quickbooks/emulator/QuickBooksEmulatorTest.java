@@ -494,6 +494,73 @@ class QuickBooksEmulatorTest {
         assertThat(xsd.validate("Invoice", QboWire.JSON.createObjectNode().put("Id", "1").put("Bogus", 1))).isNotEmpty();
     }
 
+    /**
+     * Both sides of a settlement agree, as in QuickBooks: what a payment's lines pay an invoice (a bill payment a bill)
+     * is what the invoice's Balance no longer owes, and the invoice links the payment back. Payments received into
+     * Undeposited Funds reach the bank through deposits that link each at most once, for its amount; other deposit
+     * lines link nothing. Refund receipts are paid from a bank account.
+     */
+    @Test
+    void paymentsSettleTheDocumentsTheyLinkAndDepositsTakeUndepositedPaymentsToTheBank() {
+        start(QboSettings.builder());
+        // entity, document it pays, how the document names it in LinkedTxn
+        for (String[] sides : List.of(new String[] {"Payment", "Invoice", "Payment"},
+                new String[] {"BillPayment", "Bill", "BillPaymentCheck"})) {
+            Map<String, BigDecimal> paid = new java.util.HashMap<>();
+            Map<String, Set<String>> payers = new java.util.HashMap<>();
+            for (JsonNode payment : qbo.records(ALICE_REALM, sides[0])) {
+                BigDecimal lines = BigDecimal.ZERO;
+                for (JsonNode line : payment.get("Line")) {
+                    for (JsonNode link : line.path("LinkedTxn")) {
+                        assertThat(link.get("TxnType").asString()).isEqualTo(sides[1]);
+                        paid.merge(link.get("TxnId").asString(), line.get("Amount").decimalValue(), BigDecimal::add);
+                        payers.computeIfAbsent(link.get("TxnId").asString(), k -> new HashSet<>())
+                                .add(payment.get("Id").asString());
+                    }
+                    lines = lines.add(line.get("Amount").decimalValue());
+                }
+                assertThat(lines).isEqualByComparingTo(payment.get("TotalAmt").decimalValue());
+            }
+            int generated = 0;
+            for (JsonNode document : qbo.records(ALICE_REALM, sides[1])) {
+                String id = document.get("Id").asString();
+                Set<String> linked = new HashSet<>();
+                document.path("LinkedTxn").forEach(l -> {
+                    if (l.get("TxnType").asString().equals(sides[2])) linked.add(l.get("TxnId").asString());
+                });
+                if (!payers.containsKey(id)) continue;
+                generated++;
+                assertThat(linked).as(sides[1] + " " + id).isEqualTo(payers.get(id));
+                assertThat(document.get("TotalAmt").decimalValue().subtract(document.get("Balance").decimalValue()))
+                        .as(sides[1] + " " + id).isEqualByComparingTo(paid.get(id));
+            }
+            assertThat(generated).isGreaterThan(20);
+        }
+        Map<String, BigDecimal> payments = new java.util.HashMap<>();
+        qbo.records(ALICE_REALM, "Payment").forEach(p -> payments.put(p.get("Id").asString(), p.get("TotalAmt").decimalValue()));
+        Set<String> deposited = new HashSet<>();
+        int other = 0;
+        for (JsonNode deposit : qbo.records(ALICE_REALM, "Deposit")) {
+            BigDecimal lines = BigDecimal.ZERO;
+            for (JsonNode line : deposit.get("Line")) {
+                lines = lines.add(line.get("Amount").decimalValue());
+                if (line.path("LinkedTxn").isEmpty()) {
+                    assertThat(line.path("DepositLineDetail").path("AccountRef").isObject()).isTrue();
+                    other++;
+                    continue;
+                }
+                String payment = line.get("LinkedTxn").get(0).get("TxnId").asString();
+                assertThat(deposited.add(payment)).as("deposited once: " + payment).isTrue();
+                assertThat(line.get("Amount").decimalValue()).isEqualByComparingTo(payments.get(payment));
+            }
+            assertThat(lines).isEqualByComparingTo(deposit.get("TotalAmt").decimalValue());
+        }
+        assertThat(deposited).hasSizeGreaterThan(10);
+        assertThat(other).isGreaterThan(10);
+        assertThat(qbo.records(ALICE_REALM, "RefundReceipt")).hasSizeGreaterThan(2)
+                .allSatisfy(r -> assertThat(r.path("DepositToAccountRef").path("value").asString()).isEqualTo("1"));
+    }
+
     @Test
     void theDiscoveryDocumentPointsAtTheEmulator() throws Exception {
         start(QboSettings.builder());

@@ -1,0 +1,44 @@
+package dev.bridgekeeper.connector.quickbooks;
+
+import dev.bridgekeeper.connector.DataTypeReader;
+import dev.bridgekeeper.connector.PageSink;
+import dev.bridgekeeper.connector.ReadContext;
+import dev.bridgekeeper.connector.ReadRequest;
+import java.util.HashSet;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code accountTransactions} ({@link QboAccountTransactions}): first the company's bank and card accounts, with the
+ * very query the {@code bankAccounts} reader sends, so a document can be told to move bank money; then the documents,
+ * entity after entity, each with the query (or change data capture call) its own data type's reader sends.
+ */
+final class QboAccountTransactionReader implements DataTypeReader {
+
+    private final QuickBooksApi api;
+    private final QboRecords records;
+
+    QboAccountTransactionReader(QuickBooksApi api, QboRecords records) {
+        this.api = api;
+        this.records = records;
+    }
+
+    @Override
+    public void read(ReadContext context, ReadRequest request, PageSink sink) {
+        QboAccountTransactions transactions = new QboAccountTransactions(records, banks(context, request));
+        new QboSourcesReader(api, records, transactions.sources()).read(context, request, sink);
+    }
+
+    private Set<String> banks(ReadContext context, ReadRequest request) {
+        int size = Math.max(1, Math.min(QboEntityReader.MAX_RESULTS, request.pageSize()));
+        Set<String> banks = new HashSet<>();
+        for (int start = 1; ; start += size) {
+            JsonNode page = api.query(context, "select * from Account WHERE " + QuickBooksConnector.BANK_ACCOUNTS
+                    + " ORDERBY Id STARTPOSITION " + start + " MAXRESULTS " + size).path("Account");
+            page.forEach(account -> banks.add(QboValues.text(account, "Id")));
+            if (page.size() < size) {
+                return banks;
+            }
+        }
+    }
+}
