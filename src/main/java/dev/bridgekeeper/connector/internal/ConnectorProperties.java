@@ -55,7 +55,4 @@ record ConnectorProperties(Http http, RateLimits rateLimits, SharedReadLimits sh
         sharedReads = sharedReads == null ? new SharedReadLimits(null, null) : sharedReads;
     }
 
-    ConnectorProperties(Http http, RateLimits rateLimits) {
-        this(http, rateLimits, null);
-    }
 }

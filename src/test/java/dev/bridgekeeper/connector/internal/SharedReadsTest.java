@@ -58,7 +58,7 @@ class SharedReadsTest {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T05:00:00Z"));
     private final ConnectorProperties properties = new ConnectorProperties(new ConnectorProperties.Http(
-            Duration.ofSeconds(2), Duration.ofSeconds(10), DataSize.ofMegabytes(1)), null);
+            Duration.ofSeconds(2), Duration.ofSeconds(10), DataSize.ofMegabytes(1)), null, null);
     private final HttpTransport transport = new HttpTransport(properties);
     private SharedReads memo = memo(DataSize.ofMegabytes(1).toBytes());
 
