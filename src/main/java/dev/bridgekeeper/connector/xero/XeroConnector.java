@@ -58,8 +58,9 @@ class XeroConnector implements Connector {
         XeroDocuments documents = new XeroDocuments(json, mapping);
         XeroBooks books = new XeroBooks(json, mapping);
         Map<String, DataTypeReader> readers = new LinkedHashMap<>();
-        readers.put("company", list("Organisation", false, null, null, Map.of(), false,
-                org -> mapping.company(org, clock.instant())));
+        // shared with the reports, which ask the same Organisation for the currency
+        readers.put("company", new XeroListReader(api, new XeroListReader.Endpoint("Organisation", false, null, null,
+                Map.of(), false, XeroListReader.one(org -> mapping.company(org, clock.instant())), true)));
         readers.put("chartOfAccounts", list("Accounts", false, null, null, Map.of(), true, mapping::account));
         readers.put("bankAccounts", list("Accounts", false, "Type==\"BANK\"", null, Map.of(), true,
                 books::bankAccount));

@@ -171,6 +171,10 @@ class XeroConnectorIT {
         String connection = XeroFixture.createConnection(api, company);
         link(company, connection);
         awaitStatuses(company, DATA_TYPES, "Complete");
+        assertThat(XERO.stats().apiCallsByEndpoint()).as("shared reads: the company and both reports read"
+                + " Organisation once; bank transactions, direct costs and direct incomes read BankTransactions once")
+                .containsEntry("GET /Organisation", 1L)
+                .containsEntry("GET /BankTransactions", (long) ((XERO.ledger(DEMO).count("BankTransactions") + 4) / 5));
 
         Ledger ledger = XERO.ledger(DEMO);
         assertThat(count(connection, "company")).isEqualTo(1);
