@@ -1,6 +1,7 @@
 package dev.bridgekeeper.connector;
 
 import dev.bridgekeeper.integration.Integration;
+import dev.bridgekeeper.platform.ids.ConnectionId;
 
 /**
  * Who a {@link PlatformHttp} calls as.
@@ -10,9 +11,17 @@ import dev.bridgekeeper.integration.Integration;
  *                       (token endpoint, tenant discovery)
  * @param token          the bearer token; null for calls without one (token and revocation endpoints)
  * @param metered        whether the connector's rate policy applies (false for OAuth endpoints)
+ * @param connection     the connection the calls read for: {@link PlatformHttp#sharingAnswers() shared answers}
+ *                       are shared only between calls of one connection; null shares none
  */
 public record HttpBinding(Integration integration, String appClientId, String organisationId, BearerToken token,
-        boolean metered) {
+        boolean metered, ConnectionId connection) {
+
+    /** Calls made for no connection (linking, disconnecting): no answer is shared. */
+    public HttpBinding(Integration integration, String appClientId, String organisationId, BearerToken token,
+            boolean metered) {
+        this(integration, appClientId, organisationId, token, metered, null);
+    }
 
     /** Calls to OAuth endpoints: deadline and size cap only. */
     public static HttpBinding unmetered(Integration integration) {

@@ -34,6 +34,19 @@ public interface PlatformHttp {
      */
     Pending start(HttpRequest request);
 
+    /**
+     * This HTTP, with its GETs' successful answers shared for a short while ({@code
+     * bridgekeeper.connectors.shared-reads.*}) with the connection's other reads: a read asking for exactly the page
+     * another read of the same connection asked for (same URL, query and headers) waits for that call or takes its
+     * kept answer, with no vendor call, rate permit or in-flight slot of its own. For data types read from one
+     * vendor list (e.g. Xero's BankTransactions: bank transactions, direct costs, direct incomes), which must then
+     * ask in exactly the same way and filter locally. Not shared between instances; without a connection (see
+     * {@link HttpBinding#connection()}) nothing is shared.
+     */
+    default PlatformHttp sharingAnswers() {
+        return this;
+    }
+
     /** A call under way. */
     interface Pending {
 

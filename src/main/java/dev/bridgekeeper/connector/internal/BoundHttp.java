@@ -18,7 +18,8 @@ import java.util.Optional;
  * short), then the call with its bearer token (once more with a renewed token after an answer the connector reads as
  * a refusal of the token, a 401 by default; a refusal of the renewed one may end the authorization), then the vendor's
  * signals: a 429 blocks the organisation for every instance and ends the read with RetryLater, a 5xx ends it with
- * RetryLater, the remaining-budget headers are recorded.
+ * RetryLater, the remaining-budget headers are recorded. {@link #sharingAnswers()} puts the {@link SharedReads} memo
+ * in front of all that for GETs: a kept or in-flight answer costs no permit and no slot.
  */
 final class BoundHttp implements PlatformHttp {
 
@@ -27,14 +28,29 @@ final class BoundHttp implements PlatformHttp {
     private final RateGate gate;
     private final RateGate.Meter meter;
     private final AuthorizationAdapter authorization;
+    private final SharedReads memo;
+    private final boolean sharing;
 
     BoundHttp(HttpBinding binding, HttpTransport transport, RateGate gate, RateGate.Meter meter,
-            AuthorizationAdapter authorization) {
+            AuthorizationAdapter authorization, SharedReads memo) {
+        this(binding, transport, gate, meter, authorization, memo, false);
+    }
+
+    private BoundHttp(HttpBinding binding, HttpTransport transport, RateGate gate, RateGate.Meter meter,
+            AuthorizationAdapter authorization, SharedReads memo, boolean sharing) {
         this.binding = binding;
         this.transport = transport;
         this.gate = gate;
         this.meter = meter;
         this.authorization = authorization;
+        this.memo = memo;
+        this.sharing = sharing;
+    }
+
+    @Override
+    public PlatformHttp sharingAnswers() {
+        return sharing || binding.connection() == null ? this
+                : new BoundHttp(binding, transport, gate, meter, authorization, memo, true);
     }
 
     /** One attempt: the in-flight slot it holds and the call. */
@@ -42,6 +58,63 @@ final class BoundHttp implements PlatformHttp {
 
     @Override
     public Pending start(HttpRequest request) {
+        return sharing && "GET".equals(request.method()) ? shared(request) : call(request);
+    }
+
+    /** Before the limits: the kept answer, a wait for the same call of another read, or the call, then kept. */
+    private Pending shared(HttpRequest request) {
+        SharedReads.Claim claim = memo.claim(SharedReads.Key.of(sharingKey(), request));
+        if (!claim.makesTheCall()) {
+            return new Pending() {
+                @Override
+                public PlatformResponse await() {
+                    PlatformResponse answer = claim.awaitAnswer();
+                    return answer != null ? answer : shared(request).await(); // the other call failed: call anew
+                }
+
+                @Override
+                public void cancel() {}
+            };
+        }
+        Pending call;
+        try {
+            call = call(request);
+        } catch (RuntimeException e) {
+            claim.abandon();
+            throw e;
+        }
+        return new Pending() {
+            @Override
+            public PlatformResponse await() {
+                PlatformResponse response;
+                try {
+                    response = call.await();
+                } catch (RuntimeException e) {
+                    claim.abandon();
+                    throw e;
+                }
+                claim.publish(response);
+                return response;
+            }
+
+            @Override
+            public void cancel() {
+                try {
+                    call.cancel();
+                } finally {
+                    claim.abandon();
+                }
+            }
+        };
+    }
+
+    /** Whose answers these are: the connection, its organisation and the app (the token is not part of it). */
+    private String sharingKey() {
+        return binding.integration().key() + "|" + binding.appClientId() + "|" + binding.organisationId() + "|"
+                + binding.connection();
+    }
+
+    private Pending call(HttpRequest request) {
         String token = binding.token() == null ? null : binding.token().current();
         Attempt first = begin(request, token);
         return new Pending() {

@@ -17,9 +17,11 @@ import org.springframework.util.unit.DataSize;
  *                         that rounds its windows or whose clock runs at another pace)
  * @param slotReleaseDelay an in-flight slot becomes free this long after its answer was read, for the vendor to
  *                         count the call as finished too
+ * @param sharedReads      how long and how much of the vendor's GET answers are kept for the connection's other
+ *                         reads that ask the same ({@link SharedReads})
  */
 @ConfigurationProperties("bridgekeeper.connectors")
-record ConnectorProperties(Http http, RateLimits rateLimits) {
+record ConnectorProperties(Http http, RateLimits rateLimits, SharedReadLimits sharedReads) {
 
     record Http(Duration connectTimeout, Duration responseTimeout, DataSize maxBodySize) {
 
@@ -39,8 +41,18 @@ record ConnectorProperties(Http http, RateLimits rateLimits) {
         }
     }
 
+    record SharedReadLimits(Duration ttl, DataSize maxSize) {
+
+        SharedReadLimits {
+            ttl = ttl == null ? Duration.ofMinutes(5) : ttl;
+            maxSize = maxSize == null ? DataSize.ofMegabytes(64) : maxSize;
+        }
+    }
+
     ConnectorProperties {
         http = http == null ? new Http(null, null, null) : http;
         rateLimits = rateLimits == null ? new RateLimits(null, null, null) : rateLimits;
+        sharedReads = sharedReads == null ? new SharedReadLimits(null, null) : sharedReads;
     }
+
 }

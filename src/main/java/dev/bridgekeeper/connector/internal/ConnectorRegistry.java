@@ -7,6 +7,7 @@ import dev.bridgekeeper.connector.PlatformHttp;
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.platform.StartupProblem;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +34,17 @@ class ConnectorRegistry implements Connectors {
     private final IntegrationCatalog catalog;
     private final HttpTransport transport;
     private final RateGate gate;
+    private final SharedReads memo;
 
     ConnectorRegistry(List<Connector> connectors, IntegrationCatalog catalog, HttpTransport transport,
-            RateGate gate) {
+            RateGate gate, ConnectorProperties properties, Clock clock) {
         this.byId = connectors.stream().collect(Collectors.toUnmodifiableMap(Connector::id, Function.identity()));
         this.catalog = catalog;
         this.transport = transport;
         this.gate = gate;
+        // a waiting read gives up on another's call after the longest a call can take: its deadline and rate wait
+        this.memo = new SharedReads(clock, properties.sharedReads().ttl(), properties.sharedReads().maxSize()
+                .toBytes(), properties.http().responseTimeout().plus(properties.rateLimits().maxInlineWait()));
         check();
     }
 
@@ -76,6 +81,6 @@ class ConnectorRegistry implements Connectors {
     public PlatformHttp http(HttpBinding binding) {
         RateGate.Meter meter = binding.metered() ? gate.meter(binding, of(binding.integration()).ratePolicy(),
                 catalog.settings(binding.integration().key())) : RateGate.Meter.NONE;
-        return new BoundHttp(binding, transport, gate, meter, of(binding.integration()).authorization());
+        return new BoundHttp(binding, transport, gate, meter, of(binding.integration()).authorization(), memo);
     }
 }

@@ -30,6 +30,12 @@ final class XeroApi {
 
     /** GET {@code {api-base}/{endpoint}?{query}}; the answer's envelope. */
     JsonNode get(ReadContext context, String endpoint, Map<String, String> query, Instant modifiedSince) {
+        return get(context, endpoint, query, modifiedSince, false);
+    }
+
+    /** As {@link #get(ReadContext, String, Map, Instant)}; {@code shared}: the answer is shared (see XeroListReader). */
+    JsonNode get(ReadContext context, String endpoint, Map<String, String> query, Instant modifiedSince,
+            boolean shared) {
         StringBuilder url = new StringBuilder(context.settings().requireUrl(Integration.API_BASE)).append('/')
                 .append(endpoint);
         String separator = "?";
@@ -44,7 +50,8 @@ final class XeroApi {
         if (modifiedSince != null) {
             headers.put("If-Modified-Since", XeroDates.ifModifiedSince(modifiedSince));
         }
-        PlatformResponse response = context.http().get(URI.create(url.toString()), headers);
+        PlatformResponse response = (shared ? context.http().sharingAnswers() : context.http())
+                .get(URI.create(url.toString()), headers);
         int status = response.status();
         if (status == 200) {
             try {

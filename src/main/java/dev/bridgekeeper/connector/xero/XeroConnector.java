@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Xero (Codat platform key {@code gbol}). Reads Organisation, Accounts (chart of accounts and bank accounts),
  * Contacts (customers and suppliers, archived ones included), Invoices (invoices and bills), CreditNotes (credit
- * notes and bill credit notes), Payments (payments and bill payments), BankTransactions, Journals (journal entries,
+ * notes and bill credit notes), Payments (payments and bill payments), BankTransactions (bank transactions, direct
+ * costs and direct incomes: one read, its pages shared), Journals (journal entries,
  * offset paging), TaxRates, TrackingCategories, Items, PurchaseOrders, BankTransfers (transfers) and the ProfitAndLoss and BalanceSheet
  * reports (monthly statements); docs/connectors/xero.md has the table.
  * Paged lists ask for up to 1,000 records a page. Xero's documented limits (developer.xero.com/faq/limits): per
@@ -57,8 +58,9 @@ class XeroConnector implements Connector {
         XeroDocuments documents = new XeroDocuments(json, mapping);
         XeroBooks books = new XeroBooks(json, mapping);
         Map<String, DataTypeReader> readers = new LinkedHashMap<>();
-        readers.put("company", list("Organisation", false, null, null, Map.of(), false,
-                org -> mapping.company(org, clock.instant())));
+        // shared with the reports, which ask the same Organisation for the currency
+        readers.put("company", new XeroListReader(api, new XeroListReader.Endpoint("Organisation", false, null, null,
+                Map.of(), false, XeroListReader.one(org -> mapping.company(org, clock.instant())), true)));
         readers.put("chartOfAccounts", list("Accounts", false, null, null, Map.of(), true, mapping::account));
         readers.put("bankAccounts", list("Accounts", false, "Type==\"BANK\"", null, Map.of(), true,
                 books::bankAccount));
@@ -78,8 +80,11 @@ class XeroConnector implements Connector {
                 "Date", Map.of(), true, p -> documents.payment(p, true)));
         readers.put("billPayments", list("Payments", true, anyOf("PaymentType", XeroDocuments.PAYABLE_PAYMENTS),
                 "Date", Map.of(), true, p -> documents.payment(p, false)));
-        readers.put("bankTransactions", list("BankTransactions", true, null, "Date", Map.of(), true,
-                books::bankTransaction));
+        // three data types from one list: the same request for each (no where on Type), shared, filtered here
+        XeroCashTransactions cash = new XeroCashTransactions(json, mapping);
+        readers.put("bankTransactions", bankTransactions(books::bankTransaction));
+        readers.put("directCosts", bankTransactions(cash::directCost));
+        readers.put("directIncomes", bankTransactions(cash::directIncome));
         readers.put("journalEntries", new XeroJournalReader(api, books::journalEntry));
         readers.put("taxRates", list("TaxRates", false, null, null, Map.of(), false, books::taxRate));
         readers.put("trackingCategories", new XeroListReader(api, new XeroListReader.Endpoint("TrackingCategories",
@@ -126,6 +131,11 @@ class XeroConnector implements Connector {
             Map<String, String> extra, boolean incremental, Function<JsonNode, ConnectorRecord> mapper) {
         return new XeroListReader(api, new XeroListReader.Endpoint(endpoint, paged, where, dateField, extra,
                 incremental, XeroListReader.one(mapper)));
+    }
+
+    private XeroListReader bankTransactions(Function<JsonNode, ConnectorRecord> mapper) {
+        return new XeroListReader(api, new XeroListReader.Endpoint("BankTransactions", true, null, "Date", Map.of(),
+                true, XeroListReader.one(mapper), true));
     }
 
     /** Xero's filter for "field is one of these", e.g. {@code PaymentType=="A" OR PaymentType=="B"}. */

@@ -8,6 +8,7 @@ import dev.bridgekeeper.connector.ReadRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +36,18 @@ final class XeroListReader implements DataTypeReader {
      * @param incremental whether the endpoint takes If-Modified-Since
      * @param mapper      Xero record → its standard-model records (none to leave it out; several where Xero nests
      *                    what Codat lists flat, e.g. tracking categories and their options)
+     * @param shared      whether the pages are shared with the connection's other reads of the same endpoint
+     *                    ({@link dev.bridgekeeper.connector.PlatformHttp#sharingAnswers()}): the data types read
+     *                    from one list ask exactly the same and filter locally, so a first sync reads it once
      */
     record Endpoint(String endpoint, boolean paged, String where, String dateField, Map<String, String> extra,
-            boolean incremental, Function<JsonNode, List<ConnectorRecord>> mapper) {}
+            boolean incremental, Function<JsonNode, List<ConnectorRecord>> mapper, boolean shared) {
+
+        Endpoint(String endpoint, boolean paged, String where, String dateField, Map<String, String> extra,
+                boolean incremental, Function<JsonNode, List<ConnectorRecord>> mapper) {
+            this(endpoint, paged, where, dateField, extra, incremental, mapper, false);
+        }
+    }
 
     /** A mapper giving one record, or none for null. */
     static Function<JsonNode, List<ConnectorRecord>> one(Function<JsonNode, ConnectorRecord> mapper) {
@@ -60,6 +70,11 @@ final class XeroListReader implements DataTypeReader {
         int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, request.pageSize()));
         int page = request.cursor() == null ? 1 : Integer.parseInt(request.cursor());
         Instant since = endpoint.incremental() ? request.modifiedSince() : null;
+        if (since != null && endpoint.shared()) {
+            // the data types sharing a list last started reading seconds apart: from the same minute on, they send
+            // the same request (a few more seconds of changes read again are merged as they are)
+            since = since.truncatedTo(ChronoUnit.MINUTES);
+        }
         while (true) {
             Map<String, String> query = new LinkedHashMap<>();
             if (endpoint.paged()) {
@@ -71,7 +86,7 @@ final class XeroListReader implements DataTypeReader {
             if (where != null) {
                 query.put("where", where);
             }
-            JsonNode envelope = api.get(context, endpoint.endpoint(), query, since);
+            JsonNode envelope = api.get(context, endpoint.endpoint(), query, since, endpoint.shared());
             List<ConnectorRecord> records = new ArrayList<>();
             // the envelope's list is named after the endpoint, except Organisation's (Organisations)
             JsonNode listed = envelope.path(endpoint.endpoint().equals("Organisation") ? "Organisations"

@@ -56,8 +56,9 @@ final class XeroReportReader {
             YearMonth newest = request.cursor() == null ? now : YearMonth.parse(request.cursor().split(" ")[0]);
             String currency = request.cursor() != null && request.cursor().contains(" ")
                     ? request.cursor().substring(request.cursor().indexOf(' ') + 1)
-                    : XeroMapping.text(api.get(context, "Organisation", Map.of(), null).path("Organisations").path(0),
-                            "BaseCurrency");
+                    // shared: the company read and the other report ask for the same Organisation
+                    : XeroMapping.text(api.get(context, "Organisation", Map.of(), null, true).path("Organisations")
+                            .path(0), "BaseCurrency");
             int total = Math.max(1, (int) (now.getYear() * 12L + now.getMonthValue() - earliest.getYear() * 12L
                     - earliest.getMonthValue() + 1));
             while (!newest.isBefore(earliest)) {

@@ -33,7 +33,7 @@ class HttpTransportTest {
     private HttpServer platform;
     private final ScheduledExecutorService trickle = Executors.newScheduledThreadPool(2);
     private final HttpTransport transport = new HttpTransport(new ConnectorProperties(
-            new ConnectorProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(1), DataSize.ofBytes(1024)), null));
+            new ConnectorProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(1), DataSize.ofBytes(1024)), null, null));
 
     @BeforeEach
     void start() throws IOException {

@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Xero connector end to end against the Xero emulator, over real HTTP on the embedded PostgreSQL: the linkUrl
@@ -55,6 +56,7 @@ class XeroConnectorIT {
             "AccountingInvoice", "bills", "AccountingBill", "creditNotes", "AccountingCreditNote", "billCreditNotes",
             "AccountingBillCreditNote", "payments", "AccountingPayment", "billPayments", "AccountingBillPayment",
             "bankAccounts", "AccountingBankAccount", "bankTransactions", "AccountingBankTransaction",
+            "directCosts", "AccountingDirectCost", "directIncomes", "AccountingDirectIncome",
             "journalEntries", "AccountingJournalEntry", "taxRates", "AccountingTaxRate", "trackingCategories",
             "AccountingTrackingCategory", "items", "AccountingItem", "purchaseOrders", "AccountingPurchaseOrder",
             "transfers", "AccountingTransfer");
@@ -169,6 +171,10 @@ class XeroConnectorIT {
         String connection = XeroFixture.createConnection(api, company);
         link(company, connection);
         awaitStatuses(company, DATA_TYPES, "Complete");
+        assertThat(XERO.stats().apiCallsByEndpoint()).as("shared reads: the company and both reports read"
+                + " Organisation once; bank transactions, direct costs and direct incomes read BankTransactions once")
+                .containsEntry("GET /Organisation", 1L)
+                .containsEntry("GET /BankTransactions", (long) ((XERO.ledger(DEMO).count("BankTransactions") + 4) / 5));
 
         Ledger ledger = XERO.ledger(DEMO);
         assertThat(count(connection, "company")).isEqualTo(1);
@@ -274,6 +280,10 @@ class XeroConnectorIT {
         assertThat(count(connection, "bankAccounts")).isEqualTo(
                 ledger.count("Accounts", a -> "BANK".equals(a.path("Type").asString(""))));
         assertThat(count(connection, "bankTransactions")).isEqualTo(ledger.count("BankTransactions"));
+        assertThat(count(connection, "directCosts")).isPositive().isEqualTo(ledger.count("BankTransactions",
+                t -> "SPEND".equals(t.path("Type").asString(""))));
+        assertThat(count(connection, "directIncomes")).isPositive().isEqualTo(ledger.count("BankTransactions",
+                t -> "RECEIVE".equals(t.path("Type").asString(""))));
         assertThat(count(connection, "journalEntries")).as("more than one offset call")
                 .isGreaterThan(100).isEqualTo(ledger.journals().size());
         assertThat(count(connection, "taxRates")).isEqualTo(ledger.count("TaxRates"));
@@ -359,6 +369,117 @@ class XeroConnectorIT {
         assertThat(years.path("reports").path(0).path("income").path("value").decimalValue()
                 .add(years.path("reports").path(1).path("income").path("value").decimalValue()))
                 .as("two years of sales").isPositive();
+    }
+
+    /**
+     * Direct costs and direct incomes are Xero's spend-money and receive-money transactions, the same records bank
+     * transactions are read from: the three data types ask for the same BankTransactions pages and the pages are
+     * shared, so reading all three costs the vendor calls of reading bank transactions alone.
+     */
+    @Test
+    void directCostsAndDirectIncomesShareTheBankTransactionsReadAndFollowChanges() {
+        List<String> cash = List.of("bankTransactions", "directCosts", "directIncomes");
+        String alone = company(false);
+        link(alone, XeroFixture.createConnection(api, alone));
+        XERO.stats().reset();
+        awaitFinished(alone, queue(alone, "bankTransactions"), "Complete");
+        long bankTransactionsAlone = XERO.stats().apiCallsByEndpoint().get("GET /BankTransactions");
+        assertThat(bankTransactionsAlone).as("several pages").isGreaterThan(3);
+
+        String company = company(false);
+        String connection = XeroFixture.createConnection(api, company);
+        link(company, connection);
+        XERO.stats().reset();
+        List<String> pulls = cash.stream().map(dataType -> queue(company, dataType)).toList();
+        pulls.forEach(pull -> awaitFinished(company, pull, "Complete"));
+        assertThat(XERO.stats().apiCallsByEndpoint()).as("one read for the three data types")
+                .containsEntry("GET /BankTransactions", bankTransactionsAlone);
+
+        Ledger ledger = XERO.ledger(DEMO);
+        assertCashTypesMatch(connection, ledger);
+        // a user in Xero edits a spend-money and a receive-money transaction and deletes one of each
+        List<String> spent = idsOf(ledger, "SPEND");
+        List<String> received = idsOf(ledger, "RECEIVE");
+        ledger.change("BankTransactions", spent.get(1), t -> t.put("Reference", "Spend changed by the test"));
+        ledger.change("BankTransactions", received.get(1), t -> t.put("Reference", "Receipt changed by the test"));
+        ledger.delete("BankTransactions", spent.get(4));
+        ledger.delete("BankTransactions", received.get(4));
+        XERO.stats().reset();
+        List<String> again = cash.stream().map(dataType -> queue(company, dataType)).toList();
+        again.forEach(pull -> awaitFinished(company, pull, "Complete"));
+
+        for (String pull : again) {
+            assertThat(jdbc.queryForObject("select full_sync from dataset where id = ?", Boolean.class,
+                    UUID.fromString(pull))).isFalse();
+        }
+        // each pull reads changes since its own last read, asked for from that minute on: the pulls whose last
+        // reads began in the same minute share one call (the changes fit one page)
+        Long minutes = jdbc.queryForObject("select count(distinct date_trunc('minute', modified_since)) from dataset"
+                + " where id in (?, ?, ?)", Long.class, again.stream().map(UUID::fromString).toArray());
+        assertThat(XERO.stats().apiCallsByEndpoint()).as("changes only, one call per minute the pulls ask from")
+                .containsEntry("GET /BankTransactions", minutes);
+        assertThat(recordJson(connection, "directCosts", spent.get(1)).path("reference").asString())
+                .isEqualTo("Spend changed by the test");
+        assertThat(recordJson(connection, "directIncomes", received.get(1)).path("reference").asString())
+                .isEqualTo("Receipt changed by the test");
+        for (String[] deleted : new String[][] {{"directCosts", spent.get(4)}, {"directIncomes", received.get(4)},
+                {"bankTransactions", spent.get(4)}, {"bankTransactions", received.get(4)}}) {
+            assertThat(jdbc.queryForObject("select deleted from record where connection_id = ? and data_type = ? and"
+                    + " record_id = ?", Boolean.class, UUID.fromString(connection), deleted[0], deleted[1]))
+                    .as(deleted[0] + " " + deleted[1]).isTrue();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type ="
+                + " 'directIncomes' and record_id = ?", Long.class, UUID.fromString(connection), spent.get(4)))
+                .as("a spend is never a direct income").isZero();
+        assertCashTypesMatch(connection, ledger);
+        assertThat(XERO.stats().violations()).isEmpty();
+    }
+
+    /**
+     * Direct costs and incomes hold every SPEND and RECEIVE transaction, in Codat's schemas, their totals and lines
+     * adding up to Xero's, paid in full from the transaction's bank account.
+     */
+    private void assertCashTypesMatch(String connection, Ledger ledger) {
+        UUID conn = UUID.fromString(connection);
+        for (String[] type : new String[][] {{"directCosts", "SPEND"}, {"directIncomes", "RECEIVE"}}) {
+            List<ObjectNode> xero = ledger.records("BankTransactions").stream()
+                    .filter(t -> type[1].equals(t.path("Type").asString(""))).toList();
+            assertThat(count(connection, type[0])).as(type[0]).isPositive().isEqualTo(xero.size());
+            java.math.BigDecimal total = xero.stream().map(t -> t.path("Total").decimalValue())
+                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+            assertThat(jdbc.queryForObject("select sum((data->>'totalAmount')::numeric) from record where"
+                    + " connection_id = ? and data_type = ?", java.math.BigDecimal.class, conn, type[0]))
+                    .as(type[0] + " total").isEqualByComparingTo(total);
+            assertThat(jdbc.queryForObject("select count(*) from record r where connection_id = ? and data_type = ?"
+                    + " and ((select sum((l->>'totalAmount')::numeric) from jsonb_array_elements(r.data->'lineItems')"
+                    + " l) <> (r.data->>'totalAmount')::numeric or (r.data#>>'{paymentAllocations,0,allocation,"
+                    + "totalAmount}')::numeric <> (r.data->>'totalAmount')::numeric or r.data#>>'{paymentAllocations,"
+                    + "0,payment,accountRef,id}' is null)", Long.class, conn, type[0]))
+                    .as(type[0] + ": lines and allocation add up to the total").isZero();
+            for (Map<String, Object> row : jdbc.queryForList("select data::text as data from record where"
+                    + " connection_id = ? and data_type = ?", conn, type[0])) {
+                JsonNode record = JSON.readTree((String) row.get("data"));
+                assertThat(CODAT.problems(record, SCHEMAS.get(type[0]))).as(type[0] + " " + record).isEmpty();
+            }
+        }
+        JsonNode taxed = jdbc.queryForList("select data::text from record where connection_id = ? and data_type ="
+                + " 'directCosts' and data#>>'{lineItems,0,taxRateRef,id}' is not null and"
+                + " (data#>>'{lineItems,0,taxAmount}')::numeric > 0 limit 1", String.class, conn).stream()
+                .map(JSON::readTree).findFirst().orElseThrow();
+        assertThat(taxed.path("lineItems").path(0).path("accountRef").path("id").asString()).isNotBlank();
+        assertThat(taxed.path("contactRef").path("dataType").asString()).isEqualTo("suppliers");
+    }
+
+    private static List<String> idsOf(Ledger ledger, String type) {
+        return ledger.records("BankTransactions").stream().filter(t -> type.equals(t.path("Type").asString(""))
+                && "AUTHORISED".equals(t.path("Status").asString(""))).map(t -> t.path("BankTransactionID")
+                .asString()).toList();
+    }
+
+    private String queue(String company, String dataType) {
+        Api.Response queued = api.post("/companies/" + company + "/data/queue/" + dataType, null);
+        assertThat(queued.status()).as(queued.toString()).isEqualTo(200);
+        return queued.json().path("id").asString();
     }
 
     @Test
