@@ -140,7 +140,11 @@ class RateGate {
                     return pass;
                 }
                 if (System.nanoTime() + wait.toNanos() > deadline) {
-                    throw new RetryLater(RetryLater.Reason.PACED, wait, "Waiting " + wait.toMillis()
+                    // the read comes back half an inline wait early and waits the rest here: a job due at a
+                    // moment starts up to a polling interval later, which would otherwise delay every window
+                    Duration inline = properties.rateLimits().maxInlineWait();
+                    Duration comeBack = wait.compareTo(inline) > 0 ? wait.minus(inline.dividedBy(2)) : wait;
+                    throw new RetryLater(RetryLater.Reason.PACED, comeBack, "Waiting " + wait.toMillis()
                             + " ms for the platform's rate limits (" + names(meter) + ").");
                 }
                 LockSupport.parkNanos(wait.toNanos());

@@ -2,6 +2,7 @@ package dev.bridgekeeper.connector.quickbooks;
 
 import dev.bridgekeeper.connector.ConnectorRecord;
 import dev.bridgekeeper.connector.DataTypeReader;
+import dev.bridgekeeper.connector.PageAhead;
 import dev.bridgekeeper.connector.PageSink;
 import dev.bridgekeeper.connector.ReadContext;
 import dev.bridgekeeper.connector.ReadFailure;
@@ -87,21 +88,24 @@ final class QboEntityReader implements DataTypeReader {
     private void readAll(ReadContext context, ReadRequest request, int start, PageSink sink) {
         int size = Math.max(1, Math.min(MAX_RESULTS, request.pageSize()));
         String where = where(request);
-        while (true) {
-            JsonNode page = api.query(context, "select * from " + source.entity() + where + " ORDERBY Id"
-                    + " STARTPOSITION " + start + " MAXRESULTS " + size);
-            List<ConnectorRecord> out = new ArrayList<>();
-            JsonNode listed = page.path(source.entity());
-            for (JsonNode entity : listed) {
-                out.addAll(source.mapper().apply(entity));
-            }
-            boolean last = listed.size() < size;
-            sink.accept(out, last ? null : "start:" + (start + size), last ? 100 : 50);
-            if (last) {
-                return;
-            }
-            start += size;
-        }
+        // a full page may have one after it: that call goes out while this page is mapped and staged
+        PageAhead.read(() -> page(context, where, start, size), page -> page.last() ? null
+                : () -> page(context, where, page.start() + size, size), page -> {
+                    List<ConnectorRecord> out = new ArrayList<>();
+                    for (JsonNode entity : page.listed()) {
+                        out.addAll(source.mapper().apply(entity));
+                    }
+                    sink.accept(out, page.last() ? null : "start:" + (page.start() + size), page.last() ? 100 : 50);
+                });
+    }
+
+    /** One query's entities, from 1-based position {@code start}; fewer than asked for means the last. */
+    private record Page(JsonNode listed, int start, boolean last) {}
+
+    private Page page(ReadContext context, String where, int start, int size) {
+        JsonNode listed = api.query(context, "select * from " + source.entity() + where + " ORDERBY Id"
+                + " STARTPOSITION " + start + " MAXRESULTS " + size).path(source.entity());
+        return new Page(listed, start, listed.size() < size);
     }
 
     private void readChanges(ReadContext context, ReadRequest request, Instant since, PageSink sink) {

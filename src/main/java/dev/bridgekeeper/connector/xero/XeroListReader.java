@@ -2,6 +2,7 @@ package dev.bridgekeeper.connector.xero;
 
 import dev.bridgekeeper.connector.ConnectorRecord;
 import dev.bridgekeeper.connector.DataTypeReader;
+import dev.bridgekeeper.connector.PageAhead;
 import dev.bridgekeeper.connector.PageSink;
 import dev.bridgekeeper.connector.ReadContext;
 import dev.bridgekeeper.connector.ReadRequest;
@@ -68,41 +69,46 @@ final class XeroListReader implements DataTypeReader {
     @Override
     public void read(ReadContext context, ReadRequest request, PageSink sink) {
         int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, request.pageSize()));
-        int page = request.cursor() == null ? 1 : Integer.parseInt(request.cursor());
-        Instant since = endpoint.incremental() ? request.modifiedSince() : null;
-        if (since != null && endpoint.shared()) {
-            // the data types sharing a list last started reading seconds apart: from the same minute on, they send
-            // the same request (a few more seconds of changes read again are merged as they are)
-            since = since.truncatedTo(ChronoUnit.MINUTES);
+        int first = request.cursor() == null ? 1 : Integer.parseInt(request.cursor());
+        Instant modifiedSince = endpoint.incremental() ? request.modifiedSince() : null;
+        // the data types sharing a list last started reading seconds apart: from the same minute on, they send the
+        // same request (a few more seconds of changes read again are merged as they are)
+        Instant since = modifiedSince != null && endpoint.shared() ? modifiedSince.truncatedTo(ChronoUnit.MINUTES)
+                : modifiedSince;
+        // a page that is not the last has one after it: that call goes out while this page is mapped and staged
+        PageAhead.read(() -> call(context, request, since, first, pageSize), answer -> answer.last() ? null
+                : () -> call(context, request, since, answer.page() + 1, pageSize), answer -> {
+                    List<ConnectorRecord> records = new ArrayList<>();
+                    for (JsonNode item : answer.listed()) {
+                        records.addAll(endpoint.mapper().apply(item));
+                    }
+                    int percent = answer.last() ? 100 : answer.pageCount() > 0
+                            ? (int) (100L * answer.page() / answer.pageCount()) : 50;
+                    sink.accept(records, answer.last() ? null : String.valueOf(answer.page() + 1), percent);
+                });
+    }
+
+    /** One call's records, its page number and Xero's page count (-1 when not given). */
+    private record Answer(JsonNode listed, int page, int pageCount, boolean last) {}
+
+    private Answer call(ReadContext context, ReadRequest request, Instant since, int page, int pageSize) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (endpoint.paged()) {
+            query.put("page", String.valueOf(page));
+            query.put("pageSize", String.valueOf(pageSize));
         }
-        while (true) {
-            Map<String, String> query = new LinkedHashMap<>();
-            if (endpoint.paged()) {
-                query.put("page", String.valueOf(page));
-                query.put("pageSize", String.valueOf(pageSize));
-            }
-            query.putAll(endpoint.extra());
-            String where = where(request);
-            if (where != null) {
-                query.put("where", where);
-            }
-            JsonNode envelope = api.get(context, endpoint.endpoint(), query, since, endpoint.shared());
-            List<ConnectorRecord> records = new ArrayList<>();
-            // the envelope's list is named after the endpoint, except Organisation's (Organisations)
-            JsonNode listed = envelope.path(endpoint.endpoint().equals("Organisation") ? "Organisations"
-                    : endpoint.endpoint());
-            for (JsonNode item : listed) {
-                records.addAll(endpoint.mapper().apply(item));
-            }
-            int pageCount = envelope.path("pagination").path("pageCount").asInt(-1);
-            boolean last = !endpoint.paged() || listed.size() < pageSize || pageCount >= 0 && page >= pageCount;
-            int percent = last ? 100 : pageCount > 0 ? (int) (100L * page / pageCount) : 50;
-            sink.accept(records, last ? null : String.valueOf(page + 1), percent);
-            if (last) {
-                return;
-            }
-            page++;
+        query.putAll(endpoint.extra());
+        String where = where(request);
+        if (where != null) {
+            query.put("where", where);
         }
+        JsonNode envelope = api.get(context, endpoint.endpoint(), query, since, endpoint.shared());
+        // the envelope's list is named after the endpoint, except Organisation's (Organisations)
+        JsonNode listed = envelope.path(endpoint.endpoint().equals("Organisation") ? "Organisations"
+                : endpoint.endpoint());
+        int pageCount = envelope.path("pagination").path("pageCount").asInt(-1);
+        boolean last = !endpoint.paged() || listed.size() < pageSize || pageCount >= 0 && page >= pageCount;
+        return new Answer(listed, page, pageCount, last);
     }
 
     /** The data type's filter, and the sync settings' from-date when the endpoint dates its records. */

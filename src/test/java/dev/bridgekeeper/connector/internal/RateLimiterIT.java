@@ -1,8 +1,10 @@
 package dev.bridgekeeper.connector.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.bridgekeeper.connector.RetryLater;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,7 +114,25 @@ class RateLimiterIT {
         Collections.sort(nanos);
         System.out.printf("Rate limiter per call (3 windows, 1 slot claim + release, %d calls): median %.2f ms,"
                 + " p95 %.2f ms%n", calls, nanos.get(calls / 2) / 1e6, nanos.get(calls * 95 / 100) / 1e6);
-        assertThat(nanos.get(calls / 2)).as("a permit and a slot are a few milliseconds at most")
-                .isLessThan(Duration.ofMillis(50).toNanos());
+        // a measurement, not a pass/fail timing: the figure goes to docs/BENCHMARKS.md
+    }
+
+    @Autowired
+    RateGate gate;
+
+    @Test
+    void aReadPacedPastTheInlineWaitComesBackEarlyAndWaitsTheRestInline() {
+        String key = "test|" + UUID.randomUUID() + "|minute";
+        RateGate.Meter meter = new RateGate.Meter(List.of(new RateLimiter.Window(key, 1, Duration.ofSeconds(20))),
+                List.of(), List.of(), null, java.util.Map.of());
+        gate.enter(meter).close();
+
+        assertThatThrownBy(() -> gate.enter(meter)).isInstanceOfSatisfying(RetryLater.class, paced -> {
+            assertThat(paced.reason()).isEqualTo(RetryLater.Reason.PACED);
+            // the permit is about 20 s away (plus the 1-s margin); the read is rescheduled half the 5-s inline wait
+            // sooner, so a job that starts a polling interval late still meets the permit
+            assertThat(paced.retryAfter()).isGreaterThan(Duration.ofSeconds(16))
+                    .isLessThanOrEqualTo(Duration.ofMillis(18_500));
+        });
     }
 }

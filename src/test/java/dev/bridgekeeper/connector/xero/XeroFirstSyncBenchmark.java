@@ -183,6 +183,21 @@ public final class XeroFirstSyncBenchmark {
         r.put("firstCallAfterRequestSeconds", FirstSyncBench.round(firstCallSeconds));
         r.put("lastCallToLastCompletionSeconds", FirstSyncBench.round(lastCallToEnd));
         r.putPOJO("callsPerWindowFromFirstCall", perWindow);
+        // each run of a minute's permits (calls 1-60, 61-120, ...): when it started and ended after the first call,
+        // and what it read; the gaps between runs are the limit's wait, the last run's length is the read's tail
+        List<Map<String, Object>> runs = new ArrayList<>();
+        int perMinute = PER_MINUTE;
+        for (int from = 0; from < arrivals.size(); from += perMinute) {
+            List<EmulatorStats.Arrival> run = arrivals.subList(from, Math.min(arrivals.size(), from + perMinute));
+            Map<String, Long> runCalls = new TreeMap<>();
+            run.forEach(a -> runCalls.merge(a.endpoint().replace("GET /", ""), 1L, Long::sum));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("from", FirstSyncBench.round((run.get(0).epochMillis() - firstCall) / 1000.0));
+            entry.put("to", FirstSyncBench.round((run.get(run.size() - 1).epochMillis() - firstCall) / 1000.0));
+            entry.put("calls", runCalls);
+            runs.add(entry);
+        }
+        r.putPOJO("permitRuns", runs);
         r.put("journalCallGapMedianMs", journalGaps.isEmpty() ? 0 : journalGaps.get(journalGaps.size() / 2));
         r.put("journalCallGapP90Ms", journalGaps.isEmpty() ? 0 : journalGaps.get(journalGaps.size() * 9 / 10));
 
