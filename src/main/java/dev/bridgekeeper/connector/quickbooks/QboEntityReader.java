@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -74,7 +75,11 @@ final class QboEntityReader implements DataTypeReader {
     public void read(ReadContext context, ReadRequest request, PageSink sink) {
         String cursor = request.cursor();
         if (cursor == null) {
-            cursor = request.modifiedSince() != null ? "cdc:" + request.modifiedSince() : "start:1";
+            // from the start of the minute: the data types reading one entity (Purchase: direct costs and account
+            // transactions) last started seconds apart, so they ask the same question and share one answer; the few
+            // seconds of changes read again are merged as they are
+            cursor = request.modifiedSince() != null
+                    ? "cdc:" + request.modifiedSince().truncatedTo(ChronoUnit.MINUTES) : "start:1";
         }
         if (cursor.startsWith("cdc:")) {
             readChanges(context, request, instant(cursor.substring(4)), sink);

@@ -41,18 +41,25 @@ final class QuickBooksApi {
         this.json = json;
     }
 
-    /** {@code GET …/query?query=}; the answer's {@code QueryResponse}. */
+    /**
+     * {@code GET …/query?query=}; the answer's {@code QueryResponse}. Shared with the connection's other reads for a
+     * short while: data types read from one entity (Purchase: direct costs and account transactions) send the same
+     * query and QuickBooks answers it once.
+     */
     JsonNode query(ReadContext context, String query) {
-        return get(context.http(), context.settings(), context.organisation().id(), "query", Map.of("query", query),
+        return get(context.http().sharingAnswers(), context.settings(), context.organisation().id(), "query", Map.of("query", query),
                 "query " + query).path("QueryResponse");
     }
 
-    /** {@code GET …/cdc?entities=&changedSince=}; the answer's {@code QueryResponse} of {@code entity}. */
+    /**
+     * {@code GET …/cdc?entities=&changedSince=}; the answer's {@code QueryResponse} of {@code entity}. Shared as
+     * queries are (see {@link QboEntityReader} for how data types reading one entity come to ask the same question).
+     */
     JsonNode changes(ReadContext context, String entity, Instant since) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("entities", entity);
         parameters.put("changedSince", since.truncatedTo(ChronoUnit.SECONDS).toString());
-        JsonNode answer = get(context.http(), context.settings(), context.organisation().id(), "cdc", parameters,
+        JsonNode answer = get(context.http().sharingAnswers(), context.settings(), context.organisation().id(), "cdc", parameters,
                 "change data capture of " + entity);
         for (JsonNode cdc : answer.path("CDCResponse")) {
             for (JsonNode response : cdc.path("QueryResponse")) {
