@@ -2,6 +2,10 @@ package dev.bridgekeeper.sandbox.internal;
 
 import java.util.Map;
 import org.springframework.context.ApplicationContext;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JacksonSerializable;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.jsontype.TypeSerializer;
 
 /**
  * Tests' seam into the sandbox's data: sets top-level fields of one organisation's record (any characters, those
@@ -16,6 +20,33 @@ public final class SandboxRecordEdits {
     private SandboxRecordEdits(SandboxDataStore store, SandboxDataProperties properties) {
         this.store = store;
         this.properties = properties;
+    }
+
+    /**
+     * A field value the data API writes as these bytes between quotes, unchecked and unescaped: a platform sending
+     * bytes that are not UTF-8 (no Java string can hold them).
+     */
+    public static Object rawString(byte[] bytes) {
+        return new RawString(bytes.clone());
+    }
+
+    private static final class RawString extends JacksonSerializable.Base {
+
+        private final byte[] bytes;
+
+        private RawString(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void serialize(JsonGenerator gen, SerializationContext context) {
+            gen.writeRawUTF8String(bytes, 0, bytes.length);
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator gen, SerializationContext context, TypeSerializer types) {
+            serialize(gen, context);
+        }
     }
 
     /** The sandbox of the application {@code context} (which must run the sandbox platforms). */
