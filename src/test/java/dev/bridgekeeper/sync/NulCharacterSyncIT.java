@@ -74,7 +74,7 @@ class NulCharacterSyncIT {
             assertThat(cached(api, second, id).path("customerName").asString()).isEqualTo("Nul\uFFFDName");
 
             // and the record does not stop the next sync
-            sandbox.post(CUSTOMERS + "/" + id + "/touch", null);
+            edits.touch("commerce", "user_good", "commerce-customers", id);
             assertThat(refresh(api, first).path("status").asString()).isEqualTo("Complete");
         } finally {
             edits.set("commerce", "user_good", "commerce-customers", id, Map.of("customerName", name));
@@ -109,7 +109,7 @@ class NulCharacterSyncIT {
             assertThat(cached(api, second, id).path("customerName").asString())
                     .isEqualTo("Lone\uFFFDHigh \uD83D\uDE00");
 
-            sandbox.post(CUSTOMERS + "/" + id + "/touch", null);
+            edits.touch("commerce", "user_good", "commerce-customers", id);
             assertThat(refresh(api, first).path("status").asString()).isEqualTo("Complete");
         } finally {
             edits.set("commerce", "user_good", "commerce-customers", id,
