@@ -3,6 +3,8 @@
 // file of the wrong type, uploads a PDF and an OFX statement (desktop: one dropped, one through the file button),
 // and is Done. The lender then lists and downloads both (bytes equal) and reads the OFX transactions through the
 // banking read API. axe-core on every upload screen (phone size); screenshots to target/screenshots/upload-<size>-*.png.
+// And an upload connection created with the API: its linkUrl opens Hosted Link, whose Get started leads to the upload
+// screen (not the accounts list), and Back from there to the accounts list.
 
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
@@ -191,3 +193,22 @@ for (const size of SIZES) {
       });
   });
 }
+
+test("an upload connection's linkUrl opens Hosted Link on the upload screen", async () => {
+  const company = await api("POST", "/companies", { name: "Upload link Ltd" });
+  const connection = await api("POST", `/companies/${company.id}/connections`, { platformKey: "upld" });
+  const context = await browser.newContext({ viewport: SIZES[0].viewport });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(connection.linkUrl);
+  assert.equal(new URL(page.url()).pathname, `/link/${company.id}`);
+  await link(page).getByRole("button", { name: "Get started" }).click();
+  await link(page).getByRole("heading", { name: "Upload documents" }).waitFor();
+  await link(page).getByText(CONSENT).waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, "upload-from-link-url.png") });
+  await link(page).getByRole("button", { name: "← Back", exact: true }).click();
+  await link(page).getByRole("button", { name: /^Accounting/ }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -15,6 +15,8 @@ export interface HostedStart {
   linkToken?: string;
   /** The lender as the page names it, shown before the company loads. */
   preview: LinkCompany;
+  /** The page was opened from an upload connection's linkUrl: the journey opens on its upload screen. */
+  uploadFirst: boolean;
 }
 
 /** The props for the page's element, and what the journey needs before it has a token. */
@@ -48,6 +50,7 @@ export function hostedStart(element: HTMLElement): HostedStart {
     },
     linkToken: token ? undefined : linkToken,
     preview: { companyId, companyName: "", lender: { name, logoUrl: logo } },
+    uploadFirst: element.getAttribute("start") === "upload",
   };
 }
 

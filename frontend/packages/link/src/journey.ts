@@ -50,6 +50,8 @@ export interface StartContext {
   redeem?: boolean;
   /** What the page already knows of the lender (Hosted Link), shown before the company loads. */
   preview?: LinkCompany;
+  /** Hosted Link opened from an upload connection's linkUrl: the upload screen instead of the accounts list. */
+  uploadFirst?: boolean;
 }
 
 export type JourneyEvent =
@@ -142,7 +144,8 @@ export type Transition = [JourneyState, Effect[]];
 
 export function initialJourney(options: LinkOptions = {}, context: StartContext = {}): JourneyState {
   return { screen: "loading", announcement: "", options, hosted: context.hosted === true,
-    sameTab: context.sameTab === true, redeeming: false, landingDone: false, busy: false, steps: sourceTypeSteps(options),
+    sameTab: context.sameTab === true, uploadFirst: context.uploadFirst === true, redeeming: false, landingDone: false,
+    busy: false, steps: sourceTypeSteps(options),
     pending: [], linked: {}, integrations: [], search: "", productTexts: [], notice: "", confirmingClose: false };
 }
 
@@ -213,6 +216,11 @@ function emit(event: FunnelEvent, detail: Record<string, unknown> = {}): Effect 
 /** Choose what to connect, after any additional consents still asked for. */
 function enter(state: JourneyState, effects: Effect[] = [], announcement = "", patch: Partial<JourneyState> = {}): Transition {
   const pending = patch.pending ?? state.pending;
+  if (state.uploadFirst && !pending.length) {
+    // an upload connection's linkUrl: straight to the upload screen, once
+    const [next, uploadEffects] = uploadTransition({ ...state, ...patch, uploadFirst: false }, { type: "uploadAsked" });
+    return [next, [...effects, ...uploadEffects]];
+  }
   return show(state, pending.length ? "additional" : "main", effects, announcement, patch);
 }
 
@@ -416,7 +424,8 @@ export function transition(state: JourneyState, event: JourneyEvent): Transition
       return state.connection ? [state, [{ kind: "reopenWindow", url: state.connection.linkUrl }]] : [state, []];
     case "back":
       if (state.screen === "upload") {
-        return state.busy ? [state, []] : show(state, "help", []);
+        // opened on the upload screen (no platform looked for): back to the accounts list
+        return state.busy ? [state, []] : show(state, state.step ? "help" : "main", []);
       }
       return show(state, state.screen === "consent" || state.screen === "help" ? "picker" : "main", []);
     case "uploadAsked":

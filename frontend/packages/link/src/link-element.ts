@@ -30,7 +30,7 @@ export class BridgekeeperLink extends LitElement {
   /** Bumped by every start, so answers to an earlier start's requests are dropped. */
   private run = 0;
   /** Hosted Link: the page's one-time link token (until redeemed) and the lender the page names. */
-  private hosted?: { linkToken?: string; preview: LinkCompany };
+  private hosted?: { linkToken?: string; preview: LinkCompany; uploadFirst: boolean };
   private layout?: MediaQueryList;
   private readonly layoutChanged = (e: MediaQueryListEvent) => this.send({ type: "layoutChanged", sameTab: e.matches });
 
@@ -55,7 +55,7 @@ export class BridgekeeperLink extends LitElement {
     if (!this._props && this.hasAttribute("hosted")) {
       const start = hostedStart(this);
       this._props = start.props;
-      this.hosted = { linkToken: start.linkToken, preview: start.preview };
+      this.hosted = { linkToken: start.linkToken, preview: start.preview, uploadFirst: start.uploadFirst };
     }
     // a phone turned, a window resized: the consent screen's words and the way to the platform follow
     this.layout = window.matchMedia?.(SMALL_SCREEN);
@@ -90,7 +90,8 @@ export class BridgekeeperLink extends LitElement {
     this.beacon = new Beacon();
     this.beaconWith(this.api);
     this.send({ type: "start", options: props.options ?? {}, configured, hosted: Boolean(this.hosted),
-      sameTab: smallScreen(), redeem: !configured && Boolean(this.hosted?.linkToken), preview: this.hosted?.preview });
+      sameTab: smallScreen(), redeem: !configured && Boolean(this.hosted?.linkToken), preview: this.hosted?.preview,
+      uploadFirst: this.hosted?.uploadFirst });
   }
 
   private readonly send = (event: JourneyEvent): void => {

@@ -50,6 +50,8 @@ export interface JourneyState {
   hosted: boolean;
   /** A small screen: the platform's sign-in takes this tab instead of a popup (and the words say so). */
   sameTab: boolean;
+  /** Opened from an upload connection's linkUrl: the upload screen comes first (cleared once shown). */
+  uploadFirst: boolean;
   /** Hosted Link opened with a one-time link: the landing shows first and Get started redeems the link. */
   redeeming: boolean;
   /** The customer is on their way past the landing page (it is not shown again once the company loads). */

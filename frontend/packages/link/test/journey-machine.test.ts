@@ -181,6 +181,24 @@ describe("every screen against every event", () => {
 });
 
 describe("uploading documents instead", () => {
+  it("opens on the upload screen when Hosted Link came from an upload connection's linkUrl, once", () => {
+    const hosted = { type: "start", options: { ...OPTIONS, showLandingPage: true }, configured: true, hosted: true,
+      uploadFirst: true } as const;
+    const landing = run(initialJourney(), hosted, { type: "companyLoaded", company: COMPANY })[0];
+    expect(landing.screen).toBe("landing");
+    const [asked, loading] = transition(landing, { type: "landingAccepted" });
+    expect(asked.screen).toBe("upload");
+    expect(asked.uploadFirst).toBe(false);
+    expect(kinds(loading)).toContain("loadUploads");
+    const back = run(asked, { type: "uploadsLoaded", uploads: { limits: LIMITS, consented: false, files: [] } },
+      { type: "back" })[0];
+    expect(back.screen).toBe("main");
+
+    const plain = run(initialJourney(), { ...hosted, uploadFirst: undefined }, { type: "companyLoaded", company: COMPANY },
+      { type: "landingAccepted" })[0];
+    expect(plain.screen).toBe("main");
+  });
+
   it("asks for the consent with the exact words, then checks files before sending them", () => {
     const [asked, loading] = transition(run(onPicker(), { type: "helpAsked" })[0], { type: "uploadAsked" });
     expect(asked.screen).toBe("upload");

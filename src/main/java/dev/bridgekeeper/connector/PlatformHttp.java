@@ -12,7 +12,8 @@ import java.util.Map;
  * default, and ending the authorization when the connector says a refused renewed token means that), takes the rate permits and the in-flight slot of the connector's
  * {@link RatePolicy} first, honours every instance's recorded vendor waits, turns a 429 into a shared wait and a
  * {@link RetryLater}, a 5xx or an unreachable platform into a {@link RetryLater}, and records the vendor's
- * remaining-budget headers. Other answers are returned as they are.
+ * remaining-budget headers. Other answers are returned as they are. A JSON or text body arrives as well-formed UTF-8:
+ * malformed byte sequences are replaced with U+FFFD, as a browser decodes them.
  */
 public interface PlatformHttp {
 

@@ -41,12 +41,16 @@ import org.springframework.web.util.HtmlUtils;
  * looks at the token (mail scanners and link previews open links too); the customer's "Get started" redeems
  * it ({@code POST /link/{companyId}}) for a Hosted Link token that the tab keeps, so the return from the
  * platform to the bare page carries on and the URL is worthless once used or expired.
+ *
+ * <p>{@code ?start=upload} (where an upload connection's linkUrl leads) opens the journey on its upload screen.
  */
 @RestController
 @Hidden
 class HostedLinkController {
 
     static final String PATH = "/link/{companyId:[0-9a-fA-F-]{36}}";
+    /** The {@code start} parameter's one value: the upload screen first (an upload connection's linkUrl). */
+    static final String START_UPLOAD = "upload";
 
     /** The page's only inline style (allowed by its hash): no margin, so the journey fills the window exactly. */
     private static final String PAGE_STYLE = "html,body{margin:0;padding:0;background:#fff}";
@@ -80,7 +84,10 @@ class HostedLinkController {
     record Redeemed(String accessToken, long expiresIn) {}
 
     @GetMapping(value = HostedLinkController.PATH, produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> page(@PathVariable UUID companyId, @RequestParam(required = false) String token) {
+    ResponseEntity<String> page(@PathVariable UUID companyId, @RequestParam(required = false) String token,
+            @RequestParam(required = false) String start) {
+        // ?start=upload: an upload connection's linkUrl led here; the journey opens on its upload screen
+        String upload = START_UPLOAD.equals(start) ? " start=\"upload\"" : "";
         Optional<ClientId> owner = companies.ownerOf(CompanyId.of(companyId));
         if (owner.isEmpty()) {
             return refusal(HttpStatus.NOT_FOUND, "This link is not valid", UNKNOWN_TEXT);
@@ -90,7 +97,7 @@ class HostedLinkController {
             // only a look: the token is spent when the customer starts, never by opening the link
             HostedLinkTokens.Redeemed found = linkTokens.check(companyId, token);
             return switch (found.outcome()) {
-                case OK -> journey(companyId, profile, " link-token=\"" + HtmlUtils.htmlEscape(token) + "\"");
+                case OK -> journey(companyId, profile, " link-token=\"" + HtmlUtils.htmlEscape(token) + "\"" + upload);
                 case USED -> refusal(HttpStatus.GONE, "This link has already been used", USED_TEXT);
                 case EXPIRED -> refusal(HttpStatus.GONE, "This link has expired", EXPIRED_TEXT);
                 case UNKNOWN -> refusal(HttpStatus.FORBIDDEN, "This link is not valid", UNKNOWN_TEXT);
@@ -99,10 +106,10 @@ class HostedLinkController {
         if (profile.requiresHostedLinkToken()) {
             // a tab that redeemed its link (and comes back from the platform) carries on with what it keeps;
             // any other visitor gets nothing to call the API with, and the page tells them to open their link
-            return journey(companyId, profile, " protected");
+            return journey(companyId, profile, " protected" + upload);
         }
         String hostedToken = companyTokens.issueForHostedLink(owner.get().value(), companyId).token();
-        return journey(companyId, profile, " access-token=\"" + HtmlUtils.htmlEscape(hostedToken) + "\"");
+        return journey(companyId, profile, " access-token=\"" + HtmlUtils.htmlEscape(hostedToken) + "\"" + upload);
     }
 
     @PostMapping(value = HostedLinkController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -12,6 +12,7 @@ import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import dev.bridgekeeper.support.CodatSchemas;
 import dev.bridgekeeper.support.Tenant;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +34,9 @@ class FilesApiIT {
 
     @LocalServerPort
     int port;
+
+    @Value("${bridgekeeper.public-url}")
+    String publicUrl;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -50,6 +55,24 @@ class FilesApiIT {
         assertThat(created.json().path("sourceType").asString()).isEqualTo("Banking");
         assertThat(created.json().path("status").asString()).isEqualTo("PendingAuth");
         connection = created.json().path("id").asString();
+    }
+
+    @Test
+    void theConnectionsLinkUrlOpensHostedLinkOnTheUploadScreen() {
+        String linkUrl = tenant.api().get("/companies/" + company + "/connections/" + connection).json()
+                .path("linkUrl").asString();
+        Api browser = Api.at(port).anonymous();
+        Api.Response followed = browser.get(URI.create(linkUrl).getRawPath());
+        assertThat(followed.status()).as(followed.toString()).isEqualTo(302);
+        URI hosted = URI.create(followed.header("Location"));
+        assertThat(hosted.toString()).isEqualTo(publicUrl + "/link/" + company + "?start=upload");
+
+        Api.Response page = browser.get(hosted.getRawPath() + "?" + hosted.getRawQuery());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<bridgekeeper-link hosted company-id=\"" + company + "\"")
+                .contains(" access-token=\"").contains(" start=\"upload\"");
+        assertThat(browser.get(hosted.getRawPath()).body()).as("Hosted Link as sent to the customer")
+                .doesNotContain("start=");
     }
 
     private String uploadPath() {

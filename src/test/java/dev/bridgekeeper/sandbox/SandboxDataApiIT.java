@@ -3,6 +3,7 @@ package dev.bridgekeeper.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bridgekeeper.oauth.ConnectionCredentials;
+import dev.bridgekeeper.sandbox.internal.SandboxRecordEdits;
 import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import dev.bridgekeeper.support.SandboxLink;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +27,9 @@ class SandboxDataApiIT {
 
     @Value("${bridgekeeper.public-url}")
     String publicUrl;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -63,16 +68,19 @@ class SandboxDataApiIT {
         long total = accounting.get(base).json().path("totalResults").asLong();
         String since = java.time.Instant.now().minusSeconds(1).toString();
 
-        Api.Response touched = accounting.post(base + "/inv-5/touch", null);
-        assertThat(touched.status()).as(touched.toString()).isEqualTo(200);
-        assertThat(accounting.delete(base + "/inv-6").status()).isEqualTo(204);
+        // the platform's own user changes the data (the tests' seam): the data API itself only reads
+        assertThat(accounting.post(base + "/inv-5/touch", null).status()).as("no touch hook shipped").isEqualTo(404);
+        assertThat(accounting.delete(base + "/inv-6").status()).as("no delete hook shipped").isEqualTo(405);
+        assertThat(accounting.get(base + "?modifiedSince=" + since).json().path("results").isEmpty()).isTrue();
+        SandboxRecordEdits edits = SandboxRecordEdits.of(context);
+        assertThat(edits.touch("accounting", "user_good", "invoices", "inv-5")).containsEntry("id", "inv-5");
+        edits.delete("accounting", "user_good", "invoices", "inv-6");
 
         JsonNode changed = accounting.get(base + "?modifiedSince=" + since).json();
         assertThat(changed.path("results").valueStream().map(r -> r.path("id").asString()))
                 .containsExactly("inv-5", "inv-6");
         assertThat(changed.path("results").get(1).path("metadata").path("isDeleted").asBoolean()).isTrue();
         assertThat(accounting.get(base).json().path("totalResults").asLong()).isEqualTo(total - 1);
-        assertThat(accounting.post(base + "/inv-999999/touch", null).status()).isEqualTo(404);
     }
 
     @Test

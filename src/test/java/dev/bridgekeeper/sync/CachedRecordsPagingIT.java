@@ -3,7 +3,7 @@ package dev.bridgekeeper.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bridgekeeper.oauth.ConnectionCredentials;
+import dev.bridgekeeper.sandbox.internal.SandboxRecordEdits;
 import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import dev.bridgekeeper.support.SandboxLink;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -38,7 +39,7 @@ class CachedRecordsPagingIT {
     JdbcTemplate jdbc;
 
     @Autowired
-    ConnectionCredentials credentials;
+    ApplicationContext context;
 
     @Test
     void everyPageIsTheMatchingSliceAndASyncIsSeenAtOnce() {
@@ -63,8 +64,7 @@ class CachedRecordsPagingIT {
         assertPagesSlice(api, connectionList, "&query=" + enc("totalAmount>100"), big, 9);
 
         // the deleted record leaves the listing on the very next read after its sync
-        Api sandbox = Api.at(port).withBearer(link.accessToken(credentials));
-        assertThat(sandbox.delete("/sandbox/commerce/api/data/commerce-orders/" + all.get(3)).status()).isEqualTo(204);
+        SandboxRecordEdits.of(context).delete("commerce", "user_good", "commerce-orders", all.get(3));
         String queued = api.post(link.companyPath() + "/data/queue/commerce-orders", null).json().path("id").asString();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> api.get(
                 link.companyPath() + "/data/history/" + queued).json().path("isCompleted").asBoolean());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bridgekeeper.oauth.ConnectionCredentials;
+import dev.bridgekeeper.sandbox.internal.SandboxRecordEdits;
 import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import dev.bridgekeeper.support.CodatSchemas;
@@ -179,7 +180,7 @@ class DataSyncIT {
                     .satisfies(r -> assertThat(r.status()).isEqualTo(PullOperationStatus.Complete));
 
             reports.clear();
-            sandbox.post("/sandbox/accounting/api/data/customers/cus-1/touch", null);
+            SandboxRecordEdits.of(context).touch("accounting", "user_good", "customers", "cus-1");
             api.post(link.companyPath() + "/data/queue/customers", null);
             ReadCompleted next = await().atMost(SYNC).until(() -> reportFor(reports, link), r -> r != null);
             assertThat(next.initial()).isFalse();
@@ -221,9 +222,11 @@ class DataSyncIT {
         awaitStatuses(link, List.of("commerce-customers", "commerce-orders"), "Complete");
         Api sandbox = sandboxApi(link);
         String orders = "/sandbox/commerce/api/data/commerce-orders";
-        JsonNode touched = sandbox.post(orders + "/ord-3/touch", null).json();
-        sandbox.post(orders + "/ord-4/touch", null);
-        assertThat(sandbox.delete(orders + "/ord-5").status()).isEqualTo(204);
+        SandboxRecordEdits edits = SandboxRecordEdits.of(context);
+        edits.touch("commerce", "user_good", "commerce-orders", "ord-3");
+        JsonNode touched = sandbox.get(orders + "/ord-3").json();
+        edits.touch("commerce", "user_good", "commerce-orders", "ord-4");
+        edits.delete("commerce", "user_good", "commerce-orders", "ord-5");
 
         JsonNode queued = api.post(link.companyPath() + "/data/queue/commerce-orders", null).json();
         assertThat(queued.path("status").asString()).isEqualTo("Queued");
@@ -246,7 +249,7 @@ class DataSyncIT {
         assertThat(deleted.path("orderNumber").asString()).as("with its last content").isEqualTo("50006");
 
         // a full read finds deletions the platform does not report
-        assertThat(sandbox.delete(orders + "/ord-6").status()).isEqualTo(204);
+        edits.delete("commerce", "user_good", "commerce-orders", "ord-6");
         jdbc.update("update dataset set fetch_started_utc = fetch_started_utc - interval '30 days'"
                 + " where connection_id = ?", link.connectionId());
         String fullId = api.post(link.companyPath() + "/data/queue/commerce-orders", null).json().path("id")

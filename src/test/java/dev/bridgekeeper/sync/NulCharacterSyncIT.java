@@ -21,9 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A platform record holding U+0000 or a lone UTF-16 surrogate (which PostgreSQL cannot store in jsonb) is stored with
- * U+FFFD in its place, by a refresh (staged) and by a first sync (straight into the cache), and the syncs after it
- * go on completing.
+ * A platform record holding U+0000 or a lone UTF-16 surrogate (which PostgreSQL cannot store in jsonb), or bytes that
+ * are not UTF-8 (which no JSON parser or database takes), is stored with U+FFFD in its place, by a refresh (staged)
+ * and by a first sync (straight into the cache), and the syncs after it go on completing.
  */
 @ApiIntegrationTest
 class NulCharacterSyncIT {
@@ -74,7 +74,7 @@ class NulCharacterSyncIT {
             assertThat(cached(api, second, id).path("customerName").asString()).isEqualTo("Nul\uFFFDName");
 
             // and the record does not stop the next sync
-            sandbox.post(CUSTOMERS + "/" + id + "/touch", null);
+            edits.touch("commerce", "user_good", "commerce-customers", id);
             assertThat(refresh(api, first).path("status").asString()).isEqualTo("Complete");
         } finally {
             edits.set("commerce", "user_good", "commerce-customers", id, Map.of("customerName", name));
@@ -109,11 +109,45 @@ class NulCharacterSyncIT {
             assertThat(cached(api, second, id).path("customerName").asString())
                     .isEqualTo("Lone\uFFFDHigh \uD83D\uDE00");
 
-            sandbox.post(CUSTOMERS + "/" + id + "/touch", null);
+            edits.touch("commerce", "user_good", "commerce-customers", id);
             assertThat(refresh(api, first).path("status").asString()).isEqualTo("Complete");
         } finally {
             edits.set("commerce", "user_good", "commerce-customers", id,
                     Map.of("customerName", name, "emailAddress", email));
+        }
+    }
+
+    @Test
+    void aRecordWithMalformedUtf8IsStoredWithTheReplacementCharacter() {
+        Tenant tenant = Tenant.create(jdbc, port, "Malformed UTF-8 records");
+        Api api = tenant.api();
+        SandboxLink first = SandboxLink.create(tenant, publicUrl, "sbcm", "user_good");
+        awaitComplete(api, first);
+        Api sandbox = Api.at(port).withBearer(first.accessToken(credentials));
+        JsonNode customer = sandbox.get(CUSTOMERS + "?pageSize=3").json().path("results").get(2);
+        String id = customer.path("id").asString();
+        String name = customer.path("customerName").asString();
+        SandboxRecordEdits edits = SandboxRecordEdits.of(context);
+        // an overlong '/', a stray continuation byte and a euro sign cut short
+        byte[] malformed = {'B', 'a', 'd', (byte) 0xC0, (byte) 0xAF, (byte) 0x80, ' ', (byte) 0xE2, (byte) 0x82, 'N'};
+        String stored = "Bad\uFFFD\uFFFD\uFFFD \uFFFDN";
+        try {
+            edits.set("commerce", "user_good", "commerce-customers", id,
+                    Map.of("customerName", SandboxRecordEdits.rawString(malformed)));
+
+            // a refresh stages the changed record
+            assertThat(refresh(api, first).path("status").asString()).isEqualTo("Complete");
+            assertThat(cached(api, first, id).path("customerName").asString()).isEqualTo(stored);
+
+            // a first sync copies every record straight into the cache
+            SandboxLink second = SandboxLink.create(tenant, publicUrl, "sbcm", "user_good");
+            awaitComplete(api, second);
+            assertThat(cached(api, second, id).path("customerName").asString()).isEqualTo(stored);
+            assertThat(jdbc.queryForObject("select data ->> 'customerName' from record where connection_id = ?"
+                    + " and data_type = 'commerce-customers' and record_id = ?", String.class, second.connectionId(),
+                    id)).isEqualTo(stored);
+        } finally {
+            edits.set("commerce", "user_good", "commerce-customers", id, Map.of("customerName", name));
         }
     }
 

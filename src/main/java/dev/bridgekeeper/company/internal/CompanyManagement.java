@@ -136,7 +136,10 @@ class CompanyManagement implements CompanyDirectory, CompanyProducts {
 
     @Transactional
     void delete(ClientId clientId, CompanyId companyId) {
-        CompanyRow row = locked(clientId, companyId);
+        // the company row before anything else: the pulls writing its data lock it first too, so the two never
+        // wait for each other in opposite orders (a deadlock)
+        CompanyRow row = store.findForUpdate(clientId.value(), companyId.value(), true)
+                .orElseThrow(() -> notFound(companyId));
         // published before the rows go (same transaction) so listeners can still read what they own
         events.publishEvent(new CompanyDeleted(clientId, details(row), clock.instant()));
         store.delete(clientId.value(), companyId.value());
@@ -184,7 +187,7 @@ class CompanyManagement implements CompanyDirectory, CompanyProducts {
     }
 
     private CompanyRow locked(ClientId clientId, CompanyId companyId) {
-        return store.findForUpdate(clientId.value(), companyId.value()).orElseThrow(() -> notFound(companyId));
+        return store.findForUpdate(clientId.value(), companyId.value(), false).orElseThrow(() -> notFound(companyId));
     }
 
     private CompanyDetails details(CompanyRow row) {

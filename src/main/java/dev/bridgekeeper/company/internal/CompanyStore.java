@@ -71,13 +71,18 @@ class CompanyStore {
                 .params(clientId, id).query(this::row).optional();
     }
 
-    /** Locks the company row for the rest of the transaction (read-modify-write of PATCH). */
+    /** The client the company belongs to. */
     Optional<UUID> ownerOf(UUID id) {
         return jdbc.sql("select client_id from company where id = ?").param(id).query(UUID.class).optional();
     }
 
-    Optional<CompanyRow> findForUpdate(UUID clientId, UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from company where client_id = ? and id = ? for update")
+    /**
+     * Locks the company row until the transaction ends: FOR UPDATE to delete it (waits for the pulls writing the
+     * company's data, which hold FOR KEY SHARE), FOR NO KEY UPDATE to change it (does not wait for them).
+     */
+    Optional<CompanyRow> findForUpdate(UUID clientId, UUID id, boolean toDelete) {
+        return jdbc.sql("select " + COLUMNS + " from company where client_id = ? and id = ?"
+                        + (toDelete ? " for update" : " for no key update"))
                 .params(clientId, id).query(this::row).optional();
     }
 

@@ -93,7 +93,8 @@ class HttpTransport {
         }
         Map<String, List<String>> headers = new TreeMap<>();
         response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
-        return new PlatformResponse(response.statusCode(), headers, response.body());
+        byte[] body = WellFormedUtf8.appliesTo(headers) ? WellFormedUtf8.repaired(response.body()) : response.body();
+        return new PlatformResponse(response.statusCode(), headers, body);
     }
 
     /** Sends and waits: {@link #start} and {@link #complete} in one. */

@@ -44,6 +44,8 @@ class LinkFlow {
     static final String SANDBOX_CLIENT_NAME = "client_display_name";
 
     static final String CALLBACK_PATH = "/oauth/callback";
+    /** Hosted Link's query parameter that opens the journey on its upload screen (read by HostedLinkController). */
+    static final String HOSTED_LINK_START_UPLOAD = "start=upload";
     static final String CHOICE_PATH = "/oauth/organisation";
     private static final Logger log = LoggerFactory.getLogger(LinkFlow.class);
 
@@ -132,6 +134,10 @@ class LinkFlow {
         }
         Attempt attempt = new Attempt(client.value(), companyId, connectionId, extra);
         Optional<Integration> integration = catalog.find(connection.platformKey());
+        if (integration.isPresent() && integration.get().auth().upload()) {
+            // nothing to authorise: the customer uploads files, on the Link journey's upload screen (Hosted Link)
+            return new Redirect(URI.create(outcomes.hostedLinkPage(companyId) + "?" + HOSTED_LINK_START_UPLOAD));
+        }
         if (integration.isEmpty() || !"oauth2".equals(integration.get().auth().mode())) {
             return outcomes.finish(attempt, connection, "501", "Not Implemented",
                     "This platform cannot be connected to from here.");

@@ -17,19 +17,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The sandbox platforms' data API: paged listings of each data type the platform serves, the record by id, and
- * two test hooks (touch, delete) that change the organisation's data. Reached only with an access token of the
- * same platform ({@link SandboxSecurityConfiguration}); the token's user picks the organisation and its faults.
+ * The sandbox platforms' data API: paged listings of each data type the platform serves, and the record by id.
+ * Read-only, as a platform's API is to Bridgekeeper (tests change the data through their own seam into
+ * {@link SandboxDataStore}). Reached only with an access token of the same platform
+ * ({@link SandboxSecurityConfiguration}); the token's user picks the organisation and its faults.
  */
 @RestController
 @Hidden
@@ -94,26 +93,6 @@ class SandboxDataController {
         Org org = org(slug, dataType, caller);
         return store.get(org.records(), org.key(), dataType, id)
                 .orElseThrow(() -> ApiException.notFound("No " + dataType + " record " + id + "."));
-    }
-
-    /** Test hook: the record is modified now, so the next incremental listing includes it. */
-    @PostMapping(BASE + "/{id}/touch")
-    Map<String, Object> touch(@PathVariable("platform") String slug, @PathVariable("dataType") String dataType,
-            @PathVariable("id") String id, Authentication caller) {
-        Org org = org(slug, dataType, caller);
-        return store.touch(org.records(), org.key(), dataType, id)
-                .orElseThrow(() -> ApiException.notFound("No " + dataType + " record " + id + "."));
-    }
-
-    /** Test hook: the record is gone from full listings; incremental ones report it deleted. */
-    @DeleteMapping(BASE + "/{id}")
-    ResponseEntity<Void> delete(@PathVariable("platform") String slug, @PathVariable("dataType") String dataType,
-            @PathVariable("id") String id, Authentication caller) {
-        Org org = org(slug, dataType, caller);
-        if (!store.delete(org.records(), org.key(), dataType, id)) {
-            throw ApiException.notFound("No " + dataType + " record " + id + ".");
-        }
-        return ResponseEntity.noContent().build();
     }
 
     private record Org(SandboxUser user, SandboxRecords records, String key) {}

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * One sandbox organisation's data as its API lists it: the generated records ({@link SandboxRecords}) plus the
  * changes tests make (a touch re-stamps a record's modifiedDate, an edit sets fields and re-stamps it, a delete
- * removes it). Touch and delete are the data API's test hooks; an edit has no API (a test reaches the store itself).
+ * removes it). None of them has an API: a test reaches the store itself (its SandboxRecordEdits seam).
  * Changes live in memory: a restart returning the organisation to its generated state is what a test wants.
  */
 @Component

@@ -73,6 +73,17 @@ class RecordStore {
     }
 
     /**
+     * Locks the dataset's company row FOR KEY SHARE until the caller's transaction ends; false when the company is
+     * gone. The first lock of every sync transaction that writes more than one row, taken before any other (advisory
+     * ones included): a company's DELETE locks the row FOR UPDATE before anything else, so the two wait for each
+     * other in one order only. FOR KEY SHARE does not hold up another pull's write of the row nor a PATCH.
+     */
+    boolean lockCompany(DatasetRow dataset) {
+        return !jdbc.sql("select id from company where id = ? and client_id = ? for key share")
+                .params(dataset.companyId(), dataset.clientId()).query(UUID.class).list().isEmpty();
+    }
+
+    /**
      * Locks the dataset's connection row against deletion until the caller's transaction ends (the lock a foreign
      * key would take for every row, taken here once per write), and refuses the write when the connection is gone.
      * Every write into {@code record} goes through this, so no record outlives its connection: a deletion waits

@@ -110,7 +110,10 @@ class SyncJob {
             }
             DatasetRow merging = dataset;
             long mergeStarted = System.nanoTime();
-            tx.executeWithoutResult(status -> complete(merging, null));
+            tx.executeWithoutResult(status -> {
+                lockCompany(merging);
+                complete(merging, null);
+            });
             log.info("Dataset {} ({}) complete; merged in {} ms", dataset.id(), dataset.dataType(),
                     (System.nanoTime() - mergeStarted) / 1_000_000);
         } catch (ReadFailure e) {
@@ -124,6 +127,10 @@ class SyncJob {
         } catch (RuntimeException e) {
             if (DatabaseOutage.causedBy(e)) { // the pull did nothing wrong: the job runtime runs it again soon
                 throw e;
+            }
+            if (datasets.find(dataset.id()).isEmpty()) { // its company or connection was deleted while it ran
+                log.info("Dataset {} ({}) deleted while it ran: {}", dataset.id(), dataset.dataType(), e.toString());
+                return null;
             }
             log.error("Sync of dataset {} ({}) failed unexpectedly", dataset.id(), dataset.dataType(), e);
             fail(dataset, at, PullOperationStatus.InternalError, "Bridgekeeper failed to sync this data type.");
@@ -201,6 +208,7 @@ class SyncJob {
         }
         try {
             tx.executeWithoutResult(status -> {
+                lockCompany(dataset);
                 datasets.lockDataType(dataset.connectionId(), dataset.dataType());
                 if (records.anyCached(dataset.companyId(), dataset.connectionId(), dataset.dataType())) {
                     throw new FirstSyncRaced();
@@ -239,11 +247,13 @@ class SyncJob {
         int progress = 10 + (60 * percent) / 100;
         try {
             tx.executeWithoutResult(status -> {
+                lockCompany(dataset);
                 records.copy(dataset.id(), page);
                 datasets.pageStaged(dataset.id(), number, page.size(), progress, nextCursor);
             });
         } catch (DuplicateKeyException e) {
             tx.executeWithoutResult(status -> { // a record listed twice by the platform: the later copy wins
+                lockCompany(dataset);
                 records.stage(dataset.id(), page);
                 datasets.pageStaged(dataset.id(), number, page.size(), progress, nextCursor);
             });
@@ -353,12 +363,22 @@ class SyncJob {
         PullOperationStatus target = SyncTransitions.allowed(at, to) ? to : PullOperationStatus.InternalError;
         log.info("Dataset {} ({}) ended {}: {}", d.id(), d.dataType(), target, message);
         tx.executeWithoutResult(status -> {
+            if (!records.lockCompany(d)) {
+                return; // the company was deleted, and the dataset with it
+            }
             datasets.lockBatch(d.batchId());
             records.clearStaging(d.id());
             if (datasets.transition(d.id(), at, target, 100, null, message, clock.instant(), 0)) {
                 announceIfBatchDone(d.batchId());
             }
         });
+    }
+
+    /** The company lock every multi-row transaction starts with ({@link RecordStore#lockCompany}). */
+    private void lockCompany(DatasetRow d) {
+        if (!records.lockCompany(d)) {
+            throw new IllegalStateException("Company " + d.companyId() + " was deleted");
+        }
     }
 
     /** Publishes ReadCompleted once every dataset queued with this one has finished. */
