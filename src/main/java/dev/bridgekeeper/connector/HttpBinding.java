@@ -2,6 +2,7 @@ package dev.bridgekeeper.connector;
 
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.platform.ids.ConnectionId;
+import java.time.Instant;
 
 /**
  * Who a {@link PlatformHttp} calls as.
@@ -13,14 +14,23 @@ import dev.bridgekeeper.platform.ids.ConnectionId;
  * @param metered        whether the connector's rate policy applies (false for OAuth endpoints)
  * @param connection     the connection the calls read for: {@link PlatformHttp#sharingAnswers() shared answers}
  *                       are shared only between calls of one connection; null shares none
+ * @param freshFrom      the read wants the platform's data as of this moment or later (when it was requested): a
+ *                       shared answer whose call started before it is not taken, so a sync asked for after a
+ *                       change never gets an answer from before it; null with no connection
  */
 public record HttpBinding(Integration integration, String appClientId, String organisationId, BearerToken token,
-        boolean metered, ConnectionId connection) {
+        boolean metered, ConnectionId connection, Instant freshFrom) {
+
+    public HttpBinding {
+        if (connection != null && freshFrom == null) {
+            throw new IllegalArgumentException("A connection's calls share answers only from a moment on");
+        }
+    }
 
     /** Calls made for no connection (linking, disconnecting): no answer is shared. */
     public HttpBinding(Integration integration, String appClientId, String organisationId, BearerToken token,
             boolean metered) {
-        this(integration, appClientId, organisationId, token, metered, null);
+        this(integration, appClientId, organisationId, token, metered, null, null);
     }
 
     /** Calls to OAuth endpoints: deadline and size cap only. */

@@ -63,7 +63,7 @@ final class BoundHttp implements PlatformHttp {
 
     /** Before the limits: the kept answer, a wait for the same call of another read, or the call, then kept. */
     private Pending shared(HttpRequest request) {
-        SharedReads.Claim claim = memo.claim(SharedReads.Key.of(sharingKey(), request));
+        SharedReads.Claim claim = memo.claim(SharedReads.Key.of(sharingKey(), request), binding.freshFrom());
         if (!claim.makesTheCall()) {
             return new Pending() {
                 @Override

@@ -139,8 +139,12 @@ final class SharedReads {
         this.inFlightLimit = inFlightLimit;
     }
 
-    /** The asker's part in the answer to {@code key}: kept, in flight elsewhere, or its own call to make. */
-    synchronized Claim claim(Key key) {
+    /**
+     * The asker's part in the answer to {@code key}: kept, in flight elsewhere, or its own call to make. An answer
+     * whose call started before {@code freshFrom} is not taken (the asker wants data at least that new): the
+     * asker's own call replaces it.
+     */
+    synchronized Claim claim(Key key, Instant freshFrom) {
         Instant now = clock.instant();
         // expired answers go as soon as anyone asks for anything, not only when their own page is asked for again
         entries.values().removeIf(e -> {
@@ -152,8 +156,14 @@ final class SharedReads {
             return over;
         });
         Entry entry = entries.get(key);
-        if (entry != null) {
+        if (entry != null && !entry.started.isBefore(freshFrom)) {
             return new Claim(key, entry, false);
+        }
+        if (entry != null) { // too old for this asker: its call replaces the entry (the old call no longer publishes)
+            entries.remove(key);
+            if (entry.kept != null) {
+                bytes -= entry.bytes;
+            }
         }
         entry = new Entry(now);
         entries.put(key, entry);

@@ -88,7 +88,7 @@ class ConnectorReads {
                                 integration.name() + " refused the connection's access token again right after it"
                                         + " was renewed: the customer must link it again.");
                     }
-                }, true, dataset.connection()));
+                }, true, dataset.connection(), dataset.requested()));
         IntegrationSettings settings = catalog.settings(integration.key());
         ReadContext context = new Context(http, organisation, integration, settings);
         try {

@@ -56,7 +56,8 @@ class SharedReadsTest {
     /** The answers /flaky gives, in turn: 404 first, then 200. */
     private final AtomicInteger flaky = new AtomicInteger();
     private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T05:00:00Z"));
+    private static final Instant START = Instant.parse("2026-12-02T05:00:00Z");
+    private final MutableClock clock = new MutableClock(START);
     private final ConnectorProperties properties = new ConnectorProperties(new ConnectorProperties.Http(
             Duration.ofSeconds(2), Duration.ofSeconds(10), DataSize.ofMegabytes(1)), null, null);
     private final HttpTransport transport = new HttpTransport(properties);
@@ -110,6 +111,23 @@ class SharedReadsTest {
         PlatformResponse later = http(connection).sharingAnswers().get(uri("/held?page=1"), headers(null));
         assertThat(later.text()).startsWith("/held?page=1 call 1 ");
         assertThat(calls.get("/held?page=1")).hasValue(1);
+    }
+
+    @Test
+    void aReadRequestedAfterAnAnswerWasAskedForCallsAgainAndItsAnswerIsSharedFromThen() {
+        ConnectionId connection = ConnectionId.of(UUID.randomUUID());
+        read(http(connection).sharingAnswers(), "/list?page=1", null);
+        clock.advance(Duration.ofSeconds(30)); // well within the TTL
+
+        // the pulls of one sync, requested before that answer's call began, take it
+        assertThat(read(http(connection, START).sharingAnswers(), "/list?page=1", null)).contains("call 1 ");
+        // a sync requested after it (the customer changed something and the lender asked again) does not
+        Instant later = START.plusSeconds(10);
+        assertThat(read(http(connection, later).sharingAnswers(), "/list?page=1", null)).contains("call 2 ");
+        // and the new answer replaces the old one for everyone
+        assertThat(read(http(connection, START).sharingAnswers(), "/list?page=1", null)).contains("call 2 ");
+        assertThat(read(http(connection, later).sharingAnswers(), "/list?page=1", null)).contains("call 2 ");
+        assertThat(calls.get("/list?page=1")).hasValue(2);
     }
 
     @Test
@@ -191,10 +209,17 @@ class SharedReadsTest {
         return new SharedReads(clock, TTL, maxBytes, Duration.ofSeconds(15));
     }
 
-    /** A pull's HTTP: bound to the connection and organisation org-1, no rate policy (the sandbox's case). */
+    /**
+     * A pull's HTTP: bound to the connection and organisation org-1, no rate policy (the sandbox's case), requested
+     * when the test began.
+     */
     private PlatformHttp http(ConnectionId connection) {
-        return new BoundHttp(new HttpBinding(integration(), "app", "org-1", null, true, connection), transport,
-                new RateGate(null, properties), RateGate.Meter.NONE, new Adapter(), memo);
+        return http(connection, START);
+    }
+
+    private PlatformHttp http(ConnectionId connection, Instant requested) {
+        return new BoundHttp(new HttpBinding(integration(), "app", "org-1", null, true, connection, requested),
+                transport, new RateGate(null, properties), RateGate.Meter.NONE, new Adapter(), memo);
     }
 
     private String read(PlatformHttp http, String path, String ifModifiedSince) {

@@ -102,7 +102,7 @@ class WellFormedUtf8Test {
         platform.start();
         try {
             HttpTransport transport = new HttpTransport(new ConnectorProperties(new ConnectorProperties.Http(
-                    Duration.ofSeconds(5), Duration.ofSeconds(5), DataSize.ofKilobytes(64)), null));
+                    Duration.ofSeconds(5), Duration.ofSeconds(5), DataSize.ofKilobytes(64)), null, null));
             String base = "http://127.0.0.1:" + platform.getAddress().getPort();
             PlatformResponse json = transport.send(HttpRequest.newBuilder(URI.create(base + "/json")).build());
             assertThat(json.text()).isEqualTo("{\"name\":\"a" + R + R + R + R + "b\"}");
