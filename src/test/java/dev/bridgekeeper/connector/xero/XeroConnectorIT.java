@@ -392,8 +392,11 @@ class XeroConnectorIT {
         XERO.stats().reset();
         List<String> pulls = cash.stream().map(dataType -> queue(company, dataType)).toList();
         pulls.forEach(pull -> awaitFinished(company, pull, "Complete"));
-        assertThat(XERO.stats().apiCallsByEndpoint()).as("one read for the three data types")
-                .containsEntry("GET /BankTransactions", bankTransactionsAlone);
+        // one read for the three data types; queued one after another, a pull requested after a page's call began
+        // does not take that page (it wants data at least as new as its request): at most the first page again
+        // for each of the two later ones (without sharing it would be three whole reads)
+        assertThat(XERO.stats().apiCallsByEndpoint().get("GET /BankTransactions")).as("one read for the three")
+                .isBetween(bankTransactionsAlone, bankTransactionsAlone + 2);
 
         Ledger ledger = XERO.ledger(DEMO);
         assertCashTypesMatch(connection, ledger);
@@ -416,8 +419,9 @@ class XeroConnectorIT {
         // reads began in the same minute share one call (the changes fit one page)
         Long minutes = jdbc.queryForObject("select count(distinct date_trunc('minute', modified_since)) from dataset"
                 + " where id in (?, ?, ?)", Long.class, again.stream().map(UUID::fromString).toArray());
-        assertThat(XERO.stats().apiCallsByEndpoint()).as("changes only, one call per minute the pulls ask from")
-                .containsEntry("GET /BankTransactions", minutes);
+        // (plus, as above, at most one call again for each pull requested after another's call began)
+        assertThat(XERO.stats().apiCallsByEndpoint().get("GET /BankTransactions"))
+                .as("changes only, one call per minute the pulls ask from").isBetween(minutes, minutes + 2);
         assertThat(recordJson(connection, "directCosts", spent.get(1)).path("reference").asString())
                 .isEqualTo("Spend changed by the test");
         assertThat(recordJson(connection, "directIncomes", received.get(1)).path("reference").asString())
