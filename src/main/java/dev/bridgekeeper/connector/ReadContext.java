@@ -2,6 +2,7 @@ package dev.bridgekeeper.connector;
 
 import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationSettings;
+import java.util.Set;
 
 /** What a reader reads with: HTTP bound to the connection, the organisation it is bound to, the settings. */
 public interface ReadContext {
@@ -18,4 +19,14 @@ public interface ReadContext {
     Integration integration();
 
     IntegrationSettings settings();
+
+    /**
+     * The data types whose reads were requested together with this one for the same connection, this one's included
+     * (one sync of several data types). A platform that answers one call for several data types may ask once for all
+     * of them, with {@link PlatformHttp#sharingAnswers()}, so the other reads take the same answer; empty when not
+     * known.
+     */
+    default Set<String> requestedTogether() {
+        return Set.of();
+    }
 }

@@ -1,10 +1,10 @@
 package dev.bridgekeeper.connector.quickbooks;
 
-import dev.bridgekeeper.connector.DataTypeReader;
 import dev.bridgekeeper.connector.PageSink;
 import dev.bridgekeeper.connector.ReadContext;
 import dev.bridgekeeper.connector.ReadRequest;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * very query the {@code bankAccounts} reader sends, so a document can be told to move bank money; then the documents,
  * entity after entity, each with the query (or change data capture call) its own data type's reader sends.
  */
-final class QboAccountTransactionReader implements DataTypeReader {
+final class QboAccountTransactionReader implements QboChangeReader {
 
     private final QuickBooksApi api;
     private final QboRecords records;
@@ -21,6 +21,12 @@ final class QboAccountTransactionReader implements DataTypeReader {
     QboAccountTransactionReader(QuickBooksApi api, QboRecords records) {
         this.api = api;
         this.records = records;
+    }
+
+    @Override
+    public List<String> changedEntities() {
+        return new QboAccountTransactions(records, Set.of()).sources().stream().map(QboEntityReader.Source::entity)
+                .toList();
     }
 
     @Override

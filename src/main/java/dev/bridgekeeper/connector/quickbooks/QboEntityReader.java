@@ -1,7 +1,6 @@
 package dev.bridgekeeper.connector.quickbooks;
 
 import dev.bridgekeeper.connector.ConnectorRecord;
-import dev.bridgekeeper.connector.DataTypeReader;
 import dev.bridgekeeper.connector.PageAhead;
 import dev.bridgekeeper.connector.PageSink;
 import dev.bridgekeeper.connector.ReadContext;
@@ -24,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * {@code cdc:<instant>}), deletions included. CDC answers at most 1,000 objects per entity; a full answer is followed
  * by another from the latest change it held (the overlap is read twice, which the merge makes harmless).
  */
-final class QboEntityReader implements DataTypeReader {
+final class QboEntityReader implements QboChangeReader {
 
     /** Intuit's most results per query page. */
     static final int MAX_RESULTS = 1000;
@@ -72,6 +71,11 @@ final class QboEntityReader implements DataTypeReader {
     }
 
     @Override
+    public List<String> changedEntities() {
+        return List.of(source.entity());
+    }
+
+    @Override
     public void read(ReadContext context, ReadRequest request, PageSink sink) {
         String cursor = request.cursor();
         if (cursor == null) {
@@ -82,7 +86,7 @@ final class QboEntityReader implements DataTypeReader {
                     ? "cdc:" + request.modifiedSince().truncatedTo(ChronoUnit.MINUTES) : "start:1";
         }
         if (cursor.startsWith("cdc:")) {
-            readChanges(context, request, instant(cursor.substring(4)), sink);
+            readChanges(context, request, instant(cursor.substring(4)), request.cursor() == null, sink);
         } else if (cursor.startsWith("start:")) {
             readAll(context, request, position(cursor.substring(6)), sink);
         } else {
@@ -113,9 +117,10 @@ final class QboEntityReader implements DataTypeReader {
         return new Page(listed, start, listed.size() < size);
     }
 
-    private void readChanges(ReadContext context, ReadRequest request, Instant since, PageSink sink) {
-        while (true) {
-            JsonNode changed = api.changes(context, source.entity(), since).path(source.entity());
+    /** @param first whether the read begins here (not at a cursor handed over after a capped answer) */
+    private void readChanges(ReadContext context, ReadRequest request, Instant since, boolean first, PageSink sink) {
+        for (; ; first = false) {
+            JsonNode changed = api.changes(context, source.entity(), since, first).path(source.entity());
             List<ConnectorRecord> out = new ArrayList<>();
             Instant latest = since;
             for (JsonNode entity : changed) {

@@ -1,6 +1,5 @@
 package dev.bridgekeeper.connector.quickbooks;
 
-import dev.bridgekeeper.connector.DataTypeReader;
 import dev.bridgekeeper.connector.PageSink;
 import dev.bridgekeeper.connector.ReadContext;
 import dev.bridgekeeper.connector.ReadFailure;
@@ -14,7 +13,7 @@ import java.util.List;
  * a cursor without an entity is the first one's, as a reader of that entity alone wrote it. A full read covers every
  * entity in one read, so a record none of them lists any more is marked deleted as usual.
  */
-final class QboSourcesReader implements DataTypeReader {
+final class QboSourcesReader implements QboChangeReader {
 
     private final List<QboEntityReader.Source> sources;
     private final List<QboEntityReader> readers;
@@ -22,6 +21,11 @@ final class QboSourcesReader implements DataTypeReader {
     QboSourcesReader(QuickBooksApi api, QboRecords records, List<QboEntityReader.Source> sources) {
         this.sources = List.copyOf(sources);
         this.readers = sources.stream().map(source -> new QboEntityReader(api, records, source)).toList();
+    }
+
+    @Override
+    public List<String> changedEntities() {
+        return sources.stream().map(QboEntityReader.Source::entity).toList();
     }
 
     @Override

@@ -12,7 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,9 +40,12 @@ final class QuickBooksApi {
     private static final int FAULT_SIZE_LIMIT = 16 * 1024;
 
     private final JsonMapper json;
+    private final Function<String, List<String>> changedEntities;
 
-    QuickBooksApi(JsonMapper json) {
+    /** @param changedEntities data type → the entities its incremental read asks change data capture about */
+    QuickBooksApi(JsonMapper json, Function<String, List<String>> changedEntities) {
         this.json = json;
+        this.changedEntities = changedEntities;
     }
 
     /**
@@ -52,15 +59,39 @@ final class QuickBooksApi {
     }
 
     /**
-     * {@code GET …/cdc?entities=&changedSince=}; the answer's {@code QueryResponse} of {@code entity}. Shared as
-     * queries are (see {@link QboEntityReader} for how data types reading one entity come to ask the same question).
+     * {@code GET …/cdc?entities=&changedSince=}; the answer's {@code QueryResponse} of {@code entity}. Change data
+     * capture answers for several entities at once, so a read's first call asks for every entity the data types
+     * requested with it read ({@link ReadContext#requestedTogether()}), named in one order: the reads of one sync send
+     * the same request and share QuickBooks' one answer (see {@link QboEntityReader} for how their {@code since} comes
+     * to be the same). A call going on from a capped answer asks for its own entity alone, and so does a read whose
+     * combined call failed: one entity the company cannot read (its edition lacks it) faults the whole request.
+     *
+     * @param first whether this is the read's first change call (a later one goes on from a capped answer)
      */
-    JsonNode changes(ReadContext context, String entity, Instant since) {
+    JsonNode changes(ReadContext context, String entity, Instant since, boolean first) {
+        Set<String> entities = new TreeSet<>();
+        entities.add(entity);
+        if (first) {
+            context.requestedTogether().forEach(dataType -> entities.addAll(changedEntities.apply(dataType)));
+        }
+        if (entities.size() > 1) {
+            try {
+                return changes(context, String.join(",", entities), entity, since);
+            } catch (ReadFailure e) {
+                if (e.kind() != ReadFailure.Kind.FETCH_ERROR) {
+                    throw e;
+                }
+            }
+        }
+        return changes(context, entity, entity, since);
+    }
+
+    private JsonNode changes(ReadContext context, String entities, String entity, Instant since) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("entities", entity);
+        parameters.put("entities", entities);
         parameters.put("changedSince", since.truncatedTo(ChronoUnit.SECONDS).toString());
-        JsonNode answer = get(context.http().sharingAnswers(), context.settings(), context.organisation().id(), "cdc", parameters,
-                "change data capture of " + entity);
+        JsonNode answer = get(context.http().sharingAnswers(), context.settings(), context.organisation().id(), "cdc",
+                parameters, "change data capture of " + entity);
         for (JsonNode cdc : answer.path("CDCResponse")) {
             for (JsonNode response : cdc.path("QueryResponse")) {
                 if (response.has(entity)) {

@@ -8,6 +8,7 @@ import dev.bridgekeeper.connector.IncrementalSupport;
 import dev.bridgekeeper.connector.RatePolicy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * leaves out otherwise.
  *
  * <p>Incremental reads use change data capture, which reaches back 30 days: a last read older than that (less an
- * hour for clocks that disagree) makes the next one full. Company info, tax rates (CDC does not cover TaxCode and
+ * hour for clocks that disagree) makes the next one full. One sync's change reads share one call asking for every
+ * entity they read (see {@link QuickBooksApi#changes}). Company info, tax rates (CDC does not cover TaxCode and
  * TaxRate), tracking categories and the monthly statements are read whole every time. Intuit's limits (blogs.intuit.com, 2016-08-08
  * "QuickBooks Online API throttling"): per company (realm) and app, 500 requests a minute and 10 at once.
  */
@@ -59,9 +61,11 @@ class QuickBooksConnector implements Connector {
 
     private final QuickBooksAuthorization authorization;
     private final Map<String, DataTypeReader> readers = new LinkedHashMap<>();
+    /** Data type → the entities its incremental read asks change data capture about. */
+    private final Map<String, List<String>> changedEntities = new HashMap<>();
 
     QuickBooksConnector(JsonMapper json, Clock clock) {
-        QuickBooksApi api = new QuickBooksApi(json);
+        QuickBooksApi api = new QuickBooksApi(json, dataType -> changedEntities.getOrDefault(dataType, List.of()));
         QboRecords records = new QboRecords(json);
         QboLists lists = new QboLists(records);
         QboLines documentLines = new QboLines(records);
@@ -99,6 +103,11 @@ class QuickBooksConnector implements Connector {
         readers.put("balanceSheet", new QboStatementReader(api, "BalanceSheet", statements::balanceSheet, clock));
         readers.put("bankAccounts", entity(api, records, "Account", BANK_ACCOUNTS, null, lists::bankAccount));
         readers.put("accountTransactions", new QboAccountTransactionReader(api, records));
+        readers.forEach((dataType, reader) -> {
+            if (reader instanceof QboChangeReader changes && !WHOLE_EVERY_TIME.contains(dataType)) {
+                changedEntities.put(dataType, changes.changedEntities());
+            }
+        });
     }
 
     private static DataTypeReader entity(QuickBooksApi api, QboRecords records, String entity, String where,

@@ -20,6 +20,8 @@ import dev.bridgekeeper.sync.PullOperationStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,11 +40,14 @@ class ConnectorReads {
     private final Connectors connectors;
     private final IntegrationCatalog catalog;
     private final ConnectionCredentials credentials;
+    private final DatasetStore datasets;
 
-    ConnectorReads(Connectors connectors, IntegrationCatalog catalog, ConnectionCredentials credentials) {
+    ConnectorReads(Connectors connectors, IntegrationCatalog catalog, ConnectionCredentials credentials,
+            DatasetStore datasets) {
         this.connectors = connectors;
         this.catalog = catalog;
         this.credentials = credentials;
+        this.datasets = datasets;
     }
 
     /** Whether changes-since reads of the data type are possible, per its connector. */
@@ -90,7 +95,7 @@ class ConnectorReads {
                     }
                 }, true, dataset.connection(), dataset.requested()));
         IntegrationSettings settings = catalog.settings(integration.key());
-        ReadContext context = new Context(http, organisation, integration, settings);
+        ReadContext context = new Context(http, organisation, integration, settings, requestedTogether(dataset));
         try {
             reader.read(context, request, (records, nextCursor, percent) -> pages.accept(staged(records), nextCursor,
                     Math.max(0, Math.min(100, percent))));
@@ -122,6 +127,20 @@ class ConnectorReads {
         return new Organisation(id == null ? "" : id.toString(), name == null ? null : name.toString(), info);
     }
 
+    /** The data types of the dataset's batch on its connection: the reads one sync requested together. */
+    private Set<String> requestedTogether(DatasetRow dataset) {
+        Set<String> together = new TreeSet<>();
+        together.add(dataset.dataType());
+        if (dataset.batchId() != null) {
+            for (DatasetRow other : datasets.batch(dataset.batchId())) {
+                if (other.connectionId().equals(dataset.connectionId())) {
+                    together.add(other.dataType());
+                }
+            }
+        }
+        return Set.copyOf(together);
+    }
+
     private record Context(PlatformHttp http, Organisation organisation, Integration integration,
-            IntegrationSettings settings) implements ReadContext {}
+            IntegrationSettings settings, Set<String> requestedTogether) implements ReadContext {}
 }

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class QuickBooksApiTest {
 
-    private final QuickBooksApi api = new QuickBooksApi(JsonMapper.builder().build());
+    private final QuickBooksApi api = new QuickBooksApi(JsonMapper.builder().build(), dataType -> java.util.List.of());
     private final List<HttpRequest> sent = new ArrayList<>();
 
     @Test

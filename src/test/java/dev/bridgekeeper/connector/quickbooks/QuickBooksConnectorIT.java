@@ -21,7 +21,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -232,8 +234,8 @@ class QuickBooksConnectorIT {
 
         assertThat(jdbc.queryForObject("select full_sync from dataset where id = ?", Boolean.class,
                 UUID.fromString(dataset))).isFalse();
-        assertThat(QBO.traffic().callsByEndpoint(ALICE_REALM)).as("changes only, one CDC call per entity")
-                .containsEntry("cdc", 3L).doesNotContainKeys("query:RefundReceipt", "query:Deposit");
+        assertThat(QBO.traffic().callsByEndpoint(ALICE_REALM)).as("changes only, one CDC call for the three entities")
+                .containsEntry("cdc", 1L).doesNotContainKeys("query:RefundReceipt", "query:Deposit");
         assertThat(recordJson(connection, "directIncomes", "refundReceipt-" + refunds.get(1)).path("note")
                 .asString()).isEqualTo("Refund changed");
         assertThat(recordJson(connection, "directIncomes", "deposit-" + deposits.get(1)).path("note").asString())
@@ -264,13 +266,84 @@ class QuickBooksConnectorIT {
         assertThat(jdbc.queryForObject("select full_sync from dataset where id = ?", Boolean.class,
                 UUID.fromString(dataset))).isFalse();
         assertThat(QBO.traffic().callsByEndpoint(ALICE_REALM)).as("the bank accounts, then changes only")
-                .containsEntry("cdc", 7L).containsEntry("query:Account", 1L).doesNotContainKey("query:Deposit");
+                .containsEntry("cdc", 1L).containsEntry("query:Account", 1L).doesNotContainKey("query:Deposit");
         assertThat(recordJson(connection, "accountTransactions", "deposit-" + deposit).path("note").asString())
                 .isEqualTo("Deposit changed");
         assertThat(deleted(connection, "accountTransactions", "transfer-" + transfer + "-from")).isTrue();
         assertThat(deleted(connection, "accountTransactions", "transfer-" + transfer + "-to")).isTrue();
         assertThat(count(connection, "accountTransactions")).as("nothing lost, nothing doubled").isEqualTo(before);
         assertConformsToCodat(connection);
+        assertThat(QBO.violations()).isEmpty();
+    }
+
+    @Test
+    void theChangeReadsOfOneSyncOfEveryDataTypeShareOneChangeDataCaptureCall() {
+        String company = company(true);
+        String connection = QuickBooksFixture.createConnection(api, company);
+        link(company, connection, QboSettings.ALICE, ALICE_REALM);
+        List<String> offered = new ArrayList<>(SCHEMAS.keySet());
+        offered.addAll(STATEMENTS);
+        awaitStatuses(company, offered, "Complete");
+        // the first reads began seconds apart; as if they had all begun in one minute (the next reads' since is the
+        // minute their last read began, so reads begun in two minutes ask two questions)
+        jdbc.update("update dataset set fetch_started_utc = (select max(fetch_started_utc) from dataset where"
+                + " connection_id = ?) where connection_id = ?", UUID.fromString(connection),
+                UUID.fromString(connection));
+        String invoice = QBO.records(ALICE_REALM, "Invoice").get(4).path("Id").asString();
+        String customer = QBO.records(ALICE_REALM, "Customer").get(2).path("Id").asString();
+        String purchase = QBO.records(ALICE_REALM, "Purchase").stream().filter(p -> !p.path("Credit").asBoolean(false))
+                .findFirst().orElseThrow().path("Id").asString();
+        String bill = QBO.records(ALICE_REALM, "Bill").get(3).path("Id").asString();
+        QBO.updateRecord(ALICE_REALM, "Invoice", invoice, i -> i.put("PrivateNote", "Invoice changed"));
+        QBO.updateRecord(ALICE_REALM, "Customer", customer, c -> c.put("DisplayName", "Renamed by the test"));
+        QBO.updateRecord(ALICE_REALM, "Purchase", purchase, p -> p.put("PrivateNote", "Purchase changed"));
+        QBO.deleteRecord(ALICE_REALM, "Bill", bill);
+        QBO.traffic().reset();
+        Instant asked = Instant.now().minusSeconds(1);
+
+        assertThat(api.post("/companies/" + company + "/data/all", null).status()).isEqualTo(204);
+        await().atMost(SYNC).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "select status from dataset where connection_id = ? and requested_utc > ?", String.class,
+                UUID.fromString(connection), Timestamp.from(asked))).hasSize(offered.size()).containsOnly("Complete"));
+
+        assertThat(jdbc.queryForObject("select count(*) from dataset where connection_id = ? and requested_utc > ?"
+                + " and full_sync", Long.class, UUID.fromString(connection), Timestamp.from(asked)))
+                .as("only the data types read whole every time").isEqualTo(5);
+        assertThat(QBO.traffic().callsByEndpoint(ALICE_REALM)).as("one change call for every entity")
+                .containsEntry("cdc", 1L).doesNotContainKeys("query:Invoice", "query:Bill", "query:Purchase");
+        assertThat(recordJson(connection, "invoices", invoice).path("note").asString()).isEqualTo("Invoice changed");
+        assertThat(recordJson(connection, "customers", customer).path("customerName").asString())
+                .isEqualTo("Renamed by the test");
+        assertThat(recordJson(connection, "directCosts", purchase).path("note").asString())
+                .isEqualTo("Purchase changed");
+        assertThat(recordJson(connection, "accountTransactions", "purchase-" + purchase).path("note").asString())
+                .as("two data types from one entity").isEqualTo("Purchase changed");
+        assertThat(deleted(connection, "bills", bill)).isTrue();
+        assertConformsToCodat(connection);
+        assertThat(QBO.violations()).isEmpty();
+    }
+
+    @Test
+    void aChangeCallForSeveralEntitiesThatFailsIsAskedAgainEntityByEntity() {
+        String company = company(false);
+        String connection = QuickBooksFixture.createConnection(api, company);
+        link(company, connection, QboSettings.ALICE, ALICE_REALM);
+        awaitFinished(company, queue(company, "directIncomes"), "Complete");
+        String refund = QBO.records(ALICE_REALM, "RefundReceipt").get(1).path("Id").asString();
+        QBO.updateRecord(ALICE_REALM, "RefundReceipt", refund, r -> r.put("PrivateNote", "Refund changed"));
+        QBO.traffic().reset();
+        // one entity QuickBooks will not answer about faults the whole call, as an unknown entity does
+        QBO.faults().faultInsideOkAnswerNext(1);
+
+        String dataset = queue(company, "directIncomes");
+        awaitFinished(company, dataset, "Complete");
+
+        assertThat(jdbc.queryForObject("select full_sync from dataset where id = ?", Boolean.class,
+                UUID.fromString(dataset))).isFalse();
+        assertThat(QBO.traffic().calls().stream().filter(c -> c.endpoint().equals("cdc")).count())
+                .as("the failed call for three entities, then one for each").isEqualTo(4);
+        assertThat(recordJson(connection, "directIncomes", "refundReceipt-" + refund).path("note").asString())
+                .isEqualTo("Refund changed");
         assertThat(QBO.violations()).isEmpty();
     }
 
