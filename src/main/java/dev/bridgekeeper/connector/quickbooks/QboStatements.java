@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
  * QuickBooks' ProfitAndLoss and BalanceSheet reports of one month as the monthly statements the cache keeps (the
  * shape the financial statements endpoints sum into Codat's reports). A report is rows of {@code Section}s, found by
  * their {@code group} wherever they nest (Intuit nests Liabilities and Equity inside TotalLiabilitiesAndEquity):
- * a section's title is its Header, its value its Summary, its items its Data rows (account name and id) and inner
+ * a section's title is its Header, its value its Summary (or its Header's figure when it has no Summary figure, as
+ * a collapsed section shows it; else the sum of its rows), its items its Data rows (account name and id) and inner
  * sections. Amounts are strings, {@code ""} for none. A section QuickBooks leaves out is a zero line.
  */
 final class QboStatements {
@@ -108,10 +109,10 @@ final class QboStatements {
             sum = sum.add(value(item));
             items.add(item);
         }
-        JsonNode summary = section.path("Summary").path("ColData");
-        line.put("value", summary.isArray() ? amount(summary.path(1)) : sum);
+        BigDecimal figure = figure(section);
+        line.put("value", figure != null ? figure : sum);
         if (!line.has("name")) {
-            QboValues.put(line, "name", QboValues.text(summary.path(0), "value"));
+            QboValues.put(line, "name", QboValues.text(section.path("Summary").path("ColData").path(0), "value"));
         }
         return line;
     }
@@ -119,7 +120,22 @@ final class QboStatements {
     /** A summary-only section's figure ({@code GrossProfit}, {@code NetIncome}, …), or {@code otherwise}. */
     private static BigDecimal total(JsonNode rows, String group, BigDecimal otherwise) {
         JsonNode section = find(rows, group);
-        return section == null ? otherwise : amount(section.path("Summary").path("ColData").path(1));
+        BigDecimal figure = section == null ? null : figure(section);
+        return figure == null ? otherwise : figure;
+    }
+
+    /**
+     * A section's own figure: its Summary's, or its Header's (a section shown collapsed carries it there); null when
+     * neither has one (an empty cell is no figure: the caller adds up the rows or works it out instead).
+     */
+    private static BigDecimal figure(JsonNode section) {
+        for (String part : new String[] {"Summary", "Header"}) {
+            JsonNode value = section.path(part).path("ColData").path(1).path("value");
+            if (value.isNumber() || value.isString() && !value.asString().isBlank()) {
+                return amount(section.path(part).path("ColData").path(1));
+            }
+        }
+        return null;
     }
 
     /** The section of {@code group} among {@code rows} and their inner sections; null when there is none. */
