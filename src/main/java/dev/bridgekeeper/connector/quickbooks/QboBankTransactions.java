@@ -32,7 +32,7 @@ final class QboBankTransactions {
     private QboBankTransactions() {}
 
     /** Who the money came from or went to, and the document's reference; else its private note. */
-    static String description(JsonNode document) {
+    private static String description(JsonNode document) {
         String party = refName(document, "CustomerRef");
         if (party == null) {
             party = refName(document, "VendorRef");
