@@ -24,16 +24,50 @@ import tools.jackson.databind.node.ObjectNode;
  * ToAccountRef). A document whose account is no bank account (a payment into Undeposited Funds) moves no bank money
  * and is left out; its money reaches the bank through a Deposit. Ids are {@code <document>-<Id>}
  * ({@code transfer-<Id>-from}, {@code -to}); each line refers to the record the money belongs to.
+ *
+ * <p>Each movement is written by a {@link Form}: as Codat's account transaction ({@link #ACCOUNT_TRANSACTION}), or as
+ * a line of its account's statement ({@code bankTransactions}, {@link QboBankTransactions#LINE}).
  */
 final class QboAccountTransactions {
 
+    /** Writes one movement of money into the record {@code r}, which already holds its id. */
+    @FunctionalInterface
+    interface Form {
+
+        /**
+         * @param document the QuickBooks document that moves the money
+         * @param bank     the id of the bank or card account it moves through
+         * @param bankName that account's name as the document names it, or null
+         * @param amount   positive into the account, negative out of it
+         * @param lines    Codat's account transaction lines: what the money belongs to
+         */
+        void write(ObjectNode r, JsonNode document, String bank, String bankName, BigDecimal amount,
+                List<ObjectNode> lines);
+    }
+
+    /** Codat's account transaction: the account, the date, the total and the records the money belongs to. */
+    static final Form ACCOUNT_TRANSACTION = (r, document, bank, bankName, amount, lines) -> {
+        put(r, "transactionId", text(document, "Id"));
+        put(r, "note", text(document, "PrivateNote"));
+        ObjectNode bankRef = r.putObject("bankAccountRef").put("id", bank);
+        put(bankRef, "name", bankName);
+        put(r, "date", QboValues.date(text(document, "TxnDate")));
+        r.put("status", "Unknown"); // QuickBooks' API has no cleared or reconciled flag on these documents
+        QboLines.currency(r, document);
+        ArrayNode out = r.putArray("lines");
+        lines.forEach(out::add);
+        r.put("totalAmount", amount);
+    };
+
     private final QboRecords records;
     private final Set<String> banks;
+    private final Form form;
 
     /** @param banks ids of the company's accounts of type Bank or Credit Card */
-    QboAccountTransactions(QboRecords records, Set<String> banks) {
+    QboAccountTransactions(QboRecords records, Set<String> banks, Form form) {
         this.records = records;
         this.banks = Set.copyOf(banks);
+        this.form = form;
     }
 
     /** The entities in the order they are read, each with the same conditions its own data type's reader sends. */
@@ -142,18 +176,7 @@ final class QboAccountTransactions {
             return null;
         }
         ObjectNode r = records.object().put("id", id);
-        put(r, "transactionId", text(document, "Id"));
-        put(r, "note", text(document, "PrivateNote"));
-        ObjectNode bankRef = r.putObject("bankAccountRef").put("id", bank);
-        put(bankRef, "name", refName(account, accountField));
-        put(r, "date", QboValues.date(text(document, "TxnDate")));
-        r.put("status", "Unknown"); // QuickBooks' API has no cleared or reconciled flag on these documents
-        QboLines.currency(r, document);
-        ArrayNode out = r.putArray("lines");
-        for (ObjectNode line : lines) {
-            out.add(line);
-        }
-        r.put("totalAmount", amount);
+        form.write(r, document, bank, refName(account, accountField), amount, List.of(lines));
         return records.record(id, r, document);
     }
 

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * RefundReceipt and the Deposit lines that link no other transaction;
  * {@code transfers} ← Transfer; {@code paymentMethods} ← PaymentMethod; {@code accountTransactions} ← the Payment,
  * BillPayment, Purchase, SalesReceipt, RefundReceipt, Deposit and Transfer that move money in or out of a bank or
- * card account;
+ * card account; {@code bankTransactions} ← the same movements, as lines of their account's statement;
  * {@code profitAndLoss} and {@code balanceSheet} ← the ProfitAndLoss and BalanceSheet reports by month, six months
  * a call. List entities are read with their inactive records ({@code Active IN (true, false)}), which QuickBooks
  * leaves out otherwise.
@@ -56,7 +56,7 @@ class QuickBooksConnector implements Connector {
     private static final Set<String> WHOLE_EVERY_TIME = Set.of("company", "taxRates", "trackingCategories",
             "profitAndLoss", "balanceSheet");
     private static final String ALL = "Active IN (true, false)";
-    /** The bank and credit card accounts, inactive ones too: bankAccounts, and what accountTransactions counts. */
+    /** The bank and credit card accounts, inactive ones too: bankAccounts, and what account/bank transactions count. */
     static final String BANK_ACCOUNTS = ALL + " AND AccountType IN ('Bank', 'Credit Card')";
 
     private final QuickBooksAuthorization authorization;
@@ -102,7 +102,9 @@ class QuickBooksConnector implements Connector {
         readers.put("profitAndLoss", new QboStatementReader(api, "ProfitAndLoss", statements::profitAndLoss, clock));
         readers.put("balanceSheet", new QboStatementReader(api, "BalanceSheet", statements::balanceSheet, clock));
         readers.put("bankAccounts", entity(api, records, "Account", BANK_ACCOUNTS, null, lists::bankAccount));
-        readers.put("accountTransactions", new QboAccountTransactionReader(api, records));
+        readers.put("accountTransactions", new QboAccountTransactionReader(api, records,
+                QboAccountTransactions.ACCOUNT_TRANSACTION));
+        readers.put("bankTransactions", new QboAccountTransactionReader(api, records, QboBankTransactions.LINE));
         readers.forEach((dataType, reader) -> {
             if (reader instanceof QboChangeReader changes && !WHOLE_EVERY_TIME.contains(dataType)) {
                 changedEntities.put(dataType, changes.changedEntities());

@@ -72,14 +72,15 @@ class QuickBooksConnectorIT {
             Map.entry("purchaseOrders", "AccountingPurchaseOrder"), Map.entry("directCosts", "AccountingDirectCost"),
             Map.entry("directIncomes", "AccountingDirectIncome"), Map.entry("transfers", "AccountingTransfer"),
             Map.entry("paymentMethods", "AccountingPaymentMethod"),
-            Map.entry("accountTransactions", "AccountingAccountTransaction"));
+            Map.entry("accountTransactions", "AccountingAccountTransaction"),
+            Map.entry("bankTransactions", "AccountingBankTransaction"));
     /** Monthly statements: cached per month, served as Codat's reports by the financials endpoints. */
     static final List<String> STATEMENTS = List.of("profitAndLoss", "balanceSheet");
     /** Data types Codat's Lending document describes (items and tax rates are in its Accounting document only). */
     static final List<String> IN_LENDING = List.of("company", "chartOfAccounts", "customers", "suppliers", "invoices",
             "bills", "payments", "billPayments", "creditNotes", "billCreditNotes", "trackingCategories",
             "journalEntries", "bankAccounts", "directCosts", "directIncomes", "transfers", "paymentMethods",
-            "accountTransactions");
+            "accountTransactions", "bankTransactions");
     static final String NO_SYNC_ON_LINK = "{\"settings\":[{\"dataType\":\"banking-accounts\","
             + "\"fetchOnFirstLink\":false,\"syncSchedule\":0,\"syncOrder\":0}],\"overridesDefaults\":true}";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -160,6 +161,7 @@ class QuickBooksConnectorIT {
                 .isEqualTo(QBO.count(ALICE_REALM, "PaymentMethod"));
         assertCashTransactionsAddUp(connection);
         assertAccountTransactions(connection);
+        assertBankTransactions(company, connection);
         assertAllocations(connection, "invoices", "Invoice", "Payment");
         assertAllocations(connection, "bills", "Bill", "BillPayment");
         assertThat(jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type ="
@@ -272,6 +274,54 @@ class QuickBooksConnectorIT {
         assertThat(deleted(connection, "accountTransactions", "transfer-" + transfer + "-from")).isTrue();
         assertThat(deleted(connection, "accountTransactions", "transfer-" + transfer + "-to")).isTrue();
         assertThat(count(connection, "accountTransactions")).as("nothing lost, nothing doubled").isEqualTo(before);
+        assertConformsToCodat(connection);
+        assertThat(QBO.violations()).isEmpty();
+    }
+
+    /**
+     * Bank transactions are the account transactions as lines of their account's statement, read with the very same
+     * requests: a first sync of both costs exactly the vendor calls of account transactions alone (the second pull
+     * takes the first one's answers). Change data capture then picks up a changed deposit and a deleted purchase.
+     */
+    @Test
+    void bankTransactionsShareTheAccountTransactionsReadsAndFollowChanges() {
+        String alone = companySyncingOnLink("accountTransactions");
+        String aloneConnection = QuickBooksFixture.createConnection(api, alone);
+        QBO.traffic().reset();
+        link(alone, aloneConnection, QboSettings.ALICE, ALICE_REALM);
+        awaitStatuses(alone, List.of("accountTransactions"), "Complete");
+        Map<String, Long> accountTransactionsAlone = QBO.traffic().callsByEndpoint(ALICE_REALM);
+        assertThat(accountTransactionsAlone).as("the bank accounts and seven entities")
+                .containsKeys("query:Account", "query:Payment", "query:Deposit", "query:Transfer");
+
+        String company = companySyncingOnLink("accountTransactions", "bankTransactions");
+        String connection = QuickBooksFixture.createConnection(api, company);
+        QBO.traffic().reset();
+        link(company, connection, QboSettings.ALICE, ALICE_REALM);
+        awaitStatuses(company, List.of("accountTransactions", "bankTransactions"), "Complete");
+        assertThat(QBO.traffic().callsByEndpoint(ALICE_REALM)).as("no call more than account transactions alone")
+                .isEqualTo(accountTransactionsAlone);
+        assertThat(count(connection, "bankTransactions")).isEqualTo(count(connection, "accountTransactions"))
+                .isEqualTo(bankMovements().size());
+
+        long before = live(connection, "bankTransactions");
+        String deposit = QBO.records(ALICE_REALM, "Deposit").get(4).path("Id").asString();
+        String purchase = QBO.records(ALICE_REALM, "Purchase").get(5).path("Id").asString();
+        QBO.updateRecord(ALICE_REALM, "Deposit", deposit, d -> d.put("PrivateNote", "Deposit noted by the test"));
+        QBO.deleteRecord(ALICE_REALM, "Purchase", purchase);
+        QBO.traffic().reset();
+        String dataset = queue(company, "bankTransactions");
+        awaitFinished(company, dataset, "Complete");
+
+        assertThat(jdbc.queryForObject("select full_sync from dataset where id = ?", Boolean.class,
+                UUID.fromString(dataset))).isFalse();
+        assertThat(QBO.traffic().callsByEndpoint(ALICE_REALM)).as("the bank accounts, then changes only")
+                .containsEntry("cdc", 1L).containsEntry("query:Account", 1L).doesNotContainKey("query:Deposit");
+        assertThat(recordJson(connection, "bankTransactions", "deposit-" + deposit).path("description").asString())
+                .as("a deposit names no counterparty: its note").isEqualTo("Deposit noted by the test");
+        assertThat(deleted(connection, "bankTransactions", "purchase-" + purchase)).isTrue();
+        // (deletions other tests made in this realm arrive too, as deleted records of documents never read here)
+        assertThat(live(connection, "bankTransactions")).as("one gone, nothing doubled").isEqualTo(before - 1);
         assertConformsToCodat(connection);
         assertThat(QBO.violations()).isEmpty();
     }
@@ -629,6 +679,19 @@ class QuickBooksConnectorIT {
         return id;
     }
 
+    /** A company whose connections fetch exactly {@code dataTypes} when they are linked. */
+    private String companySyncingOnLink(String... dataTypes) {
+        String id = company(true);
+        List<String> settings = new ArrayList<>();
+        for (String dataType : dataTypes) {
+            settings.add("{\"dataType\":\"" + dataType + "\",\"fetchOnFirstLink\":true,\"syncSchedule\":0,"
+                    + "\"syncOrder\":0}");
+        }
+        assertThat(api.post("/companies/" + id + "/syncSettings", "{\"settings\":[" + String.join(",", settings)
+                + "],\"overridesDefaults\":true}").status()).isEqualTo(204);
+        return id;
+    }
+
     private void link(String company, String connection, QboSettings.TestUser user, String realmId) {
         String linkUrl = api.get("/companies/" + company + "/connections/" + connection).json().path("linkUrl")
                 .asString();
@@ -651,6 +714,11 @@ class QuickBooksConnectorIT {
     private long count(String connection, String dataType) {
         return jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type = ?",
                 Long.class, UUID.fromString(connection), dataType);
+    }
+
+    private long live(String connection, String dataType) {
+        return jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type = ? and not"
+                + " deleted", Long.class, UUID.fromString(connection), dataType);
     }
 
     private boolean deleted(String connection, String dataType, String id) {
@@ -744,47 +812,10 @@ class QuickBooksConnectorIT {
      * to what the emulated company's documents moved. Payments into Undeposited Funds move no bank money.
      */
     private void assertAccountTransactions(String connection) {
-        java.util.Set<String> banks = new java.util.HashSet<>();
-        QBO.records(ALICE_REALM, "Account").stream().filter(a -> List.of("Bank", "Credit Card")
-                .contains(a.path("AccountType").asString(""))).forEach(a -> banks.add(a.path("Id").asString()));
+        Map<String, Movement> movements = bankMovements();
+        List<String> ids = new ArrayList<>(movements.keySet());
         Map<String, BigDecimal> expected = new java.util.TreeMap<>();
-        List<String> ids = new ArrayList<>();
-        java.util.function.BiConsumer<String, Object[]> moved = (id, accountAndAmount) -> {
-            String account = (String) accountAndAmount[0];
-            if (account != null && banks.contains(account)) {
-                ids.add(id);
-                expected.merge(account, (BigDecimal) accountAndAmount[1], BigDecimal::add);
-            }
-        };
-        for (JsonNode p : QBO.records(ALICE_REALM, "Payment")) {
-            moved.accept("payment-" + p.path("Id").asString(), new Object[] {p.path("DepositToAccountRef")
-                    .path("value").asString(null), p.path("TotalAmt").decimalValue()});
-        }
-        for (JsonNode p : QBO.records(ALICE_REALM, "BillPayment")) {
-            JsonNode from = "CreditCard".equals(p.path("PayType").asString()) ? p.path("CreditCardPayment")
-                    .path("CCAccountRef") : p.path("CheckPayment").path("BankAccountRef");
-            moved.accept("billPayment-" + p.path("Id").asString(), new Object[] {from.path("value").asString(null),
-                    p.path("TotalAmt").decimalValue().negate()});
-        }
-        for (JsonNode p : QBO.records(ALICE_REALM, "Purchase")) {
-            BigDecimal total = p.path("TotalAmt").decimalValue();
-            moved.accept("purchase-" + p.path("Id").asString(), new Object[] {p.path("AccountRef").path("value")
-                    .asString(null), p.path("Credit").asBoolean(false) ? total : total.negate()});
-        }
-        for (String[] receipt : List.of(new String[] {"SalesReceipt", "salesReceipt-", "1"},
-                new String[] {"RefundReceipt", "refundReceipt-", "-1"}, new String[] {"Deposit", "deposit-", "1"})) {
-            for (JsonNode r : QBO.records(ALICE_REALM, receipt[0])) {
-                moved.accept(receipt[1] + r.path("Id").asString(), new Object[] {r.path("DepositToAccountRef")
-                        .path("value").asString(null), r.path("TotalAmt").decimalValue()
-                        .multiply(new BigDecimal(receipt[2]))});
-            }
-        }
-        for (JsonNode t : QBO.records(ALICE_REALM, "Transfer")) {
-            moved.accept("transfer-" + t.path("Id").asString() + "-from", new Object[] {t.path("FromAccountRef")
-                    .path("value").asString(null), t.path("Amount").decimalValue().negate()});
-            moved.accept("transfer-" + t.path("Id").asString() + "-to", new Object[] {t.path("ToAccountRef")
-                    .path("value").asString(null), t.path("Amount").decimalValue()});
-        }
+        movements.values().forEach(m -> expected.merge(m.account(), m.amount(), BigDecimal::add));
         assertThat(count(connection, "accountTransactions")).isEqualTo(ids.size());
         assertThat(QBO.records(ALICE_REALM, "Payment")).as("payments into Undeposited Funds are not bank money")
                 .anyMatch(p -> !ids.contains("payment-" + p.path("Id").asString()));
@@ -811,6 +842,99 @@ class QuickBooksConnectorIT {
         assertThat(line.path("recordRef").path("dataType").asString()).isEqualTo("payments");
         assertThat(line.path("recordRef").path("id").asString()).isEqualTo(deposit.path("Line").get(0)
                 .path("LinkedTxn").get(0).path("TxnId").asString());
+    }
+
+    /** Money moved through a bank or card account by one document (one side of a transfer). */
+    private record Movement(String account, BigDecimal amount) {}
+
+    /**
+     * What the emulated company's documents moved through its bank and card accounts, by record id: payments, sales
+     * receipts and deposits in, bill payments, purchases (but card refunds) and refund receipts out, transfers out of
+     * one account and into another. A document whose account is no bank account (Undeposited Funds) moved nothing.
+     */
+    private static Map<String, Movement> bankMovements() {
+        java.util.Set<String> banks = new java.util.HashSet<>();
+        QBO.records(ALICE_REALM, "Account").stream().filter(a -> List.of("Bank", "Credit Card")
+                .contains(a.path("AccountType").asString(""))).forEach(a -> banks.add(a.path("Id").asString()));
+        Map<String, Movement> moved = new java.util.LinkedHashMap<>();
+        java.util.function.BiConsumer<String, Movement> move = (id, movement) -> {
+            if (movement.account() != null && banks.contains(movement.account())) {
+                moved.put(id, movement);
+            }
+        };
+        for (JsonNode p : QBO.records(ALICE_REALM, "Payment")) {
+            move.accept("payment-" + p.path("Id").asString(), new Movement(p.path("DepositToAccountRef")
+                    .path("value").asString(null), p.path("TotalAmt").decimalValue()));
+        }
+        for (JsonNode p : QBO.records(ALICE_REALM, "BillPayment")) {
+            JsonNode from = "CreditCard".equals(p.path("PayType").asString()) ? p.path("CreditCardPayment")
+                    .path("CCAccountRef") : p.path("CheckPayment").path("BankAccountRef");
+            move.accept("billPayment-" + p.path("Id").asString(), new Movement(from.path("value").asString(null),
+                    p.path("TotalAmt").decimalValue().negate()));
+        }
+        for (JsonNode p : QBO.records(ALICE_REALM, "Purchase")) {
+            BigDecimal total = p.path("TotalAmt").decimalValue();
+            move.accept("purchase-" + p.path("Id").asString(), new Movement(p.path("AccountRef").path("value")
+                    .asString(null), p.path("Credit").asBoolean(false) ? total : total.negate()));
+        }
+        for (String[] receipt : List.of(new String[] {"SalesReceipt", "salesReceipt-", "1"},
+                new String[] {"RefundReceipt", "refundReceipt-", "-1"}, new String[] {"Deposit", "deposit-", "1"})) {
+            for (JsonNode r : QBO.records(ALICE_REALM, receipt[0])) {
+                move.accept(receipt[1] + r.path("Id").asString(), new Movement(r.path("DepositToAccountRef")
+                        .path("value").asString(null), r.path("TotalAmt").decimalValue()
+                        .multiply(new BigDecimal(receipt[2]))));
+            }
+        }
+        for (JsonNode t : QBO.records(ALICE_REALM, "Transfer")) {
+            move.accept("transfer-" + t.path("Id").asString() + "-from", new Movement(t.path("FromAccountRef")
+                    .path("value").asString(null), t.path("Amount").decimalValue().negate()));
+            move.accept("transfer-" + t.path("Id").asString() + "-to", new Movement(t.path("ToAccountRef")
+                    .path("value").asString(null), t.path("Amount").decimalValue()));
+        }
+        return moved;
+    }
+
+    /**
+     * Every movement of money through a bank or card account is a line of that account's statement, with the account
+     * transaction's id, served under its account; per account the lines are as many as the movements and add up to
+     * what the emulated company's documents moved. What the API does not know (a running balance, whether the bank
+     * cleared it) is left out, never made up.
+     */
+    private void assertBankTransactions(String company, String connection) {
+        Map<String, Movement> movements = bankMovements();
+        assertThat(count(connection, "bankTransactions")).isEqualTo(movements.size());
+        Map<String, Long> expectedCount = new java.util.TreeMap<>();
+        Map<String, BigDecimal> expectedSum = new java.util.TreeMap<>();
+        movements.values().forEach(m -> {
+            expectedCount.merge(m.account(), 1L, Long::sum);
+            expectedSum.merge(m.account(), m.amount(), BigDecimal::add);
+        });
+        assertThat(expectedCount).as("money moves through several accounts").hasSizeGreaterThan(1);
+        for (String account : expectedCount.keySet()) {
+            JsonNode served = api.get("/companies/" + company + "/connections/" + connection
+                    + "/data/bankAccounts/" + account + "/bankTransactions?pageSize=5000").json();
+            assertThat(served.path("totalResults").asLong()).as("account " + account + " " + served)
+                    .isEqualTo(expectedCount.get(account));
+            BigDecimal sum = sum(served.path("results"), "amount");
+            assertThat(sum).as("account " + account).isEqualByComparingTo(expectedSum.get(account));
+            for (JsonNode line : served.path("results")) {
+                Movement movement = movements.get(line.path("id").asString());
+                assertThat(movement).as(line.toString()).isNotNull();
+                assertThat(line.path("accountId").asString()).isEqualTo(account).isEqualTo(movement.account());
+                assertThat(line.path("amount").decimalValue()).isEqualByComparingTo(movement.amount());
+                assertThat(line.path("transactionType").asString()).as(line.toString())
+                        .isEqualTo(movement.amount().signum() < 0 ? "Debit" : "Credit");
+                assertThat(line.has("balance") || line.has("reconciled")).as("not in QuickBooks' API: " + line)
+                        .isFalse();
+                assertThat(line.path("clearedOnDate").asString()).isEqualTo(recordJson(connection,
+                        "accountTransactions", line.path("id").asString()).path("date").asString());
+            }
+        }
+        JsonNode cheque = QBO.records(ALICE_REALM, "BillPayment").get(0);
+        assertThat(recordJson(connection, "bankTransactions", "billPayment-" + cheque.path("Id").asString())
+                .path("description").asString()).as("the counterparty and the reference")
+                .isEqualTo(cheque.path("VendorRef").path("name").asString() + " "
+                        + cheque.path("DocNumber").asString());
     }
 
     /**
