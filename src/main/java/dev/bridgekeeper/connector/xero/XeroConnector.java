@@ -24,8 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Contacts (customers and suppliers, archived ones included), Invoices (invoices and bills), CreditNotes (credit
  * notes and bill credit notes), Payments (payments and bill payments), BankTransactions (bank transactions, direct
  * costs and direct incomes: one read, its pages shared), Journals (journal entries,
- * offset paging), TaxRates, TrackingCategories, Items, PurchaseOrders, BankTransfers (transfers) and the ProfitAndLoss and BalanceSheet
- * reports (monthly statements); docs/connectors/xero.md has the table.
+ * offset paging), TaxRates, TrackingCategories, Items, PurchaseOrders, BankTransfers (transfers) and the ProfitAndLoss
+ * and BalanceSheet reports (monthly statements); account transactions from the bank accounts, Payments,
+ * BankTransactions and BankTransfers, with the requests their own data types send, shared. docs/connectors/xero.md
+ * has the table.
  * Paged lists ask for up to 1,000 records a page. Xero's documented limits (developer.xero.com/faq/limits): per
  * organisation 60 calls a minute, 5,000 a day and 5 in flight; per app 10,000 calls a minute.
  */
@@ -62,8 +64,9 @@ class XeroConnector implements Connector {
         readers.put("company", new XeroListReader(api, new XeroListReader.Endpoint("Organisation", false, null, null,
                 Map.of(), false, XeroListReader.one(org -> mapping.company(org, clock.instant())), true)));
         readers.put("chartOfAccounts", list("Accounts", false, null, null, Map.of(), true, mapping::account));
-        readers.put("bankAccounts", list("Accounts", false, "Type==\"BANK\"", null, Map.of(), true,
-                books::bankAccount));
+        // bankAccounts, payments, billPayments, the three BankTransactions types and transfers: the requests
+        // accountTransactions sends too, shared (see XeroAccountTransactionReader)
+        readers.put("bankAccounts", read(bankAccountsRead(XeroListReader.one(books::bankAccount))));
         readers.put("customers", list("Contacts", true, "IsCustomer==true", null, INCLUDE_ARCHIVED, true,
                 contact -> mapping.contact(contact, true)));
         readers.put("suppliers", list("Contacts", true, "IsSupplier==true", null, INCLUDE_ARCHIVED, true,
@@ -76,15 +79,13 @@ class XeroConnector implements Connector {
                 cn -> documents.creditNote(cn, true)));
         readers.put("billCreditNotes", list("CreditNotes", true, "Type==\"ACCPAYCREDIT\"", "Date", Map.of(),
                 true, cn -> documents.creditNote(cn, false)));
-        readers.put("payments", list("Payments", true, anyOf("PaymentType", XeroDocuments.RECEIVABLE_PAYMENTS),
-                "Date", Map.of(), true, p -> documents.payment(p, true)));
-        readers.put("billPayments", list("Payments", true, anyOf("PaymentType", XeroDocuments.PAYABLE_PAYMENTS),
-                "Date", Map.of(), true, p -> documents.payment(p, false)));
+        readers.put("payments", read(paymentsRead(true, XeroListReader.one(p -> documents.payment(p, true)))));
+        readers.put("billPayments", read(paymentsRead(false, XeroListReader.one(p -> documents.payment(p, false)))));
         // three data types from one list: the same request for each (no where on Type), shared, filtered here
         XeroCashTransactions cash = new XeroCashTransactions(json, mapping);
-        readers.put("bankTransactions", bankTransactions(books::bankTransaction));
-        readers.put("directCosts", bankTransactions(cash::directCost));
-        readers.put("directIncomes", bankTransactions(cash::directIncome));
+        readers.put("bankTransactions", read(bankTransactionsRead(XeroListReader.one(books::bankTransaction))));
+        readers.put("directCosts", read(bankTransactionsRead(XeroListReader.one(cash::directCost))));
+        readers.put("directIncomes", read(bankTransactionsRead(XeroListReader.one(cash::directIncome))));
         readers.put("journalEntries", new XeroJournalReader(api, books::journalEntry));
         readers.put("taxRates", list("TaxRates", false, null, null, Map.of(), false, books::taxRate));
         readers.put("trackingCategories", new XeroListReader(api, new XeroListReader.Endpoint("TrackingCategories",
@@ -93,10 +94,17 @@ class XeroConnector implements Connector {
         // Xero's PurchaseOrders take no where filter: the from-date is not applied to them
         readers.put("purchaseOrders", list("PurchaseOrders", true, null, null, Map.of(), true,
                 documents::purchaseOrder));
-        // read whole, deleted ones included: If-Modified-Since compares a transfer's creation, so it would miss a
-        // deletion
-        readers.put("transfers", list("BankTransfers", false, null, "Date", Map.of("includeDeleted", "true"), false,
-                books::transfer));
+        readers.put("transfers", read(transfersRead(XeroListReader.one(books::transfer))));
+        readers.put("accountTransactions", new XeroAccountTransactionReader(api, json, mapping,
+                XeroConnector::bankAccountsRead, List.of(
+                        new XeroAccountTransactionReader.Source("payments", m -> paymentsRead(true, m),
+                                (t, p) -> t.payment(p, true)),
+                        new XeroAccountTransactionReader.Source("billPayments", m -> paymentsRead(false, m),
+                                (t, p) -> t.payment(p, false)),
+                        new XeroAccountTransactionReader.Source("bankTransactions",
+                                XeroConnector::bankTransactionsRead, XeroAccountTransactions::bankTransaction),
+                        new XeroAccountTransactionReader.Source("transfers", XeroConnector::transfersRead,
+                                XeroAccountTransactions::transfer))));
         readers.put("profitAndLoss", XeroReportReader.profitAndLoss(api, json, clock));
         readers.put("balanceSheet", XeroReportReader.balanceSheet(api, json, clock));
         this.readers = Map.copyOf(readers);
@@ -133,9 +141,35 @@ class XeroConnector implements Connector {
                 incremental, XeroListReader.one(mapper)));
     }
 
-    private XeroListReader bankTransactions(Function<JsonNode, ConnectorRecord> mapper) {
-        return new XeroListReader(api, new XeroListReader.Endpoint("BankTransactions", true, null, "Date", Map.of(),
-                true, XeroListReader.one(mapper), true));
+    private XeroListReader read(XeroListReader.Endpoint endpoint) {
+        return new XeroListReader(api, endpoint);
+    }
+
+    /** {@code GET /Accounts?where=Type=="BANK"}: bankAccounts, and accountTransactions' bank accounts. */
+    static XeroListReader.Endpoint bankAccountsRead(Function<JsonNode, List<ConnectorRecord>> mapper) {
+        return new XeroListReader.Endpoint("Accounts", false, "Type==\"BANK\"", null, Map.of(), true, mapper, true);
+    }
+
+    /** {@code GET /Payments} of the receivable (payments) or payable (billPayments) types. */
+    static XeroListReader.Endpoint paymentsRead(boolean receivable,
+            Function<JsonNode, List<ConnectorRecord>> mapper) {
+        return new XeroListReader.Endpoint("Payments", true, anyOf("PaymentType", receivable
+                ? XeroDocuments.RECEIVABLE_PAYMENTS : XeroDocuments.PAYABLE_PAYMENTS), "Date", Map.of(), true, mapper,
+                true);
+    }
+
+    /** {@code GET /BankTransactions}, no filter on Type: every data type read from it filters locally. */
+    static XeroListReader.Endpoint bankTransactionsRead(Function<JsonNode, List<ConnectorRecord>> mapper) {
+        return new XeroListReader.Endpoint("BankTransactions", true, null, "Date", Map.of(), true, mapper, true);
+    }
+
+    /**
+     * {@code GET /BankTransfers?includeDeleted=true}, read whole: If-Modified-Since compares a transfer's creation,
+     * so it would miss a deletion.
+     */
+    static XeroListReader.Endpoint transfersRead(Function<JsonNode, List<ConnectorRecord>> mapper) {
+        return new XeroListReader.Endpoint("BankTransfers", false, null, "Date", Map.of("includeDeleted", "true"),
+                false, mapper, true);
     }
 
     /** Xero's filter for "field is one of these", e.g. {@code PaymentType=="A" OR PaymentType=="B"}. */

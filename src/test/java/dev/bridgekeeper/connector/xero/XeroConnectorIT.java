@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class XeroConnectorIT {
             "directCosts", "AccountingDirectCost", "directIncomes", "AccountingDirectIncome",
             "journalEntries", "AccountingJournalEntry", "taxRates", "AccountingTaxRate", "trackingCategories",
             "AccountingTrackingCategory", "items", "AccountingItem", "purchaseOrders", "AccountingPurchaseOrder",
-            "transfers", "AccountingTransfer");
+            "transfers", "AccountingTransfer", "accountTransactions", "AccountingAccountTransaction");
     /** The monthly statements, checked through Codat's financial statements endpoints. */
     static final Map<String, String> REPORTS = Map.of("profitAndLoss", "AccountingProfitAndLossReport",
             "balanceSheet", "AccountingBalanceSheet");
@@ -171,12 +172,18 @@ class XeroConnectorIT {
         String connection = XeroFixture.createConnection(api, company);
         link(company, connection);
         awaitStatuses(company, DATA_TYPES, "Complete");
-        assertThat(XERO.stats().apiCallsByEndpoint()).as("shared reads: the company and both reports read"
-                + " Organisation once; bank transactions, direct costs and direct incomes read BankTransactions once")
-                .containsEntry("GET /Organisation", 1L)
-                .containsEntry("GET /BankTransactions", (long) ((XERO.ledger(DEMO).count("BankTransactions") + 4) / 5));
-
         Ledger ledger = XERO.ledger(DEMO);
+        assertThat(XERO.stats().apiCallsByEndpoint()).as("shared reads: the company and both reports read"
+                + " Organisation once; bank transactions, direct costs, direct incomes and account transactions read"
+                + " BankTransactions once; account transactions share the bank accounts', payments', bill payments'"
+                + " and transfers' reads")
+                .containsEntry("GET /Organisation", 1L)
+                .containsEntry("GET /BankTransactions", pages(ledger.count("BankTransactions")))
+                .containsEntry("GET /Payments", pages(ledger.count("Payments", XeroConnectorIT::receivable))
+                        + pages(ledger.count("Payments", p -> !receivable(p))))
+                .containsEntry("GET /BankTransfers", 1L)
+                .containsEntry("GET /Accounts", 2L); // the chart of accounts, and the bank accounts
+
         assertThat(count(connection, "company")).isEqualTo(1);
         assertThat(count(connection, "chartOfAccounts")).isEqualTo(ledger.count("Accounts"));
         assertThat(count(connection, "customers")).isEqualTo(
@@ -189,6 +196,12 @@ class XeroConnectorIT {
         assertConformsToCodat(connection);
         assertReportsConformToCodat(company, connection);
         assertRecordsReferToEachOther(company, connection, ledger);
+        assertAccountTransactionsMatch(connection, ledger);
+        assertThat(jdbc.queryForObject("select count(*) from record a where connection_id = ? and data_type ="
+                + " 'accountTransactions' and not exists (select 1 from record r where r.connection_id ="
+                + " a.connection_id and r.data_type = a.data#>>'{lines,0,recordRef,dataType}' and r.record_id ="
+                + " a.data#>>'{lines,0,recordRef,id}')", Long.class, UUID.fromString(connection)))
+                .as("every account transaction refers to the synced record it moved the money of").isZero();
         long archived = ledger.count("Contacts", c -> c.path("IsCustomer").asBoolean(false)
                 && "ARCHIVED".equals(c.path("ContactStatus").asString("")));
         assertThat(jdbc.queryForObject("select count(*) from record where connection_id = ? and data_type ="
@@ -605,6 +618,158 @@ class XeroConnectorIT {
         assertThat(answers.get(429)).isEqualTo(1L);
         assertThat(XERO.stats().apiCallsByEndpoint().get("GET /Invoices")).isEqualTo(pages + 1 + answers.get(401));
         assertThat(XERO.stats().violations()).isEmpty();
+    }
+
+    /**
+     * Account transactions are the money Xero's payments, spend/receive money and transfers move through each bank
+     * account. Read alone they cost the bank accounts' call and the very reads of payments, bill payments, bank
+     * transactions and transfers; an incremental read asks those lists for changes (transfers: whole) and picks up
+     * an edited payment, a deleted bill payment and a deleted transfer.
+     */
+    @Test
+    void accountTransactionsAreTheMoneyThroughEachBankAccountAndFollowChanges() {
+        String company = company(false);
+        String connection = XeroFixture.createConnection(api, company);
+        link(company, connection);
+        XERO.stats().reset();
+        awaitFinished(company, queue(company, "accountTransactions"), "Complete");
+
+        Ledger ledger = XERO.ledger(DEMO);
+        assertThat(XERO.stats().apiCallsByEndpoint()).as("the bank accounts, then each list as its data types read it")
+                .containsEntry("GET /Accounts", 1L)
+                .containsEntry("GET /Payments", pages(ledger.count("Payments", XeroConnectorIT::receivable))
+                        + pages(ledger.count("Payments", p -> !receivable(p))))
+                .containsEntry("GET /BankTransactions", pages(ledger.count("BankTransactions")))
+                .containsEntry("GET /BankTransfers", 1L);
+        assertAccountTransactionsMatch(connection, ledger);
+
+        // a user in Xero edits a customer payment, deletes a bill payment and a transfer (not a bank transaction:
+        // the changes of one minute are read again by every incremental read asking from it, and the bank
+        // transactions test counts the pages of its own changes)
+        List<String> banks = bankAccountIds(ledger);
+        String bank = ledger.records("Payments").stream().map(p -> p.path("Account").path("AccountID").asString(""))
+                .filter(banks::contains).findFirst().orElseThrow();
+        String paid = paymentOn(ledger, bank, "ACCRECPAYMENT");
+        String paidOut = paymentOn(ledger, bank, "ACCPAYPAYMENT");
+        JsonNode transfer = ledger.records("BankTransfers").stream()
+                .filter(t -> "AUTHORISED".equals(t.path("Status").asString("")) && (bank.equals(t.path(
+                        "FromBankAccount").path("AccountID").asString()) || bank.equals(t.path("ToBankAccount")
+                        .path("AccountID").asString()))).skip(2).findFirst().orElseThrow();
+        ledger.change("Payments", paid, p -> p.put("Reference", "Payment changed by the test"));
+        ledger.delete("Payments", paidOut);
+        ledger.delete("BankTransfers", transfer.path("BankTransferID").asString());
+        XERO.stats().reset();
+        String again = queue(company, "accountTransactions");
+        awaitFinished(company, again, "Complete");
+
+        assertThat(jdbc.queryForObject("select full_sync from dataset where id = ?", Boolean.class,
+                UUID.fromString(again))).isFalse();
+        Map<String, Long> calls = XERO.stats().apiCallsByEndpoint();
+        assertThat(calls).as("changes only: one call per list (transfers: whole)")
+                .containsEntry("GET /Accounts", 1L).containsEntry("GET /Payments", 2L)
+                .containsEntry("GET /BankTransfers", 1L);
+        // (two pages when another test's bank transaction changes of the same minute fill the first)
+        assertThat(calls.get("GET /BankTransactions")).isBetween(1L, 2L);
+        JsonNode changed = recordJson(connection, "accountTransactions", paid);
+        assertThat(changed.path("note").asString()).isEqualTo("Payment changed by the test");
+        assertThat(changed.path("bankAccountRef").path("id").asString()).isEqualTo(bank);
+        assertThat(changed.path("lines").path(0).path("recordRef").path("dataType").asString()).isEqualTo("payments");
+        // a deleted record keeps its last content in the cache, flagged; a deleted transfer's two sides both go
+        for (String deleted : List.of(paidOut, transfer.path("FromBankTransactionID").asString(),
+                transfer.path("ToBankTransactionID").asString())) {
+            assertThat(jdbc.queryForObject("select deleted from record where connection_id = ? and data_type ="
+                    + " 'accountTransactions' and record_id = ?", Boolean.class, UUID.fromString(connection), deleted))
+                    .as(deleted).isTrue();
+        }
+        assertAccountTransactionsMatch(connection, ledger);
+        assertThat(XERO.stats().violations()).isEmpty();
+    }
+
+    /**
+     * Per bank account, the account transactions are one per payment, bank transaction and transfer side Xero
+     * booked to it (deleted ones kept, flagged), in Codat's schema, and the live ones add up to the money those
+     * records move through it: payments received and refunds from suppliers in, bill payments and refunds to
+     * customers out; RECEIVE* in, SPEND* out; a transfer out of its From account and into its To account. Nothing
+     * is booked to an account that is no bank account.
+     */
+    private void assertAccountTransactionsMatch(String connection, Ledger ledger) {
+        UUID conn = UUID.fromString(connection);
+        Set<String> moneyIn = Set.of("ACCRECPAYMENT", "APCREDITPAYMENT", "APOVERPAYMENTPAYMENT",
+                "APPREPAYMENTPAYMENT");
+        long all = 0;
+        for (String bank : bankAccountIds(ledger)) {
+            long records = 0;
+            java.math.BigDecimal moved = java.math.BigDecimal.ZERO;
+            for (JsonNode p : ledger.records("Payments")) {
+                if (bank.equals(p.path("Account").path("AccountID").asString(""))) {
+                    records++;
+                    java.math.BigDecimal amount = p.path("Amount").decimalValue();
+                    moved = live(p) ? moved.add(moneyIn.contains(p.path("PaymentType").asString()) ? amount
+                            : amount.negate()) : moved;
+                }
+            }
+            for (JsonNode t : ledger.records("BankTransactions")) {
+                String type = t.path("Type").asString("");
+                if (bank.equals(t.path("BankAccount").path("AccountID").asString("")) && !type.endsWith("TRANSFER")) {
+                    records++;
+                    java.math.BigDecimal total = t.path("Total").decimalValue();
+                    moved = live(t) ? moved.add(type.startsWith("RECEIVE") ? total : total.negate()) : moved;
+                }
+            }
+            for (JsonNode t : ledger.records("BankTransfers")) {
+                for (String side : List.of("FromBankAccount", "ToBankAccount")) {
+                    if (bank.equals(t.path(side).path("AccountID").asString(""))) {
+                        records++;
+                        java.math.BigDecimal amount = t.path("Amount").decimalValue();
+                        moved = live(t) ? moved.add(side.startsWith("To") ? amount : amount.negate()) : moved;
+                    }
+                }
+            }
+            Map<String, Object> held = jdbc.queryForMap("select count(*) as records, coalesce(sum(case when not"
+                    + " deleted and data->>'status' <> 'Void' then (data->>'totalAmount')::numeric end), 0) as moved"
+                    + " from record where connection_id = ? and data_type = 'accountTransactions' and"
+                    + " data#>>'{bankAccountRef,id}' = ?", conn, bank);
+            assertThat((Long) held.get("records")).as("records on " + bank).isEqualTo(records);
+            assertThat((java.math.BigDecimal) held.get("moved")).as("money through " + bank)
+                    .isEqualByComparingTo(moved);
+            all += records;
+        }
+        assertThat(all).as("several kinds on several accounts").isGreaterThan(100);
+        assertThat(count(connection, "accountTransactions")).as("nothing on other accounts").isEqualTo(all);
+        for (Map<String, Object> row : jdbc.queryForList("select data::text as data from record where connection_id"
+                + " = ? and data_type = 'accountTransactions'", conn)) {
+            JsonNode record = JSON.readTree((String) row.get("data"));
+            assertThat(CODAT.problems(record, SCHEMAS.get("accountTransactions"))).as(record.toString()).isEmpty();
+            assertThat(record.path("lines").path(0).path("amount").decimalValue()).as(record.toString())
+                    .isEqualByComparingTo(record.path("totalAmount").decimalValue());
+        }
+    }
+
+    private static boolean live(JsonNode record) {
+        String status = record.path("Status").asString("");
+        return !"DELETED".equals(status) && !"VOIDED".equals(status);
+    }
+
+    private static List<String> bankAccountIds(Ledger ledger) {
+        return ledger.records("Accounts").stream().filter(a -> "BANK".equals(a.path("Type").asString("")))
+                .map(a -> a.path("AccountID").asString()).toList();
+    }
+
+    private static String paymentOn(Ledger ledger, String bank, String type) {
+        return ledger.records("Payments").stream().filter(p -> type.equals(p.path("PaymentType").asString(""))
+                && "AUTHORISED".equals(p.path("Status").asString(""))
+                && bank.equals(p.path("Account").path("AccountID").asString(""))).skip(3)
+                .map(p -> p.path("PaymentID").asString()).findFirst().orElseThrow();
+    }
+
+    private static boolean receivable(JsonNode payment) {
+        String type = payment.path("PaymentType").asString("");
+        return type.startsWith("AR") || type.equals("ACCRECPAYMENT");
+    }
+
+    /** Calls to read {@code records} records at the tests' page size of 5 (at least one). */
+    private static long pages(long records) {
+        return Math.max(1, (records + 4) / 5);
     }
 
     // ---- helpers ----
