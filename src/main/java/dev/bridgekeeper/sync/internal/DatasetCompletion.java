@@ -45,7 +45,7 @@ class DatasetCompletion {
 
     /**
      * Mapping → Complete; merges the staged pages unless {@code written} says they went straight in. Runs in the
-     * caller's transaction, which has taken the company lock ({@link #lockCompany}) first.
+     * caller's transaction, which has taken the company's and the connection's locks ({@link #lockOwners}) first.
      */
     void complete(DatasetRow d, Integer written) {
         datasets.lockBatch(d.batchId());
@@ -67,8 +67,8 @@ class DatasetCompletion {
         PullOperationStatus target = SyncTransitions.allowed(at, to) ? to : PullOperationStatus.InternalError;
         log.info("Dataset {} ({}) ended {}: {}", d.id(), d.dataType(), target, message);
         tx.executeWithoutResult(status -> {
-            if (!records.lockCompany(d)) {
-                return; // the company was deleted, and the dataset with it
+            if (!records.lockOwners(d)) {
+                return; // the company or the connection was deleted, and the dataset with it
             }
             datasets.lockBatch(d.batchId());
             records.clearStaging(d.id());
@@ -78,10 +78,11 @@ class DatasetCompletion {
         });
     }
 
-    /** The company lock every multi-row transaction starts with ({@link RecordStore#lockCompany}). */
-    void lockCompany(DatasetRow d) {
-        if (!records.lockCompany(d)) {
-            throw new IllegalStateException("Company " + d.companyId() + " was deleted");
+    /** The locks every multi-row transaction starts with ({@link RecordStore#lockOwners}). */
+    void lockOwners(DatasetRow d) {
+        if (!records.lockOwners(d)) {
+            throw new IllegalStateException("Company " + d.companyId() + " or its connection " + d.connectionId()
+                    + " was deleted");
         }
     }
 

@@ -106,7 +106,7 @@ class SyncJob {
             DatasetRow merging = dataset;
             long mergeStarted = System.nanoTime();
             tx.executeWithoutResult(status -> {
-                completion.lockCompany(merging);
+                completion.lockOwners(merging);
                 completion.complete(merging, null);
             });
             log.info("Dataset {} ({}) complete; merged in {} ms", dataset.id(), dataset.dataType(),
@@ -204,7 +204,7 @@ class SyncJob {
         }
         try {
             tx.executeWithoutResult(status -> {
-                completion.lockCompany(dataset);
+                completion.lockOwners(dataset);
                 datasets.lockDataType(dataset.connectionId(), dataset.dataType());
                 if (records.anyCached(dataset.companyId(), dataset.connectionId(), dataset.dataType())) {
                     throw new FirstSyncRaced();
@@ -243,13 +243,13 @@ class SyncJob {
         int progress = 10 + (60 * percent) / 100;
         try {
             tx.executeWithoutResult(status -> {
-                completion.lockCompany(dataset);
+                completion.lockOwners(dataset);
                 records.copy(dataset.id(), page);
                 datasets.pageStaged(dataset.id(), number, page.size(), progress, nextCursor);
             });
         } catch (DuplicateKeyException e) {
             tx.executeWithoutResult(status -> { // a record listed twice by the platform: the later copy wins
-                completion.lockCompany(dataset);
+                completion.lockOwners(dataset);
                 records.stage(dataset.id(), page);
                 datasets.pageStaged(dataset.id(), number, page.size(), progress, nextCursor);
             });
