@@ -48,8 +48,10 @@ class DatasetCompletion {
      * caller's transaction, which has taken the company's and the connection's locks ({@link #lockOwners}) first.
      */
     void complete(DatasetRow d, Integer written) {
-        datasets.lockBatch(d.batchId());
+        // the data type's lock before the batch's, as a direct first sync holds it from its first page: taken the
+        // other way round, two batches finishing crosswise waited for each other in a ring
         datasets.lockDataType(d.connectionId(), d.dataType()); // two pulls of one data type merge one at a time
+        datasets.lockBatch(d.batchId());
         int modified = written != null ? written : records.merge(d, Boolean.TRUE.equals(d.fullSync()));
         Instant completed = clock.instant();
         if (!datasets.transition(d.id(), PullOperationStatus.Mapping, PullOperationStatus.Complete, 100, null, null,
