@@ -140,7 +140,7 @@ class ConnectionService implements ConnectionManagement {
     @Override
     @Transactional(readOnly = true)
     public DataConnection get(ClientId clientId, CompanyId companyId, ConnectionId connectionId) {
-        return views.view(require(clientId, companyId, connectionId, false).row());
+        return views.view(require(clientId, companyId, connectionId, RowLock.NONE).row());
     }
 
     @Override
@@ -151,11 +151,12 @@ class ConnectionService implements ConnectionManagement {
 
     /**
      * Deletes the connection. The event is published just before the row goes (same transaction),
-     * so listeners that own data tied to the row, such as its tokens, can still read it.
+     * so listeners that own data tied to the row, such as its tokens, can still read it. The company row is locked
+     * before the connection row, as the pulls writing the connection's data and the company's own delete lock them.
      */
     @Transactional
     void delete(ClientId clientId, CompanyId companyId, ConnectionId connectionId) {
-        Locked locked = require(clientId, companyId, connectionId, true);
+        Locked locked = require(clientId, companyId, connectionId, RowLock.DELETE);
         events.publishEvent(new ConnectionDeleted(clientId, locked.company(), views.view(locked.row()), now()));
         store.delete(clientId.value(), connectionId.value());
     }
@@ -174,7 +175,7 @@ class ConnectionService implements ConnectionManagement {
         if (requested != ConnectionStatus.Unlinked) {
             throw ApiException.badRequest("status", "\"status\" can only be set to \"Unlinked\".");
         }
-        Locked locked = require(clientId, companyId, connectionId, true);
+        Locked locked = require(clientId, companyId, connectionId, RowLock.CHANGE);
         ConnectionRow row = locked.row();
         if (row.status() != ConnectionStatus.Linked) {
             throw ApiException.conflict("Connection " + connectionId + " is " + row.status()
@@ -203,7 +204,7 @@ class ConnectionService implements ConnectionManagement {
             });
         }
         errors.throwIfAny();
-        ConnectionRow row = require(clientId, companyId, connectionId, true).row();
+        ConnectionRow row = require(clientId, companyId, connectionId, RowLock.CHANGE).row();
         store.updateAuthorization(clientId.value(), connectionId.value(),
                 sealer.seal(json.writeValueAsString(properties), "connection-authorization:" + connectionId));
         return views.view(row);
@@ -213,7 +214,7 @@ class ConnectionService implements ConnectionManagement {
     @Transactional
     public DataConnection markLinked(ClientId clientId, CompanyId companyId, ConnectionId connectionId,
             Map<String, Object> connectionInfo) {
-        Locked locked = require(clientId, companyId, connectionId, true);
+        Locked locked = require(clientId, companyId, connectionId, RowLock.CHANGE);
         ConnectionRow row = locked.row();
         List<DataConnectionError> resolved = row.errors().stream()
                 .map(e -> "Active".equals(e.status()) ? e.resolved(now()) : e).toList();
@@ -231,7 +232,7 @@ class ConnectionService implements ConnectionManagement {
     @Transactional
     public DataConnection markDeauthorized(ClientId clientId, CompanyId companyId, ConnectionId connectionId,
             String errorMessage) {
-        Locked locked = require(clientId, companyId, connectionId, true);
+        Locked locked = require(clientId, companyId, connectionId, RowLock.CHANGE);
         List<DataConnectionError> errors = ConnectionErrors.add(locked.row().errors(),
                 DataConnectionError.active("401", "Unauthorized", errorMessage, now())).errors();
         return change(clientId, locked, ConnectionStatus.Deauthorized, errors, locked.row().connectionInfo());
@@ -241,7 +242,7 @@ class ConnectionService implements ConnectionManagement {
     @Transactional
     public DataConnection recordFailure(ClientId clientId, CompanyId companyId, ConnectionId connectionId,
             String statusCode, String statusText, String errorMessage) {
-        Locked locked = require(clientId, companyId, connectionId, true);
+        Locked locked = require(clientId, companyId, connectionId, RowLock.CHANGE);
         ConnectionRow row = locked.row();
         Instant now = now();
         ConnectionErrors.Added added = ConnectionErrors.add(row.errors(),
@@ -281,10 +282,15 @@ class ConnectionService implements ConnectionManagement {
     /** A connection row read (or locked) with the company it belongs to, which its events carry. */
     private record Locked(CompanyReference company, ConnectionRow row) {}
 
-    private Locked require(ClientId clientId, CompanyId companyId, ConnectionId connectionId, boolean forUpdate) {
+    /** How {@link #require} locks the connection row: not at all, to change it, or to delete it. */
+    private enum RowLock { NONE, CHANGE, DELETE }
+
+    private Locked require(ClientId clientId, CompanyId companyId, ConnectionId connectionId, RowLock lock) {
         CompanyReference company = companies.require(clientId, companyId);
-        ConnectionRow row = (forUpdate ? store.findForUpdate(clientId.value(), companyId.value(), connectionId.value())
-                : store.find(clientId.value(), companyId.value(), connectionId.value()))
+        ConnectionRow row = (lock == RowLock.NONE
+                ? store.find(clientId.value(), companyId.value(), connectionId.value())
+                : store.findForUpdate(clientId.value(), companyId.value(), connectionId.value(),
+                        lock == RowLock.DELETE))
                 .orElseThrow(() -> ApiException.notFound("Connection " + connectionId + " does not exist for company "
                         + companyId + "."));
         return new Locked(company, row);

@@ -57,10 +57,17 @@ class ConnectionStore {
                 .optional();
     }
 
-    /** Locks the row until the transaction ends, so two status changes cannot interleave. */
-    Optional<ConnectionRow> findForUpdate(UUID clientId, UUID companyId, UUID id) {
+    /**
+     * Locks the company row FOR KEY SHARE, then the connection row, until the transaction ends, so two changes cannot
+     * interleave: FOR UPDATE to delete it (waits for the pulls writing its data, which take the same two rows in the
+     * same order FOR KEY SHARE), FOR NO KEY UPDATE to change it (does not wait for them).
+     */
+    Optional<ConnectionRow> findForUpdate(UUID clientId, UUID companyId, UUID id, boolean toDelete) {
+        // the company row first, as the pulls and the company's own delete take it: one lock order, no deadlock
+        jdbc.sql("select id from company where client_id = ? and id = ? for key share").params(clientId, companyId)
+                .query(UUID.class).list();
         return jdbc.sql("select " + COLUMNS + " from connection where client_id = ? and company_id = ? and id = ?"
-                        + " for update")
+                        + (toDelete ? " for update" : " for no key update"))
                 .params(clientId, companyId, id).query(this::row).optional();
     }
 

@@ -151,13 +151,19 @@ class DatasetStore {
                 .params(connectionId, dataType).query((rs, i) -> instant(rs, 1)).optional();
     }
 
-    /** Serialises the finishing of a batch's datasets (until the end of the transaction). */
+    /**
+     * Serialises the finishing of a batch's datasets (until the end of the transaction). The last lock a sync
+     * transaction takes before rows: after {@link RecordStore#lockOwners} and {@link #lockDataType}.
+     */
     void lockBatch(UUID batchId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("batch:" + batchId)
                 .query((rs, i) -> 1).single();
     }
 
-    /** Serialises merges into one connection's data type (until the end of the transaction). */
+    /**
+     * Serialises merges into one connection's data type (until the end of the transaction); a direct first sync holds
+     * it for its whole read. Taken after {@link RecordStore#lockOwners}, before {@link #lockBatch}.
+     */
     void lockDataType(UUID connectionId, String dataType) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("records:" + connectionId + ":"
                 + dataType).query((rs, i) -> 1).single();

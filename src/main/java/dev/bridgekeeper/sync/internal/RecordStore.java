@@ -73,14 +73,18 @@ class RecordStore {
     }
 
     /**
-     * Locks the dataset's company row FOR KEY SHARE until the caller's transaction ends; false when the company is
-     * gone. The first lock of every sync transaction that writes more than one row, taken before any other (advisory
-     * ones included): a company's DELETE locks the row FOR UPDATE before anything else, so the two wait for each
-     * other in one order only. FOR KEY SHARE does not hold up another pull's write of the row nor a PATCH.
+     * Locks the dataset's company row, then its connection row, FOR KEY SHARE until the caller's transaction ends;
+     * false when either is gone. The first locks of every sync transaction that writes more than one row, taken
+     * before any other (advisory ones included): a company's DELETE locks the company row FOR UPDATE before anything
+     * else, a connection's DELETE the company row FOR KEY SHARE and then the connection row FOR UPDATE, so a pull and
+     * a delete wait for each other in one order only. FOR KEY SHARE holds up neither another pull's write of the rows
+     * nor a PATCH or a status change.
      */
-    boolean lockCompany(DatasetRow dataset) {
-        return !jdbc.sql("select id from company where id = ? and client_id = ? for key share")
+    boolean lockOwners(DatasetRow dataset) {
+        boolean company = !jdbc.sql("select id from company where id = ? and client_id = ? for key share")
                 .params(dataset.companyId(), dataset.clientId()).query(UUID.class).list().isEmpty();
+        return company && !jdbc.sql("select id from connection where id = ? and company_id = ? for key share")
+                .params(dataset.connectionId(), dataset.companyId()).query(UUID.class).list().isEmpty();
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.bridgekeeper.sync.internal;
 
-import dev.bridgekeeper.company.CompanyDirectory;
 import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.ConnectionStatus;
 import dev.bridgekeeper.connection.DataConnection;
@@ -14,7 +13,6 @@ import dev.bridgekeeper.oauth.ConnectionDeauthorizedException;
 import dev.bridgekeeper.platform.error.ApiException;
 import dev.bridgekeeper.platform.jobs.DatabaseOutage;
 import dev.bridgekeeper.sync.PullOperationStatus;
-import dev.bridgekeeper.sync.ReadCompleted;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +21,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
@@ -45,10 +42,9 @@ class SyncJob {
     private final RecordStore records;
     private final ConnectorReads reads;
     private final ConnectionManagement connections;
-    private final CompanyDirectory companies;
     private final IntegrationCatalog catalog;
     private final ConnectionCredentials credentials;
-    private final ApplicationEventPublisher events;
+    private final DatasetCompletion completion;
     private final TransactionTemplate tx;
     private final SyncProperties properties;
     private final SyncFrom syncFrom;
@@ -58,17 +54,16 @@ class SyncJob {
     private final TransactionTemplate ownTx;
 
     SyncJob(DatasetStore datasets, RecordStore records, ConnectorReads reads,
-            ConnectionManagement connections, CompanyDirectory companies, IntegrationCatalog catalog,
-            ConnectionCredentials credentials, ApplicationEventPublisher events, TransactionTemplate tx,
+            ConnectionManagement connections, IntegrationCatalog catalog, ConnectionCredentials credentials,
+            DatasetCompletion completion, TransactionTemplate tx,
             SyncProperties properties, SyncFrom syncFrom, ScopeCheck scope, Clock clock) {
         this.datasets = datasets;
         this.records = records;
         this.reads = reads;
         this.connections = connections;
-        this.companies = companies;
         this.catalog = catalog;
         this.credentials = credentials;
-        this.events = events;
+        this.completion = completion;
         this.tx = tx;
         this.properties = properties;
         this.syncFrom = syncFrom;
@@ -111,19 +106,19 @@ class SyncJob {
             DatasetRow merging = dataset;
             long mergeStarted = System.nanoTime();
             tx.executeWithoutResult(status -> {
-                lockCompany(merging);
-                complete(merging, null);
+                completion.lockOwners(merging);
+                completion.complete(merging, null);
             });
             log.info("Dataset {} ({}) complete; merged in {} ms", dataset.id(), dataset.dataType(),
                     (System.nanoTime() - mergeStarted) / 1_000_000);
         } catch (ReadFailure e) {
-            fail(dataset, at, e.status(), e.getMessage());
+            completion.fail(dataset, at, e.status(), e.getMessage());
         } catch (ConnectionDeauthorizedException e) {
-            fail(dataset, at, PullOperationStatus.AuthError, "The platform no longer accepts this connection's"
-                    + " credentials; the customer must link it again.");
+            completion.fail(dataset, at, PullOperationStatus.AuthError, "The platform no longer accepts this"
+                    + " connection's credentials; the customer must link it again.");
         } catch (ConnectionCredentials.TemporarilyUnavailableException e) {
-            fail(dataset, at, PullOperationStatus.FetchError, "The platform's token endpoint could not be reached: "
-                    + e.getMessage());
+            completion.fail(dataset, at, PullOperationStatus.FetchError, "The platform's token endpoint could not be"
+                    + " reached: " + e.getMessage());
         } catch (RuntimeException e) {
             if (DatabaseOutage.causedBy(e)) { // the pull did nothing wrong: the job runtime runs it again soon
                 throw e;
@@ -133,7 +128,8 @@ class SyncJob {
                 return null;
             }
             log.error("Sync of dataset {} ({}) failed unexpectedly", dataset.id(), dataset.dataType(), e);
-            fail(dataset, at, PullOperationStatus.InternalError, "Bridgekeeper failed to sync this data type.");
+            completion.fail(dataset, at, PullOperationStatus.InternalError,
+                    "Bridgekeeper failed to sync this data type.");
         }
         return null;
     }
@@ -208,7 +204,7 @@ class SyncJob {
         }
         try {
             tx.executeWithoutResult(status -> {
-                lockCompany(dataset);
+                completion.lockOwners(dataset);
                 datasets.lockDataType(dataset.connectionId(), dataset.dataType());
                 if (records.anyCached(dataset.companyId(), dataset.connectionId(), dataset.dataType())) {
                     throw new FirstSyncRaced();
@@ -232,7 +228,7 @@ class SyncJob {
                         null, null, null, null)) {
                     throw new IllegalStateException("Dataset " + dataset.id() + " was not Fetching any more");
                 }
-                complete(dataset, written[0]);
+                completion.complete(dataset, written[0]);
             });
             log.info("Dataset {} ({}) complete; first sync written straight into the cache", dataset.id(),
                     dataset.dataType());
@@ -247,13 +243,13 @@ class SyncJob {
         int progress = 10 + (60 * percent) / 100;
         try {
             tx.executeWithoutResult(status -> {
-                lockCompany(dataset);
+                completion.lockOwners(dataset);
                 records.copy(dataset.id(), page);
                 datasets.pageStaged(dataset.id(), number, page.size(), progress, nextCursor);
             });
         } catch (DuplicateKeyException e) {
             tx.executeWithoutResult(status -> { // a record listed twice by the platform: the later copy wins
-                lockCompany(dataset);
+                completion.lockOwners(dataset);
                 records.stage(dataset.id(), page);
                 datasets.pageStaged(dataset.id(), number, page.size(), progress, nextCursor);
             });
@@ -341,59 +337,5 @@ class SyncJob {
                 throw new IllegalStateException("Dataset " + d.id() + " was not " + from + " any more");
             }
         });
-    }
-
-    /** Mapping → Complete; merges the staged pages unless {@code written} says they went straight in. */
-    private void complete(DatasetRow d, Integer written) {
-        datasets.lockBatch(d.batchId());
-        datasets.lockDataType(d.connectionId(), d.dataType()); // two pulls of one data type merge one at a time
-        int modified = written != null ? written : records.merge(d, Boolean.TRUE.equals(d.fullSync()));
-        Instant completed = clock.instant();
-        if (!datasets.transition(d.id(), PullOperationStatus.Mapping, PullOperationStatus.Complete, 100, null, null,
-                completed, modified)) {
-            throw new IllegalStateException("Dataset " + d.id() + " was not Mapping any more");
-        }
-        // Codat's lastSync on the company and the connection, committed with the data it dates
-        companies.recordSync(d.client(), d.company(), completed);
-        connections.recordSync(d.client(), d.company(), d.connection(), completed);
-        announceIfBatchDone(d.batchId());
-    }
-
-    private void fail(DatasetRow d, PullOperationStatus at, PullOperationStatus to, String message) {
-        PullOperationStatus target = SyncTransitions.allowed(at, to) ? to : PullOperationStatus.InternalError;
-        log.info("Dataset {} ({}) ended {}: {}", d.id(), d.dataType(), target, message);
-        tx.executeWithoutResult(status -> {
-            if (!records.lockCompany(d)) {
-                return; // the company was deleted, and the dataset with it
-            }
-            datasets.lockBatch(d.batchId());
-            records.clearStaging(d.id());
-            if (datasets.transition(d.id(), at, target, 100, null, message, clock.instant(), 0)) {
-                announceIfBatchDone(d.batchId());
-            }
-        });
-    }
-
-    /** The company lock every multi-row transaction starts with ({@link RecordStore#lockCompany}). */
-    private void lockCompany(DatasetRow d) {
-        if (!records.lockCompany(d)) {
-            throw new IllegalStateException("Company " + d.companyId() + " was deleted");
-        }
-    }
-
-    /** Publishes ReadCompleted once every dataset queued with this one has finished. */
-    private void announceIfBatchDone(UUID batchId) {
-        List<DatasetRow> batch = datasets.batch(batchId);
-        if (batch.isEmpty() || !batch.stream().allMatch(d -> d.status().isTerminal())) {
-            return;
-        }
-        DatasetRow first = batch.get(0);
-        // a company deleted meanwhile took its datasets along: there is nobody left to tell
-        companies.find(first.client(), first.company()).ifPresent(company -> events.publishEvent(new ReadCompleted(
-                first.client(), company, first.initial(),
-                batch.stream().map(d -> new ReadCompleted.DataTypeResult(d.connection(), d.dataType(), d.id(),
-                        d.recordsModified() == null ? 0 : d.recordsModified(), d.status(),
-                        Boolean.TRUE.equals(d.fullSync()) ? null : d.modifiedSince())).toList(),
-                clock.instant())));
     }
 }
