@@ -4,8 +4,8 @@ import dev.bridgekeeper.connector.ConnectorRecord;
 import dev.bridgekeeper.connector.DataTypeReader;
 import dev.bridgekeeper.connector.PageSink;
 import dev.bridgekeeper.connector.ReadContext;
-import dev.bridgekeeper.connector.ReadFailure;
 import dev.bridgekeeper.connector.ReadRequest;
+import dev.bridgekeeper.connector.ReadsInTurn;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * very request the {@code bankAccounts} reader sends (without If-Modified-Since: every bank account is needed to tell
  * whether a payment moved bank money), then the lists that move money, one after the other, each with the request
  * its own data types' readers send (receivable and payable Payments with the {@code payments} and
- * {@code billPayments} filters, BankTransactions, BankTransfers), shared with them. The cursor is
- * {@code <list>/<that list's page>}; a full read covers every list in one read, so a record none of them lists any
- * more is marked deleted as usual.
+ * {@code billPayments} filters, BankTransactions, BankTransfers), shared with them ({@link ReadsInTurn}: cursor
+ * {@code <list>/<that list's page>}).
  */
 final class XeroAccountTransactionReader implements DataTypeReader {
 
@@ -49,27 +48,10 @@ final class XeroAccountTransactionReader implements DataTypeReader {
     @Override
     public void read(ReadContext context, ReadRequest request, PageSink sink) {
         XeroAccountTransactions transactions = new XeroAccountTransactions(json, mapping, banks(context, request));
-        int first = 0;
-        String inner = request.cursor();
-        int slash = inner == null ? -1 : inner.indexOf('/');
-        if (slash >= 0) {
-            first = index(inner.substring(0, slash));
-            inner = slash + 1 < inner.length() ? inner.substring(slash + 1) : null;
-        }
-        int count = sources.size();
-        for (int i = first; i < count; i++) {
-            int at = i;
-            Source source = sources.get(i);
-            XeroListReader reader = new XeroListReader(api, source.endpoint()
-                    .apply(item -> source.mapper().apply(transactions, item)));
-            ReadRequest part = new ReadRequest(request.dataType(), request.modifiedSince(), request.syncFrom(),
-                    request.syncFromField(), inner, request.pageSize());
-            reader.read(context, part, (records, next, percent) -> sink.accept(records,
-                    next != null ? source.name() + "/" + next
-                            : at + 1 < count ? sources.get(at + 1).name() + "/" : null,
-                    (at * 100 + percent) / count));
-            inner = null;
-        }
+        List<ReadsInTurn.Part> parts = sources.stream().map(source -> new ReadsInTurn.Part(source.name(),
+                new XeroListReader(api, source.endpoint().apply(item -> source.mapper().apply(transactions, item)))))
+                .toList();
+        ReadsInTurn.read("Xero", parts, context, request, sink);
     }
 
     /** The organisation's bank accounts, AccountID → Name, archived ones included. */
@@ -85,14 +67,5 @@ final class XeroAccountTransactionReader implements DataTypeReader {
         reader.read(context, new ReadRequest("bankAccounts", null, null, null, null, request.pageSize()),
                 (records, next, percent) -> { });
         return banks;
-    }
-
-    private int index(String name) {
-        for (int i = 0; i < sources.size(); i++) {
-            if (sources.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new ReadFailure(ReadFailure.Kind.FETCH_ERROR, "Unknown Xero read position " + name + "/….");
     }
 }
