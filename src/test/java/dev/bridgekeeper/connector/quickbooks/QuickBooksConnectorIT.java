@@ -231,11 +231,7 @@ class QuickBooksConnectorIT {
         QBO.updateRecord(ALICE_REALM, "Deposit", deposits.get(1), d -> d.put("PrivateNote", "Deposit changed"));
         QBO.deleteRecord(ALICE_REALM, "Deposit", deposits.get(2));
         QBO.traffic().reset();
-        String dataset = queue(company, "directIncomes");
-        awaitFinished(company, dataset, "Complete");
-
-        assertThat(jdbc.queryForObject("select full_sync from dataset where id = ?", Boolean.class,
-                UUID.fromString(dataset))).isFalse();
+        syncAgain(company, "directIncomes", false);
         assertThat(QBO.traffic().callsByEndpoint(ALICE_REALM)).as("changes only, one CDC call for the three entities")
                 .containsEntry("cdc", 1L).doesNotContainKeys("query:RefundReceipt", "query:Deposit");
         assertThat(recordJson(connection, "directIncomes", "refundReceipt-" + refunds.get(1)).path("note")
@@ -262,11 +258,7 @@ class QuickBooksConnectorIT {
         QBO.updateRecord(ALICE_REALM, "Deposit", deposit, d -> d.put("PrivateNote", "Deposit changed"));
         QBO.deleteRecord(ALICE_REALM, "Transfer", transfer);
         QBO.traffic().reset();
-        String dataset = queue(company, "accountTransactions");
-        awaitFinished(company, dataset, "Complete");
-
-        assertThat(jdbc.queryForObject("select full_sync from dataset where id = ?", Boolean.class,
-                UUID.fromString(dataset))).isFalse();
+        syncAgain(company, "accountTransactions", false);
         assertThat(QBO.traffic().callsByEndpoint(ALICE_REALM)).as("the bank accounts, then changes only")
                 .containsEntry("cdc", 1L).containsEntry("query:Account", 1L).doesNotContainKey("query:Deposit");
         assertThat(recordJson(connection, "accountTransactions", "deposit-" + deposit).path("note").asString())
@@ -310,11 +302,7 @@ class QuickBooksConnectorIT {
         QBO.updateRecord(ALICE_REALM, "Deposit", deposit, d -> d.put("PrivateNote", "Deposit noted by the test"));
         QBO.deleteRecord(ALICE_REALM, "Purchase", purchase);
         QBO.traffic().reset();
-        String dataset = queue(company, "bankTransactions");
-        awaitFinished(company, dataset, "Complete");
-
-        assertThat(jdbc.queryForObject("select full_sync from dataset where id = ?", Boolean.class,
-                UUID.fromString(dataset))).isFalse();
+        syncAgain(company, "bankTransactions", false);
         assertThat(QBO.traffic().callsByEndpoint(ALICE_REALM)).as("the bank accounts, then changes only")
                 .containsEntry("cdc", 1L).containsEntry("query:Account", 1L).doesNotContainKey("query:Deposit");
         assertThat(recordJson(connection, "bankTransactions", "deposit-" + deposit).path("description").asString())
@@ -385,11 +373,7 @@ class QuickBooksConnectorIT {
         // one entity QuickBooks will not answer about faults the whole call, as an unknown entity does
         QBO.faults().faultInsideOkAnswerNext(1);
 
-        String dataset = queue(company, "directIncomes");
-        awaitFinished(company, dataset, "Complete");
-
-        assertThat(jdbc.queryForObject("select full_sync from dataset where id = ?", Boolean.class,
-                UUID.fromString(dataset))).isFalse();
+        syncAgain(company, "directIncomes", false);
         assertThat(QBO.traffic().calls().stream().filter(c -> c.endpoint().equals("cdc")).count())
                 .as("the failed call for three entities, then one for each").isEqualTo(4);
         assertThat(recordJson(connection, "directIncomes", "refundReceipt-" + refund).path("note").asString())
@@ -411,11 +395,7 @@ class QuickBooksConnectorIT {
         QBO.deleteRecord(ALICE_REALM, "Bill", ids.get(5));
         QBO.traffic().reset();
 
-        String dataset = queue(company, "bills");
-        awaitFinished(company, dataset, "Complete");
-
-        assertThat(jdbc.queryForObject("select full_sync from dataset where id = ?", Boolean.class,
-                UUID.fromString(dataset))).isTrue();
+        syncAgain(company, "bills", true);
         assertThat(QBO.traffic().callsByEndpoint(ALICE_REALM)).doesNotContainKey("cdc").containsKey("query:Bill");
         assertThat(recordJson(connection, "bills", ids.get(2)).path("note").asString())
                 .isEqualTo("Changed a month later");
@@ -699,6 +679,14 @@ class QuickBooksConnectorIT {
         assertThat(landing.statusCode()).as(landing.body()).isEqualTo(200);
         assertThat(landing.body()).contains("is connected");
         assertThat(status(company, connection)).isEqualTo("Linked");
+    }
+
+    /** Queues the data type again, waits for it to complete and checks it was read in full or as changes only. */
+    private void syncAgain(String company, String dataType, boolean full) {
+        String dataset = queue(company, dataType);
+        awaitFinished(company, dataset, "Complete");
+        assertThat(jdbc.queryForObject("select full_sync from dataset where id = ?", Boolean.class,
+                UUID.fromString(dataset))).as(full ? "a full read" : "changes only").isEqualTo(full);
     }
 
     private String queue(String company, String dataType) {
