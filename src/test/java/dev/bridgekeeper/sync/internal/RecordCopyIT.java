@@ -113,11 +113,16 @@ class RecordCopyIT {
             records.copyIntoCache(dataset, List.of(record));
             // another session cannot delete the connection while this write is open
             try (Connection other = dataSource.getConnection(); Statement statement = other.createStatement()) {
+                // a pooled session: the timeout is put back, or the next test to borrow it gives up on its locks
                 statement.execute("set lock_timeout = '300ms'");
-                assertThatThrownBy(() -> statement.executeUpdate("delete from connection where id = '"
-                        + link.connectionId() + "'"))
-                        .isInstanceOf(SQLException.class)
-                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("55P03"));
+                try {
+                    assertThatThrownBy(() -> statement.executeUpdate("delete from connection where id = '"
+                            + link.connectionId() + "'"))
+                            .isInstanceOf(SQLException.class)
+                            .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("55P03"));
+                } finally {
+                    statement.execute("reset lock_timeout");
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
