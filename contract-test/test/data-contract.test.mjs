@@ -23,7 +23,7 @@ const RECORD_DATES = ["modifiedDate", "sourceModifiedDate"];
 const STANDARD = ["company", "chartOfAccounts", "customers", "suppliers", "invoices", "bills", "payments",
   "billPayments", "creditNotes", "journalEntries", "balanceSheet", "profitAndLoss", "bankAccounts",
   "billCreditNotes", "purchaseOrders", "directCosts", "directIncomes", "transfers", "bankTransactions",
-  "accountTransactions", "taxRates", "trackingCategories", "items", "journals", "paymentMethods",
+  "accountTransactions", "taxRates", "trackingCategories", "items", "journals", "paymentMethods", "cashFlowStatement",
   "banking-accounts", "banking-transactions", "banking-accountBalances", "banking-transactionCategories",
   "commerce-companyInfo", "commerce-customers", "commerce-orders", "commerce-products", "commerce-payments",
   "commerce-transactions"];
@@ -234,7 +234,7 @@ describe("accounting, through Codat's @codat/accounting client", () => {
     assert.equal(received(info).baseCurrency, "GBP");
   });
 
-  it("reports.getBalanceSheet and getProfitAndLoss answer in the shape of Codat's reports", async () => {
+  it("reports: balance sheet, profit and loss and cash flow answer in the shape of Codat's reports", async () => {
     const sheet = await accounting.reports.getBalanceSheet({ companyId, periodLength: 3, periodsToCompare: 4,
       startMonth: "2025-01-01" });
     assert.equal(sheet.statusCode, 200, sheet.rawResponse && new TextDecoder().decode(sheet.rawResponse.data));
@@ -254,6 +254,21 @@ describe("accounting, through Codat's @codat/accounting client", () => {
     const year = await accounting.reports.getProfitAndLoss({ companyId, periodLength: 12, periodsToCompare: 1 });
     const summed = received(profit).reports.reduce((sum, r) => sum + r.netProfit, 0);
     assert.ok(Math.abs(received(year).reports[0].netProfit - summed) < 0.005, "the year is its months");
+
+    const flows = await accounting.reports.getCashFlowStatement({ companyId, periodLength: 3, periodsToCompare: 4,
+      startMonth: "2025-01-01" });
+    assert.equal(flows.statusCode, 200, flows.rawResponse && new TextDecoder().decode(flows.rawResponse.data));
+    assertConforms(received(flows), "CashFlowStatement1");
+    assert.equal(received(flows).reportBasis, "Cash");
+    assert.equal(received(flows).reportInput, "Direct");
+    assert.deepEqual(received(flows).reports.map((r) => r.fromDate), ["2025-10-01T00:00:00", "2025-07-01T00:00:00",
+      "2025-04-01T00:00:00", "2025-01-01T00:00:00"]);
+    // a quarter's net cash flow is the movement of cash at bank between the quarter-end balance sheets
+    const cash = (report) => report.assets.items.find((i) => i.accountId === "acc-0").value;
+    for (let q = 0; q < 3; q++) {
+      const net = received(flows).reports[q].cashReceipts.value - received(flows).reports[q].cashPayments.value;
+      assert.ok(Math.abs(net - (cash(sheets[q]) - cash(sheets[q + 1]))) < 0.005, `cash moved in quarter ${q}`);
+    }
 
     const invalid = await accounting.reports.getProfitAndLoss({ companyId, periodLength: 13, periodsToCompare: 1 });
     assert.equal(invalid.statusCode, 400);

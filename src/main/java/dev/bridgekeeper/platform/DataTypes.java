@@ -49,7 +49,7 @@ public final class DataTypes {
                 "totalAmount"));
         add(synced("bills", Accounting, list(COMPANY, "bills", "list-bills", "List bills", "get-bill", "Get bill",
                 "billId"), "issueDate", "totalAmount", "subTotal", "amountDue", "taxAmount"));
-        add(known("cashFlowStatement", Accounting));
+        add(report("cashFlowStatement", "fromDate"));
         add(synced("chartOfAccounts", Accounting, list(COMPANY, "accounts", "list-accounts", "List accounts",
                 "get-account", "Get account", "accountId"), null, "currentBalance"));
         add(synced("company", Accounting, single(COMPANY, "info", "get-company-info", "Get company info"), null));

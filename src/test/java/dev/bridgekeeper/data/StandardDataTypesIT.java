@@ -44,7 +44,7 @@ class StandardDataTypesIT {
             "invoices", "bills", "payments", "billPayments", "creditNotes", "journalEntries", "bankAccounts",
             "balanceSheet", "profitAndLoss", "billCreditNotes", "purchaseOrders", "directCosts", "directIncomes",
             "transfers", "bankTransactions", "accountTransactions", "taxRates", "trackingCategories", "items",
-            "journals", "paymentMethods");
+            "journals", "paymentMethods", "cashFlowStatement");
     /** The newer accounting data types: read API path below the company's or the connection's data → type. */
     private static final Map<String, String> COMPANY_LISTS = Map.of("billCreditNotes", "AccountingBillCreditNote",
             "purchaseOrders", "AccountingPurchaseOrder", "taxRates", "AccountingTaxRate", "trackingCategories",

@@ -16,21 +16,22 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds Codat's balance sheet and profit and loss reports from the cached monthly statements: a period's profit
- * and loss is the sum of its months (line by line, matched by account and name), and its balance sheet is the
- * one at the end of its last month (or the latest before that, carried forward).
+ * Builds Codat's balance sheet, profit and loss and cash flow reports from the cached monthly statements: a
+ * period's profit and loss or cash flow is the sum of its months (line by line, matched by account and name), and
+ * its balance sheet is the one at the end of its last month (or the latest before that, carried forward).
  */
 @Component
 class FinancialStatements {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Fields of the cached monthly records that are not part of a report's period entry. */
-    private static final List<String> RECORD_FIELDS = List.of("id", "currency", "reportBasis", "modifiedDate",
-            "sourceModifiedDate", "metadata");
+    private static final List<String> RECORD_FIELDS = List.of("id", "currency", "reportBasis", "reportInput",
+            "modifiedDate", "sourceModifiedDate", "metadata");
     private static final List<String> PROFIT_LINES = List.of("income", "costOfSales", "expenses", "otherIncome",
             "otherExpenses");
     private static final List<String> PROFIT_TOTALS = List.of("grossProfit", "netOperatingProfit",
             "netOtherIncome", "netProfit");
+    private static final List<String> CASH_FLOW_LINES = List.of("cashReceipts", "cashPayments");
 
     private final CachedData data;
 
@@ -61,25 +62,48 @@ class FinancialStatements {
     }
 
     JsonNode profitAndLoss(UUID companyId, Integer periodLength, Integer periodsToCompare, String startMonth) {
-        Map<YearMonth, JsonNode> months = monthly(companyId, "profitAndLoss", "fromDate");
+        return summed(companyId, "profitAndLoss", PROFIT_LINES, PROFIT_TOTALS, periodLength, periodsToCompare,
+                startMonth);
+    }
+
+    /**
+     * Codat's cash flow statement: operating activities only, each period the sum of its months' cash receipts
+     * and payments, line by line; the basis and input (direct or indirect) are the monthly records'.
+     */
+    JsonNode cashFlowStatement(UUID companyId, Integer periodLength, Integer periodsToCompare, String startMonth) {
+        return summed(companyId, "cashFlowStatement", CASH_FLOW_LINES, List.of(), periodLength, periodsToCompare,
+                startMonth);
+    }
+
+    /** A report of periods that each add up their months' {@code lines} and {@code totals}. */
+    private ObjectNode summed(UUID companyId, String dataType, List<String> lines, List<String> totals,
+            Integer periodLength, Integer periodsToCompare, String startMonth) {
+        Map<YearMonth, JsonNode> months = monthly(companyId, dataType, "fromDate");
         ReportPeriods periods = ReportPeriods.of(periodLength, periodsToCompare, startMonth,
                 months.isEmpty() ? YearMonth.now() : last(months));
         if (months.isEmpty()) {
-            throw ReportPeriods.notSynced("profitAndLoss", companyId);
+            throw ReportPeriods.notSynced(dataType, companyId);
         }
         ArrayNode reports = NODES.arrayNode();
         for (Period period : periods.periods()) {
             ObjectNode report = zeroed(first(months));
             for (Map.Entry<YearMonth, JsonNode> month : months.entrySet()) {
                 if (period.contains(month.getKey())) {
-                    add(report, month.getValue());
+                    add(report, month.getValue(), lines, totals);
                 }
             }
             report.put("fromDate", period.first().atDay(1) + "T00:00:00");
             report.put("toDate", period.last().atEndOfMonth() + "T00:00:00");
             reports.add(report);
         }
-        return envelope(months, reports, first(months).path("reportBasis").asString("Accrual"));
+        boolean cashFlow = dataType.equals("cashFlowStatement");
+        ObjectNode envelope = envelope(months, reports, first(months).path("reportBasis")
+                .asString(cashFlow ? "Cash" : "Accrual"));
+        if (cashFlow) {
+            // Codat's cash flow statement also says how it was prepared; Codat's own are direct
+            envelope.put("reportInput", first(months).path("reportInput").asString("Direct"));
+        }
+        return envelope;
     }
 
     /** The data type's monthly records by the month of {@code dateField}, earliest first. */
@@ -143,12 +167,12 @@ class FinancialStatements {
         return copy;
     }
 
-    /** Adds one month's profit and loss into the period's. */
-    private static void add(ObjectNode period, JsonNode month) {
-        for (String total : PROFIT_TOTALS) {
+    /** Adds one month's statement into the period's. */
+    private static void add(ObjectNode period, JsonNode month, List<String> lines, List<String> totals) {
+        for (String total : totals) {
             period.put(total, decimal(period.path(total)).add(decimal(month.path(total))));
         }
-        for (String line : PROFIT_LINES) {
+        for (String line : lines) {
             if (month.path(line).isObject()) {
                 if (!period.path(line).isObject()) {
                     period.set(line, zeroLine(month.path(line)));

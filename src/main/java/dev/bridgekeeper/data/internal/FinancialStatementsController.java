@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Codat's financial statements, built from the company's cached monthly balance sheets and profit and loss. */
+/** Codat's financial statements, built from the company's cached monthly balance sheets, profit and loss and cash flow. */
 @RestController
 @RequestMapping("/companies/{companyId}/data/financials")
 @Tag(name = "Accounting")
@@ -47,5 +47,19 @@ class FinancialStatementsController {
                     + "period ends at the latest month with data.")
             @RequestParam(name = "startMonth", required = false) String startMonth) {
         return statements.profitAndLoss(companyId, periodLength, periodsToCompare, startMonth);
+    }
+
+    @Operation(operationId = "get-cash-flow-statement", summary = "Get cash flow statement",
+            description = "Operating activities only, as Codat's: each period's cash receipts and payments.")
+    @GetMapping("/cashFlowStatement")
+    JsonNode getCashFlowStatement(@PathVariable("companyId") UUID companyId,
+            @Parameter(description = "Months in each period, 1 to 12.", required = true)
+            @RequestParam(name = "periodLength", required = false) Integer periodLength,
+            @Parameter(description = "How many periods to report, 1 to 24, most recent first.", required = true)
+            @RequestParam(name = "periodsToCompare", required = false) Integer periodsToCompare,
+            @Parameter(description = "First month of the earliest period (e.g. 2025-01-01); by default the last "
+                    + "period ends at the latest month with data.")
+            @RequestParam(name = "startMonth", required = false) String startMonth) {
+        return statements.cashFlowStatement(companyId, periodLength, periodsToCompare, startMonth);
     }
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Sandbox Accounting's books, posted from its documents month by month: the monthly profit and loss and the
- * month-end balance sheets, and the accounts' closing balances. Double entry by construction: each invoice,
+ * Sandbox Accounting's books, posted from its documents month by month: the monthly profit and loss, cash flow
+ * statements and the month-end balance sheets, and the accounts' closing balances. Double entry by construction: each invoice,
  * bill, credit note and bill credit note moves receivables or payables, sales or costs, and VAT by the same GBP
  * amounts; each payment moves cash against receivables or payables; each journal and direct cost moves an
  * expense against cash, each direct income other income; transfers stay within cash at bank. So assets always
@@ -59,7 +59,8 @@ final class AccountingLedger {
         BigDecimal sales = zero(), credits = zero(), costOfSales = zero(), overheads = zero(), wages = zero(),
                 rent = zero(), otherIncome = zero();
         BigDecimal invoiced = zero(), credited = zero(), billed = zero(), billCredited = zero(), received = zero(),
-                paidOut = zero(), journalCash = zero(), directIn = zero(), directOut = zero(), outputTax = zero(),
+                paidOut = zero(), journalCash = zero(), journalWages = zero(), journalRent = zero(),
+                directIn = zero(), directOut = zero(), outputTax = zero(),
                 creditTax = zero(), inputTax = zero();
 
         void add(Month o) {
@@ -77,6 +78,8 @@ final class AccountingLedger {
             received = received.add(o.received);
             paidOut = paidOut.add(o.paidOut);
             journalCash = journalCash.add(o.journalCash);
+            journalWages = journalWages.add(o.journalWages);
+            journalRent = journalRent.add(o.journalRent);
             directIn = directIn.add(o.directIn);
             directOut = directOut.add(o.directOut);
             outputTax = outputTax.add(o.outputTax);
@@ -149,8 +152,14 @@ final class AccountingLedger {
             Journal j = documents.journal(i);
             Month m = ledger.month(j.date());
             switch (j.kind()) {
-                case 0 -> m.wages = m.wages.add(j.total());
-                case 1 -> m.rent = m.rent.add(j.total());
+                case 0 -> {
+                    m.wages = m.wages.add(j.total());
+                    m.journalWages = m.journalWages.add(j.total());
+                }
+                case 1 -> {
+                    m.rent = m.rent.add(j.total());
+                    m.journalRent = m.journalRent.add(j.total());
+                }
                 default -> m.overheads = m.overheads.add(j.total());
             }
             m.journalCash = m.journalCash.add(j.total());
@@ -292,6 +301,30 @@ final class AccountingLedger {
         r.put("otherExpenses", line("Other expenses", null, List.of()));
         r.put("netOtherIncome", m.otherIncome);
         r.put("netProfit", net);
+    }
+
+    /**
+     * The cash flow statement of report month {@code index}, by the direct method and operating activities only
+     * (Codat's): receipts are the customer payments against receivables and the direct incomes, payments the
+     * supplier payments against payables and the expenses paid straight from the bank (journals and direct costs),
+     * all with their VAT. Receipts less payments is the month's movement of cash at bank, since transfers stay
+     * within it.
+     */
+    void cashFlowStatement(Map<String, Object> r, int index) {
+        YearMonth month = FIRST_MONTH.plusMonths(index);
+        Month m = months.getOrDefault(month, new Month());
+        r.put("fromDate", SandboxDraws.dateTime(month.atDay(1)));
+        r.put("toDate", SandboxDraws.dateTime(month.atEndOfMonth()));
+        r.put("currency", "GBP");
+        r.put("reportBasis", "Cash");
+        r.put("reportInput", "Direct");
+        r.put("cashReceipts", line("Cash receipts", "cashReceipts", List.of(line(Role.RECEIVABLES, m.received),
+                line(Role.OTHER_INCOME, m.directIn))));
+        r.put("cashPayments", line("Cash payments", "cashPayments", List.of(line(Role.PAYABLES, m.paidOut),
+                line("Expenses", "expenses", List.of(line(Role.WAGES, m.journalWages),
+                        line(Role.RENT, m.journalRent),
+                        line(Role.OVERHEADS, m.journalCash.subtract(m.journalWages).subtract(m.journalRent)
+                                .add(m.directOut)))))));
     }
 
     private static Map<String, Object> line(Role role, BigDecimal value) {

@@ -59,7 +59,7 @@ final class AccountingRecords implements RecordGenerator {
         return List.of("company", "chartOfAccounts", "customers", "suppliers", "invoices", "bills", "payments",
                 "billPayments", "creditNotes", "journalEntries", "bankAccounts", "balanceSheet", "profitAndLoss",
                 "billCreditNotes", "purchaseOrders", "directCosts", "directIncomes", "transfers", "bankTransactions",
-                "accountTransactions", "taxRates", "trackingCategories", "items", "journals", "paymentMethods");
+                "accountTransactions", "taxRates", "trackingCategories", "items", "journals", "paymentMethods", "cashFlowStatement");
     }
 
     @Override
@@ -77,7 +77,7 @@ final class AccountingRecords implements RecordGenerator {
             case "creditNotes" -> volume.creditNotes();
             case "journalEntries" -> volume.journalEntries();
             case "bankAccounts" -> Math.max(1, volume.bankAccounts());
-            case "balanceSheet", "profitAndLoss" -> AccountingLedger.MONTHS;
+            case "balanceSheet", "profitAndLoss", "cashFlowStatement" -> AccountingLedger.MONTHS;
             case "billCreditNotes", "purchaseOrders" -> purchases.count(dataType);
             case "directCosts", "directIncomes", "transfers", "bankTransactions", "accountTransactions" ->
                     transactions().count(dataType);
@@ -101,6 +101,7 @@ final class AccountingRecords implements RecordGenerator {
             case "bankAccounts" -> "ba";
             case "balanceSheet" -> "bs";
             case "profitAndLoss" -> "pl";
+            case "cashFlowStatement" -> "cf";
             case "billCreditNotes" -> "bcn";
             case "purchaseOrders" -> "po";
             case "directCosts" -> "dc";
@@ -133,6 +134,7 @@ final class AccountingRecords implements RecordGenerator {
             case "bankAccounts" -> bankAccount(r, index, random);
             case "balanceSheet" -> ledger().balanceSheet(r, index);
             case "profitAndLoss" -> ledger().profitAndLoss(r, index);
+            case "cashFlowStatement" -> ledger().cashFlowStatement(r, index);
             case "billCreditNotes", "purchaseOrders" -> purchases.fill(r, dataType, index);
             case "directCosts", "directIncomes", "transfers", "bankTransactions", "accountTransactions" ->
                     transactions().fill(r, dataType, index);

@@ -214,6 +214,7 @@ class EndpointAccessIT {
             // the statements need periodLength and periodsToCompare: without them, 400 naming both
             new Endpoint("GET", "/companies/{company}/data/financials/balanceSheet", null, false, 400),
             new Endpoint("GET", "/companies/{company}/data/financials/profitAndLoss", null, false, 400),
+            new Endpoint("GET", "/companies/{company}/data/financials/cashFlowStatement", null, false, 400),
             new Endpoint("GET", "/companies/{company}/connections/{connection}/data/bankAccounts", null, false, 200),
             new Endpoint("GET", "/companies/{company}/connections/{connection}/data/bankAccounts/{record}", null,
                     false, 404),

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sandbox Accounting's newer data types: every record validates against Codat's schema of its data type, every
@@ -175,6 +176,51 @@ class AccountingRecordsTest {
         BigDecimal reported = all("profitAndLoss").stream().map(p -> (BigDecimal) p.get("netOtherIncome"))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(reported).isEqualByComparingTo(income).isPositive();
+    }
+
+    @Test
+    void theCashFlowStatementIsEachMonthsMovementOfCashAndCodatsShape() {
+        List<Map<String, Object>> flows = all("cashFlowStatement");
+        List<Map<String, Object>> sheets = all("balanceSheet");
+        assertThat(flows).hasSize(AccountingLedger.MONTHS);
+        CodatSchemas codat = CodatSchemas.accounting();
+        // cash when the books open: share capital and the retained earnings brought forward
+        BigDecimal before = AccountingLedger.SHARE_CAPITAL.add(value(item(sheets.get(0).get("equity"), "acc-7")))
+                .subtract((BigDecimal) all("profitAndLoss").get(0).get("netProfit"));
+        for (int m = 0; m < flows.size(); m++) {
+            Map<String, Object> flow = flows.get(m);
+            assertThat(flow.get("fromDate")).isEqualTo(AccountingLedger.FIRST_MONTH.plusMonths(m).atDay(1)
+                    + "T00:00:00");
+            ObjectNode statement = JSON.createObjectNode();
+            statement.set("reports", JSON.createArrayNode().add(JSON.valueToTree(Map.of("fromDate",
+                    flow.get("fromDate"), "toDate", flow.get("toDate"), "cashReceipts", flow.get("cashReceipts"),
+                    "cashPayments", flow.get("cashPayments")))));
+            statement.put("reportBasis", (String) flow.get("reportBasis"));
+            statement.put("reportInput", (String) flow.get("reportInput"));
+            statement.put("currency", (String) flow.get("currency"));
+            assertThat(codat.errors(statement, "AccountingCashFlowStatement")).isEmpty();
+
+            BigDecimal cash = value(item(sheets.get(m).get("assets"), "acc-0"));
+            BigDecimal net = value(flow.get("cashReceipts")).subtract(value(flow.get("cashPayments")));
+            assertThat(net).as("month %d", m).isEqualByComparingTo(cash.subtract(before));
+            // each line is the sum of its items
+            for (Object line : List.of(flow.get("cashReceipts"), flow.get("cashPayments"))) {
+                assertThat(value(line)).isEqualByComparingTo(((List<?>) ((Map<?, ?>) line).get("items")).stream()
+                        .map(AccountingRecordsTest::value).reduce(BigDecimal.ZERO, BigDecimal::add));
+            }
+            before = cash;
+        }
+        assertThat(flows.stream().map(f -> value(item(f.get("cashReceipts"), "acc-5")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add)).isPositive();
+    }
+
+    private static BigDecimal value(Object line) {
+        return (BigDecimal) ((Map<?, ?>) line).get("value");
+    }
+
+    private static Object item(Object line, String accountId) {
+        return ((List<?>) ((Map<?, ?>) line).get("items")).stream()
+                .filter(i -> accountId.equals(((Map<?, ?>) i).get("accountId"))).findFirst().orElseThrow();
     }
 
     private List<Map<String, Object>> all(String type) {

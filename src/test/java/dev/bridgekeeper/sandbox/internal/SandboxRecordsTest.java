@@ -39,7 +39,7 @@ class SandboxRecordsTest {
                 "chartOfAccounts", "customers", "suppliers", "invoices", "bills", "payments", "billPayments",
                 "creditNotes", "journalEntries", "bankAccounts", "balanceSheet", "profitAndLoss", "billCreditNotes",
                 "purchaseOrders", "directCosts", "directIncomes", "transfers", "bankTransactions",
-                "accountTransactions", "taxRates", "trackingCategories", "items", "journals", "paymentMethods");
+                "accountTransactions", "taxRates", "trackingCategories", "items", "journals", "paymentMethods", "cashFlowStatement");
         assertThat(SandboxRecords.dataTypes(SandboxPlatform.COMMERCE)).containsExactlyInAnyOrder(
                 "commerce-companyInfo", "commerce-customers", "commerce-orders", "commerce-products",
                 "commerce-payments", "commerce-transactions");
