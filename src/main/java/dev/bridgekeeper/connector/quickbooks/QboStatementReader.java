@@ -20,10 +20,11 @@ import java.util.function.BiFunction;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code profitAndLoss} and {@code balanceSheet}: every whole month from the sync settings' from-date (Codat's default:
+ * {@code profitAndLoss}, {@code balanceSheet} and {@code cashFlowStatement}: every whole month from the sync settings' from-date (Codat's default:
  * {@code monthsToSync} 24) or, without one, the {@link #MONTHS} months up to this one, read {@link #MONTHS_PER_CALL}
  * months a call ({@code reports/ProfitAndLoss?start_date&end_date&accounting_method=Accrual&summarize_column_by=Month};
- * the BalanceSheet's month columns are the balances at each month's end) and split into one report per month, the
+ * the BalanceSheet's month columns are the balances at each month's end; the cash flow statement reads the
+ * ProfitAndLoss with {@code accounting_method=Cash}) and split into one report per month, the
  * shape a month's own report has; the cursor is the next month to read. Read whole every time.
  */
 final class QboStatementReader implements DataTypeReader {
@@ -39,13 +40,19 @@ final class QboStatementReader implements DataTypeReader {
 
     private final QuickBooksApi api;
     private final String report;
+    private final String basis;
     private final BiFunction<YearMonth, JsonNode, ConnectorRecord> mapper;
     private final Clock clock;
 
-    QboStatementReader(QuickBooksApi api, String report, BiFunction<YearMonth, JsonNode, ConnectorRecord> mapper,
-            Clock clock) {
+    /**
+     * @param report the report's name in its path, e.g. {@code ProfitAndLoss}
+     * @param basis its {@code accounting_method}: {@code Accrual}, or {@code Cash} for the cash flow statement
+     */
+    QboStatementReader(QuickBooksApi api, String report, String basis,
+            BiFunction<YearMonth, JsonNode, ConnectorRecord> mapper, Clock clock) {
         this.api = api;
         this.report = report;
+        this.basis = basis;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -72,7 +79,7 @@ final class QboStatementReader implements DataTypeReader {
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("start_date", month.atDay(1).toString());
             parameters.put("end_date", end.atEndOfMonth().toString());
-            parameters.put("accounting_method", "Accrual");
+            parameters.put("accounting_method", basis);
             parameters.put("summarize_column_by", "Month");
             JsonNode answer = api.report(context, report, parameters);
             List<ConnectorRecord> records = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.bridgekeeper.connector.quickbooks;
 
+import dev.bridgekeeper.connector.CashFlowStatements;
 import dev.bridgekeeper.connector.ConnectorRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,6 +27,17 @@ final class QboStatements {
 
     /** {@code profitAndLoss} of {@code month}. */
     ConnectorRecord profitAndLoss(YearMonth month, JsonNode report) {
+        return records.record("pl-" + month, profitAndLossOf(month, report), timed(report));
+    }
+
+    /** {@code cashFlowStatement} of {@code month}, from its profit and loss on the cash basis. */
+    ConnectorRecord cashFlowStatement(YearMonth month, JsonNode cashReport) {
+        ObjectNode r = records.object().put("id", "cf-" + month);
+        r.setAll(CashFlowStatements.fromCashProfitAndLoss(profitAndLossOf(month, cashReport)));
+        return records.record("cf-" + month, r, timed(cashReport));
+    }
+
+    private ObjectNode profitAndLossOf(YearMonth month, JsonNode report) {
         ObjectNode r = records.object().put("id", "pl-" + month);
         r.put("fromDate", month.atDay(1) + "T00:00:00");
         r.put("toDate", month.atEndOfMonth() + "T00:00:00");
@@ -48,7 +60,7 @@ final class QboStatements {
         r.set("otherExpenses", otherExpenses);
         r.put("netOtherIncome", netOther);
         r.put("netProfit", total(rows, "NetIncome", operating.add(netOther)));
-        return records.record("pl-" + month, r, timed(report));
+        return r;
     }
 
     /** {@code balanceSheet} at the end of {@code month}. */

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * BillPayment, Purchase, SalesReceipt, RefundReceipt, Deposit and Transfer that move money in or out of a bank or
  * card account; {@code bankTransactions} ← the same movements, as lines of their account's statement;
  * {@code profitAndLoss} and {@code balanceSheet} ← the ProfitAndLoss and BalanceSheet reports by month, six months
- * a call. List entities are read with their inactive records ({@code Active IN (true, false)}), which QuickBooks
+ * a call; {@code cashFlowStatement} ← the ProfitAndLoss on the cash basis, the same way (see
+ * {@link dev.bridgekeeper.connector.CashFlowStatements}). List entities are read with their inactive records ({@code Active IN (true, false)}), which QuickBooks
  * leaves out otherwise.
  *
  * <p>Incremental reads use change data capture, which reaches back 30 days: a last read older than that (less an
@@ -54,7 +55,7 @@ class QuickBooksConnector implements Connector {
     static final Duration CHANGES_REACH = Duration.ofDays(30).minusHours(1);
 
     private static final Set<String> WHOLE_EVERY_TIME = Set.of("company", "taxRates", "trackingCategories",
-            "profitAndLoss", "balanceSheet");
+            "profitAndLoss", "balanceSheet", "cashFlowStatement");
     private static final String ALL = "Active IN (true, false)";
     /** The bank and credit card accounts, inactive ones too: bankAccounts, and what account/bank transactions count. */
     static final String BANK_ACCOUNTS = ALL + " AND AccountType IN ('Bank', 'Credit Card')";
@@ -99,8 +100,12 @@ class QuickBooksConnector implements Connector {
         readers.put("transfers", entity(api, records, "Transfer", null, "TxnDate", cash::transfer));
         readers.put("paymentMethods", entity(api, records, "PaymentMethod", ALL, null, lists::paymentMethod));
         QboStatements statements = new QboStatements(records);
-        readers.put("profitAndLoss", new QboStatementReader(api, "ProfitAndLoss", statements::profitAndLoss, clock));
-        readers.put("balanceSheet", new QboStatementReader(api, "BalanceSheet", statements::balanceSheet, clock));
+        readers.put("profitAndLoss", new QboStatementReader(api, "ProfitAndLoss", "Accrual",
+                statements::profitAndLoss, clock));
+        readers.put("balanceSheet", new QboStatementReader(api, "BalanceSheet", "Accrual", statements::balanceSheet,
+                clock));
+        readers.put("cashFlowStatement", new QboStatementReader(api, "ProfitAndLoss", "Cash",
+                statements::cashFlowStatement, clock));
         readers.put("bankAccounts", entity(api, records, "Account", BANK_ACCOUNTS, null, lists::bankAccount));
         readers.put("accountTransactions", new QboAccountTransactionReader(api, records,
                 QboAccountTransactions.ACCOUNT_TRANSACTION));

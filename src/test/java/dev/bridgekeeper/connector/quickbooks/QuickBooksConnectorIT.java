@@ -75,7 +75,7 @@ class QuickBooksConnectorIT {
             Map.entry("accountTransactions", "AccountingAccountTransaction"),
             Map.entry("bankTransactions", "AccountingBankTransaction"));
     /** Monthly statements: cached per month, served as Codat's reports by the financials endpoints. */
-    static final List<String> STATEMENTS = List.of("profitAndLoss", "balanceSheet");
+    static final List<String> STATEMENTS = List.of("profitAndLoss", "balanceSheet", "cashFlowStatement");
     /** Data types Codat's Lending document describes (items and tax rates are in its Accounting document only). */
     static final List<String> IN_LENDING = List.of("company", "chartOfAccounts", "customers", "suppliers", "invoices",
             "bills", "payments", "billPayments", "creditNotes", "billCreditNotes", "trackingCategories",
@@ -346,7 +346,7 @@ class QuickBooksConnectorIT {
 
         assertThat(jdbc.queryForObject("select count(*) from dataset where connection_id = ? and requested_utc > ?"
                 + " and full_sync", Long.class, UUID.fromString(connection), Timestamp.from(asked)))
-                .as("only the data types read whole every time").isEqualTo(5);
+                .as("only the data types read whole every time").isEqualTo(6);
         assertThat(QBO.traffic().callsByEndpoint(ALICE_REALM)).as("one change call for every entity")
                 .containsEntry("cdc", 1L).doesNotContainKeys("query:Invoice", "query:Bill", "query:Purchase");
         assertThat(recordJson(connection, "invoices", invoice).path("note").asString()).isEqualTo("Invoice changed");
@@ -1003,7 +1003,8 @@ class QuickBooksConnectorIT {
     /** Every live cached record of the connection validates against Codat's schema of its data type. */
     private void assertConformsToCodat(String connection) {
         List<Map<String, Object>> rows = jdbc.queryForList("select data_type, data::text as data from record"
-                + " where connection_id = ? and not deleted and data_type not in ('profitAndLoss', 'balanceSheet')",
+                + " where connection_id = ? and not deleted and data_type not in ('profitAndLoss', 'balanceSheet',"
+                + " 'cashFlowStatement')",
                 UUID.fromString(connection));
         assertThat(rows).hasSizeGreaterThan(10);
         for (Map<String, Object> row : rows) {
@@ -1027,6 +1028,7 @@ class QuickBooksConnectorIT {
     private void assertStatements(String company, String connection) {
         assertThat(count(connection, "profitAndLoss")).isEqualTo(24);
         assertThat(count(connection, "balanceSheet")).isEqualTo(24);
+        assertThat(count(connection, "cashFlowStatement")).isEqualTo(24);
         String financials = "/companies/" + company + "/data/financials/";
         Api.Response profit = api.get(financials + "profitAndLoss?periodLength=1&periodsToCompare=12");
         assertThat(profit.status()).as(profit.toString()).isEqualTo(200);
@@ -1063,6 +1065,46 @@ class QuickBooksConnectorIT {
         assertThat(net).as(intuit.body()).isNotNull();
         assertThat(month.path("netProfit").decimalValue()).isEqualByComparingTo(new BigDecimal(net.asString()));
         assertMonthsAreTheirOwnReports(connection, token);
+        assertCashFlow(financials, token);
+    }
+
+    /**
+     * The cash flow statement is Codat's (valid against its schema), and a quarter's cash receipts and payments are
+     * the income and the costs of Intuit's profit and loss for that quarter on the cash basis.
+     */
+    private void assertCashFlow(String financials, String token) {
+        Api.Response flows = api.get(financials + "cashFlowStatement?periodLength=3&periodsToCompare=4");
+        assertThat(flows.status()).as(flows.toString()).isEqualTo(200);
+        CODAT_ACCOUNTING.assertValid(flows.json(), "AccountingCashFlowStatement");
+        assertThat(flows.json().path("reportBasis").asString()).isEqualTo("Cash");
+        assertThat(flows.json().path("reportInput").asString()).isEqualTo("Direct");
+        BigDecimal receiptsInAYear = BigDecimal.ZERO;
+        for (JsonNode quarter : flows.json().path("reports")) {
+            String from = quarter.path("fromDate").asString().substring(0, 10);
+            String to = quarter.path("toDate").asString().substring(0, 10);
+            JsonNode cash = JSON.readTree(intuit(QBO.companyUrl(ALICE_REALM) + "/reports/ProfitAndLoss?start_date="
+                    + from + "&end_date=" + to + "&accounting_method=Cash&minorversion=75", token).body());
+            assertThat(cash.path("Header").path("ReportBasis").asString()).isEqualTo("Cash");
+            BigDecimal income = summary(cash, "Income").add(summary(cash, "OtherIncome"));
+            BigDecimal costs = summary(cash, "COGS").add(summary(cash, "Expenses")).add(summary(cash, "OtherExpenses"));
+            assertThat(quarter.path("cashReceipts").path("value").decimalValue()).as(from)
+                    .isEqualByComparingTo(income);
+            assertThat(quarter.path("cashPayments").path("value").decimalValue()).as(from)
+                    .isEqualByComparingTo(costs);
+            receiptsInAYear = receiptsInAYear.add(income);
+        }
+        assertThat(receiptsInAYear).as("a year of Alice's books has paid invoices").isPositive();
+    }
+
+    /** The Summary figure of the report's section of {@code group}, zero where Intuit leaves the section out. */
+    private static BigDecimal summary(JsonNode report, String group) {
+        for (JsonNode row : report.path("Rows").path("Row")) {
+            if (group.equals(row.path("group").asString(""))) {
+                String value = row.path("Summary").path("ColData").path(1).path("value").asString("");
+                return value.isEmpty() ? BigDecimal.ZERO : new BigDecimal(value);
+            }
+        }
+        return BigDecimal.ZERO;
     }
 
     /**
@@ -1086,6 +1128,10 @@ class QuickBooksConnectorIT {
                     .isEqualTo(figures(JSON.readTree(statements.profitAndLoss(month, pnl).json())));
             assertThat(figures(recordJson(connection, "balanceSheet", "bs-" + m))).as("balance sheet " + m)
                     .isEqualTo(figures(JSON.readTree(statements.balanceSheet(month, bs).json())));
+            JsonNode cash = JSON.readTree(intuit(QBO.companyUrl(ALICE_REALM) + "/reports/ProfitAndLoss?"
+                    + range.replace("Accrual", "Cash"), token).body());
+            assertThat(figures(recordJson(connection, "cashFlowStatement", "cf-" + m))).as("cash flow " + m)
+                    .isEqualTo(figures(JSON.readTree(statements.cashFlowStatement(month, cash).json())));
         }
     }
 
