@@ -408,7 +408,7 @@ final class AccountingApi {
         String timeframe = param(query, "timeframe");
         ObjectNode report = switch (name.toLowerCase(Locale.ROOT)) {
             case "profitandloss" -> reports.profitAndLoss(XeroDates.parseDate(param(query, "fromDate")),
-                    XeroDates.parseDate(param(query, "toDate")), periods, timeframe);
+                    XeroDates.parseDate(param(query, "toDate")), periods, timeframe, paymentsOnly(query));
             case "balancesheet" -> reports.balanceSheet(XeroDates.parseDate(param(query, "date")), periods, timeframe);
             case "trialbalance" -> reports.trialBalance(XeroDates.parseDate(param(query, "date")));
             case "agedreceivablesbycontact", "agedpayablesbycontact" -> {
@@ -429,6 +429,21 @@ final class AccountingApi {
         ObjectNode out = envelope(app);
         out.putArray("Reports").add(report);
         return Answer.json(200, out);
+    }
+
+    /**
+     * The ProfitAndLoss {@code paymentsOnly} flag (OAS-A: "Return cash only basis"): absent means false; anything
+     * but true or false is refused like a malformed {@code periods}, as a validation error.
+     */
+    private static boolean paymentsOnly(Map<String, List<String>> query) {
+        String value = param(query, "paymentsOnly");
+        if (value == null || value.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException("paymentsOnly must be true or false");
     }
 
     private Answer attachments(Endpoint endpoint, ObjectNode record, List<String> segments, Ledger ledger,

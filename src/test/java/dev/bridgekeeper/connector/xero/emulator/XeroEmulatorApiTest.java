@@ -10,16 +10,24 @@ import static dev.bridgekeeper.connector.xero.emulator.XeroEmulatorConfig.MULTI_
 import static dev.bridgekeeper.connector.xero.emulator.XeroEmulatorConfig.NORTHWIND_TENANT;
 import static dev.bridgekeeper.connector.xero.emulator.XeroEmulatorConfig.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The emulated Accounting API over real HTTP: paging, If-Modified-Since, where/order, statuses, reports, checks. */
@@ -378,5 +387,320 @@ class XeroEmulatorApiTest {
         assertThat(get(DEMO_TENANT, "/Payments?page=1").path("Payments")).isNotEmpty();
         assertThat(get(DEMO_TENANT, "/CreditNotes?page=1").path("CreditNotes")).isNotEmpty();
         assertThat(get(DEMO_TENANT, "/ManualJournals?page=1").path("ManualJournals")).isNotEmpty();
+    }
+
+    // ---- ProfitAndLoss on the cash basis (paymentsOnly) ----
+
+    private static final Set<String> INCOME_TYPES = Set.of("REVENUE", "SALES");
+    private static final Set<String> COST_OF_SALES_TYPES = Set.of("DIRECTCOSTS");
+    private static final Set<String> EXPENSE_TYPES = Set.of("EXPENSE", "OVERHEADS", "DEPRECIATN");
+    private static final Set<String> OTHER_INCOME_TYPES = Set.of("OTHERINCOME");
+
+    @Test
+    void cashBasisCountsInvoicesAndBillsWhenPaidInProportionAndMoneyTransactionsOnTheirDate() {
+        UUID tenant = DEMO_TENANT;
+        List<JsonNode> invoices = allPages(tenant, "Invoices");
+        List<JsonNode> payments = allPages(tenant, "Payments");
+        // a month with a sales invoice paid in it and a sales invoice raised in it that is still wholly unpaid
+        YearMonth month = null;
+        YearMonth last = YearMonth.of(2026, 6);
+        for (YearMonth m = YearMonth.of(2025, 1); month == null && m.isBefore(last); m = m.plusMonths(1)) {
+            YearMonth candidate = m;
+            boolean paidIn = payments.stream().anyMatch(p -> p.path("PaymentType").asString().equals("ACCRECPAYMENT")
+                    && YearMonth.from(dateOf(p)).equals(candidate));
+            boolean unpaidIn = invoices.stream().anyMatch(i -> i.path("Type").asString().equals("ACCREC")
+                    && Ledger.isStatus(i, "AUTHORISED") && i.path("AmountPaid").decimalValue().signum() == 0
+                    && YearMonth.from(dateOf(i)).equals(candidate));
+            month = paidIn && unpaidIn ? candidate : null;
+        }
+        assertThat(month).as("a month with paid and unpaid sales invoices").isNotNull();
+        LocalDate from = month.atDay(1);
+        LocalDate to = month.atEndOfMonth();
+
+        Map<String, BigDecimal> credits = cashCredits(tenant, invoices, payments, from, to);
+        Map<String, String> types = accountTypes(tenant);
+        Map<String, BigDecimal> cash = totals(get(tenant, "/Reports/ProfitAndLoss?fromDate=" + from + "&toDate=" + to
+                + "&paymentsOnly=true").path("Reports").get(0), 1);
+
+        assertThat(cash.get("Total Income")).isEqualByComparingTo(sumOf(credits, types, INCOME_TYPES));
+        assertThat(cash.get("Total Cost of Sales")).isEqualByComparingTo(sumOf(credits, types, COST_OF_SALES_TYPES)
+                .negate());
+        assertThat(cash.get("Total Operating Expenses")).isEqualByComparingTo(sumOf(credits, types, EXPENSE_TYPES)
+                .negate());
+        // costs are debits, so their credits are negative and the profit is the sum of all four
+        assertThat(cash.get("Net Profit")).isEqualByComparingTo(sumOf(credits, types, INCOME_TYPES)
+                .add(sumOf(credits, types, OTHER_INCOME_TYPES)).add(sumOf(credits, types, COST_OF_SALES_TYPES))
+                .add(sumOf(credits, types, EXPENSE_TYPES)));
+    }
+
+    @Test
+    void overAFullyPaidRangeBothBasesAgreeApartFromCreditNotesAndAnUnpaidInvoiceCountsOnlyOnAccrual() {
+        XeroEmulator own = XeroEmulator.start(XeroEmulatorConfig.defaults().withLedgerSize(LedgerSize.tiny())
+                .withVendorExamples(false)).registerApp(EmulatorHttp.app());
+        try {
+            EmulatorHttp http = new EmulatorHttp(own);
+            String token = http.link(MULTI_ORG_USER, List.of(DEMO_TENANT), SCOPES).path("access_token").asString();
+            Ledger ledger = own.ledger(DEMO_TENANT);
+            // 2027 is after every generated document (dated up to dataAsOf, 2026-06-30): only these count there
+            BigDecimal[] sale = {new BigDecimal("300.00"), new BigDecimal("100.00")};
+            ObjectNode invoice = ledger.create("Invoices", document("ACCREC", LocalDate.of(2027, 1, 10), "PAID",
+                    List.of("200", "260"), List.of(sale[0], sale[1])));
+            BigDecimal invoiceTotal = invoice.path("Total").decimalValue();
+            BigDecimal firstPaid = new BigDecimal("160.00");
+            BigDecimal secondPaid = invoiceTotal.subtract(firstPaid);
+            ledger.create("Payments", payment(invoice, LocalDate.of(2027, 1, 25), firstPaid));
+            ledger.create("Payments", payment(invoice, LocalDate.of(2027, 2, 14), secondPaid));
+            BigDecimal billed = new BigDecimal("200.00");
+            ObjectNode bill = ledger.create("Invoices", document("ACCPAY", LocalDate.of(2027, 2, 3), "PAID",
+                    List.of("429"), List.of(billed)));
+            ledger.create("Payments", payment(bill, LocalDate.of(2027, 3, 1), bill.path("Total").decimalValue()));
+            BigDecimal fees = new BigDecimal("25.00");
+            ledger.create("BankTransactions", money("SPEND", LocalDate.of(2027, 2, 20), "404", fees));
+            BigDecimal received = new BigDecimal("50.00");
+            ledger.create("BankTransactions", money("RECEIVE", LocalDate.of(2027, 3, 5), "200", received));
+            BigDecimal credited = new BigDecimal("40.00");
+            ObjectNode creditNote = document("ACCRECCREDIT", LocalDate.of(2027, 3, 10), "AUTHORISED", List.of("200"),
+                    List.of(credited));
+            creditNote.put("CreditNoteID", creditNote.remove("InvoiceID").asString());
+            ledger.create("CreditNotes", creditNote);
+            BigDecimal unpaid = new BigDecimal("500.00");
+            ledger.create("Invoices", document("ACCREC", LocalDate.of(2027, 4, 12), "AUTHORISED", List.of("200"),
+                    List.of(unpaid)));
+
+            String quarter = "/Reports/ProfitAndLoss?fromDate=2027-01-01&toDate=2027-03-31";
+            Map<String, BigDecimal> accrual = totals(report(http, token, quarter), 1);
+            Map<String, BigDecimal> cash = totals(report(http, token, quarter + "&paymentsOnly=true"), 1);
+            // per-line rounding of each payment's share may move each share by at most half a cent
+            BigDecimal rounding = new BigDecimal("0.005").multiply(BigDecimal.valueOf(2 * sale.length + 1));
+            assertThat(accrual.get("Total Income")).isEqualByComparingTo(sale[0].add(sale[1]).add(received)
+                    .subtract(credited));
+            assertThat(cash.get("Total Income")).isCloseTo(accrual.get("Total Income").add(credited), within(rounding));
+            assertThat(cash.get("Total Operating Expenses")).isCloseTo(accrual.get("Total Operating Expenses"),
+                    within(rounding));
+            assertThat(cash.get("Net Profit")).isCloseTo(accrual.get("Net Profit").add(credited), within(rounding));
+
+            // month by month, the invoice comes in as it is paid and the bill when it is paid
+            String months = "/Reports/ProfitAndLoss?fromDate=2027-03-01&toDate=2027-03-31&periods=2&timeframe=MONTH";
+            Map<String, List<BigDecimal>> byMonth = columns(report(http, token, months + "&paymentsOnly=true"));
+            assertThat(byMonth.get("Total Income")).containsExactly(received,
+                    share(sale[0], secondPaid, invoiceTotal).add(share(sale[1], secondPaid, invoiceTotal)),
+                    share(sale[0], firstPaid, invoiceTotal).add(share(sale[1], firstPaid, invoiceTotal)));
+            assertThat(byMonth.get("Total Operating Expenses")).containsExactly(billed, fees,
+                    BigDecimal.ZERO.setScale(2));
+            Map<String, List<BigDecimal>> accrualByMonth = columns(report(http, token, months));
+            assertThat(accrualByMonth.get("Total Operating Expenses")).containsExactly(BigDecimal.ZERO.setScale(2),
+                    billed.add(fees), BigDecimal.ZERO.setScale(2));
+
+            String april = "/Reports/ProfitAndLoss?fromDate=2027-04-01&toDate=2027-04-30";
+            assertThat(totals(report(http, token, april), 1).get("Total Income")).isEqualByComparingTo(unpaid);
+            JsonNode cashApril = report(http, token, april + "&paymentsOnly=true");
+            assertThat(totals(cashApril, 1).get("Total Income")).isZero();
+            assertThat(totals(cashApril, 1)).doesNotContainKey("Sales");
+            assertThat(own.stats().violations()).isEmpty();
+        } finally {
+            own.close();
+        }
+    }
+
+    @Test
+    void paymentsOnlyFalseIsTheAccrualReportAndTheCashReportKeepsItsShape() {
+        String path = "/Reports/ProfitAndLoss?fromDate=2026-03-01&toDate=2026-03-31&periods=2&timeframe=MONTH";
+        ObjectNode plain = (ObjectNode) get(DEMO_TENANT, path).path("Reports").get(0);
+        ObjectNode asFalse = (ObjectNode) get(DEMO_TENANT, path + "&paymentsOnly=false").path("Reports").get(0);
+        ObjectNode cash = (ObjectNode) get(DEMO_TENANT, path + "&paymentsOnly=true").path("Reports").get(0);
+        // the stamp is the emulator's clock at the call
+        List.of(plain, asFalse, cash).forEach(r -> r.remove("UpdatedDateUTC"));
+        assertThat(asFalse).isEqualTo(plain);
+
+        for (String field : List.of("ReportID", "ReportName", "ReportType", "ReportTitles", "ReportDate", "Fields")) {
+            assertThat(cash.path(field)).as(field).isEqualTo(plain.path(field));
+        }
+        assertThat(cash.path("Rows").get(0)).isEqualTo(plain.path("Rows").get(0));
+        assertThat(sectionTitles(cash)).isEqualTo(sectionTitles(plain));
+        assertThat(totals(cash, 1).get("Total Income")).isNotEqualByComparingTo(totals(plain, 1).get("Total Income"));
+
+        HttpResponse<String> bad = client.api(access, DEMO_TENANT, path + "&paymentsOnly=sometimes");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).path("ErrorNumber").asInt()).isEqualTo(10);
+        assertThat(json(bad).path("Type").asString()).isEqualTo("ValidationException");
+        // not a boolean, so it also breaks the OpenAPI file's schema and is recorded like any wrong parameter
+        assertThat(xero.stats().violations()).singleElement().satisfies(v -> {
+            assertThat(v.target()).contains("paymentsOnly=sometimes");
+            assertThat(v.problems().toString()).contains("sometimes");
+        });
+        xero.stats().reset();
+    }
+
+    /** Every record of a paged endpoint, with line items (pages of 1,000). */
+    private static List<JsonNode> allPages(UUID tenant, String endpoint) {
+        List<JsonNode> out = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            JsonNode records = get(tenant, "/" + endpoint + "?page=" + page + "&pageSize=1000").path(endpoint);
+            if (records.isEmpty()) {
+                return out;
+            }
+            records.forEach(out::add);
+        }
+    }
+
+    private static LocalDate dateOf(JsonNode record) {
+        return LocalDate.ofInstant(XeroDates.parseMsJson(record.path("Date").asString()), ZoneOffset.UTC);
+    }
+
+    private static boolean datedWithin(JsonNode record, LocalDate from, LocalDate to) {
+        LocalDate date = dateOf(record);
+        return !date.isBefore(from) && !date.isAfter(to);
+    }
+
+    /**
+     * The cash basis worked out from the records the API serves, as a credit (income positive) per account code:
+     * each payment in the range brings its invoice's or bill's line amounts per account times amount paid over
+     * the document total (rounded to cents, half up); spend/receive money and manual journals count on their date.
+     */
+    private static Map<String, BigDecimal> cashCredits(UUID tenant, List<JsonNode> invoices, List<JsonNode> payments,
+            LocalDate from, LocalDate to) {
+        Map<String, JsonNode> byId = new HashMap<>();
+        invoices.stream().filter(i -> Ledger.isStatus(i, "AUTHORISED", "PAID"))
+                .forEach(i -> byId.put(i.path("InvoiceID").asString().toLowerCase(Locale.ROOT), i));
+        Map<String, BigDecimal> credits = new HashMap<>();
+        int shares = 0;
+        for (JsonNode payment : payments) {
+            JsonNode invoice = byId.get(payment.path("Invoice").path("InvoiceID").asString().toLowerCase(Locale.ROOT));
+            if (!Ledger.isStatus(payment, "AUTHORISED") || !datedWithin(payment, from, to) || invoice == null) {
+                continue;
+            }
+            // with tax exclusive line amounts the line amount is what the document posts to its account
+            assertThat(invoice.path("LineAmountTypes").asString()).isNotEqualTo("Inclusive");
+            Map<String, BigDecimal> perAccount = new LinkedHashMap<>();
+            invoice.path("LineItems").forEach(l -> perAccount.merge(l.path("AccountCode").asString(),
+                    l.path("LineAmount").decimalValue(), BigDecimal::add));
+            boolean sale = invoice.path("Type").asString().equals("ACCREC");
+            BigDecimal paid = payment.path("Amount").decimalValue();
+            BigDecimal total = invoice.path("Total").decimalValue();
+            perAccount.forEach((code, amount) -> {
+                BigDecimal part = share(amount, paid, total);
+                credits.merge(code, sale ? part : part.negate(), BigDecimal::add);
+            });
+            shares++;
+        }
+        assertThat(shares).as("payments in the month").isPositive();
+        for (JsonNode transaction : allPages(tenant, "BankTransactions")) {
+            if (Ledger.isStatus(transaction, "AUTHORISED") && datedWithin(transaction, from, to)) {
+                boolean receive = transaction.path("Type").asString().startsWith("RECEIVE");
+                transaction.path("LineItems").forEach(l -> credits.merge(l.path("AccountCode").asString(),
+                        receive ? l.path("LineAmount").decimalValue() : l.path("LineAmount").decimalValue().negate(),
+                        BigDecimal::add));
+            }
+        }
+        for (JsonNode journal : allPages(tenant, "ManualJournals")) {
+            if (Ledger.isStatus(journal, "POSTED") && datedWithin(journal, from, to)) {
+                journal.path("JournalLines").forEach(l -> credits.merge(l.path("AccountCode").asString(),
+                        l.path("LineAmount").decimalValue().negate(), BigDecimal::add));
+            }
+        }
+        return credits;
+    }
+
+    private static BigDecimal share(BigDecimal lineAmount, BigDecimal paid, BigDecimal total) {
+        return lineAmount.multiply(paid).divide(total, 2, RoundingMode.HALF_UP);
+    }
+
+    /** Account type per code, as GET /Accounts lists them (the first account with a code is the one posted to). */
+    private static Map<String, String> accountTypes(UUID tenant) {
+        Map<String, String> out = new HashMap<>();
+        get(tenant, "/Accounts").path("Accounts").forEach(a -> out.putIfAbsent(a.path("Code").asString(""),
+                a.path("Type").asString()));
+        return out;
+    }
+
+    private static BigDecimal sumOf(Map<String, BigDecimal> credits, Map<String, String> types, Set<String> wanted) {
+        return credits.entrySet().stream().filter(e -> wanted.contains(types.get(e.getKey())))
+                .map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Each labelled row's value in one column (1 = the first period). */
+    private static Map<String, BigDecimal> totals(JsonNode report, int column) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        columns(report).forEach((label, values) -> out.put(label, values.get(column - 1)));
+        return out;
+    }
+
+    /** Each labelled row's values, latest period first, as the report's columns run. */
+    private static Map<String, List<BigDecimal>> columns(JsonNode report) {
+        Map<String, List<BigDecimal>> out = new LinkedHashMap<>();
+        for (JsonNode section : report.path("Rows")) {
+            for (JsonNode row : section.path("Rows")) {
+                List<BigDecimal> values = new ArrayList<>();
+                JsonNode cells = row.path("Cells");
+                for (int i = 1; i < cells.size(); i++) {
+                    values.add(new BigDecimal(cells.get(i).path("Value").asString()));
+                }
+                out.put(cells.get(0).path("Value").asString(), values);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> sectionTitles(JsonNode report) {
+        List<String> out = new ArrayList<>();
+        report.path("Rows").forEach(r -> out.add(r.path("RowType").asString() + ":" + r.path("Title").asString()));
+        return out;
+    }
+
+    private static JsonNode report(EmulatorHttp http, String token, String path) {
+        HttpResponse<String> response = http.api(token, DEMO_TENANT, path);
+        assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(200);
+        return json(response).path("Reports").get(0);
+    }
+
+    /** An authorised invoice or bill (or, renamed, a credit note) with tax-exclusive lines at 15%. */
+    private static ObjectNode document(String type, LocalDate date, String status, List<String> codes,
+            List<BigDecimal> amounts) {
+        ObjectNode doc = EmulatorHttp.JSON.createObjectNode();
+        doc.put("InvoiceID", UUID.randomUUID().toString());
+        doc.put("Type", type);
+        doc.putObject("Contact").put("ContactID", UUID.randomUUID().toString()).put("Name", "Cash Basis Ltd");
+        doc.put("Date", XeroDates.msJson(date));
+        doc.put("LineAmountTypes", "Exclusive");
+        BigDecimal total = BigDecimal.ZERO;
+        ArrayNode lines = doc.putArray("LineItems");
+        for (int i = 0; i < codes.size(); i++) {
+            BigDecimal tax = amounts.get(i).multiply(new BigDecimal("0.15")).setScale(2, RoundingMode.HALF_UP);
+            lines.addObject().put("AccountCode", codes.get(i)).put("LineAmount", amounts.get(i))
+                    .put("TaxAmount", tax).put("Description", "Line " + i);
+            total = total.add(amounts.get(i)).add(tax);
+        }
+        doc.put("Total", total);
+        doc.put("AmountDue", status.equals("PAID") ? BigDecimal.ZERO.setScale(2) : total);
+        doc.put("Status", status);
+        return doc;
+    }
+
+    private static ObjectNode payment(JsonNode document, LocalDate date, BigDecimal amount) {
+        ObjectNode payment = EmulatorHttp.JSON.createObjectNode();
+        payment.put("PaymentID", UUID.randomUUID().toString());
+        payment.put("Date", XeroDates.msJson(date));
+        payment.put("Amount", amount);
+        payment.put("PaymentType", document.path("Type").asString().equals("ACCREC") ? "ACCRECPAYMENT"
+                : "ACCPAYPAYMENT");
+        payment.put("Status", "AUTHORISED");
+        payment.putObject("Account").put("Code", "090");
+        payment.putObject("Invoice").put("InvoiceID", document.path("InvoiceID").asString())
+                .put("Type", document.path("Type").asString());
+        return payment;
+    }
+
+    /** A spend or receive money transaction from the main bank account, one untaxed line. */
+    private static ObjectNode money(String type, LocalDate date, String code, BigDecimal amount) {
+        ObjectNode transaction = EmulatorHttp.JSON.createObjectNode();
+        transaction.put("BankTransactionID", UUID.randomUUID().toString());
+        transaction.put("Type", type);
+        transaction.putObject("BankAccount").put("Code", "090");
+        transaction.put("Date", XeroDates.msJson(date));
+        transaction.putArray("LineItems").addObject().put("AccountCode", code).put("LineAmount", amount)
+                .put("TaxAmount", BigDecimal.ZERO.setScale(2));
+        transaction.put("Total", amount);
+        transaction.put("Status", "AUTHORISED");
+        return transaction;
     }
 }

@@ -1,6 +1,7 @@
 package dev.bridgekeeper.connector.xero.emulator;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -64,13 +66,21 @@ final class XeroReports {
         return out;
     }
 
-    ObjectNode profitAndLoss(LocalDate from, LocalDate to, int periods, String timeframe) {
+    /**
+     * Profit and loss over the period columns, on the accrual basis or, with {@code paymentsOnly} (the OpenAPI
+     * file's "cash only basis"), on the cash basis of {@link #cashMovements}. Both bases give the same header,
+     * sections, row labels and titles: the OpenAPI file has no ProfitAndLoss example, so nothing shows how Xero
+     * titles a cash report, and none is invented here.
+     */
+    ObjectNode profitAndLoss(LocalDate from, LocalDate to, int periods, String timeframe, boolean paymentsOnly) {
         LocalDate today = today();
         LocalDate end = to != null ? to : (from != null ? from.withDayOfMonth(from.lengthOfMonth())
                 : today.withDayOfMonth(today.lengthOfMonth()));
         LocalDate start = from != null ? from : end.withDayOfMonth(1);
         List<LocalDate[]> cols = columns(start, end, periods, timeframe);
-        List<Map<String, BigDecimal>> sums = cols.stream().map(c -> movements(c[0], c[1])).toList();
+        Map<String, Map<String, BigDecimal>> documents = paymentsOnly ? documentLines() : Map.of();
+        List<Map<String, BigDecimal>> sums = cols.stream().map(c -> paymentsOnly
+                ? cashMovements(c[0], c[1], documents) : movements(c[0], c[1])).toList();
         ArrayNode rows = Ledger.array();
         rows.add(header(cols.stream().map(c -> XeroDates.reportColumn(c[1])).toList(), ""));
         BigDecimal[] income = section(rows, "Income", "Total Income", INCOME, sums, true);
@@ -256,6 +266,108 @@ final class XeroReports {
             for (JsonNode line : journal.path("JournalLines")) {
                 out.merge(line.path("AccountCode").asString(""), JournalPosting.money(line.path("NetAmount")),
                         BigDecimal::add);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Net debit per profit-and-loss account code on the cash basis, for journals dated within [from, to]: income
+     * and costs count when money moves, not when a document is raised.
+     * <ul>
+     *   <li>Spend/receive money (CASHPAID, CASHREC) and manual journals (MANJOURNAL) count on their own date, as
+     *       on the accrual basis: they are the money moving (or an adjustment the accountant placed on a date).
+     *   <li>Invoices and bills (ACCREC, ACCPAY) count through their payments: each payment journal (ACCRECPAYMENT,
+     *       ACCPAYPAYMENT) dated in the range brings in the document's profit-and-loss lines times the amount
+     *       paid over the document's {@code Total}, each account's share rounded to 2 decimals (HALF_UP), so an
+     *       unpaid part never counts. A deleted or changed payment's reversing journal takes its share back out.
+     *   <li>Credit notes (ACCRECCREDIT, ACCPAYCREDIT) are left out: the emulator does not model their cash
+     *       refunds or allocations, so they have no moment at which money moves.
+     *   <li>Bank transfers and balance-sheet lines never reach a profit and loss, so only profit-and-loss
+     *       accounts are kept.
+     * </ul>
+     */
+    private Map<String, BigDecimal> cashMovements(LocalDate from, LocalDate to,
+            Map<String, Map<String, BigDecimal>> documents) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        for (ObjectNode journal : ledger.journals()) {
+            LocalDate date = dateOf(journal.path("JournalDate"));
+            if (date == null || date.isAfter(to) || (from != null && date.isBefore(from))) {
+                continue;
+            }
+            switch (journal.path("SourceType").asString("")) {
+                case "CASHREC", "CASHPAID", "MANJOURNAL" -> {
+                    for (JsonNode line : journal.path("JournalLines")) {
+                        String code = line.path("AccountCode").asString("");
+                        if (isProfitAndLoss(code)) {
+                            out.merge(code, JournalPosting.money(line.path("NetAmount")), BigDecimal::add);
+                        }
+                    }
+                }
+                case "ACCRECPAYMENT", "ACCPAYPAYMENT" -> paidShare(journal, documents, out);
+                default -> {
+                    // ACCREC/ACCPAY count through their payments; credit notes are left out; transfers move only
+                    // between bank accounts
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Adds to {@code out} the share of the paid document's profit-and-loss lines that one payment journal
+     * brings. The payment finds its document through the Payments record's {@code Invoice.InvoiceID} (as Xero
+     * links them); the amount is read off the journal's receivables or payables line, so a reversing journal
+     * (negative) takes back what the payment brought.
+     */
+    private void paidShare(ObjectNode journal, Map<String, Map<String, BigDecimal>> documents,
+            Map<String, BigDecimal> out) {
+        ObjectNode payment = ledger.record("Payments", journal.path("SourceID").asString(""));
+        if (payment == null) {
+            return;
+        }
+        String documentId = payment.path("Invoice").path("InvoiceID").asString("");
+        ObjectNode document = ledger.record("Invoices", documentId);
+        Map<String, BigDecimal> lines = documents.get(documentId.toLowerCase(Locale.ROOT));
+        if (document == null || lines == null) {
+            return;
+        }
+        BigDecimal total = JournalPosting.money(document.path("Total"));
+        if (total.signum() == 0) {
+            return;
+        }
+        boolean received = journal.path("SourceType").asString("").equals("ACCRECPAYMENT");
+        String control = received ? JournalPosting.RECEIVABLES : JournalPosting.PAYABLES;
+        BigDecimal paid = BigDecimal.ZERO;
+        for (JsonNode line : journal.path("JournalLines")) {
+            if (line.path("AccountCode").asString("").equals(control)) {
+                paid = paid.add(JournalPosting.money(line.path("NetAmount")));
+            }
+        }
+        // money received credits receivables; money paid out debits payables
+        BigDecimal amount = received ? paid.negate() : paid;
+        lines.forEach((code, net) -> out.merge(code, net.multiply(amount).divide(total, 2,
+                RoundingMode.HALF_UP), BigDecimal::add));
+    }
+
+    /**
+     * Per invoice or bill (SourceID, lower case): the net of all its journals on profit-and-loss accounts, so a
+     * voided document has nothing left and a changed one counts as it now stands.
+     */
+    private Map<String, Map<String, BigDecimal>> documentLines() {
+        Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();
+        for (ObjectNode journal : ledger.journals()) {
+            String type = journal.path("SourceType").asString("");
+            if (!type.equals("ACCREC") && !type.equals("ACCPAY")) {
+                continue;
+            }
+            Map<String, BigDecimal> lines = out.computeIfAbsent(journal.path("SourceID").asString("")
+                    .toLowerCase(Locale.ROOT), id -> new LinkedHashMap<>());
+            for (JsonNode line : journal.path("JournalLines")) {
+                String code = line.path("AccountCode").asString("");
+                if (isProfitAndLoss(code)) {
+                    lines.merge(code, JournalPosting.money(line.path("NetAmount")), BigDecimal::add);
+                }
             }
         }
         return out;
