@@ -47,7 +47,7 @@ class XeroConnector implements Connector {
     private static final Map<String, String> INCLUDE_ARCHIVED = Map.of("includeArchived", "true");
     /** Data types whose Xero endpoint takes no If-Modified-Since: read whole every time. */
     private static final Set<String> WHOLE = Set.of("company", "taxRates", "trackingCategories", "profitAndLoss",
-            "balanceSheet", "transfers");
+            "balanceSheet", "cashFlowStatement", "transfers");
 
     private final XeroAuthorization authorization;
     private final XeroApi api;
@@ -107,6 +107,7 @@ class XeroConnector implements Connector {
                                 XeroAccountTransactions::transfer))));
         readers.put("profitAndLoss", XeroReportReader.profitAndLoss(api, json, clock));
         readers.put("balanceSheet", XeroReportReader.balanceSheet(api, json, clock));
+        readers.put("cashFlowStatement", XeroReportReader.cashFlowStatement(api, json, clock));
         this.readers = Map.copyOf(readers);
     }
 

@@ -1,5 +1,6 @@
 package dev.bridgekeeper.connector.xero;
 
+import dev.bridgekeeper.connector.CashFlowStatements;
 import dev.bridgekeeper.connector.ConnectorRecord;
 import dev.bridgekeeper.connector.DataTypeReader;
 import dev.bridgekeeper.connector.PageSink;
@@ -37,14 +38,27 @@ final class XeroReportReader {
     private XeroReportReader() {}
 
     static DataTypeReader profitAndLoss(XeroApi api, JsonMapper json, Clock clock) {
-        return new Reader(api, json, clock, true);
+        return new Reader(api, json, clock, true, false);
     }
 
     static DataTypeReader balanceSheet(XeroApi api, JsonMapper json, Clock clock) {
-        return new Reader(api, json, clock, false);
+        return new Reader(api, json, clock, false, false);
     }
 
-    private record Reader(XeroApi api, JsonMapper json, Clock clock, boolean profitAndLoss)
+    /**
+     * {@code cashFlowStatement}: the profit and loss on the cash basis ({@code paymentsOnly=true}), each month
+     * turned into Codat's direct cash flow statement by {@link CashFlowStatements}; Xero's API has no cash flow
+     * report of its own.
+     */
+    static DataTypeReader cashFlowStatement(XeroApi api, JsonMapper json, Clock clock) {
+        return new Reader(api, json, clock, true, true);
+    }
+
+    /**
+     * @param profitAndLoss the profit and loss report, else the balance sheet
+     * @param cash the profit and loss on the cash basis, as cash flow statements
+     */
+    private record Reader(XeroApi api, JsonMapper json, Clock clock, boolean profitAndLoss, boolean cash)
             implements DataTypeReader {
 
         @Override
@@ -72,6 +86,9 @@ final class XeroReportReader {
                 }
                 query.put("periods", String.valueOf(MONTHS_PER_CALL - 1));
                 query.put("timeframe", "MONTH");
+                if (cash) {
+                    query.put("paymentsOnly", "true");
+                }
                 JsonNode report = api.get(context, profitAndLoss ? "Reports/ProfitAndLoss" : "Reports/BalanceSheet",
                         query, null).path("Reports").path(0);
                 List<ConnectorRecord> records = new ArrayList<>();
@@ -80,7 +97,8 @@ final class XeroReportReader {
                     if (month.isBefore(earliest)) {
                         break;
                     }
-                    records.add(profitAndLoss ? profitAndLoss(report, column, month, currency)
+                    records.add(cash ? cashFlowStatement(report, column, month, currency)
+                            : profitAndLoss ? profitAndLoss(report, column, month, currency)
                             : balanceSheet(report, column, month, currency));
                 }
                 YearMonth next = newest.minusMonths(MONTHS_PER_CALL);
@@ -105,6 +123,18 @@ final class XeroReportReader {
         }
 
         private ConnectorRecord profitAndLoss(JsonNode report, int column, YearMonth month, String currency) {
+            return new ConnectorRecord(month.toString(), json.writeValueAsBytes(
+                    profitAndLossOf(report, column, month, currency)), null, null, false);
+        }
+
+        private ConnectorRecord cashFlowStatement(JsonNode report, int column, YearMonth month, String currency) {
+            ObjectNode r = json.createObjectNode();
+            r.put("id", month.toString());
+            r.setAll(CashFlowStatements.fromCashProfitAndLoss(profitAndLossOf(report, column, month, currency)));
+            return new ConnectorRecord(month.toString(), json.writeValueAsBytes(r), null, null, false);
+        }
+
+        private ObjectNode profitAndLossOf(JsonNode report, int column, YearMonth month, String currency) {
             Map<String, ObjectNode> lines = new LinkedHashMap<>();
             for (String[] part : new String[][] {{"income", "Income"}, {"costOfSales", "Cost of sales"},
                 {"expenses", "Expenses"}, {"otherIncome", "Other income"}, {"otherExpenses", "Other expenses"}}) {
@@ -134,7 +164,7 @@ final class XeroReportReader {
             r.set("otherExpenses", lines.get("otherExpenses"));
             r.put("netOtherIncome", other);
             r.put("netProfit", operating.add(other));
-            return new ConnectorRecord(month.toString(), json.writeValueAsBytes(r), null, null, false);
+            return r;
         }
 
         private ConnectorRecord balanceSheet(JsonNode report, int column, YearMonth month, String currency) {

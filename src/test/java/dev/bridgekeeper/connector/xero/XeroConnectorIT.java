@@ -15,6 +15,7 @@ import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import dev.bridgekeeper.support.CodatRecordValidator;
 import dev.bridgekeeper.support.Tenant;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +64,7 @@ class XeroConnectorIT {
             "transfers", "AccountingTransfer", "accountTransactions", "AccountingAccountTransaction");
     /** The monthly statements, checked through Codat's financial statements endpoints. */
     static final Map<String, String> REPORTS = Map.of("profitAndLoss", "AccountingProfitAndLossReport",
-            "balanceSheet", "AccountingBalanceSheet");
+            "balanceSheet", "AccountingBalanceSheet", "cashFlowStatement", "AccountingCashFlowStatement");
     static final List<String> DATA_TYPES = java.util.stream.Stream.concat(SCHEMAS.keySet().stream(),
             REPORTS.keySet().stream()).toList();
     static final String NO_SYNC_ON_LINK = "{\"settings\":[{\"dataType\":\"banking-accounts\","
@@ -360,6 +361,7 @@ class XeroConnectorIT {
         // sheet by its last, so the balance sheet also has the month 24 months ago)
         assertThat(count(connection, "profitAndLoss")).isEqualTo(24);
         assertThat(count(connection, "balanceSheet")).isEqualTo(25);
+        assertThat(count(connection, "cashFlowStatement")).isEqualTo(24);
         String financials = "/companies/" + company + "/data/financials/";
         for (Map.Entry<String, String> report : REPORTS.entrySet()) {
             Api.Response answer = api.get(financials + report.getKey() + "?periodLength=1&periodsToCompare=24");
@@ -382,6 +384,62 @@ class XeroConnectorIT {
         assertThat(years.path("reports").path(0).path("income").path("value").decimalValue()
                 .add(years.path("reports").path(1).path("income").path("value").decimalValue()))
                 .as("two years of sales").isPositive();
+        assertCashFlowIsTheCashBasisProfitAndLoss(company, connection, financials);
+    }
+
+    /**
+     * A year of cash flow statements is Xero's profit and loss for that year on the cash basis: receipts its income
+     * and other income, payments its cost of sales and expenses (asked of the emulator directly, outside
+     * Bridgekeeper); and its receipts differ from the accrual year's income, since not every invoice is paid.
+     */
+    private void assertCashFlowIsTheCashBasisProfitAndLoss(String company, String connection, String financials) {
+        JsonNode flows = api.get(financials + "cashFlowStatement?periodLength=12&periodsToCompare=2").json();
+        assertThat(flows.path("reportBasis").asString()).isEqualTo("Cash");
+        assertThat(flows.path("reportInput").asString()).isEqualTo("Direct");
+        JsonNode accrual = api.get(financials + "profitAndLoss?periodLength=12&periodsToCompare=2").json();
+        String token = credentials.accessToken(ClientId.of(tenant.clientId()), CompanyId.of(UUID.fromString(company)),
+                ConnectionId.of(UUID.fromString(connection)));
+        for (int year = 0; year < 2; year++) {
+            JsonNode flow = flows.path("reports").path(year);
+            String from = flow.path("fromDate").asString().substring(0, 10);
+            String to = flow.path("toDate").asString().substring(0, 10);
+            JsonNode cash = xeroGet(token, "/Reports/ProfitAndLoss?fromDate=" + from + "&toDate=" + to
+                    + "&paymentsOnly=true").path("Reports").path(0);
+            BigDecimal income = total(cash, "Total Income").add(total(cash, "Total Other Income"));
+            BigDecimal costs = total(cash, "Total Cost of Sales").add(total(cash, "Total Operating Expenses"));
+            assertThat(flow.path("cashReceipts").path("value").decimalValue()).as(from).isEqualByComparingTo(income);
+            assertThat(flow.path("cashPayments").path("value").decimalValue()).as(from).isEqualByComparingTo(costs);
+            assertThat(income).as(from + ": unpaid invoices are not receipts").isNotEqualByComparingTo(
+                    accrual.path("reports").path(year).path("income").path("value").decimalValue()
+                            .add(accrual.path("reports").path(year).path("otherIncome").path("value").decimalValue()));
+        }
+    }
+
+    /** The figure of a report's summary row labelled {@code label}, zero when the report has no such row. */
+    private static BigDecimal total(JsonNode report, String label) {
+        for (JsonNode section : report.path("Rows")) {
+            for (JsonNode row : section.path("Rows")) {
+                if ("SummaryRow".equals(row.path("RowType").asString(""))
+                        && label.equals(row.path("Cells").path(0).path("Value").asString(""))) {
+                    return new BigDecimal(row.path("Cells").path(1).path("Value").asString("0"));
+                }
+            }
+        }
+        return BigDecimal.ZERO;
+    }
+
+    /** A GET of Xero's accounting API as the connection, outside Bridgekeeper. */
+    private JsonNode xeroGet(String token, String path) {
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(XERO.apiBaseUrl() + path)).header("Authorization", "Bearer " + token)
+                    .header("xero-tenant-id", DEMO.toString()).header("Accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            return JSON.readTree(answer.body());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

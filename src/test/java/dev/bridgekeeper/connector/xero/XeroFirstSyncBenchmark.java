@@ -229,7 +229,8 @@ public final class XeroFirstSyncBenchmark {
     /**
      * The fewest calls Xero's page sizes allow for what was read: one per 1,000 records of each paged endpoint
      * (whatever data types share it), one per unpaged list, one per 100 journals (plus the one that shows the end
-     * when they fill the last call), twelve report months a call.
+     * when they fill the last call), twelve report months a call (the profit and loss twice when the cash flow
+     * statement, read from it on the cash basis, is synced too).
      */
     static Map<String, Long> minimumCalls(Ledger ledger, Map<String, String> statuses) {
         Map<String, Long> min = new LinkedHashMap<>();
@@ -245,6 +246,9 @@ public final class XeroFirstSyncBenchmark {
         min.put("GET /Journals", ledger.journals().size() / 100L + 1);
         if (statuses.containsKey("profitAndLoss")) {
             min.put("GET /Reports/ProfitAndLoss", 2L); // 24 months
+        }
+        if (statuses.containsKey("cashFlowStatement")) {
+            min.merge("GET /Reports/ProfitAndLoss", 2L, Long::sum); // the same 24 months on the cash basis
         }
         if (statuses.containsKey("balanceSheet")) {
             min.put("GET /Reports/BalanceSheet", 3L); // 25 month-ends: 24 months back and this one
