@@ -17,6 +17,15 @@ public final class SandboxJourney {
      */
     public static HttpResponse<String> linkAs(Browser browser, String linkUrl, String publicUrl, String username,
             boolean allow) {
+        return browser.get(callbackUrl(browser, linkUrl, publicUrl, username, allow));
+    }
+
+    /**
+     * Follows linkUrl to the platform, signs in and answers the consent page, up to the redirect back: the URL of
+     * Bridgekeeper's callback the browser would open next.
+     */
+    public static String callbackUrl(Browser browser, String linkUrl, String publicUrl, String username,
+            boolean allow) {
         HttpResponse<String> start = browser.get(linkUrl);
         assertThat(start.statusCode()).as(start.body()).isEqualTo(302);
         String authorize = Browser.location(start);
@@ -40,7 +49,7 @@ public final class SandboxJourney {
                 publicUrl + "/sandbox/");
         assertThat(Browser.isRedirect(back)).as(back.uri() + " " + back.body()).isTrue();
         assertThat(Browser.location(back)).startsWith(publicUrl + "/oauth/callback?");
-        return browser.get(Browser.location(back));
+        return Browser.location(back);
     }
 
     private static String buttonNamed(Browser.Form form, String label, HttpResponse<String> page) {

@@ -11,6 +11,7 @@ import dev.bridgekeeper.integration.Integration;
 import dev.bridgekeeper.integration.IntegrationCatalog;
 import dev.bridgekeeper.oauth.AuthorizationStarted;
 import dev.bridgekeeper.oauth.OAuthProperties;
+import dev.bridgekeeper.platform.error.ApiException;
 import dev.bridgekeeper.platform.ids.ClientId;
 import dev.bridgekeeper.platform.ids.CompanyId;
 import dev.bridgekeeper.platform.ids.ConnectionId;
@@ -27,6 +28,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -177,7 +179,15 @@ class LinkFlow {
         AuthorizationStates.Started started = consumed.started();
         Attempt attempt = new Attempt(started.clientId(), started.companyId(), started.connectionId(),
                 started.redirectParams());
-        DataConnection connection = connections.get(attempt.client(), attempt.company(), attempt.connection());
+        DataConnection connection;
+        try {
+            connection = connections.get(attempt.client(), attempt.company(), attempt.connection());
+        } catch (ApiException e) {
+            if (e.status() != HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+            return connectionGone();
+        }
         Integration integration = catalog.require(connection.platformKey());
         if (error != null || code == null) {
             boolean cancelled = "access_denied".equals(error);
@@ -221,6 +231,12 @@ class LinkFlow {
                 attempt.companyId(), attempt.connectionId(), session.tokens(), organisations,
                 attempt.redirectParams()), properties.stateLifetime()));
         return new Choice(token, connection.platformName(), organisations, null);
+    }
+
+    /** The page of a callback whose connection the lender deleted (with its company, or alone) during the sign-in. */
+    static Page connectionGone() {
+        return new Page(404, "This connection no longer exists", "The company that sent you here removed it while you"
+                + " were signing in, so nothing was shared. Ask them for a new link if you still want to connect.");
     }
 
     /** The customer picked {@code organisationId} on the choice page. */

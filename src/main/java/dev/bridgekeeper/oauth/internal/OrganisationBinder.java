@@ -4,6 +4,7 @@ import dev.bridgekeeper.connection.ConnectionManagement;
 import dev.bridgekeeper.connection.DataConnection;
 import dev.bridgekeeper.connector.Organisation;
 import dev.bridgekeeper.oauth.ReauthorisationRefused;
+import dev.bridgekeeper.platform.error.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -65,16 +67,30 @@ class OrganisationBinder {
         DataConnection linked;
         try {
             linked = tx.execute(status -> {
+                // marked Linked first: that locks the company row and then the connection row, the order the
+                // company's and the connection's deletes take them in. The binding and the tokens refer to the
+                // connection row (their foreign keys lock it), so written first they would hold it while waiting
+                // for the company row: a delete of the company at that moment would deadlock with the callback.
+                DataConnection marked = connections.markLinked(attempt.client(), attempt.company(),
+                        attempt.connection(), info);
                 if (!chosen.id().isEmpty()) {
                     bindings.bind(attempt.clientId(), new OrganisationBindings.Binding(attempt.connectionId(),
                             attempt.companyId(), platformKey, chosen.id(), chosen.name()));
                 }
                 vault.store(attempt.clientId(), attempt.connectionId(), session.tokens(), false);
-                return connections.markLinked(attempt.client(), attempt.company(), attempt.connection(), info);
+                return marked;
             });
         } catch (DuplicateKeyException e) { // another connection of the company bound it at the same moment
             release(session, unchosen);
             return refuseSecondLink(attempt, connection, chosen, null);
+        } catch (ApiException e) {
+            if (e.status() != HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+            // the lender deleted the connection (or its company) during the sign-in: nothing was stored, and the
+            // grant the customer just gave serves no connection, so it is given up whole
+            release(session, concat(unchosen, chosen));
+            return LinkFlow.connectionGone();
         }
         release(session, unchosen);
         return outcomes.finish(attempt, linked, "200", "OK", "");
