@@ -160,8 +160,10 @@ class VaultCredentials implements ConnectionCredentials {
                 connection, reason));
         if (TransactionSynchronizationManager.isSynchronizationActive()
                 && TransactionSynchronizationManager.isActualTransactionActive()) {
-            // the caller may hold the connection row's key-share lock (a direct first sync): marking it now, from
-            // a transaction of our own, would wait for the caller for ever
+            // the caller's transaction (a read of the platform) may still fail and roll back: marked once it is
+            // over, from a transaction of our own, the connection is Deauthorized whatever became of the caller's
+            // work, and after it (the status change takes the connection row FOR NO KEY UPDATE, which a key-share
+            // lock the caller holds would not block, but the event should follow what the caller did)
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
