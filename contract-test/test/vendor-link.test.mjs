@@ -11,6 +11,7 @@
 
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
+import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -23,9 +24,6 @@ const SIZES = [
   { name: "desktop", viewport: { width: 1280, height: 800 } },
   { name: "phone", viewport: { width: 390, height: 844 } },
 ];
-const LENDER_PAGE = "https://example.com/linked";
-const PROFILE = { name: "Northwind Bank", redirectUrl: `${LENDER_PAGE}?company={companyId}&status={statusCode}`,
-  whiteListUrls: ["https://example.com"] };
 const SYNC_LIMIT_MS = 120_000;
 
 /** The emulators' people and organisations (XeroEmulatorConfig.defaults(), QboSettings.BOB). */
@@ -43,6 +41,9 @@ const QBO = {
 
 let emulators;
 let server;
+/** The lender's own page the linkUrl flow ends on: a local server (a redirect's target is not answered by routes). */
+let lender;
+let LENDER_PAGE;
 let browser;
 let api;
 
@@ -50,9 +51,6 @@ let api;
 
 async function newPage(size) {
   const context = await browser.newContext({ viewport: size.viewport });
-  // the lender's page after the linkUrl flow: answered locally (the machine has no internet)
-  await context.route("https://example.com/**", (route) => route.fulfill({ status: 200, contentType: "text/html",
-    body: "<!doctype html><html lang=\"en\"><title>Northwind Bank</title><h1>Back at Northwind Bank</h1></html>" }));
   const page = await context.newPage();
   page.problems = [];
   page.on("pageerror", (e) => page.problems.push(e.message));
@@ -221,15 +219,26 @@ before(async () => {
     emulators = await startVendorEmulators(`http://127.0.0.1:${port}/oauth/callback`);
     server = await startServer({ name: "vendor-link-server", port, env: vendorEnvironment(emulators) });
   })();
+  // the lender's page after the linkUrl flow, served locally: the machine has no internet, and Playwright's routes
+  // do not answer the target of a redirect (the platform's callback redirects there)
+  lender = createServer((request, response) => {
+    response.writeHead(200, { "Content-Type": "text/html" });
+    response.end("<!doctype html><html lang=\"en\"><title>Northwind Bank</title><h1>Back at Northwind Bank</h1></html>");
+  });
+  await new Promise((resolve) => lender.listen(0, "127.0.0.1", resolve));
+  const site = `http://127.0.0.1:${lender.address().port}`;
+  LENDER_PAGE = `${site}/linked`;
   [browser] = await Promise.all([launchChromium(), startingServer]);
   api = apiClient(server);
-  await api("PUT", "/profile", PROFILE);
+  await api("PUT", "/profile", { name: "Northwind Bank",
+    redirectUrl: `${LENDER_PAGE}?company={companyId}&status={statusCode}`, whiteListUrls: [site] });
 });
 
 after(async () => {
   await browser?.close();
   await server?.stop();
   await emulators?.stop();
+  lender?.close();
 });
 
 // ---- the journeys ------------------------------------------------------------------------------------------
