@@ -43,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 class SyncService implements DataSync {
 
     private final DatasetStore datasets;
+    private final RecordStore records;
     private final Jobs jobs;
     private final OneTimeJob syncJob;
     private final ConnectionManagement connections;
@@ -52,10 +53,11 @@ class SyncService implements DataSync {
     private final ObjectProvider<SyncScope> scope;
     private final Clock clock;
 
-    SyncService(DatasetStore datasets, Jobs jobs, @Qualifier("syncDatasetJob") OneTimeJob syncDatasetJob,
+    SyncService(DatasetStore datasets, RecordStore records, Jobs jobs, @Qualifier("syncDatasetJob") OneTimeJob syncDatasetJob,
             ConnectionManagement connections, CompanyDirectory companies, IntegrationCatalog catalog,
             SyncSettingsDirectory settings, ObjectProvider<SyncScope> scope, Clock clock) {
         this.datasets = datasets;
+        this.records = records;
         this.jobs = jobs;
         this.syncJob = syncDatasetJob;
         this.connections = connections;
@@ -107,6 +109,10 @@ class SyncService implements DataSync {
         }
         List<DatasetRow> queued = queueBatch(clientId, companyId,
                 candidates.stream().map(c -> new Pull(c, List.of(dataType))).toList(), false);
+        if (queued.isEmpty()) { // deleted while this was being asked
+            throw ApiException.notFound("Company " + companyId + " has no Linked connection"
+                    + (connectionId == null ? "" : " " + connectionId) + " whose platform offers " + dataType + ".");
+        }
         return queued.get(0).view();
     }
 
@@ -226,15 +232,24 @@ class SyncService implements DataSync {
 
     private record Pull(DataConnection connection, List<String> dataTypes) {}
 
+    /**
+     * Queues the pulls as one batch. Each connection's company and connection rows are locked first (FOR KEY SHARE,
+     * in the order every writer takes them, see {@link RecordStore#lockOwners}): a connection deleted since it was
+     * read is left out rather than failing the batch on the dataset's foreign key, and one being deleted is waited
+     * for. Returns the pulls queued.
+     */
     private List<DatasetRow> queueBatch(UUID clientId, UUID companyId, List<Pull> pulls, boolean initial) {
         UUID batchId = UUID.randomUUID();
         Instant now = clock.instant();
         List<DatasetRow> queued = new ArrayList<>();
         for (Pull pull : pulls) {
-            for (String dataType : pull.dataTypes()) {
-                DatasetRow row = new DatasetRow(UUID.randomUUID(), clientId, companyId,
-                        pull.connection().id().value(), dataType, batchId, initial, PullOperationStatus.Queued,
-                        null, null, 0, now, null, null, null, null, null);
+            List<DatasetRow> rows = pull.dataTypes().stream().map(dataType -> new DatasetRow(UUID.randomUUID(),
+                    clientId, companyId, pull.connection().id().value(), dataType, batchId, initial,
+                    PullOperationStatus.Queued, null, null, 0, now, null, null, null, null, null)).toList();
+            if (rows.isEmpty() || !records.lockOwners(rows.get(0))) {
+                continue;
+            }
+            for (DatasetRow row : rows) {
                 datasets.insert(row);
                 jobs.schedule(syncJob, row.id().toString(), now);
                 queued.add(row);
