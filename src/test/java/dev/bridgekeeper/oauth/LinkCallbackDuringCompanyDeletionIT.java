@@ -1,14 +1,13 @@
 package dev.bridgekeeper.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
 import dev.bridgekeeper.support.Browser;
+import dev.bridgekeeper.support.LockWaits;
 import dev.bridgekeeper.support.Tenant;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,12 +68,8 @@ class LinkCallbackDuringCompanyDeletionIT {
             // the company's delete holds the company row, as CompanyStore locks it to delete it
             jdbc.queryForList("select id from company where id = ? for update", company);
             Future<HttpResponse<String>> back = customer.submit(() -> browser.get(callback));
-            // the callback's link reaches the company row and waits for the delete (asked on another connection:
-            // within a transaction PostgreSQL answers pg_stat_activity from a snapshot)
-            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                            + " and query like 'select id from company where client_id = $1 and id = $2 for key share%'",
-                    Long.class) > 0);
+            // the callback's link reaches the company row and waits for the delete
+            LockWaits.awaitBlockedOn(jdbc, "select id from company where client_id = $1 and id = $2 for key share%");
             // then it deletes the connections: the callback holds nothing of theirs, so this does not wait for it
             assertThat(jdbc.update("delete from connection where company_id = ?", company)).isEqualTo(1);
             assertThat(jdbc.update("delete from company where id = ?", company)).isEqualTo(1);

@@ -1,13 +1,12 @@
 package dev.bridgekeeper.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.bridgekeeper.support.Api;
 import dev.bridgekeeper.support.ApiIntegrationTest;
+import dev.bridgekeeper.support.LockWaits;
 import dev.bridgekeeper.support.SandboxLink;
 import dev.bridgekeeper.support.Tenant;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,10 +61,8 @@ class QueueDuringConnectionDeletionIT {
             assertThat(jdbc.update("delete from connection where id = ?", connection)).isEqualTo(1);
             Future<Api.Response> queued = lender.submit(() -> api.post(link.companyPath()
                     + "/data/queue/banking-accounts", null));
-            // the queue reaches the connection row and waits for the delete (asked on another connection: within a
-            // transaction PostgreSQL answers pg_stat_activity from a snapshot)
-            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from"
-                    + " pg_stat_activity where wait_event_type = 'Lock' and query like '%connection%'", Long.class) > 0);
+            // the queue reaches the connection row and waits for the delete
+            LockWaits.awaitBlockedOn(jdbc, "%connection%");
             return queued;
         });
 

@@ -17,6 +17,11 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Accounting")
 class FinancialStatementsController {
 
+    private static final String PERIOD_LENGTH = "Months in each period, 1 to 12.";
+    private static final String PERIODS_TO_COMPARE = "How many periods to report, 1 to 24, most recent first.";
+    private static final String START_MONTH = "First month of the earliest period (e.g. 2025-01-01); by default the"
+            + " last period ends at the latest month with data.";
+
     private final FinancialStatements statements;
 
     FinancialStatementsController(FinancialStatements statements) {
@@ -26,12 +31,11 @@ class FinancialStatementsController {
     @Operation(operationId = "get-balance-sheet", summary = "Get balance sheet")
     @GetMapping("/balanceSheet")
     JsonNode getBalanceSheet(@PathVariable("companyId") UUID companyId,
-            @Parameter(description = "Months in each period, 1 to 12.", required = true)
+            @Parameter(description = PERIOD_LENGTH, required = true)
             @RequestParam(name = "periodLength", required = false) Integer periodLength,
-            @Parameter(description = "How many periods to report, 1 to 24, most recent first.", required = true)
+            @Parameter(description = PERIODS_TO_COMPARE, required = true)
             @RequestParam(name = "periodsToCompare", required = false) Integer periodsToCompare,
-            @Parameter(description = "First month of the earliest period (e.g. 2025-01-01); by default the last "
-                    + "period ends at the latest month with data.")
+            @Parameter(description = START_MONTH)
             @RequestParam(name = "startMonth", required = false) String startMonth) {
         return statements.balanceSheet(companyId, periodLength, periodsToCompare, startMonth);
     }
@@ -39,12 +43,11 @@ class FinancialStatementsController {
     @Operation(operationId = "get-profit-and-loss", summary = "Get profit and loss")
     @GetMapping("/profitAndLoss")
     JsonNode getProfitAndLoss(@PathVariable("companyId") UUID companyId,
-            @Parameter(description = "Months in each period, 1 to 12.", required = true)
+            @Parameter(description = PERIOD_LENGTH, required = true)
             @RequestParam(name = "periodLength", required = false) Integer periodLength,
-            @Parameter(description = "How many periods to report, 1 to 24, most recent first.", required = true)
+            @Parameter(description = PERIODS_TO_COMPARE, required = true)
             @RequestParam(name = "periodsToCompare", required = false) Integer periodsToCompare,
-            @Parameter(description = "First month of the earliest period (e.g. 2025-01-01); by default the last "
-                    + "period ends at the latest month with data.")
+            @Parameter(description = START_MONTH)
             @RequestParam(name = "startMonth", required = false) String startMonth) {
         return statements.profitAndLoss(companyId, periodLength, periodsToCompare, startMonth);
     }
@@ -53,12 +56,11 @@ class FinancialStatementsController {
             description = "Operating activities only, as Codat's: each period's cash receipts and payments.")
     @GetMapping("/cashFlowStatement")
     JsonNode getCashFlowStatement(@PathVariable("companyId") UUID companyId,
-            @Parameter(description = "Months in each period, 1 to 12.", required = true)
+            @Parameter(description = PERIOD_LENGTH, required = true)
             @RequestParam(name = "periodLength", required = false) Integer periodLength,
-            @Parameter(description = "How many periods to report, 1 to 24, most recent first.", required = true)
+            @Parameter(description = PERIODS_TO_COMPARE, required = true)
             @RequestParam(name = "periodsToCompare", required = false) Integer periodsToCompare,
-            @Parameter(description = "First month of the earliest period (e.g. 2025-01-01); by default the last "
-                    + "period ends at the latest month with data.")
+            @Parameter(description = START_MONTH)
             @RequestParam(name = "startMonth", required = false) String startMonth) {
         return statements.cashFlowStatement(companyId, periodLength, periodsToCompare, startMonth);
     }
